@@ -1,0 +1,166 @@
+// Package analysis defines the framework every daglint rule is written in:
+// a Rule is a value (ID, name, docs, default level, Run function), a Pass is
+// one rule applied to one file, and a Diagnostic is one finding with a byte
+// range, related locations and suggested fixes. Its shape follows
+// golang.org/x/tools/go/analysis.
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/daglint/daglint/internal/airflow"
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// Severity is a finding's level. The zero value means "the rule's default".
+type Severity int
+
+// Levels, lowest first.
+const (
+	SeverityDefault Severity = iota
+	Note
+	Warning
+	Error
+)
+
+// String returns the level's name as used on the command line and in reports.
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "default"
+}
+
+// ParseSeverity parses "error", "warning" or "note".
+func ParseSeverity(s string) (Severity, error) {
+	switch s {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "note":
+		return Note, nil
+	}
+	return SeverityDefault, fmt.Errorf("unknown level %q (want error, warning or note)", s)
+}
+
+// Doc is a rule's documentation. Every field but Fix is required (see Validate).
+// Example and UseInstead are complete Python files: the registry test lints
+// them and requires Example to report this rule and UseInstead not to.
+type Doc struct {
+	Summary    string // one line, lowercase, no final period
+	What       string // what it does
+	Why        string // why is this bad
+	Example    string // Python source that triggers the rule
+	UseInstead string // the corrected source, which must not trigger it
+	Since      string // daglint version that introduced the rule
+	Fix        string // fix availability: "none", "safe", "unsafe", "safe or unsafe (...)"
+	Options    string // configuration keys the rule reads, if any
+}
+
+// Rule is one check. Rules are plain values listed in rules.All.
+type Rule struct {
+	ID       string // "DAG101"
+	Name     string // kebab-case problem name, "image-unqualified"
+	Severity Severity
+	Doc      Doc
+	// Tags groups rules for SARIF ("security", "correctness", ...).
+	Tags []string
+	// Run reports findings through pass.Report. It returns an error only when
+	// the rule itself broke.
+	Run func(*Pass) error
+}
+
+// Settings is the part of the configuration that rules read.
+type Settings struct {
+	AirflowVersion    string   // "1.10", "2" or "3"
+	PublicRegistries  []string // DAG203
+	AllowedRegistries []string // DAG104; nil means the rule is off
+	// Connections is nil when no connections source is known (DAG205 off).
+	Connections map[string]*Connection
+}
+
+// Connection is one Airflow connection read from a connections source. The
+// password is never kept.
+type Connection struct {
+	ID     string
+	Type   string // conn_type, lowercased ("docker")
+	Host   string
+	Port   int // 0 when unset
+	Login  string
+	Source string // file the connection was read from (slash path)
+	Line   int    // 1-based line in Source, 0 when unknown
+}
+
+// Pass is one rule applied to one file.
+type Pass struct {
+	Rule     *Rule
+	File     *pyparse.File
+	Model    *airflow.Model
+	Settings *Settings
+	// Report records a finding. The driver stamps the rule ID and, when the
+	// diagnostic leaves it unset, the rule's severity.
+	Report func(Diagnostic)
+}
+
+// Reportf reports a finding over r with a formatted message.
+func (p *Pass) Reportf(r pyparse.Range, format string, args ...any) {
+	p.Report(Diagnostic{Start: r.Start, End: r.End, Message: fmt.Sprintf(format, args...)})
+}
+
+// RelatedLocation is a secondary place that explains a finding, such as the
+// definition of a constant used at the call.
+type RelatedLocation struct {
+	Start, End int
+	Message    string
+}
+
+// Applicability says how safe it is to apply a fix without review (as ruff's).
+type Applicability int
+
+// Fix safety labels.
+const (
+	Safe        Applicability = iota // keeps the program's meaning; applied by --fix
+	Unsafe                           // may change behaviour; offered, never applied by default
+	DisplayOnly                      // shown to help, never applied
+)
+
+// String returns "safe", "unsafe" or "display-only".
+func (a Applicability) String() string {
+	switch a {
+	case Safe:
+		return "safe"
+	case Unsafe:
+		return "unsafe"
+	}
+	return "display-only"
+}
+
+// TextEdit replaces the bytes [Start, End) with NewText.
+type TextEdit struct {
+	Start, End int
+	NewText    string
+}
+
+// SuggestedFix is a set of non-overlapping edits that resolve a finding.
+type SuggestedFix struct {
+	Message       string // imperative: `move "DB_PASSWORD" to private_environment`
+	Applicability Applicability
+	Edits         []TextEdit
+}
+
+// Diagnostic is one finding: a half-open byte range in the file and a message.
+type Diagnostic struct {
+	RuleID   string // set by the driver
+	Severity Severity
+	Start    int
+	End      int
+	Message  string
+	Related  []RelatedLocation
+	Fixes    []SuggestedFix
+}

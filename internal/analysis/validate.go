@@ -1,0 +1,60 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var (
+	idPattern   = regexp.MustCompile(`^DAG[0-9]{3}$`)
+	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+)
+
+// Validate checks a rule list: unique well-formed IDs and names, a Run
+// function, a default severity, and every required doc section.
+func Validate(rules []*Rule) error {
+	var errs []error
+	ids := map[string]bool{}
+	names := map[string]bool{}
+	for i, r := range rules {
+		if r == nil {
+			errs = append(errs, fmt.Errorf("rule %d is nil", i))
+			continue
+		}
+		if !idPattern.MatchString(r.ID) {
+			errs = append(errs, fmt.Errorf("rule %d: ID %q is not of the form DAGnnn", i, r.ID))
+		}
+		if ids[r.ID] {
+			errs = append(errs, fmt.Errorf("rule %s: duplicate ID", r.ID))
+		}
+		ids[r.ID] = true
+		if !namePattern.MatchString(r.Name) {
+			errs = append(errs, fmt.Errorf("rule %s: name %q is not kebab-case", r.ID, r.Name))
+		}
+		if names[r.Name] {
+			errs = append(errs, fmt.Errorf("rule %s: duplicate name %q", r.ID, r.Name))
+		}
+		names[r.Name] = true
+		if r.Run == nil {
+			errs = append(errs, fmt.Errorf("rule %s: no Run function", r.ID))
+		}
+		if r.Severity < Note || r.Severity > Error {
+			errs = append(errs, fmt.Errorf("rule %s: no default severity", r.ID))
+		}
+		d := r.Doc
+		for _, f := range []struct{ name, val string }{
+			{"Summary", d.Summary}, {"What", d.What}, {"Why", d.Why},
+			{"Example", d.Example}, {"UseInstead", d.UseInstead}, {"Since", d.Since}, {"Fix", d.Fix},
+		} {
+			if strings.TrimSpace(f.val) == "" {
+				errs = append(errs, fmt.Errorf("rule %s: Doc.%s is empty", r.ID, f.name))
+			}
+		}
+		if s := d.Summary; s != "" && (strings.HasSuffix(s, ".") || strings.Contains(s, "\n")) {
+			errs = append(errs, fmt.Errorf("rule %s: Doc.Summary must be one line without a final period", r.ID))
+		}
+	}
+	return errors.Join(errs...)
+}

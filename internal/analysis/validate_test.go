@@ -1,0 +1,51 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+func validRule(id, name string) *Rule {
+	return &Rule{
+		ID: id, Name: name, Severity: Warning,
+		Doc: Doc{Summary: "s", What: "w", Why: "y", Example: "e", UseInstead: "u", Since: "0.1.0", Fix: "none"},
+		Run: func(*Pass) error { return nil },
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if err := Validate([]*Rule{validRule("DAG101", "image-unqualified"), validRule("DAG102", "image-mutable-tag")}); err != nil {
+		t.Fatalf("valid rules rejected: %v", err)
+	}
+	bad := []struct {
+		rules []*Rule
+		want  string
+	}{
+		{[]*Rule{validRule("DAG101", "a"), validRule("DAG101", "b")}, "duplicate ID"},
+		{[]*Rule{validRule("DAG101", "a"), validRule("DAG102", "a")}, "duplicate name"},
+		{[]*Rule{validRule("X101", "a")}, "not of the form"},
+		{[]*Rule{validRule("DAG101", "Not_Kebab")}, "kebab-case"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Run = nil; return r }()}, "no Run"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Doc.Why = ""; return r }()}, "Doc.Why is empty"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Doc.Summary = "ends."; return r }()}, "final period"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Severity = 0; return r }()}, "no default severity"},
+	}
+	for _, b := range bad {
+		err := Validate(b.rules)
+		if err == nil || !strings.Contains(err.Error(), b.want) {
+			t.Errorf("Validate: got %v, want error containing %q", err, b.want)
+		}
+	}
+}
+
+func TestParseSeverity(t *testing.T) {
+	for _, s := range []Severity{Note, Warning, Error} {
+		got, err := ParseSeverity(s.String())
+		if err != nil || got != s {
+			t.Errorf("ParseSeverity(%q) = %v, %v", s.String(), got, err)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity(fatal) succeeded")
+	}
+}
