@@ -4,9 +4,149 @@
 // @dag or TaskGroup), and what strings resolve to.
 package airflow
 
-import "github.com/daglint/daglint/internal/pyparse"
+import (
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// ArgSource says where an argument's value was given.
+type ArgSource int
+
+// Argument sources, from the call outwards.
+const (
+	FromCall        ArgSource = iota // a keyword of the constructor call
+	FromPartial                      // a keyword of .partial(...)
+	FromExpand                       // a keyword of .expand(...): the value is mapped over
+	FromDecorator                    // a keyword of @task.docker(...)
+	FromMapping                      // an entry of a **mapping the file defines
+	FromDefaultArgs                  // an entry of default_args (call, TaskGroup, DAG or @dag)
+)
+
+// String names the source for messages.
+func (s ArgSource) String() string {
+	switch s {
+	case FromCall:
+		return "call"
+	case FromPartial:
+		return "partial"
+	case FromExpand:
+		return "expand"
+	case FromDecorator:
+		return "decorator"
+	case FromMapping:
+		return "mapping"
+	}
+	return "default_args"
+}
+
+// Arg is the effective value of one operator parameter.
+type Arg struct {
+	Name  string
+	Value Value
+	// Expr is the value expression where it reaches the operator: the
+	// keyword's value at the call, or the entry's value in a mapping or
+	// default_args. Its range is the argument's primary location.
+	Expr pyparse.Expr
+	// KeyRange is the keyword name or the mapping key.
+	KeyRange pyparse.Range
+	Source   ArgSource
+	// Mapped is set for .expand() arguments: Value is the list mapped over.
+	Mapped bool
+}
+
+// Loc is the argument's primary location.
+func (a *Arg) Loc() pyparse.Range { return a.Expr.Span() }
+
+// Candidates returns the values the parameter may take: the elements of an
+// expanded list, or the value itself.
+func (a *Arg) Candidates() []Value {
+	if a.Mapped {
+		if a.Value.Kind == List {
+			return a.Value.Elems
+		}
+		return nil
+	}
+	return []Value{a.Value}
+}
+
+// KeywordSite is a keyword written at an operator call, partial, expand or
+// @task.docker decorator.
+type KeywordSite struct {
+	Name      string
+	NameRange pyparse.Range
+	Value     pyparse.Expr
+	Source    ArgSource
+}
+
+// OpCall is one Docker or Kubernetes operator call site.
+type OpCall struct {
+	Kind OperatorKind
+	// Callee is the operator name (or the decorator) as written.
+	Callee     pyparse.Range
+	CalleeText string
+	// Call is the constructor call, or the decorator call for @task.docker
+	// (nil for a bare `@task.docker`). With partial/expand it is the
+	// partial call.
+	Call    *pyparse.Call
+	Partial *pyparse.Call
+	Expand  *pyparse.Call
+	Func    *pyparse.FuncDef // the decorated function of @task.docker
+	// Subclass is the class defined in this file the call instantiates.
+	Subclass *pyparse.ClassDef
+	// Args holds the effective value of each parameter Airflow will see.
+	Args map[string]*Arg
+	// Keywords lists every keyword written at the call sites, in order.
+	Keywords []KeywordSite
+	Scope    *Scope
+	// open is set when some source of arguments could not be resolved: any
+	// parameter may be set by it.
+	open bool
+	text string // the subclass's source, for MaybeSet
+}
+
+// Arg returns the effective argument name, or nil when none is known.
+func (c *OpCall) Arg(name string) *Arg { return c.Args[name] }
+
+// Open reports whether arguments may come from somewhere daglint could not
+// resolve (`**kwargs` of unknown content, default_args built at run time, an
+// unknown DAG context ...).
+func (c *OpCall) Open() bool { return c.open }
+
+// MaybeSet reports whether name may be set on the operator: a known argument,
+// an unresolved source of arguments, or a same-file subclass that mentions it.
+func (c *OpCall) MaybeSet(name string) bool {
+	if c.Args[name] != nil || c.open {
+		return true
+	}
+	return c.Subclass != nil && strings.Contains(c.text, name)
+}
+
+// IsDocker reports whether the call runs a Docker container (not Kubernetes).
+func (c *OpCall) IsDocker() bool { return c.Kind != KubernetesPodOperator }
 
 // Model is the semantic view of one file shared by all rules.
 type Model struct {
-	File *pyparse.File
+	File  *pyparse.File
+	Calls []*OpCall
+
+	imports *imports
+	module  *Scope
+}
+
+// Module returns the module scope.
+func (m *Model) Module() *Scope { return m.module }
+
+// QualName returns the dotted name e refers to through the file's imports, or "".
+func (m *Model) QualName(e pyparse.Expr) string { return m.imports.qualName(e) }
+
+// Build analyses a parsed file.
+func Build(f *pyparse.File) *Model {
+	m := &Model{File: f, imports: collectImports(f)}
+	m.module = newScope(nil, nil, f.Body)
+	b := &builder{m: m, subclasses: map[string]*subclass{}, invocations: map[string][][]*frame{}, overridden: map[string]bool{}}
+	b.findSubclasses()
+	b.stmts(f.Body, m.module, nil)
+	b.finish()
+	return m
 }

@@ -74,6 +74,9 @@ type Rule struct {
 	// Run reports findings through pass.Report. It returns an error only when
 	// the rule itself broke.
 	Run func(*Pass) error
+	// Driver is set for a rule the driver reports itself because it needs
+	// every other rule's findings (unused-suppression); such a rule has no Run.
+	Driver bool
 }
 
 // Settings is the part of the configuration that rules read.

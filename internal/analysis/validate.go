@@ -37,7 +37,7 @@ func Validate(rules []*Rule) error {
 			errs = append(errs, fmt.Errorf("rule %s: duplicate name %q", r.ID, r.Name))
 		}
 		names[r.Name] = true
-		if r.Run == nil {
+		if r.Run == nil && !r.Driver {
 			errs = append(errs, fmt.Errorf("rule %s: no Run function", r.ID))
 		}
 		if r.Severity < Note || r.Severity > Error {

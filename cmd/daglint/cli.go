@@ -1,0 +1,445 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/config"
+	"github.com/daglint/daglint/internal/connections"
+	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/report"
+	"github.com/daglint/daglint/internal/rules"
+	"github.com/daglint/daglint/internal/walk"
+)
+
+// Version is daglint's semantic version.
+var Version = "0.1.0"
+
+const (
+	homeURI = "https://github.com/daglint/daglint"
+	docsURI = homeURI + "/blob/main/docs/rules/"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+const usage = `daglint finds Docker image and registry-credential mistakes in Airflow DAG files.
+
+Usage:
+  daglint check [flags] [PATH...]   lint files and folders (default ".")
+  daglint rules                     list every rule with its level and summary
+  daglint explain ID                print a rule's documentation
+  daglint version                   print the version
+
+Run "daglint check -h" for the flags of check.
+`
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if err := analysis.Validate(rules.All); err != nil {
+		panic(fmt.Sprintf("invalid rule registry: %v", err)) // a programmer error, caught by tests
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
+	case "explain":
+		return runExplain(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "daglint %s\n", Version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "daglint: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func runRules(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	switch *format {
+	case "text":
+		for _, r := range rules.All {
+			fmt.Fprintf(stdout, "%s  %-38s %-8s %s\n", r.ID, r.Name, r.Severity, r.Doc.Summary)
+		}
+	case "json":
+		if err := writeRulesJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "daglint: %v\n", err)
+			return exitUsage
+		}
+	default:
+		fmt.Fprintf(stderr, "daglint: unknown format %q for rules (want text or json)\n", *format)
+		return exitUsage
+	}
+	return exitOK
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "daglint: usage: daglint explain ID (for example DAG101)")
+		return exitUsage
+	}
+	id := strings.ToUpper(args[0])
+	r := rules.ByID(id)
+	if r == nil {
+		for _, cand := range rules.All {
+			if cand.Name == args[0] {
+				r = cand
+			}
+		}
+	}
+	if r == nil {
+		fmt.Fprintf(stderr, "daglint: no rule %q; run \"daglint rules\" for the list\n", args[0])
+		return exitUsage
+	}
+	fmt.Fprint(stdout, rules.Markdown(r))
+	return exitOK
+}
+
+// listFlag is a repeatable flag whose values may also be comma-separated.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+// repeatFlag is a repeatable flag kept as given.
+type repeatFlag []string
+
+func (r *repeatFlag) String() string     { return strings.Join(*r, " ") }
+func (r *repeatFlag) Set(v string) error { *r = append(*r, v); return nil }
+
+type checkFlags struct {
+	formats, outputs             repeatFlag
+	configPath                   string
+	noConfig                     bool
+	failOn                       string
+	selectIDs, ignore, extendSel listFlag
+	showConfig                   bool
+	noInlineIgnores              bool
+	maxFileSize                  string
+	category                     string
+	color                        string
+	jobs                         int
+	noGitignore                  bool
+	forceExclude                 bool
+}
+
+func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, error) {
+	c := &checkFlags{}
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Var(&c.formats, "format", "output format: text, json, sarif, gitlab, github; repeatable; FORMAT=PATH writes that format to PATH")
+	fs.Var(&c.outputs, "output", "write the output to `FILE` instead of standard output; repeatable, pairs with --format in order")
+	fs.StringVar(&c.configPath, "config", "", "use this configuration `FILE` instead of discovering .daglint.yaml / pyproject.toml")
+	fs.BoolVar(&c.noConfig, "no-config", false, "ignore configuration files")
+	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding at or above this `level` remains: error, warning or note")
+	fs.Var(&c.selectIDs, "select", "rule IDs or prefixes to run (replaces the configuration's select)")
+	fs.Var(&c.extendSel, "extend-select", "rule IDs or prefixes to run in addition")
+	fs.Var(&c.ignore, "ignore", "rule IDs or prefixes to skip")
+	fs.BoolVar(&c.showConfig, "show-config", false, "print the effective configuration and exit")
+	fs.BoolVar(&c.noInlineIgnores, "no-inline-ignores", false, "ignore # noqa and # daglint: ignore comments")
+	fs.StringVar(&c.maxFileSize, "max-file-size", "", "skip files larger than this `size` (bytes, or with KB/MB suffix; default 10MB)")
+	fs.StringVar(&c.category, "category", "", "SARIF automationDetails.id, to tell several uploads apart")
+	fs.StringVar(&c.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
+	fs.IntVar(&c.jobs, "jobs", 0, "files linted in parallel (default: number of CPUs)")
+	fs.BoolVar(&c.noGitignore, "no-gitignore", false, "also lint files that .gitignore files ignore")
+	fs.BoolVar(&c.forceExclude, "force-exclude", false, "apply exclude globs to paths named on the command line too")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: daglint check [flags] [PATH...]\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	// Flags may follow paths, as in ruff and most linters.
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if rest[0] == "--" {
+			paths = append(paths, rest[1:]...)
+			break
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+	return c, paths, nil
+}
+
+// output is one format written to one destination ("" is standard output).
+type output struct {
+	format string
+	path   string
+	writer report.Writer
+}
+
+func (c *checkFlags) outputsList() ([]output, error) {
+	formats := c.formats
+	if len(formats) == 0 {
+		formats = repeatFlag{"text"}
+	}
+	var outs []output
+	files := append([]string(nil), c.outputs...)
+	for _, f := range formats {
+		name, path, hasPath := strings.Cut(f, "=")
+		w, ok := report.Get(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(report.Formats, ", "))
+		}
+		if !hasPath && len(files) > 0 {
+			path, files = files[0], files[1:]
+		}
+		outs = append(outs, output{format: name, path: path, writer: w})
+	}
+	if len(files) > 0 {
+		return nil, fmt.Errorf("more --output files than --format flags")
+	}
+	stdoutCount := 0
+	for _, o := range outs {
+		if o.path == "" || o.path == "-" {
+			stdoutCount++
+		}
+	}
+	if stdoutCount > 1 {
+		return nil, fmt.Errorf("only one format can go to standard output; give the others an --output FILE or FORMAT=PATH")
+	}
+	return outs, nil
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	flags, paths, err := parseCheckFlags(args, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	failOn, err := analysis.ParseSeverity(flags.failOn)
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: --fail-on: %v\n", err)
+		return exitUsage
+	}
+	outs, err := flags.outputsList()
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+	cfg, err := loadConfig(flags, cwd)
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+	if flags.showConfig {
+		if err := cfg.Show(stdout); err != nil {
+			fmt.Fprintf(stderr, "daglint: %v\n", err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	conns, err := loadConnections(cfg, cwd)
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+
+	walked, err := walk.Walk(paths, walk.Options{
+		RespectGitignore: !flags.noGitignore,
+		ForceExclude:     flags.forceExclude,
+		Exclude:          func(p string, isDir bool) bool { return cfg.Excluded(relTo(cfg.Dir, p)) },
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+	var enabled []*analysis.Rule
+	known := map[string]bool{}
+	for _, r := range rules.All {
+		known[r.ID] = true
+		if cfg.Enabled(r.ID) && (r.ID != "DAG104" || cfg.AllowedRegistries != nil) && (r.ID != "DAG205" || conns != nil) {
+			enabled = append(enabled, r)
+		}
+	}
+	files := make([]string, len(walked.Files))
+	for i, f := range walked.Files {
+		files[i] = f.Path
+	}
+	results := lint.Files(files, lint.Options{
+		Rules:           enabled,
+		Settings:        cfg.Settings(conns),
+		Severity:        cfg.Severity,
+		Ignored:         func(path, id string) bool { return cfg.IgnoredFor(relTo(cfg.Dir, absPath(cwd, path)), id) },
+		NoInlineIgnores: flags.noInlineIgnores,
+		MaxFileSize:     cfg.MaxFileSize,
+		Workers:         flags.jobs,
+		KnownRules:      known,
+	})
+	findings, fileErrs := lint.Findings(results, rules.All)
+
+	hardError := false
+	for _, pe := range walked.Errors {
+		fileErrs = append(fileErrs, report.FileError{Path: pe.Path, Message: pe.Err.Error()})
+		hardError = true
+	}
+	for _, res := range results {
+		if res.Err != nil && !isNotice(res.Err) {
+			hardError = true
+		}
+	}
+	for _, fe := range fileErrs {
+		fmt.Fprintf(stderr, "daglint: %s: %s\n", fe.Path, fe.Message)
+	}
+
+	srcRoot, _ := report.DirURI(cwd)
+	rep := &report.Run{
+		ToolName: "daglint", ToolVersion: Version, InfoURI: homeURI, DocsURI: docsURI,
+		Rules: rules.All, Findings: findings, Errors: fileErrs, Category: flags.category, SrcRoot: srcRoot,
+	}
+	for _, o := range outs {
+		if err := writeOutput(o, rep, stdout, flags.color); err != nil {
+			fmt.Fprintf(stderr, "daglint: %v\n", err)
+			return exitUsage
+		}
+	}
+	if hardError {
+		return exitUsage
+	}
+	for _, f := range findings {
+		if f.Severity >= failOn {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// isNotice reports whether a per-file problem is a skip notice (too large,
+// binary) rather than an error.
+func isNotice(err error) bool {
+	return errors.Is(err, lint.ErrTooLarge) || errors.Is(err, lint.ErrBinary)
+}
+
+func writeOutput(o output, rep *report.Run, stdout io.Writer, colorMode string) error {
+	run := *rep
+	if o.path == "" || o.path == "-" {
+		run.Color = useColor(colorMode, stdout)
+		return o.writer(stdout, &run)
+	}
+	f, err := os.Create(o.path)
+	if err != nil {
+		return fmt.Errorf("cannot write %s output: %w", o.format, err)
+	}
+	if err := o.writer(f, &run); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", o.path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", o.path, err)
+	}
+	return nil
+}
+
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+func loadConfig(flags *checkFlags, cwd string) (*config.Config, error) {
+	var cfg *config.Config
+	var err error
+	switch {
+	case flags.noConfig:
+		cfg = config.Default(cwd)
+	case flags.configPath != "":
+		cfg, err = config.Load(flags.configPath, rules.IDs())
+	default:
+		cfg, err = config.Discover(cwd, rules.IDs())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if flags.maxFileSize != "" {
+		n, ok := config.ParseSize(flags.maxFileSize)
+		if !ok {
+			return nil, fmt.Errorf("--max-file-size: %q is not a size (bytes, or with a KB/MB/GB suffix)", flags.maxFileSize)
+		}
+		cfg.MaxFileSize = n
+	}
+	if err := cfg.ApplyCLI(flags.selectIDs, flags.extendSel, flags.ignore); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// loadConnections reads the connections sources; nil means none is known
+// (DAG205 stays off).
+func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Connection, error) {
+	srcs := cfg.ConnectionSources(cwd)
+	if len(srcs) == 0 {
+		return nil, nil
+	}
+	return connections.Load(srcs)
+}
+
+func absPath(cwd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(cwd, filepath.FromSlash(p))
+}
+
+// relTo returns p relative to dir with slashes, or p when it is outside dir.
+func relTo(dir, p string) string {
+	rel, err := filepath.Rel(dir, filepath.FromSlash(p))
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
+}

@@ -1,0 +1,586 @@
+package airflow
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+type frameKind int
+
+const (
+	frameDAG frameKind = iota
+	frameGroup
+	frameUnknown // a context daglint cannot see (plain function body, unknown DAG object)
+)
+
+// frame is an enclosing context that may supply default_args.
+type frame struct {
+	kind     frameKind
+	defaults Value // Dict of default_args when known
+	known    bool
+	id       pyparse.Range // the DAG / TaskGroup construction, to compare contexts
+}
+
+type callSite struct {
+	call   *pyparse.Call
+	scope  *Scope
+	shadow map[string]bool
+	ctx    []*frame
+}
+
+type subclass struct {
+	kind OperatorKind
+	def  *pyparse.ClassDef
+}
+
+type decorated struct {
+	fn     *pyparse.FuncDef
+	dec    pyparse.Expr  // the decorator expression (`task.docker(...)` or `task.docker`)
+	call   *pyparse.Call // the decorator call, nil when bare
+	callee pyparse.Expr
+	scope  *Scope
+	ctx    []*frame
+}
+
+type builder struct {
+	m           *Model
+	sites       []callSite
+	subclasses  map[string]*subclass
+	decorated   []decorated
+	invocations map[string][][]*frame
+	overridden  map[string]bool
+}
+
+// findSubclasses records classes defined in the file that derive, directly
+// or through each other, from an operator daglint knows.
+func (b *builder) findSubclasses() {
+	var classes []*pyparse.ClassDef
+	pyparse.InspectFile(b.m.File, func(n pyparse.Node) bool {
+		switch n := n.(type) {
+		case *pyparse.ClassDef:
+			classes = append(classes, n)
+		case pyparse.Expr:
+			return false
+		}
+		return true
+	})
+	for changed := true; changed; {
+		changed = false
+		for _, c := range classes {
+			if b.subclasses[c.Name] != nil {
+				continue
+			}
+			for _, base := range c.Bases {
+				if k, _, ok := b.operatorKind(base); ok {
+					b.subclasses[c.Name] = &subclass{kind: k, def: c}
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// operatorKind recognises an operator class expression.
+func (b *builder) operatorKind(e pyparse.Expr) (OperatorKind, *subclass, bool) {
+	switch classify(b.m.imports.qualName(e)) {
+	case symDockerOperator:
+		return DockerOperator, nil, true
+	case symDockerSwarmOperator:
+		return DockerSwarmOperator, nil, true
+	case symKubernetesPodOperator:
+		return KubernetesPodOperator, nil, true
+	}
+	if n, ok := e.(*pyparse.Name); ok {
+		if sc := b.subclasses[n.ID]; sc != nil {
+			return sc.kind, sc, true
+		}
+	}
+	return 0, nil, false
+}
+
+func (b *builder) stmts(body []pyparse.Stmt, sc *Scope, ctx []*frame) {
+	for _, st := range body {
+		switch st := st.(type) {
+		case *pyparse.With:
+			inner := ctx
+			for _, it := range st.Items {
+				b.expr(it.Expr, sc, nil, ctx)
+				if fr := b.contextFrame(it.Expr, sc); fr != nil {
+					inner = appendFrame(inner, fr)
+				}
+			}
+			b.stmts(st.Body, sc, inner)
+		case *pyparse.FuncDef:
+			b.funcDef(st, sc, ctx)
+		case *pyparse.ClassDef:
+			for _, d := range st.Decorators {
+				b.expr(d, sc, nil, ctx)
+			}
+			for _, e := range st.Bases {
+				b.expr(e, sc, nil, ctx)
+			}
+			b.stmts(st.Body, sc, ctx)
+		case *pyparse.Assign:
+			b.expr(st.Value, sc, nil, ctx)
+		case *pyparse.ExprStmt:
+			b.expr(st.X, sc, nil, ctx)
+		case *pyparse.Return:
+			b.expr(st.Value, sc, nil, ctx)
+		case *pyparse.Compound:
+			for _, e := range st.Exprs {
+				b.expr(e, sc, nil, ctx)
+			}
+			for _, blk := range st.Blocks {
+				b.stmts(blk, sc, ctx)
+			}
+		case *pyparse.OtherStmt:
+			for _, e := range st.Exprs {
+				b.expr(e, sc, nil, ctx)
+			}
+		}
+	}
+}
+
+func appendFrame(ctx []*frame, fr *frame) []*frame {
+	out := make([]*frame, 0, len(ctx)+1)
+	return append(append(out, ctx...), fr)
+}
+
+func (b *builder) funcDef(fn *pyparse.FuncDef, sc *Scope, ctx []*frame) {
+	inner := ctx
+	for _, d := range fn.Decorators {
+		b.expr(d, sc, nil, ctx)
+		call, callee := decoratorParts(d)
+		switch classify(b.m.imports.qualName(callee)) {
+		case symDAGDecorator:
+			inner = appendFrame(inner, b.frameFromCall(call, frameDAG, sc, d.Span()))
+		case symTaskGroupDecorator:
+			inner = appendFrame(inner, b.frameFromCall(call, frameGroup, sc, d.Span()))
+		case symTaskDocker:
+			b.decorated = append(b.decorated, decorated{fn: fn, dec: d, call: call, callee: callee, scope: sc, ctx: ctx})
+		}
+	}
+	if len(inner) == 0 {
+		// A plain function's operators take the DAG context of wherever the
+		// function is called at run time: unknown here.
+		inner = []*frame{{kind: frameUnknown}}
+	}
+	for _, p := range fn.Params {
+		b.expr(p.Default, sc, nil, ctx)
+	}
+	child := newScope(sc, fn, fn.Body)
+	b.stmts(fn.Body, child, inner)
+}
+
+// decoratorParts splits `@x(...)` into its call and callee, `@x` into (nil, x).
+func decoratorParts(d pyparse.Expr) (*pyparse.Call, pyparse.Expr) {
+	if c, ok := d.(*pyparse.Call); ok {
+		return c, c.Func
+	}
+	return nil, d
+}
+
+// contextFrame returns the frame a `with` item opens, or nil when it is not a
+// DAG or TaskGroup.
+func (b *builder) contextFrame(e pyparse.Expr, sc *Scope) *frame {
+	for hops := 0; hops < 4; hops++ {
+		switch x := e.(type) {
+		case *pyparse.Call:
+			switch classify(b.m.imports.qualName(x.Func)) {
+			case symDAG:
+				return b.frameFromCall(x, frameDAG, sc, x.Range)
+			case symTaskGroup:
+				return b.frameFromCall(x, frameGroup, sc, x.Range)
+			}
+			if x.Keyword("default_args") != nil {
+				// A DAG-like class daglint does not know, given default_args.
+				return b.frameFromCall(x, frameDAG, sc, x.Range)
+			}
+			if looksLikeDAG(b.m.File.Text(x.Func.Span())) {
+				return &frame{kind: frameUnknown, id: x.Range}
+			}
+			return nil
+		case *pyparse.Name:
+			bnd, ok := sc.lookup(x.ID, nil)
+			if !ok || bnd.value == nil || bnd.kind != bindAssign {
+				if looksLikeDAG(x.ID) {
+					return &frame{kind: frameUnknown, id: x.Range}
+				}
+				return nil
+			}
+			e = bnd.value
+		default:
+			if looksLikeDAG(b.m.File.Text(e.Span())) {
+				return &frame{kind: frameUnknown, id: e.Span()}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// looksLikeDAG reports whether a name suggests a DAG or task group object.
+func looksLikeDAG(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "dag") || strings.Contains(l, "taskgroup") || strings.Contains(l, "task_group")
+}
+
+// frameFromCall builds the frame of a DAG / TaskGroup construction (call nil:
+// a bare decorator, which has no default_args).
+func (b *builder) frameFromCall(call *pyparse.Call, kind frameKind, sc *Scope, id pyparse.Range) *frame {
+	fr := &frame{kind: kind, known: true, defaults: Value{Kind: Dict}, id: id}
+	if call == nil {
+		return fr
+	}
+	for _, kw := range call.Keywords {
+		if kw.Name == "" {
+			fr.known = false // **kwargs may carry default_args
+		}
+	}
+	if kw := call.Keyword("default_args"); kw != nil {
+		v := b.m.Resolve(kw.Value, sc)
+		if v.Kind != Dict || v.Partial {
+			fr.known = false
+		} else {
+			fr.defaults = v
+		}
+	}
+	return fr
+}
+
+func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []*frame) {
+	if e == nil {
+		return
+	}
+	pyparse.Inspect(e, func(n pyparse.Node) bool {
+		switch n := n.(type) {
+		case *pyparse.Call:
+			b.sites = append(b.sites, callSite{call: n, scope: sc, shadow: shadow, ctx: ctx})
+			switch f := n.Func.(type) {
+			case *pyparse.Name:
+				b.invocations[f.ID] = append(b.invocations[f.ID], ctx)
+			case *pyparse.Attribute:
+				if nm, ok := f.Value.(*pyparse.Name); ok && f.Attr == "override" {
+					b.overridden[nm.ID] = true
+				}
+			}
+		case *pyparse.Lambda:
+			sh := extend(shadow, nil)
+			for _, p := range n.Params {
+				sh[p.Name] = true
+				b.expr(p.Default, sc, shadow, ctx)
+			}
+			b.expr(n.Body, sc, sh, ctx)
+			return false
+		case *pyparse.OtherExpr:
+			if isComprehension(n.Kind) {
+				sh := extend(shadow, nil)
+				for _, ch := range n.Children {
+					if o, ok := ch.(*pyparse.OtherExpr); ok && o.Kind == "for_in_clause" && len(o.Children) > 0 {
+						targetNames(o.Children[0], sh)
+					}
+				}
+				for _, ch := range n.Children {
+					b.expr(ch, sc, sh, ctx)
+				}
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func isComprehension(kind string) bool {
+	return strings.HasSuffix(kind, "comprehension") || kind == "generator_expression"
+}
+
+func extend(m map[string]bool, names []string) map[string]bool {
+	out := make(map[string]bool, len(m)+len(names))
+	for k := range m {
+		out[k] = true
+	}
+	for _, n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+func targetNames(e pyparse.Expr, into map[string]bool) {
+	pyparse.Inspect(e, func(n pyparse.Node) bool {
+		if nm, ok := n.(*pyparse.Name); ok {
+			into[nm.ID] = true
+		}
+		return true
+	})
+}
+
+// finish turns the collected call sites and decorated functions into OpCalls.
+func (b *builder) finish() {
+	type pair struct {
+		partial *pyparse.Call
+		site    callSite
+	}
+	consumed := map[*pyparse.Call]bool{}
+	expands := map[*pyparse.Call]pair{}
+	for _, s := range b.sites {
+		at, ok := s.call.Func.(*pyparse.Attribute)
+		if !ok || (at.Attr != "expand" && at.Attr != "expand_kwargs") {
+			continue
+		}
+		p := b.partialCall(at.Value, s)
+		if p == nil {
+			continue
+		}
+		consumed[p] = true
+		expands[s.call] = pair{partial: p, site: s}
+	}
+	for _, s := range b.sites {
+		if consumed[s.call] {
+			continue
+		}
+		if pr, ok := expands[s.call]; ok {
+			b.opFromCall(pr.partial, s.call, s)
+			continue
+		}
+		if at, ok := s.call.Func.(*pyparse.Attribute); ok && at.Attr == "partial" {
+			if _, _, ok := b.operatorKind(at.Value); ok {
+				b.opFromCall(s.call, nil, s)
+			}
+			continue
+		}
+		if _, _, ok := b.operatorKind(s.call.Func); ok {
+			b.opFromCall(s.call, nil, s)
+		}
+	}
+	for _, d := range b.decorated {
+		b.opFromDecorator(d)
+	}
+	sort.SliceStable(b.m.Calls, func(i, j int) bool { return b.m.Calls[i].Callee.Start < b.m.Calls[j].Callee.Start })
+}
+
+// partialCall returns the `Op.partial(...)` call e is (directly or through a
+// name), or nil.
+func (b *builder) partialCall(e pyparse.Expr, s callSite) *pyparse.Call {
+	if n, ok := e.(*pyparse.Name); ok {
+		bnd, ok := s.scope.lookup(n.ID, s.shadow)
+		if !ok || bnd.kind != bindAssign {
+			return nil
+		}
+		e = bnd.value
+	}
+	c, ok := e.(*pyparse.Call)
+	if !ok {
+		return nil
+	}
+	at, ok := c.Func.(*pyparse.Attribute)
+	if !ok || at.Attr != "partial" {
+		return nil
+	}
+	if _, _, ok := b.operatorKind(at.Value); !ok {
+		return nil
+	}
+	return c
+}
+
+// opFromCall builds the OpCall of a constructor call, or of a partial call
+// (call = the partial) with its expand call.
+func (b *builder) opFromCall(call, expand *pyparse.Call, s callSite) {
+	classExpr := call.Func
+	var partial *pyparse.Call
+	if at, ok := call.Func.(*pyparse.Attribute); ok && at.Attr == "partial" {
+		classExpr = at.Value
+		partial = call
+	}
+	kind, sub, _ := b.operatorKind(classExpr)
+	op := &OpCall{
+		Kind:       kind,
+		Callee:     classExpr.Span(),
+		CalleeText: b.m.File.Text(classExpr.Span()),
+		Call:       call,
+		Partial:    partial,
+		Expand:     expand,
+		Scope:      s.scope,
+		Args:       map[string]*Arg{},
+	}
+	if sub != nil {
+		op.Subclass = sub.def
+		op.text = b.m.File.Text(sub.def.Range)
+	}
+	r := &resolver{m: b.m, scope: s.scope, shadow: s.shadow}
+	first := FromCall
+	if partial != nil {
+		first = FromPartial
+	}
+	b.applyContext(op, r, s.ctx, call)
+	b.applyOwnDefaults(op, r, call)
+	b.applyKeywords(op, r, call, first)
+	if expand != nil {
+		at := expand.Func.(*pyparse.Attribute)
+		if at.Attr == "expand_kwargs" {
+			op.open = true // a list of kwargs dicts, usually from XCom
+		} else {
+			b.applyKeywords(op, r, expand, FromExpand)
+		}
+	}
+	b.m.Calls = append(b.m.Calls, op)
+}
+
+func (b *builder) opFromDecorator(d decorated) {
+	op := &OpCall{
+		Kind:       TaskDocker,
+		Callee:     d.callee.Span(),
+		CalleeText: b.m.File.Text(d.callee.Span()),
+		Call:       d.call,
+		Func:       d.fn,
+		Scope:      d.scope,
+		Args:       map[string]*Arg{},
+	}
+	r := &resolver{m: b.m, scope: d.scope}
+	ctx := d.ctx
+	if !hasKnownFrame(ctx) {
+		// Defined outside any DAG context: the operator is created where the
+		// function is called, so take that context when it is unambiguous.
+		ctx = b.invocationContext(d.fn.Name)
+	}
+	if b.overridden[d.fn.Name] {
+		op.open = true
+	}
+	b.applyContext(op, r, ctx, d.call)
+	if d.call != nil {
+		b.applyOwnDefaults(op, r, d.call)
+		b.applyKeywords(op, r, d.call, FromDecorator)
+	}
+	b.m.Calls = append(b.m.Calls, op)
+}
+
+func hasKnownFrame(ctx []*frame) bool {
+	for _, f := range ctx {
+		if f.kind != frameUnknown {
+			return true
+		}
+	}
+	return false
+}
+
+// invocationContext returns the context shared by every call of the named
+// function, or an unknown frame when there is none or they differ.
+func (b *builder) invocationContext(name string) []*frame {
+	inv := b.invocations[name]
+	unknown := []*frame{{kind: frameUnknown}}
+	if len(inv) == 0 {
+		return unknown
+	}
+	for _, c := range inv[1:] {
+		if !sameContext(c, inv[0]) {
+			return unknown
+		}
+	}
+	return inv[0]
+}
+
+func sameContext(a, b []*frame) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].kind != b[i].kind || a[i].id != b[i].id {
+			return false
+		}
+	}
+	return true
+}
+
+// applyContext fills arguments from default_args of the enclosing DAG (or the
+// DAG passed as dag=) and task groups, outermost first.
+func (b *builder) applyContext(op *OpCall, r *resolver, ctx []*frame, call *pyparse.Call) {
+	var dagFrames, groupFrames []*frame
+	for _, f := range ctx {
+		switch f.kind {
+		case frameDAG:
+			dagFrames = append(dagFrames, f)
+		case frameGroup:
+			groupFrames = append(groupFrames, f)
+		default:
+			op.open = true
+		}
+	}
+	if call != nil {
+		if kw := call.Keyword("dag"); kw != nil {
+			dagFrames = nil
+			if fr := b.contextFrame(kw.Value, r.scope); fr != nil && fr.kind == frameDAG {
+				dagFrames = []*frame{fr}
+			} else {
+				op.open = true
+			}
+		}
+	}
+	for _, f := range append(dagFrames, groupFrames...) {
+		if !f.known {
+			op.open = true
+			continue
+		}
+		for _, e := range f.defaults.Entries {
+			op.Args[e.Key] = entryArg(e, FromDefaultArgs)
+		}
+	}
+}
+
+func entryArg(e *Entry, src ArgSource) *Arg {
+	x := e.ValueExpr
+	if x == nil {
+		x = e.Value.Expr
+	}
+	return &Arg{Name: e.Key, Value: e.Value, Expr: x, KeyRange: e.KeyRange, Source: src}
+}
+
+// applyOwnDefaults fills arguments from the operator's own default_args=.
+func (b *builder) applyOwnDefaults(op *OpCall, r *resolver, call *pyparse.Call) {
+	kw := call.Keyword("default_args")
+	if kw == nil {
+		return
+	}
+	v := r.eval(kw.Value)
+	if v.Kind != Dict || v.Partial {
+		op.open = true
+		return
+	}
+	for _, e := range v.Entries {
+		op.Args[e.Key] = entryArg(e, FromDefaultArgs)
+	}
+}
+
+// applyKeywords fills arguments from a call's keywords and **mappings.
+func (b *builder) applyKeywords(op *OpCall, r *resolver, call *pyparse.Call, src ArgSource) {
+	for i, a := range call.Args {
+		if _, star := a.(*pyparse.Starred); !star && i == 0 && src == FromCall && op.Kind == DockerOperator && op.Subclass == nil {
+			// Airflow 1.10's DockerOperator takes image as its first positional parameter.
+			op.Args["image"] = &Arg{Name: "image", Value: r.eval(a), Expr: a, KeyRange: a.Span(), Source: src}
+			continue
+		}
+		op.open = true
+	}
+	for _, kw := range call.Keywords {
+		if kw.Name == "" {
+			v := r.eval(kw.Value)
+			if v.Kind != Dict {
+				op.open = true
+				continue
+			}
+			if v.Partial {
+				op.open = true
+			}
+			for _, e := range v.Entries {
+				op.Args[e.Key] = entryArg(e, FromMapping)
+			}
+			continue
+		}
+		op.Keywords = append(op.Keywords, KeywordSite{Name: kw.Name, NameRange: kw.NameRange, Value: kw.Value, Source: src})
+		if kw.Name == "default_args" || kw.Name == "dag" {
+			continue
+		}
+		op.Args[kw.Name] = &Arg{Name: kw.Name, Value: r.eval(kw.Value), Expr: kw.Value, KeyRange: kw.NameRange, Source: src, Mapped: src == FromExpand}
+	}
+}

@@ -1,0 +1,475 @@
+package airflow
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+var allKinds = []OperatorKind{DockerOperator, DockerSwarmOperator, TaskDocker, KubernetesPodOperator}
+
+func TestEmbeddedParamsDecode(t *testing.T) {
+	tables, err := buildParamTables(airflowParamsJSON)
+	if err != nil {
+		t.Fatalf("embedded data: %v", err)
+	}
+	for _, kind := range allKinds {
+		for _, v := range airflowVersions {
+			if n := len(tables.valid[kind][v]); n < 50 {
+				t.Errorf("%v on %s: only %d keywords", kind, v, n)
+			}
+		}
+		if len(tables.templated[kind]) == 0 {
+			t.Errorf("%v: no template fields", kind)
+		}
+	}
+	for _, bad := range []string{`{`, `{}`, `{"base_operator": {"1.10": ["a"], "2": ["a"], "3": ["a"]}}`} {
+		if _, err := buildParamTables([]byte(bad)); err == nil {
+			t.Errorf("buildParamTables(%s): want error", bad)
+		}
+	}
+}
+
+func TestOperatorKindString(t *testing.T) {
+	want := map[OperatorKind]string{
+		DockerOperator: "DockerOperator", DockerSwarmOperator: "DockerSwarmOperator",
+		TaskDocker: "@task.docker", KubernetesPodOperator: "KubernetesPodOperator",
+		UnknownOperator: "UnknownOperator(0)", OperatorKind(42): "UnknownOperator(42)",
+	}
+	for k, s := range want {
+		if got := k.String(); got != s {
+			t.Errorf("String() = %q, want %q", got, s)
+		}
+	}
+}
+
+func TestNormalizeVersion(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"1.10", "1.10", true}, {"1.10.15", "1.10", true}, {"2", "2", true}, {"2.9", "2", true},
+		{"2.11.0", "2", true}, {" 3 ", "3", true}, {"3.0.2", "3", true},
+		{"1", "", false}, {"1.9", "", false}, {"4", "", false}, {"", "", false}, {"20", "", false}, {"latest", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := NormalizeVersion(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("NormalizeVersion(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// kwargCase pairs a keyword with whether kind accepts it on each version.
+type kwargCase struct {
+	kind                OperatorKind
+	name                string
+	on110, onAf2, onAf3 bool
+}
+
+func TestValidKwargs(t *testing.T) {
+	var tests []kwargCase
+	docker := []OperatorKind{DockerOperator, DockerSwarmOperator, TaskDocker}
+	for _, k := range docker {
+		tests = append(tests,
+			kwargCase{k, "image", true, true, true},
+			kwargCase{k, "docker_conn_id", true, true, true},
+			kwargCase{k, "task_id", true, true, true},
+			kwargCase{k, "environment", true, true, true},
+			kwargCase{k, "private_environment", true, true, true}, // 1.10 through the backport provider
+			kwargCase{k, "retries", true, true, true},
+			kwargCase{k, "default_args", true, true, true},
+			kwargCase{k, "force_pull", true, true, true},
+			kwargCase{k, "sla", true, true, true}, // kept (warns only) in Airflow 3
+			kwargCase{k, "labels", false, true, true},
+			kwargCase{k, "skip_on_exit_code", false, true, true},
+			kwargCase{k, "skip_exit_code", false, true, false}, // providers 3.5-3.14, Airflow 2 only
+			kwargCase{k, "retry_policy", false, false, true},
+			kwargCase{k, "auth_config", false, false, false},
+			kwargCase{k, "imagee", false, false, false},
+			kwargCase{k, "docker_con_id", false, false, false},
+			kwargCase{k, "namespace", false, false, false},
+			kwargCase{k, "", false, false, false},
+		)
+	}
+	for _, k := range []OperatorKind{DockerOperator, DockerSwarmOperator} {
+		tests = append(tests,
+			kwargCase{k, "mounts", false, true, true}, // provider 2.0.0+, which needs Airflow 2
+			kwargCase{k, "volumes", true, false, false},
+			kwargCase{k, "xcom_push", true, false, false},
+			kwargCase{k, "task_concurrency", true, true, false},
+			kwargCase{k, "schedule_interval", true, false, false},
+			kwargCase{k, "command", true, true, true},
+			kwargCase{k, "retrieve_output", false, true, true},
+		)
+	}
+	tests = append(tests,
+		// @task.docker: no decorator on 1.10, so it gets the Airflow 2 set.
+		kwargCase{TaskDocker, "mounts", true, true, true},
+		kwargCase{TaskDocker, "volumes", false, false, false},
+		kwargCase{TaskDocker, "use_dill", true, true, false},
+		kwargCase{TaskDocker, "serializer", true, true, true},
+		kwargCase{TaskDocker, "python_command", true, true, true},
+		kwargCase{TaskDocker, "expect_airflow", true, true, true},
+		kwargCase{TaskDocker, "multiple_outputs", true, true, true},
+		kwargCase{TaskDocker, "task_concurrency", true, true, false},
+		// The decorator passes these itself: "got multiple values".
+		kwargCase{TaskDocker, "command", false, false, false},
+		kwargCase{TaskDocker, "retrieve_output", false, false, false},
+		kwargCase{TaskDocker, "retrieve_output_path", false, false, false},
+		kwargCase{TaskDocker, "op_args", false, false, false},
+		kwargCase{TaskDocker, "op_kwargs", false, false, false},
+
+		kwargCase{DockerSwarmOperator, "enable_logging", true, true, true},
+		kwargCase{DockerSwarmOperator, "service_prefix", false, true, true},
+		kwargCase{DockerSwarmOperator, "configs", false, true, true},
+		kwargCase{DockerOperator, "enable_logging", false, false, false},
+		kwargCase{DockerOperator, "service_prefix", false, false, false},
+
+		kwargCase{KubernetesPodOperator, "image", true, true, true},
+		kwargCase{KubernetesPodOperator, "namespace", true, true, true},
+		kwargCase{KubernetesPodOperator, "cmds", true, true, true},
+		kwargCase{KubernetesPodOperator, "env_vars", true, true, true},
+		kwargCase{KubernetesPodOperator, "image_pull_secrets", true, true, true},
+		kwargCase{KubernetesPodOperator, "kubernetes_conn_id", true, true, true},
+		kwargCase{KubernetesPodOperator, "task_id", true, true, true},
+		kwargCase{KubernetesPodOperator, "retries", true, true, true},
+		kwargCase{KubernetesPodOperator, "default_args", true, true, true},
+		kwargCase{KubernetesPodOperator, "volumes", true, true, true},
+		kwargCase{KubernetesPodOperator, "task_concurrency", true, true, false},
+		kwargCase{KubernetesPodOperator, "docker_conn_id", false, false, false},
+		kwargCase{KubernetesPodOperator, "environment", false, false, false},
+		kwargCase{KubernetesPodOperator, "private_environment", false, false, false},
+		kwargCase{KubernetesPodOperator, "mounts", false, false, false},
+		kwargCase{KubernetesPodOperator, "auth_config", false, false, false},
+		kwargCase{KubernetesPodOperator, "namspace", false, false, false},
+	)
+	for _, tt := range tests {
+		if tt.kind == TaskDocker {
+			// No @task.docker on 1.10: it gets the Airflow 2 set.
+			tt.on110 = tt.onAf2
+		}
+		for v, want := range map[string]bool{Airflow1: tt.on110, Airflow2: tt.onAf2, Airflow3: tt.onAf3} {
+			if got := ValidKwargs(tt.kind, v)[tt.name]; got != want {
+				t.Errorf("ValidKwargs(%v, %q)[%q] = %v, want %v", tt.kind, v, tt.name, got, want)
+			}
+			if got := IsValidKwarg(tt.kind, v, tt.name); got != want {
+				t.Errorf("IsValidKwarg(%v, %q, %q) = %v, want %v", tt.kind, v, tt.name, got, want)
+			}
+		}
+		// An unknown version accepts what any version accepts.
+		if got, want := IsValidKwarg(tt.kind, "9", tt.name), tt.on110 || tt.onAf2 || tt.onAf3; got != want {
+			t.Errorf("IsValidKwarg(%v, \"9\", %q) = %v, want %v", tt.kind, tt.name, got, want)
+		}
+	}
+}
+
+func TestValidKwargsUnknownKindAndCopy(t *testing.T) {
+	if got := ValidKwargs(UnknownOperator, "2"); got != nil {
+		t.Errorf("ValidKwargs(UnknownOperator) = %d names, want nil", len(got))
+	}
+	if !IsValidKwarg(UnknownOperator, "2", "anything") {
+		t.Error("IsValidKwarg(UnknownOperator) = false, want true (never report what cannot be checked)")
+	}
+	m := ValidKwargs(DockerOperator, "2")
+	m["auth_config"] = true
+	delete(m, "image")
+	if IsValidKwarg(DockerOperator, "2", "auth_config") || !IsValidKwarg(DockerOperator, "2", "image") {
+		t.Error("mutating the returned map changed the shared table")
+	}
+}
+
+// rawLinterSets decodes the data's own precomputed sets for cross-checks.
+func rawLinterSets(t *testing.T) (linter map[string][]string, accepted map[string]json.RawMessage) {
+	t.Helper()
+	var doc struct {
+		LinterSets map[string]json.RawMessage `json:"linter_sets"`
+		TaskDocker struct {
+			Accepted map[string]json.RawMessage `json:"accepted_kwargs_current"`
+		} `json:"task_docker"`
+	}
+	if err := json.Unmarshal(airflowParamsJSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	linter = map[string][]string{}
+	for k, raw := range doc.LinterSets {
+		var l []string
+		if json.Unmarshal(raw, &l) == nil {
+			linter[k] = l
+		}
+	}
+	return linter, doc.TaskDocker.Accepted
+}
+
+func sameNames(t *testing.T, what string, got map[string]bool, want []string) {
+	t.Helper()
+	w := map[string]bool{}
+	for _, n := range want {
+		w[n] = true
+		if !got[n] {
+			t.Errorf("%s: missing %q", what, n)
+		}
+	}
+	for n := range got {
+		if !w[n] {
+			t.Errorf("%s: unexpected %q", what, n)
+		}
+	}
+}
+
+func TestValidKwargsAgreeWithDataLinterSets(t *testing.T) {
+	linter, accepted := rawLinterSets(t)
+	sameNames(t, "DockerOperator on 3 vs docker_operator_valid_kwargs_provider4_airflow3",
+		ValidKwargs(DockerOperator, "3"), linter["docker_operator_valid_kwargs_provider4_airflow3"])
+	var td3 []string
+	if err := json.Unmarshal(accepted["airflow_3_union_with_provider_4"], &td3); err != nil {
+		t.Fatal(err)
+	}
+	sameNames(t, "@task.docker on 3 vs airflow_3_union_with_provider_4", ValidKwargs(TaskDocker, "3"), td3)
+
+	// Airflow 2 is a superset of the provider-4 list (older providers add names).
+	af2 := ValidKwargs(DockerOperator, "2")
+	for _, n := range linter["docker_operator_valid_kwargs_provider4_airflow2"] {
+		if !af2[n] {
+			t.Errorf("DockerOperator on 2: missing %q from the provider 4 set", n)
+		}
+	}
+	// Every version's set stays inside the data's any-version unions.
+	union := map[OperatorKind]string{
+		DockerOperator:      "docker_operator_valid_kwargs_any_version",
+		DockerSwarmOperator: "docker_swarm_operator_valid_kwargs_any_version",
+		TaskDocker:          "task_docker_valid_kwargs_any_version",
+	}
+	for kind, key := range union {
+		any := map[string]bool{}
+		for _, n := range linter[key] {
+			any[n] = true
+		}
+		for _, v := range airflowVersions {
+			for n := range ValidKwargs(kind, v) {
+				if !any[n] {
+					t.Errorf("%v on %s accepts %q, which %s does not list", kind, v, n, key)
+				}
+			}
+		}
+	}
+}
+
+func TestTemplateFields(t *testing.T) {
+	tests := []struct {
+		kind OperatorKind
+		in   []string
+		out  []string
+	}{
+		{DockerOperator,
+			[]string{"image", "command", "environment", "env_file", "container_name", "mounts", "docker_conn_id"},
+			[]string{"private_environment", "docker_url", "network_mode", "tls_client_key", "user", "auth_config", "op_args"}},
+		{DockerSwarmOperator,
+			[]string{"image", "command", "environment", "env_file", "container_name", "mounts", "docker_conn_id"},
+			[]string{"private_environment", "docker_url", "network_mode", "configs"}},
+		{TaskDocker,
+			[]string{"image", "environment", "env_file", "container_name", "mounts", "op_args", "op_kwargs", "docker_conn_id"},
+			[]string{"private_environment", "docker_url", "network_mode"}},
+		{KubernetesPodOperator,
+			[]string{"image", "name", "cmds", "arguments", "env_vars", "namespace", "labels", "annotations",
+				"config_file", "pod_template_file", "volumes", "volume_mounts", "kubernetes_conn_id", "node_selector"},
+			[]string{"image_pull_secrets", "secrets", "in_cluster", "service_account_name", "environment", "docker_conn_id"}},
+	}
+	for _, tt := range tests {
+		fields := TemplateFields(tt.kind)
+		for _, n := range tt.in {
+			if !fields[n] || !IsTemplatedInAnyVersion(tt.kind, n) {
+				t.Errorf("%v: %q should be a template field", tt.kind, n)
+			}
+		}
+		for _, n := range tt.out {
+			if fields[n] || IsTemplatedInAnyVersion(tt.kind, n) {
+				t.Errorf("%v: %q should not be a template field", tt.kind, n)
+			}
+		}
+	}
+	if TemplateFields(UnknownOperator) != nil || !IsTemplatedInAnyVersion(UnknownOperator, "x") {
+		t.Error("unknown kind: want nil fields and 'templated' (never report)")
+	}
+	f := TemplateFields(DockerOperator)
+	delete(f, "image")
+	if !IsTemplatedInAnyVersion(DockerOperator, "image") {
+		t.Error("mutating the returned map changed the shared table")
+	}
+}
+
+func TestRemoved(t *testing.T) {
+	tests := []struct {
+		kind     OperatorKind
+		version  string
+		name     string
+		contains string // "" means no hint expected
+	}{
+		{DockerOperator, "2", "auth_config", "docker_conn_id"},
+		{DockerOperator, "1.10", "auth_config", "docker_conn_id"},
+		{TaskDocker, "3", "auth_config", "docker_conn_id"},
+		{DockerSwarmOperator, "3", "auth_config", "docker_conn_id"},
+		{DockerOperator, "2", "volumes", "mounts"},
+		{DockerOperator, "3", "volumes", "mounts"},
+		{TaskDocker, "2", "volumes", "mounts"},
+		{DockerOperator, "1.10", "volumes", ""}, // valid there
+		{KubernetesPodOperator, "3", "volumes", ""},
+		{DockerOperator, "3", "skip_exit_code", "skip_on_exit_code"},
+		{DockerOperator, "2", "skip_exit_code", ""}, // providers 3.5-3.14 run on Airflow 2
+		{DockerOperator, "3", "task_concurrency", "max_active_tis_per_dag"},
+		{KubernetesPodOperator, "3", "task_concurrency", "max_active_tis_per_dag"},
+		{DockerOperator, "2", "task_concurrency", ""},
+		{TaskDocker, "3", "use_dill", "serializer"},
+		{TaskDocker, "2", "use_dill", ""},
+		{DockerOperator, "2", "xcom_push", "do_xcom_push"},
+		{DockerOperator, "1.10", "xcom_push", ""},
+		{DockerOperator, "3", "schedule_interval", "DAG"},
+		{DockerOperator, "2", "imagee", ""},
+		{DockerOperator, "2", "image", ""},
+		{KubernetesPodOperator, "2", "auth_config", ""},
+		{DockerOperator, "banana", "auth_config", ""},
+	}
+	for _, tt := range tests {
+		hint, ok := Removed(tt.kind, tt.version, tt.name)
+		if tt.contains == "" {
+			if ok {
+				t.Errorf("Removed(%v, %q, %q) = %q, want none", tt.kind, tt.version, tt.name, hint)
+			}
+			continue
+		}
+		if !ok || !strings.Contains(hint, tt.contains) {
+			t.Errorf("Removed(%v, %q, %q) = %q, %v; want a hint mentioning %q", tt.kind, tt.version, tt.name, hint, ok, tt.contains)
+		}
+		if strings.HasSuffix(hint, ".") || hint != strings.ToLower(hint[:1])+hint[1:] {
+			t.Errorf("hint %q: want lowercase start, no final period", hint)
+		}
+	}
+}
+
+// TestRemovedFactsInData checks each removal against the embedded release
+// lists, so the hints cannot drift from the data.
+func TestRemovedFactsInData(t *testing.T) {
+	var doc paramsDoc
+	if err := json.Unmarshal(airflowParamsJSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	has := func(l []string, n string) bool {
+		for _, x := range l {
+			if x == n {
+				return true
+			}
+		}
+		return false
+	}
+	do := doc.DockerOperator
+	for release, names := range do.PerRelease {
+		major, err := releaseMajor(release)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := has(names, "volumes"); got != (major < 2) {
+			t.Errorf("provider %s: volumes present = %v", release, got)
+		}
+		if major >= 4 && has(names, "skip_exit_code") {
+			t.Errorf("provider %s still has skip_exit_code", release)
+		}
+		if has(names, "auth_config") {
+			t.Errorf("provider %s has auth_config", release)
+		}
+	}
+	if has(do.AllVersionsUnion, "auth_config") || !has(do.V110.Params, "volumes") || !has(do.V110.Params, "xcom_push") {
+		t.Error("data disagrees with the auth_config / volumes / xcom_push facts")
+	}
+	if has(doc.BaseOperator["3"], "task_concurrency") || !has(doc.BaseOperator["2"], "task_concurrency") {
+		t.Error("data disagrees with the task_concurrency fact")
+	}
+	if has(doc.TaskDocker.Own.Current, "use_dill") {
+		t.Error("data disagrees with the use_dill fact")
+	}
+}
+
+func TestRenamedKwarg(t *testing.T) {
+	tests := []struct {
+		kind          OperatorKind
+		version, name string
+		want          string
+	}{
+		{DockerOperator, "3", "skip_exit_code", "skip_on_exit_code"},
+		{DockerOperator, "3", "task_concurrency", "max_active_tis_per_dag"},
+		{DockerOperator, "2", "xcom_push", "do_xcom_push"},
+		{DockerOperator, "2", "volumes", ""},
+		{DockerOperator, "2", "auth_config", ""},
+		{DockerOperator, "2", "skip_exit_code", ""},
+		{DockerOperator, "2", "task_concurrency", ""},
+	}
+	for _, tt := range tests {
+		got, ok := RenamedKwarg(tt.kind, tt.version, tt.name)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("RenamedKwarg(%v, %q, %q) = %q, %v; want %q", tt.kind, tt.version, tt.name, got, ok, tt.want)
+		}
+	}
+}
+
+func TestClosestKwarg(t *testing.T) {
+	tests := []struct {
+		kind          OperatorKind
+		version, name string
+		want          string // "" means no suggestion
+	}{
+		{DockerOperator, "2", "docker_con_id", "docker_conn_id"},
+		{DockerOperator, "3", "enviroment", "environment"},
+		{DockerOperator, "2", "imagee", "image"},
+		{DockerOperator, "2", "Docker_Conn_ID", "docker_conn_id"},
+		{DockerOperator, "2", "dockerconnid", "docker_conn_id"},
+		{DockerOperator, "2", "force-pull", "force_pull"},
+		{DockerOperator, "2", "privat_environment", "private_environment"},
+		{DockerOperator, "2", "mem_limt", "mem_limit"},
+		{DockerOperator, "2", "comamnd", "command"},
+		{DockerOperator, "3", "retires", "retries"},
+		{DockerOperator, "3", "mount", "mounts"},
+		{DockerOperator, "1.10", "volume", "volumes"},
+		{TaskDocker, "3", "serialiser", "serializer"},
+		{KubernetesPodOperator, "2", "namspace", "namespace"},
+		{KubernetesPodOperator, "2", "env_var", "env_vars"},
+		{DockerOperator, "9", "docker_con_id", "docker_conn_id"},
+		// No suggestion: valid names, unrelated names, too far, too long.
+		{DockerOperator, "2", "image", ""},
+		{DockerOperator, "2", "auth_config", ""},
+		{DockerOperator, "2", "foo", ""},
+		{DockerOperator, "2", "img", ""},
+		{DockerOperator, "2", "registry_password", ""},
+		{DockerOperator, "2", "", ""},
+		{DockerOperator, "2", strings.Repeat("image", 20), ""},
+		{KubernetesPodOperator, "2", "docker_conn_id", ""},
+		{UnknownOperator, "2", "imagee", ""},
+	}
+	for _, tt := range tests {
+		got, ok := ClosestKwarg(tt.kind, tt.version, tt.name)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("ClosestKwarg(%v, %q, %q) = %q, %v; want %q", tt.kind, tt.version, tt.name, got, ok, tt.want)
+		}
+		if ok && !IsValidKwarg(tt.kind, tt.version, got) {
+			t.Errorf("ClosestKwarg suggested %q, which is not valid", got)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"a", "", 1}, {"", "abc", 3}, {"image", "image", 0}, {"image", "imagee", 1},
+		{"command", "comamnd", 1}, {"ab", "ba", 1}, {"abc", "ca", 3}, {"kitten", "sitting", 3},
+		{"enviroment", "environment", 1}, {"docker_con_id", "docker_conn_id", 1},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b, 100); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		// With a bound, anything at or past it reports the bound.
+		if got := editDistance(tt.a, tt.b, 2); got != min(tt.want, 2) {
+			t.Errorf("editDistance(%q, %q, 2) = %d, want %d", tt.a, tt.b, got, min(tt.want, 2))
+		}
+	}
+}

@@ -1,0 +1,182 @@
+package airflow
+
+import "github.com/daglint/daglint/internal/pyparse"
+
+// bindKind says how a name was bound.
+type bindKind int
+
+const (
+	bindAssign bindKind = iota // name = value, name: T = value
+	bindWithAs                 // with value as name
+	bindOther                  // augmented assignment, loop target, parameter, import, def, class, unpacking ...
+)
+
+type binding struct {
+	kind  bindKind
+	value pyparse.Expr
+}
+
+// Scope is a module or function namespace with the bindings made in it.
+type Scope struct {
+	Parent   *Scope
+	Func     *pyparse.FuncDef // nil for the module
+	bindings map[string][]binding
+	globals  map[string]bool // names declared global in this function
+	shadow   map[string]bool // comprehension and lambda variables in force (per visit)
+}
+
+func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
+	s := &Scope{Parent: parent, Func: fn, bindings: map[string][]binding{}, globals: map[string]bool{}}
+	if fn != nil {
+		for _, p := range fn.Params {
+			s.bind(p.Name, bindOther, nil)
+		}
+	}
+	s.collect(body)
+	return s
+}
+
+func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
+	if name == "" {
+		return
+	}
+	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v})
+}
+
+// bindTarget records the names an assignment target binds.
+func (s *Scope) bindTarget(t pyparse.Expr, k bindKind, v pyparse.Expr) {
+	switch t := t.(type) {
+	case *pyparse.Name:
+		s.bind(t.ID, k, v)
+	case *pyparse.Seq:
+		for _, e := range t.Elts {
+			s.bindTarget(e, bindOther, nil)
+		}
+	case *pyparse.Starred:
+		s.bindTarget(t.Value, bindOther, nil)
+	}
+	// Attribute and subscript targets bind no name.
+}
+
+// collect records the bindings of a body, descending into compound
+// statements but not into nested functions and classes (their own scopes).
+func (s *Scope) collect(body []pyparse.Stmt) {
+	for _, st := range body {
+		switch st := st.(type) {
+		case *pyparse.Assign:
+			k := bindAssign
+			if st.Op != "" && st.Op != "=" {
+				k = bindOther
+			}
+			for _, t := range st.Targets {
+				s.bindTarget(t, k, st.Value)
+			}
+			s.collectWalrus(st.Value)
+		case *pyparse.ExprStmt:
+			s.collectWalrus(st.X)
+		case *pyparse.Import:
+			for _, a := range st.Names {
+				if a.AsName != "" {
+					s.bind(a.AsName, bindOther, nil)
+				} else {
+					s.bind(headName(a.Name), bindOther, nil)
+				}
+			}
+		case *pyparse.ImportFrom:
+			for _, a := range st.Names {
+				if a.AsName != "" {
+					s.bind(a.AsName, bindOther, nil)
+				} else if a.Name != "*" {
+					s.bind(a.Name, bindOther, nil)
+				}
+			}
+		case *pyparse.With:
+			for _, it := range st.Items {
+				if it.As != nil {
+					s.bindTarget(it.As, bindWithAs, it.Expr)
+				}
+			}
+			s.collect(st.Body)
+		case *pyparse.FuncDef:
+			s.bind(st.Name, bindOther, nil)
+		case *pyparse.ClassDef:
+			s.bind(st.Name, bindOther, nil)
+		case *pyparse.Compound:
+			for _, t := range st.Targets {
+				s.bindTarget(t, bindOther, nil)
+			}
+			for _, b := range st.Blocks {
+				s.collect(b)
+			}
+		case *pyparse.OtherStmt:
+			if st.Kind == "global_statement" || st.Kind == "global" {
+				for _, n := range st.Names {
+					s.globals[n] = true
+				}
+			}
+			if st.Kind == "nonlocal_statement" || st.Kind == "nonlocal" {
+				for _, n := range st.Names {
+					s.bind(n, bindOther, nil)
+				}
+			}
+		}
+	}
+}
+
+// collectWalrus records `name := value` bindings inside an expression.
+func (s *Scope) collectWalrus(e pyparse.Expr) {
+	if e == nil {
+		return
+	}
+	pyparse.Inspect(e, func(n pyparse.Node) bool {
+		switch n := n.(type) {
+		case *pyparse.NamedExpr:
+			if n.Target != nil {
+				s.bind(n.Target.ID, bindOther, nil)
+			}
+		case *pyparse.Lambda:
+			return false
+		}
+		return true
+	})
+}
+
+func headName(dotted string) string {
+	for i := 0; i < len(dotted); i++ {
+		if dotted[i] == '.' {
+			return dotted[:i]
+		}
+	}
+	return dotted
+}
+
+// lookup finds the single binding of name visible from s. ok is false when the
+// name is unbound, bound more than once, or shadowed by a comprehension or
+// lambda variable: the value is then unknown and never guessed.
+func (s *Scope) lookup(name string, shadow map[string]bool) (binding, bool) {
+	if shadow[name] {
+		return binding{}, false
+	}
+	for sc := s; sc != nil; sc = sc.Parent {
+		if sc.globals[name] {
+			continue
+		}
+		bs, found := sc.bindings[name]
+		if !found {
+			continue
+		}
+		if len(bs) != 1 {
+			return binding{}, false
+		}
+		return bs[0], bs[0].kind != bindOther
+	}
+	return binding{}, false
+}
+
+// module returns the outermost scope.
+func (s *Scope) module() *Scope {
+	for s.Parent != nil {
+		s = s.Parent
+	}
+	return s
+}

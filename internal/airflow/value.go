@@ -1,0 +1,614 @@
+package airflow
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// Kind classifies a resolved value.
+type Kind int
+
+// Value kinds. Unknown means "built from something daglint cannot see":
+// rules that need the value stay silent on it.
+const (
+	Unknown    Kind = iota
+	String          // a string constant (Str)
+	Templated       // a string containing Jinja ({{ ... }} or {% ... %}); Str holds it
+	Const           // True, False, None, a number (Str holds the text)
+	Dict            // a mapping with Entries
+	List            // a list, tuple or set with Elems
+	EnvRead         // os.environ[...] / os.getenv(...) / os.environ.get(...); Name holds the variable
+	SecretRead      // Variable.get(...), a connection's password ...; Name describes the source
+	FileRead        // read from a file at parse time (configparser, json.load(open()), dotenv ...); Read holds the read
+)
+
+// Value is what an expression evaluates to as far as daglint can tell.
+type Value struct {
+	Kind Kind
+	Str  string
+	// Name is the environment variable (EnvRead) or a description of the
+	// secret source (SecretRead).
+	Name    string
+	Entries []*Entry // Dict, in order; later keys override earlier ones
+	Elems   []Value  // List
+	// Partial is set on a Dict or List some of whose items are unknown
+	// (`**unknown`, an unresolved key): absent keys may still be present.
+	Partial bool
+	// Expr is the expression the value was computed from, after following
+	// names to their definitions.
+	Expr pyparse.Expr
+	// Def is the definition the value reached the use through (the value of
+	// `IMAGE = "..."` for `image=IMAGE`), zero when there was no name.
+	Def pyparse.Range
+	// Read is the file read a FileRead value came from.
+	Read pyparse.Range
+}
+
+// Entry is one key of a resolved mapping.
+type Entry struct {
+	Key      string
+	KeyRange pyparse.Range // the key literal or keyword name
+	Item     pyparse.Range // the whole `key: value` / `key=value`
+	// ValueExpr is the value expression as written in the mapping.
+	ValueExpr pyparse.Expr
+	Value     Value
+}
+
+// IsString reports whether v is a known string without Jinja.
+func (v Value) IsString() bool { return v.Kind == String }
+
+// IsTrue reports whether v is the constant True.
+func (v Value) IsTrue() bool { return v.Kind == Const && v.Str == "True" }
+
+// Get returns the entry for key in a Dict value (the last one wins).
+func (v Value) Get(key string) *Entry {
+	for i := len(v.Entries) - 1; i >= 0; i-- {
+		if v.Entries[i].Key == key {
+			return v.Entries[i]
+		}
+	}
+	return nil
+}
+
+// HasJinja reports whether s contains a Jinja expression or statement.
+func HasJinja(s string) bool {
+	return strings.Contains(s, "{{") || strings.Contains(s, "{%")
+}
+
+func strValue(s string, e pyparse.Expr) Value {
+	if HasJinja(s) {
+		return Value{Kind: Templated, Str: s, Expr: e}
+	}
+	return Value{Kind: String, Str: s, Expr: e}
+}
+
+// maxResolveDepth bounds how many names and operations one resolution follows.
+const maxResolveDepth = 24
+
+// resolver evaluates expressions in a scope.
+type resolver struct {
+	m      *Model
+	scope  *Scope
+	shadow map[string]bool
+	depth  int
+}
+
+// Resolve evaluates e as seen from scope (nil means the module scope).
+func (m *Model) Resolve(e pyparse.Expr, scope *Scope) Value {
+	if scope == nil {
+		scope = m.module
+	}
+	r := &resolver{m: m, scope: scope}
+	return r.eval(e)
+}
+
+func (r *resolver) eval(e pyparse.Expr) Value {
+	if e == nil {
+		return Value{}
+	}
+	if r.depth > maxResolveDepth {
+		return Value{Expr: e}
+	}
+	r.depth++
+	defer func() { r.depth-- }()
+	switch x := e.(type) {
+	case *pyparse.Str:
+		return r.evalStr(x)
+	case *pyparse.Num:
+		return Value{Kind: Const, Str: x.Text, Expr: e}
+	case *pyparse.Const:
+		return Value{Kind: Const, Str: x.Value, Expr: e}
+	case *pyparse.Name:
+		b, ok := r.scope.lookup(x.ID, r.shadow)
+		if !ok || b.value == nil {
+			return Value{Expr: e}
+		}
+		if b.kind == bindWithAs {
+			return r.evalWithAs(b.value)
+		}
+		v := r.eval(b.value)
+		if v.Def == (pyparse.Range{}) {
+			v.Def = b.value.Span()
+		}
+		return v
+	case *pyparse.Dict:
+		return r.evalDict(x)
+	case *pyparse.Seq:
+		v := Value{Kind: List, Expr: e}
+		for _, el := range x.Elts {
+			if _, ok := el.(*pyparse.Starred); ok {
+				v.Partial = true
+				continue
+			}
+			v.Elems = append(v.Elems, r.eval(el))
+		}
+		return v
+	case *pyparse.BinOp:
+		return r.evalBinOp(x)
+	case *pyparse.Call:
+		return r.evalCall(x)
+	case *pyparse.Subscript:
+		return r.evalSubscript(x)
+	case *pyparse.Attribute:
+		// obj.password of a connection, obj.attr of a file read
+		base := r.eval(x.Value)
+		switch {
+		case base.Kind == FileRead:
+			return Value{Kind: FileRead, Read: base.Read, Expr: e}
+		case base.Kind == SecretRead:
+			return Value{Kind: SecretRead, Name: base.Name, Expr: e}
+		case x.Attr == "password" && r.isConnectionLookup(x.Value):
+			return Value{Kind: SecretRead, Name: "connection password", Expr: e}
+		}
+		return Value{Expr: e}
+	case *pyparse.NamedExpr:
+		return r.eval(x.Value)
+	}
+	return Value{Expr: e}
+}
+
+func (r *resolver) evalStr(s *pyparse.Str) Value {
+	if s.Bytes {
+		return Value{Expr: s}
+	}
+	if v, ok := s.Value(); ok {
+		return strValue(v, s)
+	}
+	var b strings.Builder
+	for _, p := range s.Parts {
+		if p.Expr == nil {
+			b.WriteString(p.Lit)
+			continue
+		}
+		if p.Conversion != "" || p.FormatSpec != "" {
+			return Value{Expr: s}
+		}
+		v := r.eval(p.Expr)
+		switch v.Kind {
+		case String, Templated, Const:
+			b.WriteString(v.Str)
+		default:
+			return Value{Expr: s}
+		}
+	}
+	return strValue(b.String(), s)
+}
+
+func (r *resolver) evalDict(d *pyparse.Dict) Value {
+	v := Value{Kind: Dict, Expr: d}
+	for _, it := range d.Items {
+		if it.Key == nil {
+			sub := r.eval(it.Value)
+			if sub.Kind != Dict {
+				v.Partial = true
+				continue
+			}
+			v.Entries = append(v.Entries, sub.Entries...)
+			v.Partial = v.Partial || sub.Partial
+			continue
+		}
+		k := r.eval(it.Key)
+		if k.Kind != String && k.Kind != Templated {
+			v.Partial = true
+			continue
+		}
+		v.Entries = append(v.Entries, &Entry{Key: k.Str, KeyRange: it.Key.Span(), Item: it.Range, ValueExpr: it.Value, Value: r.eval(it.Value)})
+	}
+	return v
+}
+
+func (r *resolver) evalBinOp(x *pyparse.BinOp) Value {
+	switch x.Op {
+	case "+":
+		l, rt := r.eval(x.Left), r.eval(x.Right)
+		if isText(l) && isText(rt) {
+			return strValue(l.Str+rt.Str, x)
+		}
+		if l.Kind == List && rt.Kind == List {
+			return Value{Kind: List, Elems: append(append([]Value{}, l.Elems...), rt.Elems...), Partial: l.Partial || rt.Partial, Expr: x}
+		}
+	case "|":
+		l, rt := r.eval(x.Left), r.eval(x.Right)
+		if l.Kind == Dict && rt.Kind == Dict {
+			return Value{Kind: Dict, Entries: append(append([]*Entry{}, l.Entries...), rt.Entries...), Partial: l.Partial || rt.Partial, Expr: x}
+		}
+	case "%":
+		l := r.eval(x.Left)
+		if !isText(l) {
+			return Value{Expr: x}
+		}
+		if s, ok := percentFormat(l.Str, r.eval(x.Right)); ok {
+			return strValue(s, x)
+		}
+	}
+	return Value{Expr: x}
+}
+
+func isText(v Value) bool { return v.Kind == String || v.Kind == Templated }
+
+// percentFormat applies printf-style formatting with %s, %d, %r, %i and
+// %(name)s conversions of known values; anything else gives up.
+func percentFormat(format string, arg Value) (string, bool) {
+	var args []Value
+	named := arg.Kind == Dict
+	switch arg.Kind {
+	case List:
+		if arg.Partial {
+			return "", false
+		}
+		args = arg.Elems
+	case Dict:
+	default:
+		args = []Value{arg}
+	}
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(format) {
+			return "", false
+		}
+		if format[i] == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		var v Value
+		if format[i] == '(' {
+			end := strings.IndexByte(format[i:], ')')
+			if end < 0 || !named {
+				return "", false
+			}
+			e := arg.Get(format[i+1 : i+end])
+			if e == nil {
+				return "", false
+			}
+			v = e.Value
+			i += end + 1
+		} else {
+			if named || next >= len(args) {
+				return "", false
+			}
+			v = args[next]
+			next++
+		}
+		if i >= len(format) || !strings.ContainsRune("sdri", rune(format[i])) {
+			return "", false
+		}
+		switch v.Kind {
+		case String, Templated, Const:
+			b.WriteString(v.Str)
+		default:
+			return "", false
+		}
+	}
+	if !named && next != len(args) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// strFormat applies str.format with positional and keyword arguments of
+// known values; fields with a format spec or conversion give up.
+func strFormat(format string, args []Value, kwargs map[string]Value) (string, bool) {
+	var b strings.Builder
+	auto := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		switch {
+		case c == '{' && i+1 < len(format) && format[i+1] == '{':
+			b.WriteByte('{')
+			i++
+			continue
+		case c == '}' && i+1 < len(format) && format[i+1] == '}':
+			b.WriteByte('}')
+			i++
+			continue
+		case c != '{':
+			b.WriteByte(c)
+			continue
+		}
+		end := strings.IndexByte(format[i:], '}')
+		if end < 0 {
+			return "", false
+		}
+		field := format[i+1 : i+end]
+		i += end
+		if strings.ContainsAny(field, ":!.[") {
+			return "", false
+		}
+		var v Value
+		var ok bool
+		switch {
+		case field == "":
+			if auto < len(args) {
+				v, ok = args[auto], true
+			}
+			auto++
+		case field[0] >= '0' && field[0] <= '9':
+			n, err := strconv.Atoi(field)
+			if err == nil && n < len(args) {
+				v, ok = args[n], true
+			}
+		default:
+			v, ok = kwargs[field]
+		}
+		if !ok || (v.Kind != String && v.Kind != Templated && v.Kind != Const) {
+			return "", false
+		}
+		b.WriteString(v.Str)
+	}
+	return b.String(), true
+}
+
+func (r *resolver) evalSubscript(x *pyparse.Subscript) Value {
+	base := r.eval(x.Value)
+	switch base.Kind {
+	case Dict:
+		k := r.eval(x.Index)
+		if k.Kind == String {
+			if e := base.Get(k.Str); e != nil {
+				return e.Value
+			}
+		}
+	case FileRead:
+		return Value{Kind: FileRead, Read: base.Read, Expr: x}
+	case SecretRead:
+		return Value{Kind: SecretRead, Name: base.Name, Expr: x}
+	}
+	if name, ok := r.osEnvironSubscript(x); ok {
+		return Value{Kind: EnvRead, Name: name, Expr: x}
+	}
+	return Value{Expr: x}
+}
+
+// osEnvironSubscript recognises os.environ["NAME"].
+func (r *resolver) osEnvironSubscript(x *pyparse.Subscript) (string, bool) {
+	if q := r.m.imports.qualName(x.Value); q != "os.environ" {
+		return "", false
+	}
+	k := r.eval(x.Index)
+	return k.Str, k.Kind == String
+}
+
+func (r *resolver) evalCall(c *pyparse.Call) Value {
+	q := r.m.imports.qualName(c.Func)
+	switch q {
+	case "os.getenv", "os.environ.get", "os.environ.setdefault":
+		if len(c.Args) > 0 {
+			if k := r.eval(c.Args[0]); k.Kind == String {
+				return Value{Kind: EnvRead, Name: k.Str, Expr: c}
+			}
+		}
+		return Value{Expr: c}
+	case "open", "io.open", "dotenv.dotenv_values", "dotenv.main.dotenv_values":
+		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+	case "json.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "tomllib.load", "toml.load", "json.loads", "yaml.unsafe_load":
+		if len(c.Args) > 0 {
+			if a := r.eval(c.Args[0]); a.Kind == FileRead {
+				return Value{Kind: FileRead, Read: a.Read, Expr: c}
+			}
+		}
+		return Value{Expr: c}
+	}
+	switch classify(q) {
+	case symVariable:
+		return Value{Kind: SecretRead, Name: "Airflow Variable", Expr: c}
+	}
+	if isBuiltinCall(c, "open") {
+		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+	}
+	if isBuiltinCall(c, "dict") {
+		return r.evalDictCall(c)
+	}
+	// Method calls on known values.
+	if at, ok := c.Func.(*pyparse.Attribute); ok {
+		switch at.Attr {
+		case "format":
+			base := r.eval(at.Value)
+			if !isText(base) {
+				return Value{Expr: c}
+			}
+			var args []Value
+			for _, a := range c.Args {
+				args = append(args, r.eval(a))
+			}
+			kw := map[string]Value{}
+			for _, k := range c.Keywords {
+				if k.Name == "" {
+					return Value{Expr: c}
+				}
+				kw[k.Name] = r.eval(k.Value)
+			}
+			if s, ok := strFormat(base.Str, args, kw); ok {
+				return strValue(s, c)
+			}
+			return Value{Expr: c}
+		case "get", "getint", "getboolean", "getfloat", "read", "read_text", "readline", "readlines", "strip", "rstrip", "lstrip":
+			base := r.eval(at.Value)
+			switch base.Kind {
+			case FileRead:
+				return Value{Kind: FileRead, Read: base.Read, Expr: c}
+			case SecretRead:
+				return Value{Kind: SecretRead, Name: base.Name, Expr: c}
+			case Dict:
+				if at.Attr == "get" && len(c.Args) > 0 {
+					if k := r.eval(c.Args[0]); k.Kind == String {
+						if e := base.Get(k.Str); e != nil {
+							return e.Value
+						}
+					}
+				}
+			case String:
+				if strings.HasSuffix(at.Attr, "strip") && len(c.Args) == 0 {
+					return strValue(strings.TrimSpace(base.Str), c)
+				}
+			}
+		case "upper", "lower":
+			base := r.eval(at.Value)
+			if base.Kind == String && len(c.Args) == 0 {
+				if at.Attr == "upper" {
+					return strValue(strings.ToUpper(base.Str), c)
+				}
+				return strValue(strings.ToLower(base.Str), c)
+			}
+		case "join":
+			sep := r.eval(at.Value)
+			if sep.Kind == String && len(c.Args) == 1 {
+				l := r.eval(c.Args[0])
+				if l.Kind == List && !l.Partial {
+					parts := make([]string, 0, len(l.Elems))
+					for _, el := range l.Elems {
+						if !isText(el) {
+							return Value{Expr: c}
+						}
+						parts = append(parts, el.Str)
+					}
+					return strValue(strings.Join(parts, sep.Str), c)
+				}
+			}
+		}
+	}
+	if r.isConfigParser(c) {
+		return Value{Kind: FileRead, Read: r.m.configRead(c), Expr: c}
+	}
+	return Value{Expr: c}
+}
+
+// isBuiltinCall reports whether c calls the builtin name (not rebound in the file).
+func isBuiltinCall(c *pyparse.Call, name string) bool {
+	n, ok := c.Func.(*pyparse.Name)
+	return ok && n.ID == name
+}
+
+func (r *resolver) evalDictCall(c *pyparse.Call) Value {
+	v := Value{Kind: Dict, Expr: c}
+	for _, a := range c.Args {
+		sub := r.eval(a)
+		if sub.Kind != Dict {
+			v.Partial = true
+			continue
+		}
+		v.Entries = append(v.Entries, sub.Entries...)
+		v.Partial = v.Partial || sub.Partial
+	}
+	for _, k := range c.Keywords {
+		if k.Name == "" {
+			sub := r.eval(k.Value)
+			if sub.Kind != Dict {
+				v.Partial = true
+				continue
+			}
+			v.Entries = append(v.Entries, sub.Entries...)
+			v.Partial = v.Partial || sub.Partial
+			continue
+		}
+		v.Entries = append(v.Entries, &Entry{Key: k.Name, KeyRange: k.NameRange, Item: k.Range, ValueExpr: k.Value, Value: r.eval(k.Value)})
+	}
+	return v
+}
+
+// evalWithAs evaluates the target of `with EXPR as name`: a file handle when
+// EXPR opens a file.
+func (r *resolver) evalWithAs(e pyparse.Expr) Value {
+	v := r.eval(e)
+	if v.Kind == FileRead {
+		return v
+	}
+	return Value{Expr: e}
+}
+
+// isConfigParser reports whether c is a ConfigParser() construction.
+func (r *resolver) isConfigParser(c *pyparse.Call) bool {
+	switch r.m.imports.qualName(c.Func) {
+	case "configparser.ConfigParser", "configparser.RawConfigParser", "configparser.SafeConfigParser", "ConfigParser.ConfigParser", "ConfigParser.SafeConfigParser":
+		return true
+	}
+	return false
+}
+
+// isConnectionLookup reports whether e is BaseHook.get_connection(...) or a
+// Connection lookup.
+func (r *resolver) isConnectionLookup(e pyparse.Expr) bool {
+	if n, ok := e.(*pyparse.Name); ok {
+		b, ok := r.scope.lookup(n.ID, r.shadow)
+		if !ok || b.value == nil {
+			return false
+		}
+		e = b.value
+	}
+	c, ok := e.(*pyparse.Call)
+	if !ok {
+		return false
+	}
+	at, ok := c.Func.(*pyparse.Attribute)
+	if !ok {
+		return false
+	}
+	switch at.Attr {
+	case "get_connection", "get_connection_from_secrets":
+		return classify(r.m.imports.qualName(at.Value)) == symBaseHook || r.m.imports.qualName(at.Value) != ""
+	}
+	return false
+}
+
+// configRead returns the range of the `parser.read(...)` call that fills the
+// ConfigParser built by c, or c itself when none is found.
+func (m *Model) configRead(c *pyparse.Call) pyparse.Range {
+	var target string
+	var found pyparse.Range
+	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
+		if a, ok := n.(*pyparse.Assign); ok && a.Value == pyparse.Expr(c) && len(a.Targets) == 1 {
+			if nm, ok := a.Targets[0].(*pyparse.Name); ok {
+				target = nm.ID
+			}
+		}
+		return target == ""
+	})
+	if target == "" {
+		return c.Range
+	}
+	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
+		if found != (pyparse.Range{}) {
+			return false
+		}
+		if call, ok := n.(*pyparse.Call); ok {
+			if at, ok := call.Func.(*pyparse.Attribute); ok && strings.HasPrefix(at.Attr, "read") {
+				if nm, ok := at.Value.(*pyparse.Name); ok && nm.ID == target {
+					found = call.Range
+				}
+			}
+		}
+		return true
+	})
+	if found == (pyparse.Range{}) {
+		return c.Range
+	}
+	return found
+}

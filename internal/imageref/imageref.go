@@ -1,0 +1,251 @@
+// Package imageref parses container image references the way Docker does
+// (on top of github.com/distribution/reference) and answers the questions the
+// image and registry rules ask: which registry a reference names, whether it
+// is a bare Docker Hub name, whether its tag is mutable, whether a Docker
+// connection's registry is the one the image is pulled from, and whether a
+// name is a Docker Official Image.
+package imageref
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/distribution/reference"
+	"github.com/opencontainers/go-digest"
+)
+
+// DockerHub is the canonical registry name of Docker Hub, the registry an
+// image reference means when it names no registry host.
+const DockerHub = "docker.io"
+
+// Errors returned (wrapped, with details) by Parse; test them with errors.Is.
+// Their text completes a sentence about the image, as in
+// `image "https://x/y" has a URL scheme "https://" (...)`.
+var (
+	// ErrEmpty means the reference is empty or only whitespace.
+	ErrEmpty = errors.New("is empty")
+	// ErrWhitespace means the reference contains whitespace.
+	ErrWhitespace = errors.New("contains whitespace")
+	// ErrScheme means the reference starts with a URL scheme such as https://.
+	ErrScheme = errors.New("has a URL scheme")
+	// ErrUppercase means the repository path contains uppercase letters.
+	ErrUppercase = errors.New("has uppercase letters in the repository path")
+	// ErrBadTag means the tag is empty or not a valid tag.
+	ErrBadTag = errors.New("has an invalid tag")
+	// ErrBadDigest means the digest after '@' is malformed.
+	ErrBadDigest = errors.New("has an invalid digest")
+	// ErrImageID means the reference is a bare 64-hex image ID: it names a
+	// local image, not something a registry can serve (see Parse).
+	ErrImageID = errors.New("is an image ID, not a repository reference")
+	// ErrTooLong means the repository name exceeds Docker's 255 characters.
+	ErrTooLong = errors.New("has a repository name longer than 255 characters")
+	// ErrInvalid is any other violation of Docker's reference grammar.
+	ErrInvalid = errors.New("is not a valid reference")
+)
+
+// Ref is a parsed, valid image reference.
+type Ref struct {
+	// Raw is the reference as written.
+	Raw string
+	// Registry is the registry host (with port), lowercased; "docker.io"
+	// when the reference names none.
+	Registry string
+	// Path is the repository path inside the registry, "library/python"
+	// for "python".
+	Path string
+	// Tag is the tag, empty when none is written.
+	Tag string
+	// Digest is the digest ("sha256:..."), empty when none is written.
+	Digest string
+	// ExplicitRegistry reports whether the reference names a registry host:
+	// its first path component contains '.' or ':' or is "localhost".
+	ExplicitRegistry bool
+	// Familiar is the short form Docker shows (reference.FamiliarString).
+	Familiar string
+	// Normalized is the fully qualified form, with ":latest" added when the
+	// reference has neither tag nor digest: "docker.io/library/python:latest".
+	Normalized string
+}
+
+var (
+	// tagPattern is Docker's tag grammar.
+	tagPattern = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$`)
+	// imageIDPattern is a bare image ID (64 lowercase hex digits).
+	imageIDPattern = regexp.MustCompile(`^[a-f0-9]{64}$`)
+	// schemePattern finds a leading URL scheme.
+	schemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+)
+
+// Parse parses an image reference as Docker would resolve it for a pull.
+//
+// The registry is decided exactly as docker-py's auth.split_repo_name and
+// distribution's normalisation decide it: the first '/'-separated component is
+// a registry host when it contains '.' or ':' or is "localhost"; otherwise the
+// reference is a Docker Hub name. distribution/reference additionally treats
+// a first component with uppercase letters ("Acme/tool") as a host; Parse
+// does not follow it there (docker-py sends such a name to Docker Hub, where
+// it is invalid), and reports the uppercase path instead.
+//
+// A bare 64-hex string is an image ID. DockerOperator can run a local image
+// by ID, but nothing can pull it, so Parse rejects it with ErrImageID; a
+// caller that wants to accept IDs can test for that error.
+//
+// Errors wrap one of the Err* values above and quote the offending part.
+func Parse(s string) (Ref, error) {
+	if strings.TrimSpace(s) == "" {
+		return Ref{}, ErrEmpty
+	}
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return Ref{}, fmt.Errorf("%w at byte %d", ErrWhitespace, i)
+	}
+	if m := schemePattern.FindString(s); m != "" {
+		return Ref{}, fmt.Errorf("%w %q (name the registry host without a scheme)", ErrScheme, m)
+	}
+	if strings.Contains(s, "://") {
+		return Ref{}, fmt.Errorf("%w %q (name the registry host without a scheme)", ErrScheme, "://")
+	}
+	if imageIDPattern.MatchString(s) {
+		return Ref{}, fmt.Errorf("%w (it names a local image that no registry serves)", ErrImageID)
+	}
+
+	name, tag, dgst, hasTag, hasDigest := split(s)
+	if hasDigest {
+		if _, err := digest.Parse(dgst); err != nil {
+			return Ref{}, fmt.Errorf("%w %q (%w)", ErrBadDigest, dgst, err)
+		}
+	}
+	if hasTag && !tagPattern.MatchString(tag) {
+		return Ref{}, fmt.Errorf("%w %q (a tag is 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-')", ErrBadTag, tag)
+	}
+	explicit, repoPath := splitHost(name)
+	if repoPath != strings.ToLower(repoPath) {
+		return Ref{}, fmt.Errorf("%w %q (repository names must be lowercase)", ErrUppercase, repoPath)
+	}
+	if name == "" || repoPath == "" {
+		return Ref{}, fmt.Errorf("%w (no repository name)", ErrInvalid)
+	}
+
+	named, err := reference.ParseNormalizedNamed(s)
+	if err != nil {
+		return Ref{}, classify(err)
+	}
+	r := Ref{
+		Raw:              s,
+		Registry:         strings.ToLower(reference.Domain(named)),
+		Path:             reference.Path(named),
+		Tag:              tag,
+		Digest:           dgst,
+		ExplicitRegistry: explicit,
+		Familiar:         reference.FamiliarString(named),
+		Normalized:       reference.TagNameOnly(named).String(),
+	}
+	return r, nil
+}
+
+// split cuts a reference into name, tag and digest. The digest follows the
+// last '@'; the tag follows the last ':' that comes after the last '/' of
+// the name part (a ':' before a '/' is a registry port).
+func split(s string) (name, tag, dgst string, hasTag, hasDigest bool) {
+	name = s
+	if i := strings.LastIndexByte(name, '@'); i >= 0 {
+		name, dgst, hasDigest = name[:i], name[i+1:], true
+	}
+	slash := strings.LastIndexByte(name, '/')
+	if i := strings.LastIndexByte(name, ':'); i > slash {
+		name, tag, hasTag = name[:i], name[i+1:], true
+	}
+	return name, tag, dgst, hasTag, hasDigest
+}
+
+// splitHost applies docker-py's split_repo_name rule to a name without tag or
+// digest: it reports whether the first component is a registry host and
+// returns the repository path that follows it (the whole name otherwise).
+func splitHost(name string) (explicit bool, repoPath string) {
+	first, rest, ok := strings.Cut(name, "/")
+	if !ok {
+		return false, name
+	}
+	if isHostComponent(first) {
+		return true, rest
+	}
+	return false, name
+}
+
+// isHostComponent is Docker's test for "this first component is a registry".
+func isHostComponent(c string) bool {
+	return strings.ContainsAny(c, ".:") || c == "localhost"
+}
+
+// classify maps a distribution/reference error to one of this package's.
+func classify(err error) error {
+	switch {
+	case errors.Is(err, reference.ErrNameContainsUppercase):
+		return fmt.Errorf("%w (%w)", ErrUppercase, err)
+	case errors.Is(err, reference.ErrTagInvalidFormat):
+		return fmt.Errorf("%w (%w)", ErrBadTag, err)
+	case errors.Is(err, reference.ErrDigestInvalidFormat),
+		errors.Is(err, digest.ErrDigestInvalidFormat),
+		errors.Is(err, digest.ErrDigestInvalidLength),
+		errors.Is(err, digest.ErrDigestUnsupported):
+		return fmt.Errorf("%w (%w)", ErrBadDigest, err)
+	case errors.Is(err, reference.ErrNameTooLong):
+		return fmt.Errorf("%w (%w)", ErrTooLong, err)
+	case errors.Is(err, reference.ErrNameEmpty):
+		return fmt.Errorf("%w (%w)", ErrEmpty, err)
+	default:
+		return fmt.Errorf("%w (%w)", ErrInvalid, err)
+	}
+}
+
+// IsSingleName reports whether the reference is a bare one-component name
+// such as "etl-runner:1.0": no registry host and no namespace, so Docker
+// reads it as docker.io/library/<name>.
+func (r Ref) IsSingleName() bool {
+	if r.ExplicitRegistry || r.Registry != DockerHub {
+		return false
+	}
+	name, _, _, _, _ := split(r.Raw)
+	return !strings.Contains(name, "/") && strings.HasPrefix(r.Path, "library/")
+}
+
+// IsLoopback reports whether the registry host is a loopback address:
+// "localhost", any 127.0.0.0/8 address or [::1], with or without a port.
+func (r Ref) IsLoopback() bool {
+	if !r.ExplicitRegistry {
+		return false
+	}
+	return isLoopbackHost(r.Registry)
+}
+
+// isLoopbackHost tests a "host[:port]" string for a loopback host.
+func isLoopbackHost(hostport string) bool {
+	host, _ := splitHostPort(hostport)
+	if host == "localhost" {
+		return true
+	}
+	addr, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	return addr.Unmap().IsLoopback()
+}
+
+// MutableTag reports whether the reference can change under the same name:
+// no digest, and no tag or the tag "latest".
+func (r Ref) MutableTag() bool {
+	return r.Digest == "" && (r.Tag == "" || r.Tag == "latest")
+}
+
+// IsOfficialImage reports whether the reference is a Docker Official Image
+// on Docker Hub (docker.io/library/<name>, see the package function).
+func (r Ref) IsOfficialImage() bool {
+	if r.Registry != DockerHub {
+		return false
+	}
+	name, ok := strings.CutPrefix(r.Path, "library/")
+	return ok && officialImages()[name]
+}

@@ -1,0 +1,262 @@
+// Package lint is daglint's driver: it reads files, parses those that can
+// concern a rule, builds the Airflow model once per file, runs every enabled
+// rule on it, applies suppressions and severity overrides, and returns sorted,
+// de-duplicated findings.
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/daglint/daglint/internal/airflow"
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/secrets"
+	"github.com/daglint/daglint/internal/source"
+)
+
+// DefaultMaxFileSize is the size above which a file is skipped with a notice.
+const DefaultMaxFileSize = 10 << 20
+
+// Options configures a lint run.
+type Options struct {
+	// Rules are the enabled rules. A rule that needs nothing (DAG001, DAG002)
+	// is handled by the driver when listed here.
+	Rules    []*analysis.Rule
+	Settings *analysis.Settings
+	// Severity overrides rules' default levels.
+	Severity map[string]analysis.Severity
+	// Ignored reports whether a rule is switched off for a path
+	// (per-file-ignores); nil for none.
+	Ignored func(path, ruleID string) bool
+	// NoInlineIgnores makes `# noqa` and `# daglint: ignore` comments count
+	// for nothing (and DAG002 silent).
+	NoInlineIgnores bool
+	// MaxFileSize skips larger files with a per-file error (0: default).
+	MaxFileSize int64
+	// Workers is the number of files linted at once (0: GOMAXPROCS).
+	Workers int
+	// KnownRules holds every rule ID of the registry, enabled or not, so that
+	// a suppression naming a switched-off rule is not called unknown.
+	KnownRules map[string]bool
+}
+
+// Result is the outcome for one file.
+type Result struct {
+	Path  string
+	Lines *source.Lines // nil when the file was not read
+	// Diagnostics are sorted by offset, then rule ID.
+	Diagnostics []analysis.Diagnostic
+	// Err is set when the file could not be read or linted; other files are
+	// still reported.
+	Err error
+	// Parsed is false when the prefilter found nothing any rule could concern.
+	Parsed bool
+}
+
+// Files lints paths in parallel and returns one result per path, in the
+// order given. Output does not depend on the number of workers.
+func Files(paths []string, opts Options) []Result {
+	out := make([]Result, len(paths))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > len(paths) {
+		workers = len(paths)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] = File(paths[i], opts)
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+// Skip reasons: a result whose Err wraps one of these is a notice that the
+// file was not linted, not a failure to read it.
+var (
+	ErrTooLarge = errors.New("file too large")
+	ErrBinary   = errors.New("binary file")
+)
+
+// File reads and lints one file.
+func File(path string, opts Options) Result {
+	max := opts.MaxFileSize
+	if max <= 0 {
+		max = DefaultMaxFileSize
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+	}
+	if !st.Mode().IsRegular() {
+		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file")}
+	}
+	if st.Size() > max {
+		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+	}
+	if int64(len(src)) > max {
+		return Result{Path: path, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)}
+	}
+	return Source(path, src, opts)
+}
+
+// Source lints src as the file path.
+func Source(path string, src []byte, opts Options) (res Result) {
+	res = Result{Path: path, Lines: source.NewLines(src)}
+	if isBinary(src) {
+		res.Err = fmt.Errorf("skipped: %w (contains NUL bytes)", ErrBinary)
+		return res
+	}
+	if !Relevant(src) {
+		return res
+	}
+	defer func() {
+		// A rule that panics is a bug in daglint; it must not take other
+		// files' findings with it.
+		if r := recover(); r != nil {
+			res.Diagnostics = nil
+			res.Err = fmt.Errorf("internal error while linting (please report it): %v", r)
+		}
+	}()
+	res.Parsed = true
+	file := pyparse.Parse(path, src)
+	res.Lines = file.Lines
+	model := airflow.Build(file)
+	res.Diagnostics = run(file, model, opts)
+	return res
+}
+
+func isBinary(src []byte) bool {
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+// markers are byte strings at least one of which a file must contain for any
+// rule to concern it; files without them are never parsed.
+var markers = [][]byte{
+	[]byte("DockerOperator"), []byte("DockerSwarmOperator"), []byte("KubernetesPodOperator"),
+	[]byte("docker"), []byte("noqa"), []byte("daglint"),
+}
+
+// Relevant reports whether any rule could concern src: it names a Docker or
+// Kubernetes operator, holds a suppression comment, or may hold a secret.
+func Relevant(src []byte) bool {
+	for _, m := range markers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return secrets.MayContainSecret(src)
+}
+
+// run applies the rules to one parsed file.
+func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diagnostic {
+	var diags []analysis.Diagnostic
+	enabled := map[string]bool{}
+	for _, r := range opts.Rules {
+		enabled[r.ID] = true
+	}
+	for _, rule := range opts.Rules {
+		if rule.Run == nil || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
+			continue
+		}
+		rule := rule
+		pass := &analysis.Pass{
+			Rule:     rule,
+			File:     file,
+			Model:    model,
+			Settings: opts.Settings,
+			Report: func(d analysis.Diagnostic) {
+				d.RuleID = rule.ID
+				if d.Severity == analysis.SeverityDefault {
+					d.Severity = rule.Severity
+				}
+				diags = append(diags, d)
+			},
+		}
+		if err := rule.Run(pass); err != nil {
+			diags = append(diags, analysis.Diagnostic{
+				RuleID: rule.ID, Severity: analysis.Error,
+				Message: fmt.Sprintf("rule %s failed: %v", rule.ID, err),
+			})
+		}
+	}
+	for i := range diags {
+		if s, ok := opts.Severity[diags[i].RuleID]; ok {
+			diags[i].Severity = s
+		}
+	}
+	diags = dedupe(diags)
+	if !opts.NoInlineIgnores {
+		diags = applySuppressions(file, diags, enabled, opts)
+	}
+	sortDiagnostics(diags)
+	return diags
+}
+
+// dedupe keeps one finding per rule and primary location: several calls
+// sharing one default_args entry or constant report it once.
+func dedupe(diags []analysis.Diagnostic) []analysis.Diagnostic {
+	type key struct {
+		id         string
+		start, end int
+	}
+	seen := map[key]bool{}
+	out := diags[:0]
+	for _, d := range diags {
+		k := key{d.RuleID, d.Start, d.End}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+	return out
+}
+
+func sortDiagnostics(diags []analysis.Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Message < b.Message
+	})
+}
