@@ -195,6 +195,14 @@ func (b *builder) contextFrame(e pyparse.Expr, sc *Scope) *frame {
 			case symTaskGroup:
 				return b.frameFromCall(x, frameGroup, sc, x.Range)
 			}
+			if n, ok := x.Func.(*pyparse.Name); ok && b.m.imports.qualName(x.Func) == "" && (n.ID == "DAG" || n.ID == "TaskGroup") {
+				// A snippet that uses DAG / TaskGroup without importing it.
+				kind := frameDAG
+				if n.ID == "TaskGroup" {
+					kind = frameGroup
+				}
+				return b.frameFromCall(x, kind, sc, x.Range)
+			}
 			if x.Keyword("default_args") != nil {
 				// A DAG-like class daglint does not know, given default_args.
 				return b.frameFromCall(x, frameDAG, sc, x.Range)

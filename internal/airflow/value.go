@@ -417,8 +417,7 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		}
 		return Value{Expr: c}
 	}
-	switch classify(q) {
-	case symVariable:
+	if at, ok := c.Func.(*pyparse.Attribute); ok && at.Attr == "get" && classify(r.m.imports.qualName(at.Value)) == symVariable {
 		return Value{Kind: SecretRead, Name: "Airflow Variable", Expr: c}
 	}
 	if isBuiltinCall(c, "open") {

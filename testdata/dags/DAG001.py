@@ -1,0 +1,6 @@
+"""DAG001 fixture: Python 2 syntax that tree-sitter accepts but CPython rejects."""
+from airflow.providers.docker.operators.docker import DockerOperator
+
+print "building tasks"  # want DAG001:"print"
+
+DockerOperator(task_id="after_the_error", image="python:3.12-slim")

@@ -1,0 +1,19 @@
+"""Seed example 3, corrected: docker_conn_id replaces auth_config."""
+from datetime import datetime
+
+from airflow import DAG
+from airflow.providers.docker.operators.docker import DockerOperator
+
+with DAG(
+    dag_id='gitlab_private_image_auth_config',
+    start_date=datetime(2023, 10, 26),
+    schedule=None,
+    catchup=False,
+) as dag:
+    pull_image = DockerOperator(
+        task_id='pull_gitlab_image_auth_config',
+        image='registry.gitlab.com/mygroup/myimage:1.4.2',
+        docker_conn_id='gitlab_registry',
+        command=['sleep', '60'],
+        docker_url="unix:///var/run/docker.sock",
+    )
