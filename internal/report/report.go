@@ -26,6 +26,10 @@ type Run struct {
 	Errors []FileError
 	// Category is SARIF's automationDetails.id (--category); empty for none.
 	Category string
+	// SrcRoot is the absolute file URI of the directory relative paths start
+	// from, ending in "/" (see DirURI); SARIF's %SRCROOT%. Empty leaves the
+	// base unresolved in the log.
+	SrcRoot string
 	// Color enables ANSI colour in the text format.
 	Color bool
 }

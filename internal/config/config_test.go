@@ -1,0 +1,515 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/daglint/daglint/internal/analysis"
+)
+
+var knownIDs = []string{
+	"DAG001", "DAG002",
+	"DAG101", "DAG102", "DAG103", "DAG104", "DAG105",
+	"DAG201", "DAG202", "DAG203", "DAG204", "DAG205", "DAG206",
+	"DAG301", "DAG302", "DAG303",
+	"DAG401", "DAG402", "DAG403", "DAG404",
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadAllKeys(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "conf/airflow_settings.yaml", "airflow:\n  connections: []\n")
+	p := write(t, dir, ".daglint.yaml", `# every key
+select: [DAG1, DAG203]
+extend-select: [DAG4]
+ignore: [DAG404]
+severity:
+  DAG1: note
+  DAG102: error
+per-file-ignores:
+  "dags/legacy/**": [DAG202]
+  "./conftest.py": [DAG3]
+exclude: ["dags/vendor/**"]
+extend-exclude: [build/]
+public-registries: [docker.io, Index.Docker.IO]
+allowed-registries: [registry.gitlab.com:5050]
+connections: [conf/airflow_settings.yaml]
+airflow-version: 1.10
+max-file-size: 2MB
+`)
+	c, err := Load(p, knownIDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{
+		Path:         p,
+		Dir:          dir,
+		Select:       []string{"DAG1", "DAG203"},
+		ExtendSelect: []string{"DAG4"},
+		Ignore:       []string{"DAG404"},
+		Severity: map[string]analysis.Severity{
+			"DAG101": analysis.Note, "DAG102": analysis.Error, "DAG103": analysis.Note,
+			"DAG104": analysis.Note, "DAG105": analysis.Note,
+		},
+		PerFileIgnores: []PerFileIgnore{
+			{Pattern: "dags/legacy/**", Rules: []string{"DAG202"}},
+			{Pattern: "conftest.py", Rules: []string{"DAG3"}},
+		},
+		Exclude:           []string{"dags/vendor/**", "build"},
+		PublicRegistries:  []string{"docker.io", "docker.io"},
+		AllowedRegistries: []string{"registry.gitlab.com:5050"},
+		Connections:       []string{filepath.Join(dir, "conf", "airflow_settings.yaml")},
+		ConnectionsSet:    true,
+		AirflowVersion:    "1.10",
+		MaxFileSize:       2 << 20,
+		known:             knownIDs,
+	}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("Load:\n got %+v\nwant %+v", c, want)
+	}
+}
+
+func TestLoadScalarForms(t *testing.T) {
+	tests := []struct {
+		yaml    string
+		version string
+		size    int64
+	}{
+		{"airflow-version: 2\nmax-file-size: 1024\n", "2", 1024},
+		{"airflow-version: 3\nmax-file-size: 512KB\n", "3", 512 << 10},
+		{"airflow-version: \"1.10\"\nmax-file-size: 1 GiB\n", "1.10", 1 << 30},
+		{"airflow-version: \"2.9.3\"\nmax-file-size: 0\n", "2", 0},
+		{"airflow-version: 3.0\n", "3", DefaultMaxFileSize},
+		{"airflow-version:\nmax-file-size:\n", "2", DefaultMaxFileSize},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		c, err := Load(write(t, dir, ".daglint.yaml", tt.yaml), knownIDs)
+		if err != nil {
+			t.Errorf("%q: %v", tt.yaml, err)
+			continue
+		}
+		if c.AirflowVersion != tt.version || c.MaxFileSize != tt.size {
+			t.Errorf("%q: got version %q size %d, want %q %d", tt.yaml, c.AirflowVersion, c.MaxFileSize, tt.version, tt.size)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		line int
+		msg  string
+	}{
+		{"unknown key", "select: [DAG1]\nper-file-ignore: {}\n", 2, `unknown key "per-file-ignore"; did you mean "per-file-ignores"?`},
+		{"unknown key far", "colour: red\n", 1, `unknown key "colour"`},
+		{"select string", "select: DAG101\n", 1, "select: expected a list of rule IDs, got a string"},
+		{"select number item", "select:\n  - DAG101\n  - 7\n", 3, "select: expected a list of rule IDs, got a list containing a number"},
+		{"unknown rule", "ignore:\n  - DAG1O1\n", 2, `ignore: unknown rule "DAG1O1"; did you mean "DAG101"?`},
+		{"lowercase rule", "extend-select: [dag101]\n", 1, `extend-select: unknown rule "dag101"; did you mean "DAG101"?`},
+		{"prefix matching nothing", "select: [DAG9]\n", 1, `select: unknown rule "DAG9"`},
+		{"severity not map", "severity: [DAG101]\n", 1, "severity: expected a mapping of rule IDs to levels, got a list"},
+		{"severity level", "severity:\n  DAG101: fatal\n", 2, `severity: DAG101: unknown level "fatal" (want error, warning or note)`},
+		{"severity rule", "severity:\n  DAG999: error\n", 2, `severity: unknown rule "DAG999"`},
+		{"per-file-ignores glob", "per-file-ignores:\n  \"dags/[a\": [DAG101]\n", 2, `per-file-ignores: invalid glob "dags/[a"`},
+		{"per-file-ignores rules", "per-file-ignores:\n  dags/*.py: DAG101\n", 2, "per-file-ignores: dags/*.py: expected a list of rule IDs, got a string"},
+		{"per-file-ignores unknown rule", "per-file-ignores:\n  dags/*.py:\n    - DAG1\n    - DAG77\n", 4, `per-file-ignores: dags/*.py: unknown rule "DAG77"`},
+		{"exclude glob", "exclude:\n  - ok/**\n  - \"bad/{x\"\n", 3, `exclude: invalid glob "bad/{x"`},
+		{"exclude absolute", "extend-exclude: [/abs/**]\n", 1, "must be relative"},
+		{"exclude type", "exclude: {a: b}\n", 1, "exclude: expected a list of globs, got a mapping"},
+		{"registry url", "public-registries:\n  - https://ghcr.io\n", 2, `public-registries: "https://ghcr.io" is not a registry host`},
+		{"registry type", "allowed-registries: true\n", 1, "allowed-registries: expected a list of registry hosts, got a boolean"},
+		{"connections missing", "connections:\n  - nope.yaml\n", 2, `connections: file "nope.yaml" not found`},
+		{"connections string", "connections: airflow_settings.yaml\n", 1, "connections: expected a list of file paths, got a string"},
+		{"airflow version", "\nairflow-version: \"4\"\n", 2, `airflow-version: unknown version "4"`},
+		{"airflow version list", "airflow-version: [2]\n", 1, "airflow-version: expected"},
+		{"size suffix", "max-file-size: 10XB\n", 1, `max-file-size: invalid size "10XB"`},
+		{"size negative", "max-file-size: -5\n", 1, `max-file-size: invalid size "-5"`},
+		{"duplicate key", "select: [DAG1]\nignore: []\nselect: [DAG2]\n", 3, `duplicate key "select" (first at line 1)`},
+		{"duplicate nested", "severity:\n  DAG101: note\n  DAG101: error\n", 3, `duplicate key "DAG101"`},
+		{"not a mapping", "- select\n", 1, "expected a mapping of settings, got a list"},
+		{"syntax", "select: [DAG1\nignore: []\n", 0, "invalid YAML"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), ".daglint.yaml", tt.yaml)
+			_, err := Load(p, knownIDs)
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("got %v, want *Error", err)
+			}
+			if tt.line != 0 && ce.Line != tt.line {
+				t.Errorf("line %d, want %d (%v)", ce.Line, tt.line, err)
+			}
+			if !strings.Contains(ce.Msg, tt.msg) {
+				t.Errorf("message %q, want it to contain %q", ce.Msg, tt.msg)
+			}
+			if !strings.HasPrefix(err.Error(), p+":") {
+				t.Errorf("error %q does not start with the path", err)
+			}
+		})
+	}
+}
+
+func TestPyProject(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "pyproject.toml", `[project]
+name = "dags"
+
+[tool.daglint]
+select = ["DAG2"]
+airflow-version = 3
+allowed-registries = [
+  "registry.gitlab.com",
+]
+
+[tool.daglint.severity]
+DAG203 = "error"
+`)
+	c, err := Load(p, knownIDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Select, []string{"DAG2"}) || c.AirflowVersion != "3" ||
+		!reflect.DeepEqual(c.AllowedRegistries, []string{"registry.gitlab.com"}) || c.Severity["DAG203"] != analysis.Error {
+		t.Errorf("pyproject: got %+v", c)
+	}
+
+	errTests := []struct {
+		name, toml string
+		line       int
+		msg        string
+	}{
+		{"unknown key", "[tool.daglint]\nselect = [\"DAG1\"]\nignroe = []\n", 3, `unknown key "ignroe"; did you mean "ignore"?`},
+		{"wrong type", "[tool.daglint]\n\nselect = \"DAG1\"\n", 3, "select: expected a list of rule IDs, got a string"},
+		{"array item", "[tool.daglint]\nignore = [\n  \"DAG101\",\n  \"DAG999\",\n]\n", 4, `ignore: unknown rule "DAG999"`},
+		{"subtable value", "[tool.daglint]\nselect = []\n[tool.daglint.severity]\nDAG101 = \"loud\"\n", 4, `unknown level "loud"`},
+		{"float version", "[tool.daglint]\nairflow-version = 1.10\n", 2, ""},
+		{"bad version", "[tool.daglint]\nairflow-version = 1.2\n", 2, `unknown version "1.2"`},
+		{"duplicate", "[tool.daglint]\nselect = []\nselect = []\n", 3, "invalid TOML"},
+		{"syntax", "[tool.daglint]\nselect = [\n", 0, "invalid TOML"},
+		{"no table", "[tool.other]\nx = 1\n", 0, "no [tool.daglint] table"},
+	}
+	for _, tt := range errTests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), "pyproject.toml", tt.toml)
+			c, err := Load(p, knownIDs)
+			if tt.msg == "" {
+				if err != nil || c.AirflowVersion != "1.10" {
+					t.Fatalf("got %v, %v; want version 1.10", c, err)
+				}
+				return
+			}
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("got %v, want *Error", err)
+			}
+			if tt.line != 0 && ce.Line != tt.line {
+				t.Errorf("line %d, want %d (%v)", ce.Line, tt.line, err)
+			}
+			if !strings.Contains(ce.Msg, tt.msg) {
+				t.Errorf("message %q, want it to contain %q", ce.Msg, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDiscover(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "a/.daglint.yaml", "select: [DAG1]\n")
+	write(t, root, "a/daglint.yaml", "select: [DAG2]\n")
+	write(t, root, "a/pyproject.toml", "[tool.daglint]\nselect = [\"DAG3\"]\n")
+	write(t, root, "b/daglint.yaml", "select: [DAG2]\n")
+	write(t, root, "b/pyproject.toml", "[tool.daglint]\nselect = [\"DAG3\"]\n")
+	write(t, root, "c/pyproject.toml", "[tool.daglint]\nselect = [\"DAG3\"]\n")
+	write(t, root, "c/d/pyproject.toml", "[project]\nname = \"x\"\n") // no table: keep looking
+	write(t, root, "e/f/g/x.py", "")
+	write(t, root, "e/.daglint.yaml", "select: [DAG4]\n")
+	tests := []struct {
+		start, file string
+		sel         string
+	}{
+		{"a", "a/.daglint.yaml", "DAG1"},
+		{"b", "b/daglint.yaml", "DAG2"},
+		{"c", "c/pyproject.toml", "DAG3"},
+		{"c/d", "c/pyproject.toml", "DAG3"},
+		{"e/f/g", "e/.daglint.yaml", "DAG4"},
+	}
+	for _, tt := range tests {
+		c, err := Discover(filepath.Join(root, tt.start), knownIDs)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.start, err)
+		}
+		if c.Path != filepath.Join(root, filepath.FromSlash(tt.file)) || len(c.Select) != 1 || c.Select[0] != tt.sel {
+			t.Errorf("%s: got %s %v, want %s [%s]", tt.start, c.Path, c.Select, tt.file, tt.sel)
+		}
+		if c.Dir != filepath.Dir(c.Path) {
+			t.Errorf("%s: Dir %s, want the file's folder", tt.start, c.Dir)
+		}
+	}
+
+	// No file anywhere above a fresh temp dir (assuming none above it).
+	empty := t.TempDir()
+	c, err := Discover(empty, knownIDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Path == "" {
+		if c.Dir != empty || !reflect.DeepEqual(c.Select, []string{"ALL"}) || c.AirflowVersion != "2" {
+			t.Errorf("defaults: got %+v", c)
+		}
+	}
+
+	// A broken file found on the way is an error, not skipped.
+	bad := t.TempDir()
+	write(t, bad, "x/.daglint.yaml", "nope: 1\n")
+	if _, err := Discover(filepath.Join(bad, "x"), knownIDs); err == nil {
+		t.Error("broken config: no error")
+	}
+}
+
+func TestEnabled(t *testing.T) {
+	tests := []struct {
+		name              string
+		sel, ext, ign     []string
+		enabled, disabled []string
+	}{
+		{"default all", []string{"ALL"}, nil, nil, []string{"DAG101", "DAG404"}, nil},
+		{"prefix select", []string{"DAG1"}, nil, nil, []string{"DAG101", "DAG105"}, []string{"DAG201", "DAG001"}},
+		{"specific ignore beats prefix select", []string{"DAG1"}, nil, []string{"DAG101"}, []string{"DAG102"}, []string{"DAG101"}},
+		{"specific select beats prefix ignore", []string{"DAG101"}, nil, []string{"DAG1"}, []string{"DAG101"}, []string{"DAG102"}},
+		{"tie goes to ignore", []string{"DAG1"}, nil, []string{"DAG1"}, nil, []string{"DAG101"}},
+		{"ignore ALL, select one", []string{"DAG203"}, nil, []string{"ALL"}, []string{"DAG203"}, []string{"DAG201"}},
+		{"extend-select adds", []string{"DAG1"}, []string{"DAG404"}, nil, []string{"DAG101", "DAG404"}, []string{"DAG401"}},
+		{"empty select", []string{}, nil, nil, nil, []string{"DAG101"}},
+		{"middle prefix", []string{"DAG"}, nil, []string{"DAG20"}, []string{"DAG101", "DAG301"}, []string{"DAG203"}},
+	}
+	for _, tt := range tests {
+		c := Default(".")
+		c.Select, c.ExtendSelect, c.Ignore = tt.sel, tt.ext, tt.ign
+		for _, id := range tt.enabled {
+			if !c.Enabled(id) {
+				t.Errorf("%s: %s disabled, want enabled", tt.name, id)
+			}
+		}
+		for _, id := range tt.disabled {
+			if c.Enabled(id) {
+				t.Errorf("%s: %s enabled, want disabled", tt.name, id)
+			}
+		}
+	}
+}
+
+func TestApplyCLI(t *testing.T) {
+	c := Default(".")
+	c.known = knownIDs
+	c.Select, c.ExtendSelect, c.Ignore = []string{"DAG1"}, []string{"DAG404"}, []string{"DAG102"}
+	if err := c.ApplyCLI([]string{"DAG2"}, []string{"DAG301"}, []string{"DAG201"}); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{
+		"DAG101": false, // file select replaced
+		"DAG404": false, // file extend-select dropped with it
+		"DAG203": true,
+		"DAG301": true,
+		"DAG201": false, // CLI ignore added
+		"DAG102": false, // file ignore kept
+	} {
+		if got := c.Enabled(id); got != want {
+			t.Errorf("%s: enabled %v, want %v", id, got, want)
+		}
+	}
+	before := append([]string(nil), c.Select...)
+	if err := c.ApplyCLI([]string{"DAG9"}, nil, nil); err == nil || !strings.Contains(err.Error(), `unknown rule "DAG9"`) {
+		t.Errorf("unknown CLI rule: got %v", err)
+	}
+	if !reflect.DeepEqual(c.Select, before) {
+		t.Errorf("failed ApplyCLI changed select to %v", c.Select)
+	}
+	// Without --select the file's select stays.
+	c2 := Default(".")
+	c2.Select = []string{"DAG1"}
+	if err := c2.ApplyCLI(nil, nil, []string{"DAG101"}); err != nil {
+		t.Fatal(err)
+	}
+	if !c2.Enabled("DAG102") || c2.Enabled("DAG101") {
+		t.Errorf("ignore-only CLI: got select %v ignore %v", c2.Select, c2.Ignore)
+	}
+}
+
+func TestIgnoredFor(t *testing.T) {
+	dir := t.TempDir()
+	c := Default(dir)
+	c.PerFileIgnores = []PerFileIgnore{
+		{Pattern: "dags/legacy/**", Rules: []string{"DAG202"}},
+		{Pattern: "conftest.py", Rules: []string{"DAG3"}},
+		{Pattern: "dags/*_test.py", Rules: []string{"ALL"}},
+	}
+	tests := []struct {
+		path, rule string
+		want       bool
+	}{
+		{"dags/legacy/old.py", "DAG202", true},
+		{"dags/legacy/deep/old.py", "DAG202", true},
+		{"./dags/legacy/old.py", "DAG202", true},
+		{filepath.Join(dir, "dags", "legacy", "old.py"), "DAG202", true},
+		{"dags/legacy/old.py", "DAG201", false},
+		{"dags/new.py", "DAG202", false},
+		{"conftest.py", "DAG301", true},
+		{"tests/sub/conftest.py", "DAG302", true},
+		{"tests/sub/conftest.py", "DAG101", false},
+		{"tests/conftest_x.py", "DAG301", false},
+		{"dags/a_test.py", "DAG404", true},
+		{"dags/sub/a_test.py", "DAG404", false},
+	}
+	for _, tt := range tests {
+		if got := c.IgnoredFor(tt.path, tt.rule); got != tt.want {
+			t.Errorf("IgnoredFor(%q, %s) = %v, want %v", tt.path, tt.rule, got, tt.want)
+		}
+	}
+}
+
+func TestExcluded(t *testing.T) {
+	c := Default(t.TempDir())
+	c.Exclude = []string{"dags/vendor/**", "build", "*.gen.py", "tmp/*.py"}
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"dags/vendor/lib.py", true},
+		{"dags/vendor", true}, // "**" matches nothing too: the folder itself is skipped
+		{"dags/vendored/x.py", false},
+		{"build", true},
+		{"build/x.py", true},
+		{"src/build/x.py", true},
+		{"builder/x.py", false},
+		{"dags/a.gen.py", true},
+		{"dags/a.py", false},
+		{"tmp/x.py", true},
+		{"tmp/sub/x.py", false},
+		{"other/tmp/x.py", false},
+		{"../outside.py", false},
+	}
+	for _, tt := range tests {
+		if got := c.Excluded(tt.path); got != tt.want {
+			t.Errorf("Excluded(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+	if Default(".").Excluded("dags/vendor/lib.py") {
+		t.Error("default config excludes a file")
+	}
+}
+
+func TestSettings(t *testing.T) {
+	c := Default(".")
+	s := c.Settings(nil)
+	if s.AllowedRegistries != nil || s.Connections != nil || s.AirflowVersion != "2" ||
+		!reflect.DeepEqual(s.PublicRegistries, DefaultPublicRegistries()) {
+		t.Errorf("default settings: %+v", s)
+	}
+	c.AllowedRegistries = []string{}
+	conns := map[string]*analysis.Connection{"x": {ID: "x", Type: "docker"}}
+	s = c.Settings(conns)
+	if s.AllowedRegistries == nil || len(s.Connections) != 1 {
+		t.Errorf("configured settings: %+v", s)
+	}
+}
+
+func TestConnectionSources(t *testing.T) {
+	dir := t.TempDir()
+	cwd := t.TempDir()
+	write(t, dir, "airflow_settings.yaml", "airflow: {}\n")
+	c := Default(dir)
+	c.Path = filepath.Join(dir, ".daglint.yaml")
+	if got := c.ConnectionSources(cwd); len(got) != 1 || got[0] != filepath.Join(dir, "airflow_settings.yaml") {
+		t.Errorf("with config file: %v", got)
+	}
+	c.Path = ""
+	if got := c.ConnectionSources(cwd); got != nil {
+		t.Errorf("no config file, nothing in cwd: %v", got)
+	}
+	c.ConnectionsSet, c.Connections = true, []string{"/x/conns.json"}
+	if got := c.ConnectionSources(cwd); !reflect.DeepEqual(got, []string{"/x/conns.json"}) {
+		t.Errorf("configured: %v", got)
+	}
+}
+
+func TestShowRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "conns.env", "")
+	p := write(t, dir, ".daglint.yaml", `select: [DAG1]
+ignore: [DAG101]
+severity: {DAG102: error}
+per-file-ignores: {"b/**": [DAG2], "a/**": [DAG3]}
+allowed-registries: [ghcr.io]
+connections: [conns.env]
+airflow-version: "3"
+`)
+	c, err := Load(p, knownIDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := c.Show(&out); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	order := []string{"select:", "extend-select:", "ignore:", "severity:", "per-file-ignores:", "exclude:",
+		"public-registries:", "allowed-registries:", "connections:", "airflow-version:", "max-file-size:"}
+	last := -1
+	for _, k := range order {
+		i := strings.Index(text, "\n"+k)
+		if i <= last {
+			t.Fatalf("key %s missing or out of order in:\n%s", k, text)
+		}
+		last = i
+	}
+	if !strings.Contains(text, "b/**") || strings.Index(text, "b/**") > strings.Index(text, "a/**") {
+		t.Errorf("per-file-ignores not in file order:\n%s", text)
+	}
+	p2 := write(t, dir, "shown.yaml", text)
+	c2, err := Load(p2, knownIDs)
+	if err != nil {
+		t.Fatalf("Show output does not load: %v\n%s", err, text)
+	}
+	c2.Path = c.Path
+	if !reflect.DeepEqual(c, c2) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", c2, c)
+	}
+	var again bytes.Buffer
+	if err := c.Show(&again); err != nil || again.String() != text {
+		t.Errorf("Show is not deterministic")
+	}
+}
+
+func TestClosest(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"per-file-ignore", "per-file-ignores"},
+		{"selct", "select"},
+		{"extend_select", "extend-select"},
+		{"colour", ""},
+		{strings.Repeat("x", 100), ""},
+	}
+	for _, tt := range tests {
+		if got := closest(tt.in, keys); got != tt.want {
+			t.Errorf("closest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

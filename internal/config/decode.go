@@ -1,0 +1,389 @@
+package config
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/daglint/daglint/internal/analysis"
+)
+
+// keys lists every configuration key, in the order Show writes them.
+var keys = []string{
+	"select", "extend-select", "ignore", "severity", "per-file-ignores",
+	"exclude", "extend-exclude", "public-registries", "allowed-registries",
+	"connections", "airflow-version", "max-file-size",
+}
+
+// ruleIDPattern is the shape of a rule ID or ID prefix ("DAG", "DAG1", "DAG101").
+var ruleIDPattern = regexp.MustCompile(`^DAG[0-9]{0,3}$`)
+
+// decoder validates a configuration tree into a Config.
+type decoder struct {
+	path  string
+	known []string
+	cfg   *Config
+}
+
+func (d *decoder) errorf(line int, format string, args ...any) error {
+	return &Error{Path: d.path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (d *decoder) decode(root *node) error {
+	if root == nil || root.kind == kNull {
+		return nil
+	}
+	if root.kind != kMap {
+		return d.errorf(root.line, "expected a mapping of settings, got %s", root.describe())
+	}
+	var exclude, extendExclude []string
+	for _, e := range root.entries {
+		if !slices.Contains(keys, e.key) {
+			msg := fmt.Sprintf("unknown key %q", e.key)
+			if s := closest(e.key, keys); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			return d.errorf(e.line, "%s", msg)
+		}
+		if e.val.kind == kNull {
+			// An empty key ("select:") keeps the default, so that the output
+			// of Show loads back as the same configuration.
+			continue
+		}
+		var err error
+		c := d.cfg
+		switch e.key {
+		case "select":
+			c.Select, err = d.ruleList(e.key, e.val)
+		case "extend-select":
+			c.ExtendSelect, err = d.ruleList(e.key, e.val)
+		case "ignore":
+			c.Ignore, err = d.ruleList(e.key, e.val)
+		case "severity":
+			err = d.severity(e.val)
+		case "per-file-ignores":
+			err = d.perFileIgnores(e.val)
+		case "exclude":
+			exclude, err = d.globList(e.key, e.val)
+		case "extend-exclude":
+			extendExclude, err = d.globList(e.key, e.val)
+		case "public-registries":
+			c.PublicRegistries, err = d.registryList(e.key, e.val)
+		case "allowed-registries":
+			c.AllowedRegistries, err = d.registryList(e.key, e.val)
+		case "connections":
+			c.Connections, err = d.connections(e.val)
+			c.ConnectionsSet = true
+		case "airflow-version":
+			c.AirflowVersion, err = d.airflowVersion(e.val)
+		case "max-file-size":
+			c.MaxFileSize, err = d.size(e.val)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	d.cfg.Exclude = append(exclude, extendExclude...)
+	return nil
+}
+
+// list checks that n is a list of strings and returns them with their lines.
+func (d *decoder) list(key, what string, n *node) ([]string, []int, error) {
+	if n.kind != kList {
+		return nil, nil, d.errorf(n.line, "%s: expected a list of %s, got %s", key, what, n.describe())
+	}
+	var vals []string // nil when empty, like an absent key
+	var lines []int
+	for _, it := range n.items {
+		if it.kind != kString {
+			return nil, nil, d.errorf(it.line, "%s: expected a list of %s, got a list containing %s", key, what, it.describe())
+		}
+		vals = append(vals, it.text)
+		lines = append(lines, it.line)
+	}
+	return vals, lines, nil
+}
+
+func (d *decoder) ruleList(key string, n *node) ([]string, error) {
+	ids, lines, err := d.list(key, "rule IDs", n)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		if msg := checkRuleID(id, d.known); msg != "" {
+			return nil, d.errorf(lines[i], "%s: %s", key, msg)
+		}
+	}
+	return ids, nil
+}
+
+// checkRuleID returns "" when id is ALL, a known rule ID or a prefix of at
+// least one, and otherwise a message naming the closest valid ID.
+func checkRuleID(id string, known []string) string {
+	if validRuleID(id, known) {
+		return ""
+	}
+	msg := fmt.Sprintf("unknown rule %q", id)
+	if up := strings.ToUpper(strings.TrimSpace(id)); validRuleID(up, known) {
+		return msg + fmt.Sprintf("; did you mean %q?", up)
+	}
+	if s := closest(id, append([]string{"ALL"}, known...)); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg
+}
+
+// validRuleID reports whether id is ALL, or has the shape of a rule ID or
+// prefix and (when known is not empty) covers at least one known ID.
+func validRuleID(id string, known []string) bool {
+	if id == "ALL" {
+		return true
+	}
+	if !ruleIDPattern.MatchString(id) {
+		return false
+	}
+	if len(known) == 0 {
+		return true
+	}
+	for _, k := range known {
+		if strings.HasPrefix(k, id) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) severity(n *node) error {
+	if n.kind != kMap {
+		return d.errorf(n.line, "severity: expected a mapping of rule IDs to levels, got %s", n.describe())
+	}
+	type item struct {
+		id  string
+		sev analysis.Severity
+	}
+	var items []item
+	for _, e := range n.entries {
+		if msg := checkRuleID(e.key, d.known); msg != "" {
+			return d.errorf(e.line, "severity: %s", msg)
+		}
+		if e.val.kind != kString {
+			return d.errorf(e.val.line, "severity: %s: expected error, warning or note, got %s", e.key, e.val.describe())
+		}
+		sev, err := analysis.ParseSeverity(e.val.text)
+		if err != nil {
+			return d.errorf(e.val.line, "severity: %s: unknown level %q (want error, warning or note)", e.key, e.val.text)
+		}
+		items = append(items, item{e.key, sev})
+	}
+	// Expand prefixes, least specific first, so a more specific entry wins.
+	sort.SliceStable(items, func(i, j int) bool { return specificity(items[i].id) < specificity(items[j].id) })
+	for _, it := range items {
+		if len(d.known) == 0 {
+			d.cfg.Severity[it.id] = it.sev
+			continue
+		}
+		for _, k := range d.known {
+			if matchesRule(it.id, k) {
+				d.cfg.Severity[k] = it.sev
+			}
+		}
+	}
+	return nil
+}
+
+func (d *decoder) perFileIgnores(n *node) error {
+	if n.kind != kMap {
+		return d.errorf(n.line, "per-file-ignores: expected a mapping of globs to lists of rule IDs, got %s", n.describe())
+	}
+	for _, e := range n.entries {
+		pat, err := d.glob("per-file-ignores", e.key, e.line)
+		if err != nil {
+			return err
+		}
+		ids, err := d.ruleList("per-file-ignores: "+e.key, e.val)
+		if err != nil {
+			return err
+		}
+		d.cfg.PerFileIgnores = append(d.cfg.PerFileIgnores, PerFileIgnore{Pattern: pat, Rules: ids})
+	}
+	return nil
+}
+
+func (d *decoder) globList(key string, n *node) ([]string, error) {
+	pats, lines, err := d.list(key, "globs", n)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range pats {
+		if pats[i], err = d.glob(key, p, lines[i]); err != nil {
+			return nil, err
+		}
+	}
+	return pats, nil
+}
+
+// glob validates a doublestar pattern and normalises it to a slash path
+// without "./" or a trailing "/".
+func (d *decoder) glob(key, pat string, line int) (string, error) {
+	clean := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(pat), "./"), "/")
+	if clean == "" {
+		return "", d.errorf(line, "%s: empty glob", key)
+	}
+	if strings.HasPrefix(clean, "/") || filepath.IsAbs(clean) {
+		return "", d.errorf(line, "%s: glob %q must be relative to the configuration file's folder", key, pat)
+	}
+	if !doublestar.ValidatePattern(clean) {
+		return "", d.errorf(line, "%s: invalid glob %q", key, pat)
+	}
+	return clean, nil
+}
+
+// registryAliases maps other names of Docker Hub to the one rules compare with.
+var registryAliases = map[string]string{
+	"index.docker.io":         "docker.io",
+	"registry-1.docker.io":    "docker.io",
+	"registry.hub.docker.com": "docker.io",
+}
+
+func (d *decoder) registryList(key string, n *node) ([]string, error) {
+	hosts, lines, err := d.list(key, "registry hosts", n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(hosts))
+	for i, h := range hosts {
+		norm := strings.ToLower(strings.TrimSpace(h))
+		if norm == "" || strings.Contains(norm, "://") || strings.ContainsAny(norm, "/ \t@") {
+			return nil, d.errorf(lines[i], "%s: %q is not a registry host (write host or host:port)", key, h)
+		}
+		if a, ok := registryAliases[norm]; ok {
+			norm = a
+		}
+		out = append(out, norm)
+	}
+	return out, nil
+}
+
+func (d *decoder) connections(n *node) ([]string, error) {
+	paths, lines, err := d.list("connections", "file paths", n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(paths))
+	for i, p := range paths {
+		if strings.TrimSpace(p) == "" {
+			return nil, d.errorf(lines[i], "connections: empty path")
+		}
+		full := filepath.FromSlash(p)
+		if !filepath.IsAbs(full) {
+			full = filepath.Join(d.cfg.Dir, full)
+		}
+		st, err := os.Stat(full)
+		if err != nil {
+			return nil, d.errorf(lines[i], "connections: file %q not found", p)
+		}
+		if !st.Mode().IsRegular() {
+			return nil, d.errorf(lines[i], "connections: %q is not a file", p)
+		}
+		out = append(out, full)
+	}
+	return out, nil
+}
+
+func (d *decoder) airflowVersion(n *node) (string, error) {
+	if n.kind == kString || n.kind == kInt || n.kind == kFloat {
+		if v := normaliseVersion(n.text); v != "" {
+			return v, nil
+		}
+		if n.kind == kFloat && n.text == "1.1" {
+			return "", d.errorf(n.line, `airflow-version: unknown version 1.1 (want "1.10", "2" or "3"; quote "1.10")`)
+		}
+		return "", d.errorf(n.line, `airflow-version: unknown version %q (want "1.10", "2" or "3")`, n.text)
+	}
+	return "", d.errorf(n.line, `airflow-version: expected "1.10", "2" or "3", got %s`, n.describe())
+}
+
+// normaliseVersion maps "1.10", "2", "3" and their patch forms ("2.9.3",
+// "3.0") to "1.10", "2" or "3"; other text gives "".
+func normaliseVersion(v string) string {
+	v = strings.TrimSpace(v)
+	parts := strings.Split(v, ".")
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err != nil {
+			return ""
+		}
+	}
+	switch {
+	case parts[0] == "1" && len(parts) >= 2 && parts[1] == "10":
+		return "1.10"
+	case parts[0] == "2" || parts[0] == "3":
+		return parts[0]
+	}
+	return ""
+}
+
+var sizePattern = regexp.MustCompile(`^([0-9]+)\s*([KMG]I?B|B)?$`)
+
+func (d *decoder) size(n *node) (int64, error) {
+	const want = "a size in bytes or with a KB, MB or GB suffix"
+	switch n.kind {
+	case kInt:
+		v, err := strconv.ParseInt(n.text, 0, 64)
+		if err != nil || v < 0 {
+			return 0, d.errorf(n.line, "max-file-size: invalid size %q (want %s)", n.text, want)
+		}
+		return v, nil
+	case kString:
+		v, ok := parseSize(n.text)
+		if !ok {
+			return 0, d.errorf(n.line, "max-file-size: invalid size %q (want %s)", n.text, want)
+		}
+		return v, nil
+	}
+	return 0, d.errorf(n.line, "max-file-size: expected %s, got %s", want, n.describe())
+}
+
+// parseSize reads "1048576", "512KB", "10MB", "1GB" (powers of 1024; KiB,
+// MiB and GiB are accepted too).
+func parseSize(s string) (int64, bool) {
+	m := sizePattern.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
+	if m == nil {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	var mult int64 = 1
+	switch strings.TrimSuffix(strings.Replace(m[2], "I", "", 1), "B") {
+	case "K":
+		mult = 1 << 10
+	case "M":
+		mult = 1 << 20
+	case "G":
+		mult = 1 << 30
+	}
+	if v > (1<<62)/mult {
+		return 0, false
+	}
+	return v * mult, true
+}
+
+// cleanRel turns a path relative to the configuration folder into the clean
+// slash form patterns are matched against.
+func cleanRel(dir, p string) string {
+	if filepath.IsAbs(p) && dir != "" {
+		if r, err := filepath.Rel(dir, p); err == nil {
+			p = r
+		}
+	}
+	return path.Clean(filepath.ToSlash(p))
+}

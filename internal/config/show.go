@@ -1,0 +1,98 @@
+package config
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Show writes the effective configuration as YAML (for --show-config): a
+// comment naming the file it came from, then every key in a fixed order.
+// Connections paths are shown relative to Dir when they lie under it.
+func (c *Config) Show(w io.Writer) error {
+	src := "defaults (no configuration file found)"
+	if c.Path != "" {
+		src = c.Path
+	}
+	if _, err := fmt.Fprintf(w, "# daglint configuration from %s\n", src); err != nil {
+		return fmt.Errorf("writing configuration: %w", err)
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, val *yaml.Node) {
+		root.Content = append(root.Content, scalar(key), val)
+	}
+	add("select", seq(c.Select))
+	add("extend-select", seq(c.ExtendSelect))
+	add("ignore", seq(c.Ignore))
+
+	sev := &yaml.Node{Kind: yaml.MappingNode}
+	ids := make([]string, 0, len(c.Severity))
+	for id := range c.Severity {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		sev.Content = append(sev.Content, scalar(id), scalar(c.Severity[id].String()))
+	}
+	add("severity", flowIfEmpty(sev))
+
+	pfi := &yaml.Node{Kind: yaml.MappingNode}
+	for _, p := range c.PerFileIgnores {
+		pfi.Content = append(pfi.Content, scalar(p.Pattern), seq(p.Rules))
+	}
+	add("per-file-ignores", flowIfEmpty(pfi))
+	add("exclude", seq(c.Exclude))
+	add("public-registries", seq(c.PublicRegistries))
+	if c.AllowedRegistries == nil {
+		add("allowed-registries", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "DAG104 off"})
+	} else {
+		add("allowed-registries", seq(c.AllowedRegistries))
+	}
+	if c.ConnectionsSet {
+		shown := make([]string, 0, len(c.Connections))
+		for _, p := range c.Connections {
+			if r, err := filepath.Rel(c.Dir, p); err == nil && filepath.IsLocal(r) {
+				p = r
+			}
+			shown = append(shown, filepath.ToSlash(p))
+		}
+		add("connections", seq(shown))
+	} else {
+		add("connections", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "default: airflow_settings.yaml if present"})
+	}
+	add("airflow-version", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: c.AirflowVersion, Style: yaml.DoubleQuotedStyle})
+	add("max-file-size", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(c.MaxFileSize, 10)})
+
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return fmt.Errorf("writing configuration: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("writing configuration: %w", err)
+	}
+	return nil
+}
+
+func scalar(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+func seq(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, s := range items {
+		n.Content = append(n.Content, scalar(s))
+	}
+	return n
+}
+
+func flowIfEmpty(n *yaml.Node) *yaml.Node {
+	if len(n.Content) == 0 {
+		n.Style = yaml.FlowStyle
+	}
+	return n
+}

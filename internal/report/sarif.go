@@ -1,0 +1,456 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/source"
+)
+
+// SARIF constants of daglint's logs.
+const (
+	// SARIFFingerprintKey names daglint's entry in result.partialFingerprints.
+	SARIFFingerprintKey = "daglint/v1"
+	// SARIFSrcRoot is the uriBaseId relative result paths resolve against.
+	SARIFSrcRoot = "%SRCROOT%"
+)
+
+// securitySeverity is the CVSS-like score GitHub code scanning reads from
+// properties["security-severity"] of DAG2xx, DAG3xx and DAG4xx rules, by the
+// rule's default level: error is "high" (7.0-8.9), warning "medium"
+// (4.0-6.9), note "low" (0.1-3.9).
+var securitySeverity = map[analysis.Severity]string{
+	analysis.Error:   "8.0",
+	analysis.Warning: "5.0",
+	analysis.Note:    "2.0",
+}
+
+// heuristicRules are the rules whose findings rest on naming conventions or
+// on incomplete knowledge of the deployment; their SARIF precision is "high".
+// Every other rule checks a fact of the file and gets "very-high".
+var heuristicRules = map[string]bool{
+	"DAG101": true, // the connection might still be Docker Hub
+	"DAG102": true,
+	"DAG105": true, // the image might exist on the worker
+	"DAG201": true, // secret-like names
+	"DAG203": true, // public-registries may be incomplete
+	"DAG204": true,
+	"DAG205": true, // the connections source may be stale
+	"DAG302": true,
+	"DAG303": true,
+}
+
+// WriteSARIF writes the run as a SARIF 2.1.0 log: one reportingDescriptor per
+// rule of run.Rules, one result per finding with UTF-16 columns, fixes,
+// related locations and partial fingerprints, and file errors as
+// toolExecutionNotifications. Properties left at SARIF's defaults (-1
+// offsets and indexes, empty arrays) are dropped; keys are sorted, indented
+// by two spaces, and the log ends in a newline.
+func WriteSARIF(w io.Writer, run *Run) error {
+	log, err := buildSARIF(run)
+	if err != nil {
+		return fmt.Errorf("write sarif report: %w", err)
+	}
+	var raw bytes.Buffer
+	if err := log.Write(&raw); err != nil {
+		return fmt.Errorf("write sarif report: encode: %w", err)
+	}
+	dec := json.NewDecoder(&raw)
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		return fmt.Errorf("write sarif report: re-read: %w", err)
+	}
+	if tree, err = pruneDefaults(tree, 0); err != nil {
+		return fmt.Errorf("write sarif report: %w", err)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tree); err != nil {
+		return fmt.Errorf("write sarif report: %w", err)
+	}
+	return nil
+}
+
+func buildSARIF(run *Run) (*sarif.Report, error) {
+	root, err := srcRootURI(run.SrcRoot)
+	if err != nil {
+		return nil, err
+	}
+	r := sarif.NewRun()
+	driver := sarif.NewToolComponent().
+		WithName(run.ToolName).
+		WithVersion(run.ToolVersion).
+		WithSemanticVersion(run.ToolVersion)
+	if run.InfoURI != "" {
+		driver.WithInformationURI(run.InfoURI)
+	}
+	r.WithTool(sarif.NewTool().WithDriver(driver))
+
+	ruleIndex := make(map[string]int, len(run.Rules))
+	for _, rule := range run.Rules {
+		if rule == nil {
+			continue
+		}
+		ruleIndex[rule.ID] = len(driver.Rules)
+		driver.AddRule(sarifRule(rule, run.DocsURI))
+	}
+
+	base := sarif.ArtifactLocation{Index: -1}
+	if root != "" {
+		base.WithURI(root)
+	} else {
+		base.WithDescription(sarif.NewMessage().WithText("The directory daglint ran in; result paths are relative to it."))
+	}
+	r.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{SARIFSrcRoot: base})
+	r.WithColumnKind("utf16CodeUnits")
+	// source.Lines ends a line at a lone CR too, as Python does.
+	r.WithNewlineSequences([]string{"\r\n", "\n", "\r"})
+	if run.Category != "" {
+		r.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(run.Category))
+	}
+
+	for _, f := range sortedFindings(run) {
+		r.AddResult(sarifResult(f, ruleIndex))
+	}
+
+	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
+	for _, e := range sortedErrors(run) {
+		n := sarif.NewNotification().
+			WithLevel(sarif.LevelError).
+			WithMessage(sarif.NewMessage().WithText(e.Message))
+		if e.Path != "" {
+			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(
+				sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(e.Path))))
+		}
+		inv.AddToolExecutionNotification(n)
+	}
+	r.AddInvocation(inv)
+
+	return sarif.NewReport().AddRun(r), nil
+}
+
+func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {
+	d := sarif.NewReportingDescriptor().
+		WithID(rule.ID).
+		WithName(pascalCase(rule.Name)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+	if rule.Doc.Summary != "" {
+		d.WithShortDescription(sarif.NewMultiformatMessageString().WithText(rule.Doc.Summary))
+	}
+	if rule.Doc.What != "" {
+		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Doc.What))
+	}
+	d.WithHelp(sarif.NewMultiformatMessageString().WithText(helpText(rule.Doc)).WithMarkdown(helpMarkdown(rule.Doc)))
+	if docsURI != "" {
+		d.WithHelpURI(docsURI + rule.ID + ".md")
+	}
+	props := sarif.NewPropertyBag()
+	tags := append([]string(nil), rule.Tags...)
+	precision := "very-high"
+	if heuristicRules[rule.ID] {
+		precision = "high"
+	}
+	props.Add("precision", precision)
+	if isSecurityRule(rule.ID) {
+		props.Add("security-severity", securitySeverity[level(rule.Severity)])
+		if !slices.Contains(tags, "security") {
+			tags = append(tags, "security")
+		}
+	}
+	props.WithTags(tags)
+	d.WithProperties(props)
+	return d
+}
+
+func sarifResult(f Finding, ruleIndex map[string]int) *sarif.Result {
+	res := sarif.NewResult().
+		WithRuleID(f.RuleID).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewMessage().WithText(f.Message))
+	if i, ok := ruleIndex[f.RuleID]; ok {
+		res.WithRuleIndex(i)
+	}
+	res.AddLocation(sarif.NewLocation().WithPhysicalLocation(physicalLocation(f.Path, f.Start, f.End)))
+	for i, rel := range f.Related {
+		res.AddRelatedLocation(sarif.NewLocation().
+			WithID(i + 1).
+			WithMessage(sarif.NewMessage().WithText(rel.Message)).
+			WithPhysicalLocation(physicalLocation(rel.Path, rel.Start, rel.End)))
+	}
+	if f.Fingerprint != "" {
+		res.WithPartialFingerprints(map[string]string{SARIFFingerprintKey: f.Fingerprint})
+	}
+	for _, fx := range f.Fixes {
+		// A display-only fix is advice, not an edit a viewer may apply.
+		if fx.Applicability == analysis.DisplayOnly || len(fx.Edits) == 0 {
+			continue
+		}
+		change := sarif.NewArtifactChange().WithArtifactLocation(artifactLocation(f.Path))
+		for _, e := range fx.Edits {
+			rep := sarif.NewReplacement().WithDeletedRegion(region(e.Start, e.End))
+			if e.NewText != "" {
+				rep.WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText))
+			}
+			change.AddReplacement(rep)
+		}
+		res.AddFixe(sarif.NewFix().
+			WithDescription(sarif.NewMessage().WithText(fx.Message)).
+			AddArtifactChange(change).
+			WithProperties(sarif.NewPropertyBag().Add("applicability", fx.Applicability.String())))
+	}
+	return res
+}
+
+func physicalLocation(path string, start, end source.Position) *sarif.PhysicalLocation {
+	pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(path))
+	if start.Line >= 1 {
+		pl.WithRegion(region(start, end))
+	}
+	return pl
+}
+
+// region is a text region with 1-based lines and UTF-16 columns; an end
+// before the start is dropped, leaving the region at its start.
+func region(start, end source.Position) *sarif.Region {
+	r := sarif.NewRegion().WithStartLine(start.Line).WithStartColumn(max(start.UTF16Column, 1))
+	if end.Line > start.Line || (end.Line == start.Line && end.UTF16Column >= start.UTF16Column) {
+		r.WithEndLine(end.Line).WithEndColumn(max(end.UTF16Column, 1))
+	}
+	return r
+}
+
+// artifactLocation gives a relative path as a URI under %SRCROOT% and an
+// absolute one as a file URI.
+func artifactLocation(path string) *sarif.ArtifactLocation {
+	slash := filepath.ToSlash(path)
+	if abs, ok := absoluteFileURI(slash); ok {
+		return sarif.NewArtifactLocation().WithURI(abs)
+	}
+	rel := escapePath(slash)
+	if first, _, _ := strings.Cut(rel, "/"); strings.Contains(first, ":") {
+		rel = "./" + rel // "a:b/c" would parse as scheme "a"
+	}
+	return sarif.NewArtifactLocation().WithURI(rel).WithURIBaseID(SARIFSrcRoot)
+}
+
+// absoluteFileURI returns the file URI of a slash path that is absolute on
+// Unix ("/srv/x") or Windows ("C:/x", "//host/share/x").
+func absoluteFileURI(slash string) (string, bool) {
+	switch {
+	case strings.HasPrefix(slash, "//"):
+		return "file:" + escapePath(slash), true
+	case strings.HasPrefix(slash, "/"):
+		return "file://" + escapePath(slash), true
+	case len(slash) >= 3 && slash[1] == ':' && slash[2] == '/' && isASCIILetter(slash[0]):
+		return "file:///" + slash[:2] + escapePath(slash[2:]), true
+	}
+	return "", false
+}
+
+// DirURI returns the file URI of the absolute directory dir, ending in "/",
+// for Run.SrcRoot.
+func DirURI(dir string) (string, error) {
+	if !filepath.IsAbs(dir) {
+		return "", fmt.Errorf("directory %q is not absolute", dir)
+	}
+	u, ok := absoluteFileURI(filepath.ToSlash(filepath.Clean(dir)))
+	if !ok {
+		return "", fmt.Errorf("directory %q has no file URI form", dir)
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u, nil
+}
+
+// srcRootURI checks Run.SrcRoot: empty, or an absolute URI, to which it
+// adds the final "/" SARIF requires of a base.
+func srcRootURI(root string) (string, error) {
+	if root == "" {
+		return "", nil
+	}
+	u, err := url.Parse(root)
+	if err != nil {
+		return "", fmt.Errorf("source root %q: %w", root, err)
+	}
+	if !u.IsAbs() {
+		return "", fmt.Errorf("source root %q is not an absolute URI (want file:///...)", root)
+	}
+	if !strings.HasSuffix(root, "/") {
+		root += "/"
+	}
+	return root, nil
+}
+
+// escapePath percent-encodes each segment of a slash path.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// maxSARIFDepth bounds the walk over the encoded log. The log's shape, not
+// the scanned files, sets its depth (about 12); the bound only guards the
+// recursion.
+const maxSARIFDepth = 64
+
+// sentinelKeys are properties whose value -1 means "absent" in SARIF.
+var sentinelKeys = map[string]bool{
+	"byteOffset": true, "charOffset": true, "index": true, "id": true, "rank": true, "ruleIndex": true,
+}
+
+// pruneDefaults removes what go-sarif writes for unset properties: -1
+// sentinels, empty arrays and empty objects. run.results stays, even empty:
+// SARIF requires it of a log that reports a scan.
+func pruneDefaults(v any, depth int) (any, error) {
+	if depth > maxSARIFDepth {
+		return nil, errors.New("sarif log nested deeper than expected")
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		for k, c := range t {
+			if n, ok := c.(json.Number); ok && sentinelKeys[k] && n.String() == "-1" {
+				delete(t, k)
+				continue
+			}
+			pc, err := pruneDefaults(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			if isEmptyJSON(pc) && k != "results" {
+				delete(t, k)
+				continue
+			}
+			t[k] = pc
+		}
+	case []any:
+		for i, c := range t {
+			pc, err := pruneDefaults(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			t[i] = pc
+		}
+	}
+	return v, nil
+}
+
+func isEmptyJSON(v any) bool {
+	switch t := v.(type) {
+	case map[string]any:
+		return len(t) == 0
+	case []any:
+		return len(t) == 0
+	}
+	return false
+}
+
+func sarifLevel(s analysis.Severity) string {
+	switch level(s) {
+	case analysis.Error:
+		return sarif.LevelError
+	case analysis.Warning:
+		return sarif.LevelWarning
+	}
+	return sarif.LevelNote
+}
+
+// isSecurityRule reports whether id is in the DAG2xx, DAG3xx or DAG4xx family.
+func isSecurityRule(id string) bool {
+	return len(id) == 6 && strings.HasPrefix(id, "DAG") && id[3] >= '2' && id[3] <= '4'
+}
+
+// pascalCase turns "image-unqualified" into "ImageUnqualified".
+func pascalCase(kebab string) string {
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(kebab, func(r rune) bool { return r == '-' || r == '_' }) {
+		rs := []rune(part)
+		rs[0] = unicode.ToUpper(rs[0])
+		b.WriteString(string(rs))
+	}
+	return b.String()
+}
+
+func helpText(d analysis.Doc) string {
+	var b strings.Builder
+	add := func(title, body string) {
+		if body = strings.TrimSpace(body); body == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		if title != "" {
+			b.WriteString(title + ":\n")
+		}
+		b.WriteString(body)
+	}
+	add("", d.Summary)
+	add("What it does", d.What)
+	add("Why is this bad", d.Why)
+	add("Example", d.Example)
+	add("Use instead", d.UseInstead)
+	add("Options", d.Options)
+	add("Fix", d.Fix)
+	return b.String()
+}
+
+func helpMarkdown(d analysis.Doc) string {
+	var b strings.Builder
+	add := func(title, body string, code bool) {
+		if body = strings.TrimSpace(body); body == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		if title != "" {
+			b.WriteString("## " + title + "\n\n")
+		}
+		if code {
+			f := fence(body)
+			b.WriteString(f + "python\n" + body + "\n" + f)
+			return
+		}
+		b.WriteString(body)
+	}
+	add("", d.Summary, false)
+	add("What it does", d.What, false)
+	add("Why is this bad", d.Why, false)
+	add("Example", d.Example, true)
+	add("Use instead", d.UseInstead, true)
+	add("Options", d.Options, false)
+	add("Fix availability", d.Fix, false)
+	return b.String()
+}
+
+// fence returns a backtick fence longer than any backtick run in code.
+func fence(code string) string {
+	longest, run := 0, 0
+	for _, r := range code {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

@@ -1,0 +1,122 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/daglint/daglint/internal/analysis"
+)
+
+// ANSI SGR sequences used by the text format when Run.Color is set.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// WriteText writes one line per finding, `path:line:col: DAG101 message`
+// (columns count code points), a `[*]` marker after the rule ID when a safe
+// fix exists, each related location on an indented `note:` line, each file
+// error as `path: error: message`, and a summary line.
+func WriteText(w io.Writer, run *Run) error {
+	bw := bufio.NewWriter(w)
+	fs := sortedFindings(run)
+	es := sortedErrors(run)
+	paint := func(code, s string) string {
+		if !run.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	fixable := 0
+	for _, f := range fs {
+		marker := ""
+		if hasSafeFix(f) {
+			marker = " [*]"
+			fixable++
+		}
+		fmt.Fprintf(bw, "%s %s%s %s\n",
+			paint(ansiBold, textPos(f.Path, f.Start.Line, f.Start.RuneColumn)),
+			paint(levelColor(f.Severity), f.RuleID), marker, printable(f.Message))
+		for _, r := range f.Related {
+			fmt.Fprintf(bw, "  %s %s %s\n",
+				paint(ansiBold, textPos(r.Path, r.Start.Line, r.Start.RuneColumn)),
+				paint(ansiCyan, "note:"), printable(r.Message))
+		}
+	}
+	for _, e := range es {
+		fmt.Fprintf(bw, "%s %s %s\n", paint(ansiBold, printable(e.Path)+":"), paint(ansiRed, "error:"), printable(e.Message))
+	}
+	if len(fs)+len(es) > 0 {
+		bw.WriteString("\n")
+	}
+	if len(fs) == 0 && len(es) == 0 {
+		bw.WriteString("All checks passed.\n")
+	}
+	if len(fs) > 0 {
+		c := countLevels(fs)
+		fmt.Fprintf(bw, "Found %s (%s, %s, %s).\n", plural(len(fs), "finding"),
+			plural(c.errors, "error"), plural(c.warnings, "warning"), plural(c.notes, "note"))
+	}
+	if fixable > 0 {
+		fmt.Fprintf(bw, "[*] %d fixable with --fix.\n", fixable)
+	}
+	if len(es) > 0 {
+		verb := "files could not be checked"
+		if len(es) == 1 {
+			verb = "file could not be checked"
+		}
+		fmt.Fprintf(bw, "%d %s.\n", len(es), verb)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write text report: %w", err)
+	}
+	return nil
+}
+
+func textPos(path string, line, col int) string {
+	return fmt.Sprintf("%s:%d:%d:", printable(path), line, col)
+}
+
+func levelColor(s analysis.Severity) string {
+	switch level(s) {
+	case analysis.Error:
+		return ansiRed
+	case analysis.Warning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printable replaces control characters (C0 but tab, DEL, C1) with \xNN so
+// text taken from a scanned file cannot move the cursor or recolour a
+// terminal, and a finding always stays on one line.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			fmt.Fprintf(&b, `\x%02x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+}
