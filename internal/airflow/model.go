@@ -132,6 +132,8 @@ type Model struct {
 
 	imports *imports
 	module  *Scope
+	// mutated holds names changed in place anywhere in the file.
+	mutated map[string]bool
 }
 
 // Module returns the module scope.
@@ -142,11 +144,56 @@ func (m *Model) QualName(e pyparse.Expr) string { return m.imports.qualName(e) }
 
 // Build analyses a parsed file.
 func Build(f *pyparse.File) *Model {
-	m := &Model{File: f, imports: collectImports(f)}
+	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}
 	m.module = newScope(nil, nil, f.Body)
 	b := &builder{m: m, subclasses: map[string]*subclass{}, invocations: map[string][][]*frame{}, overridden: map[string]bool{}}
 	b.findSubclasses()
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
 	return m
+}
+
+// mutatingMethods change a dict or list in place.
+var mutatingMethods = map[string]bool{
+	"update": true, "setdefault": true, "pop": true, "popitem": true, "clear": true,
+	"append": true, "extend": true, "insert": true, "remove": true, "__setitem__": true,
+}
+
+// mutatedNames returns the names whose value the file changes in place
+// (`d["k"] = v`, `d.update(...)`, `del d["k"]`): a dict bound to such a name
+// may hold other keys than its literal shows, so it resolves as partial.
+func mutatedNames(f *pyparse.File) map[string]bool {
+	out := map[string]bool{}
+	mark := func(e pyparse.Expr) {
+		if n, ok := e.(*pyparse.Name); ok {
+			out[n.ID] = true
+		}
+	}
+	pyparse.InspectFile(f, func(n pyparse.Node) bool {
+		switch n := n.(type) {
+		case *pyparse.Assign:
+			for _, t := range n.Targets {
+				if s, ok := t.(*pyparse.Subscript); ok {
+					mark(s.Value)
+				}
+			}
+		case *pyparse.OtherStmt:
+			if n.Kind == "delete_statement" {
+				for _, e := range n.Exprs {
+					pyparse.Inspect(e, func(x pyparse.Node) bool {
+						if s, ok := x.(*pyparse.Subscript); ok {
+							mark(s.Value)
+						}
+						return true
+					})
+				}
+			}
+		case *pyparse.Call:
+			if at, ok := n.Func.(*pyparse.Attribute); ok && mutatingMethods[at.Attr] {
+				mark(at.Value)
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -281,3 +281,29 @@ DockerOperator(task_id="t", environment={
 		t.Errorf("config read location = %q", m.File.Text(e.Value.Read))
 	}
 }
+
+func TestMutatedDictIsPartial(t *testing.T) {
+	src := header + `
+args = {"owner": "data"}
+args["docker_conn_id"] = "gitlab"
+other = {"owner": "x"}
+other.update(docker_conn_id="gitlab")
+kept = {"owner": "y"}
+
+with DAG("a", default_args=args):
+    DockerOperator(task_id="t", image="registry.gitlab.com/g/a:1")
+with DAG("b", default_args=other):
+    DockerOperator(task_id="u", image="registry.gitlab.com/g/a:1")
+with DAG("c", default_args=kept):
+    DockerOperator(task_id="v", image="registry.gitlab.com/g/a:1")
+`
+	m := build(t, src)
+	if len(m.Calls) != 3 {
+		t.Fatalf("got %d calls", len(m.Calls))
+	}
+	for i, want := range []bool{true, true, false} {
+		if got := m.Calls[i].MaybeSet("docker_conn_id"); got != want {
+			t.Errorf("call %d: MaybeSet(docker_conn_id) = %v, want %v", i, got, want)
+		}
+	}
+}

@@ -22,7 +22,6 @@ type Scope struct {
 	Func     *pyparse.FuncDef // nil for the module
 	bindings map[string][]binding
 	globals  map[string]bool // names declared global in this function
-	shadow   map[string]bool // comprehension and lambda variables in force (per visit)
 }
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
@@ -55,7 +54,8 @@ func (s *Scope) bindTarget(t pyparse.Expr, k bindKind, v pyparse.Expr) {
 	case *pyparse.Starred:
 		s.bindTarget(t.Value, bindOther, nil)
 	}
-	// Attribute and subscript targets bind no name.
+	// Attribute and subscript targets bind no name (mutations are found by
+	// mutatedNames).
 }
 
 // collect records the bindings of a body, descending into compound

@@ -132,6 +132,9 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 		if v.Def == (pyparse.Range{}) {
 			v.Def = b.value.Span()
 		}
+		if (v.Kind == Dict || v.Kind == List) && r.m.mutated[x.ID] {
+			v.Partial = true // changed in place somewhere: more keys may be there
+		}
 		return v
 	case *pyparse.Dict:
 		return r.evalDict(x)
