@@ -152,6 +152,8 @@ type checkFlags struct {
 	jobs                         int
 	noGitignore                  bool
 	forceExclude                 bool
+	fixFlags                     // --fix, --diff, --unsafe-fixes (fix.go)
+	baselineFlags                // --baseline, --write-baseline (baseline.go)
 }
 
 func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, error) {
@@ -174,6 +176,8 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.IntVar(&c.jobs, "jobs", 0, "files linted in parallel (default: number of CPUs)")
 	fs.BoolVar(&c.noGitignore, "no-gitignore", false, "also lint files that .gitignore files ignore")
 	fs.BoolVar(&c.forceExclude, "force-exclude", false, "apply exclude globs to paths named on the command line too")
+	c.fixFlags.register(fs)
+	c.baselineFlags.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: daglint check [flags] [PATH...]\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -256,6 +260,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
 	}
+	if err := flags.baselineFlags.validate(&flags.fixFlags); err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+	accepted, err := loadBaseline(flags.baseline)
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -303,7 +316,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for i, f := range walked.Files {
 		files[i] = f.Path
 	}
-	results := lint.Files(files, lint.Options{
+	lintOpts := lint.Options{
 		Rules:           enabled,
 		Settings:        cfg.Settings(conns),
 		Severity:        cfg.Severity,
@@ -312,7 +325,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		MaxFileSize:     cfg.MaxFileSize,
 		Workers:         flags.jobs,
 		KnownRules:      known,
-	})
+	}
+	results := lint.Files(files, lintOpts)
+	var fixed fixSummary
+	if flags.fixing() {
+		fixed = applyFixes(&flags.fixFlags, results, lintOpts, stdout, stderr)
+	}
 	findings, fileErrs := lint.Findings(results, rules.All)
 
 	hardError := false
@@ -327,6 +345,39 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, fe := range fileErrs {
 		fmt.Fprintf(stderr, "daglint: %s: %s\n", fe.Path, fe.Message)
+	}
+
+	if flags.diff {
+		fmt.Fprintln(stderr, fixed.fixedMessage("Would fix"))
+		switch {
+		case hardError:
+			return exitUsage
+		case fixed.findings > 0:
+			return exitFindings
+		}
+		return exitOK
+	}
+	if flags.fix {
+		fmt.Fprintln(stderr, fixed.fixedMessage("Fixed"))
+	}
+	if flags.writeBaseline != "" {
+		n, err := writeBaseline(flags.writeBaseline, findings)
+		if err != nil {
+			fmt.Fprintf(stderr, "daglint: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stderr, "Recorded %d %s in %s.\n", n, plural(n, "finding"), flags.writeBaseline)
+		if hardError {
+			return exitUsage
+		}
+		return exitOK
+	}
+	if accepted != nil {
+		var hidden int
+		findings, hidden = accepted.Filter(findings)
+		if hidden > 0 {
+			fmt.Fprintf(stderr, "daglint: %d %s hidden by the baseline %s\n", hidden, plural(hidden, "finding"), flags.baseline)
+		}
 	}
 
 	srcRoot, _ := report.DirURI(cwd)
@@ -425,7 +476,18 @@ func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Conne
 	if len(srcs) == 0 {
 		return nil, nil
 	}
-	return connections.Load(srcs)
+	conns, err := connections.Load(srcs)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range conns {
+		// Messages name the file a connection came from: keep it relative
+		// to the working directory so output does not depend on the machine.
+		if abs, err := filepath.Abs(c.Source); err == nil {
+			c.Source = relTo(cwd, filepath.ToSlash(abs))
+		}
+	}
+	return conns, nil
 }
 
 func absPath(cwd, p string) string {

@@ -1,5 +1,7 @@
 package rules
 
+//go:generate go run ./gendocs -dir ../../docs/rules
+
 import (
 	"fmt"
 	"strings"

@@ -41,6 +41,23 @@ var All = sortedRules(
 	SyntaxError,
 	UnusedSuppression,
 	ImageUnqualified,
+	ImageMutableTag,
+	ImageInvalidReference,
+	ImageRegistryNotAllowed,
+	ImageLocalOnly,
+	HardcodedToken,
+	HardcodedPassword,
+	SecretFromConfigFile,
+	MissingDockerConnID,
+	DockerConnMismatch,
+	PrivilegedContainer,
+	DockerSocketMount,
+	InsecureDockerURL,
+	HostNetwork,
+	RegistryCredentialsInEnvironment,
+	UnknownOperatorArgument,
+	SecretInEnvironment,
+	TemplateInUntemplatedField,
 )
 
 func sortedRules(rs ...*analysis.Rule) []*analysis.Rule {

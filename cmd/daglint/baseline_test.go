@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+// countLines counts the report lines naming rule.
+func countLines(out, rule string) int {
+	n := 0
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, ": "+rule+" ") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBaseline runs in a temporary working directory (t.Chdir), so it must
+// not run in parallel.
+func TestBaseline(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const token = "glpat-" + "Zq3vX9bL2kR7mN4pT8wY"
+	secretLine := `PASSWORD_NOTE = "` + token + `"` + "\n"
+	put(t, "dags/x.py", importLine+unqualified+secretLine, 0o644)
+
+	_, errOut, code := fixCLI(t, "check", "--no-config", "--write-baseline", "baseline.json", "dags")
+	if code != 0 {
+		t.Fatalf("--write-baseline: exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "Recorded 2 findings in baseline.json.") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	data := read(t, "baseline.json")
+	var doc struct {
+		Version  int                 `json:"version"`
+		Findings []map[string]string `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(data), &doc); err != nil {
+		t.Fatalf("baseline is not JSON: %v\n%s", err, data)
+	}
+	if doc.Version != 1 || len(doc.Findings) != 2 || doc.Findings[0]["path"] != "dags/x.py" || doc.Findings[0]["rule"] != "DAG101" {
+		t.Errorf("baseline content:\n%s", data)
+	}
+	for _, leak := range []string{token[:8], "team/etl", "message"} {
+		if strings.Contains(data, leak) {
+			t.Errorf("baseline holds %q:\n%s", leak, data)
+		}
+	}
+	fixCLI(t, "check", "--no-config", "--write-baseline", "baseline2.json", "dags")
+	if read(t, "baseline2.json") != data {
+		t.Errorf("writing the baseline twice gives different bytes")
+	}
+
+	tests := []struct {
+		name       string
+		src        string
+		wantCode   int
+		wantDAG101 int
+		wantLine   string // position of the DAG101 finding expected, if any
+	}{
+		{name: "unchanged", src: importLine + unqualified + secretLine, wantCode: 0},
+		{name: "lines added above", src: "import os\n\n# setup\n" + importLine + "\n" + unqualified + secretLine, wantCode: 0},
+		{name: "new finding reported", src: importLine + unqualified + secretLine + `DockerOperator(task_id="n", image="team/new:2.0", docker_conn_id="gitlab")` + "\n",
+			wantCode: 1, wantDAG101: 1, wantLine: "dags/x.py:4:"},
+		{name: "duplicate: only one hidden", src: importLine + unqualified + unqualified + secretLine,
+			wantCode: 1, wantDAG101: 1, wantLine: "dags/x.py:3:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			put(t, "dags/x.py", tt.src, 0o644)
+			out, errOut, code := fixCLI(t, "check", "--no-config", "--baseline", "baseline.json", "dags")
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\n%s%s", code, tt.wantCode, out, errOut)
+			}
+			if n := countLines(out, "DAG101"); n != tt.wantDAG101 {
+				t.Errorf("%d DAG101 findings reported, want %d:\n%s", n, tt.wantDAG101, out)
+			}
+			if countLines(out, "DAG301") != 0 {
+				t.Errorf("the baselined secret was reported:\n%s", out)
+			}
+			if tt.wantLine != "" && !strings.Contains(out, tt.wantLine) {
+				t.Errorf("report lacks %s:\n%s", tt.wantLine, out)
+			}
+		})
+	}
+}
+
+func TestBaselineErrors(t *testing.T) {
+	t.Chdir(t.TempDir())
+	put(t, "dags/x.py", importLine+unqualified, 0o644)
+	put(t, "broken.json", `{"version":1,"findings":[`, 0o644)
+	put(t, "future.json", `{"version":7,"findings":[]}`, 0o644)
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{name: "missing", args: []string{"--baseline", "nope.json"}, wantErr: "nope.json does not exist"},
+		{name: "broken", args: []string{"--baseline", "broken.json"}, wantErr: "not a baseline file"},
+		{name: "other version", args: []string{"--baseline", "future.json"}, wantErr: "unsupported baseline version 7"},
+		{name: "both flags", args: []string{"--baseline", "broken.json", "--write-baseline", "b.json"}, wantErr: "cannot be combined"},
+		{name: "write with diff", args: []string{"--diff", "--write-baseline", "b.json"}, wantErr: "cannot be combined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := fixCLI(t, append(append([]string{"check", "--no-config"}, tt.args...), "dags")...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr lacks %q: %s", tt.wantErr, errOut)
+			}
+			if out != "" {
+				t.Errorf("a report was written despite the error:\n%s", out)
+			}
+		})
+	}
+	if _, err := os.Stat("b.json"); err == nil {
+		t.Errorf("a baseline was written despite the error")
+	}
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/fix"
+	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// fixFlags are the flags of `daglint check` that apply fixes.
+type fixFlags struct {
+	fix         bool
+	diff        bool
+	unsafeFixes bool
+}
+
+func (f *fixFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes in place, then report what remains")
+	fs.BoolVar(&f.diff, "diff", false, "print the changes --fix would make as unified diffs and write nothing (exit 1 when there is something to fix)")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also apply fixes labelled unsafe")
+}
+
+// fixing reports whether fixes are to be computed.
+func (f *fixFlags) fixing() bool { return f.fix || f.diff }
+
+// fixSummary counts what fixing did (or, with --diff, would do).
+type fixSummary struct {
+	findings int // findings fixed
+	files    int // files changed
+}
+
+// applyFixes fixes the files of results. With --fix it writes each changed
+// file and replaces its result by a lint of the new text; with --diff it
+// prints the diffs to stdout and leaves files and results alone. A file
+// with a syntax error is never fixed. Problems with one file are reported
+// on stderr and leave that file as it was.
+func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdout, stderr io.Writer) fixSummary {
+	var sum fixSummary
+	fopts := fix.Options{Unsafe: flags.unsafeFixes}
+	for i, res := range results {
+		if res.Err != nil || !res.Parsed || res.Lines == nil || !fix.Fixable(res.Diagnostics, fopts) {
+			continue
+		}
+		before := res.Lines.Source()
+		out, err := fix.Iterate(before, fixLinter(res.Path, opts), fopts)
+		if err != nil {
+			fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
+			continue
+		}
+		if !out.Changed(before) {
+			continue
+		}
+		if flags.diff {
+			fmt.Fprint(stdout, fix.UnifiedDiff(res.Path, before, out.Source))
+		} else {
+			if err := writeFileAtomic(res.Path, out.Source); err != nil {
+				fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
+				continue
+			}
+			results[i] = lint.Source(res.Path, out.Source, opts)
+		}
+		sum.findings += out.Fixed
+		sum.files++
+	}
+	return sum
+}
+
+// fixLinter lints successive versions of one file for fix.Iterate. It marks
+// a syntax error even when DAG001 is not enabled or is ignored for the
+// file, since fixes never apply to a file the parser had to recover.
+func fixLinter(path string, opts lint.Options) fix.Linter {
+	return func(src []byte) ([]analysis.Diagnostic, error) {
+		res := lint.Source(path, src, opts)
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		diags := res.Diagnostics
+		if !fix.HasSyntaxError(diags) && res.Parsed && len(pyparse.Parse(path, src).Errors) > 0 {
+			diags = append(diags, analysis.Diagnostic{RuleID: fix.SyntaxErrorID, Message: "syntax error"})
+		}
+		return diags, nil
+	}
+}
+
+// fixedMessage is the --fix summary line.
+func (s fixSummary) fixedMessage(verb string) string {
+	return fmt.Sprintf("%s %d %s in %d %s.", verb, s.findings, plural(s.findings, "finding"), s.files, plural(s.files, "file"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// writeFileAtomic replaces path's content with data through a temporary file
+// in the same folder and a rename, keeping the file's permissions (0644 for
+// a new file). A symbolic link is followed: its target is replaced, the link
+// stays.
+func writeFileAtomic(path string, data []byte) error {
+	target, err := filepath.EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		target, err = path, nil
+	}
+	if err != nil {
+		return fmt.Errorf("resolving %s: %w", path, err)
+	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".daglint-*")
+	if err != nil {
+		return fmt.Errorf("creating a temporary file: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("setting the mode of %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		os.Remove(tmp.Name())
+		done = true
+		return fmt.Errorf("replacing %s: %w", target, err)
+	}
+	done = true
+	return nil
+}

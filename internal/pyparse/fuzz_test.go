@@ -1,0 +1,106 @@
+package pyparse
+
+import (
+	"testing"
+)
+
+// checkInvariants reports ranges outside the source, inverted ranges,
+// unsorted errors and runaway traversals.
+func checkInvariants(t *testing.T, f *File) {
+	t.Helper()
+	n := len(f.Src)
+	bad := func(what string, r Range) {
+		if r.Start < 0 || r.End > n || r.Start > r.End {
+			t.Errorf("%s range %v outside [0,%d]", what, r, n)
+		}
+	}
+	for _, c := range f.Comments {
+		bad("comment", c.Range)
+		if f.Text(c.Range) != c.Text {
+			t.Errorf("comment text %q != source %q", c.Text, f.Text(c.Range))
+		}
+	}
+	for i, e := range f.Errors {
+		bad("error", e.Range)
+		if e.Msg == "" {
+			t.Errorf("error without message at %v", e.Range)
+		}
+		if i > 0 && e.Start < f.Errors[i-1].Start {
+			t.Errorf("errors not in source order")
+		}
+	}
+	count := 0
+	limit := 8*n + 64
+	InspectFile(f, func(x Node) bool {
+		count++
+		if count > limit {
+			t.Fatalf("traversal visited more than %d nodes", limit)
+		}
+		bad("node", x.Span())
+		switch x := x.(type) {
+		case *Call:
+			bad("args", x.ArgsRange)
+			if x.Func == nil {
+				t.Errorf("call without Func at %v", x.Range)
+			}
+		case *Keyword:
+			bad("keyword name", x.NameRange)
+			if x.Value == nil {
+				t.Errorf("keyword without value at %v", x.Range)
+			}
+		case *Attribute:
+			bad("attribute name", x.AttrRange)
+		case *FuncDef:
+			bad("func name", x.NameRange)
+		case *ClassDef:
+			bad("class name", x.NameRange)
+		case *Str:
+			if len(x.Parts) == 0 {
+				t.Errorf("string without parts at %v", x.Range)
+			}
+			for _, p := range x.Parts {
+				bad("string part", p.Range)
+			}
+		}
+		return true
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		"",
+		"x = DockerOperator(task_id='t', image=\"reg.io/a:1\", **kw)\n",
+		"with DAG('d', default_args={'a': 1}) as dag:\n    t = DockerOperator(image=IMAGE)\n",
+		"@task.docker(image='x')\ndef f(a, *b, c=1, **d) -> None:\n    return f\"{a!r:>{w}}\"\n",
+		"a = f(x=1\nb = DockerOperator(image='y')\n",
+		"if x\n    y = 1\n",
+		"\xEF\xBB\xBFx = 1\r\ny = 'a' \"b\" rb'\\x00'\r\n",
+		"print 'x'\nexec 'y'\nz = `1` + 0777 + 1L\n",
+		"match x:\n    case [a, *b] if a:\n        pass\ntype X = int\n",
+		"try:\n  pass\nexcept* E as e:\n  pass\n",
+		"x = ((((((1))))))\ny = [[[[[]]]]]\n",
+		"s = '''unterminated\n",
+		"def f(\n",
+		"class K(Base, metaclass=M):\n\tx: int = 0\n  y = 1\n",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	p := NewParser()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkInvariants(t, p.Parse("fuzz.py", src))
+	})
+}
+
+func TestInvariantsOnSamples(t *testing.T) {
+	samples := []string{
+		string(dagLike(4 << 10)),
+		"a = f(x=1\nb = DockerOperator(image='y')\nc = 3\n)\n]\n}\nd = [\n",
+		"\xff\xfe\x00 = 1\n",
+		"x = '\\N{'\n",
+		"f'{'\n",
+	}
+	for _, s := range samples {
+		checkInvariants(t, Parse("s.py", []byte(s)))
+	}
+}

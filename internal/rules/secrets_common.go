@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/secrets"
+)
+
+// tokenHit is one credential found in a literal or comment: its format and
+// the secret text itself (never shown whole; see secrets.Redact).
+type tokenHit struct {
+	Kind   string
+	Secret string
+}
+
+// textTokens returns the credentials FindTokens finds in text.
+func textTokens(text string) []tokenHit {
+	ms := secrets.FindTokens(text)
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]tokenHit, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, tokenHit{Kind: m.Kind, Secret: text[m.Start:m.End]})
+	}
+	return out
+}
+
+// literalTokens returns the credentials a string literal holds in its
+// decoded literal text. Consecutive literal pieces (implicit concatenation,
+// the text between two f-string fields) are joined first, so a token split
+// over `"glpat-" "..."` is found; when the joined text holds none, each piece
+// is scanned alone, since joining can glue a prefix onto the previous word.
+// f-string replacement fields are never filled in: what they hold is not in
+// the file. DAG301 reports what this returns and DAG302 defers to it.
+func literalTokens(s *pyparse.Str) []tokenHit {
+	var out []tokenHit
+	var run []*pyparse.StrPart
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		if len(run) == 1 {
+			out = append(out, textTokens(run[0].Lit)...)
+			run = run[:0]
+			return
+		}
+		var b strings.Builder
+		for _, p := range run {
+			b.WriteString(p.Lit)
+		}
+		hits := textTokens(b.String())
+		if len(hits) == 0 {
+			for _, p := range run {
+				hits = append(hits, textTokens(p.Lit)...)
+			}
+		}
+		out = append(out, hits...)
+		run = run[:0]
+	}
+	for _, p := range s.Parts {
+		if p.Expr != nil {
+			flush()
+			continue
+		}
+		run = append(run, p)
+	}
+	flush()
+	return out
+}
+
+// article returns "a" or "an" for a noun phrase (only "AWS ..." among the
+// token kinds takes "an").
+func article(phrase string) string {
+	if phrase != "" && strings.ContainsRune("AEIOUaeiou", rune(phrase[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// describeTokens names the first credential (redacted) and counts the rest:
+// `a GitLab personal access token (glpa…(26 chars)) and 1 more credential`.
+func describeTokens(hits []tokenHit) string {
+	first := hits[0]
+	s := fmt.Sprintf("%s %s (%s)", article(first.Kind), first.Kind, secrets.Redact(first.Secret))
+	switch n := len(hits) - 1; {
+	case n == 1:
+		s += " and 1 more credential"
+	case n > 1:
+		s += fmt.Sprintf(" and %d more credentials", n)
+	}
+	return s
+}

@@ -1,0 +1,128 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/daglint/daglint/internal/airflow"
+	"github.com/daglint/daglint/internal/analysis"
+)
+
+// UnknownOperatorArgument reports keywords an operator does not accept.
+var UnknownOperatorArgument = &analysis.Rule{
+	ID:       "DAG202",
+	Name:     "unknown-operator-argument",
+	Severity: analysis.Error,
+	Tags:     []string{"correctness"},
+	Doc: analysis.Doc{
+		Summary: "a keyword argument is not a parameter of the operator",
+		What: `Reports a keyword written at a DockerOperator, DockerSwarmOperator,
+KubernetesPodOperator or ` + "`@task.docker`" + ` call (including ` + "`partial()`" + ` and ` + "`expand()`" + `)
+that is neither a parameter of the operator in any provider release for the
+configured Airflow version nor a BaseOperator parameter: ` + "`auth_config`" + ` (a docker-py
+` + "`pull()`" + ` argument, never an operator one), ` + "`volumes`" + ` (removed in docker provider 2.0.0),
+typos such as ` + "`docker_con_id`" + `. Calls of a subclass defined in the file are skipped,
+since its own ` + "`__init__`" + ` may accept anything; keywords of ` + "`default_args`" + ` and
+` + "`**mapping`" + ` are not checked (Airflow drops unknown default_args).`,
+		Why: `BaseOperator rejects arguments it does not know: Airflow 2 raises
+"Invalid arguments were passed to DockerOperator" when the DAG is parsed, so the
+whole DAG disappears with an import error; Airflow 3 raises a TypeError; Airflow
+1.10 only warns and ignores the argument, so the setting silently does nothing.
+An ignored ` + "`auth_config`" + ` means the private image is pulled without credentials.`,
+		Example: `from airflow.providers.docker.operators.docker import DockerOperator
+
+DockerOperator(
+    task_id="etl",
+    image="registry.gitlab.com/acme/etl:1.4.2",
+    docker_con_id="gitlab_registry",
+)
+`,
+		UseInstead: `from airflow.providers.docker.operators.docker import DockerOperator
+
+DockerOperator(
+    task_id="etl",
+    image="registry.gitlab.com/acme/etl:1.4.2",
+    docker_conn_id="gitlab_registry",
+)
+`,
+		Since:   "0.1.0",
+		Fix:     "safe: rename a misspelt or renamed keyword (none for auth_config or volumes)",
+		Options: "airflow-version (picks the parameter lists and the message)",
+	},
+	Run: runUnknownOperatorArgument,
+}
+
+func runUnknownOperatorArgument(pass *analysis.Pass) error {
+	version := airflow.Airflow2
+	if pass.Settings != nil && pass.Settings.AirflowVersion != "" {
+		version = pass.Settings.AirflowVersion
+	}
+	for _, op := range pass.Model.Calls {
+		if op.Subclass != nil {
+			continue // the subclass's own __init__ may take any keyword
+		}
+		valid := airflow.ValidKwargs(op.Kind, version)
+		if valid == nil {
+			continue // an operator daglint has no parameter list for
+		}
+		written := map[string]bool{}
+		for _, k := range op.Keywords {
+			written[k.Name] = true
+		}
+		for _, k := range op.Keywords {
+			if valid[k.Name] {
+				continue
+			}
+			msg := fmt.Sprintf("%s has no argument %q (%s)", op.Kind, k.Name, versionEffect(op.Kind, version, k.Source))
+			var fix *analysis.SuggestedFix
+			if hint, ok := airflow.Removed(op.Kind, version, k.Name); ok {
+				msg += "; " + hint
+				if to, ok := airflow.RenamedKwarg(op.Kind, version, k.Name); ok && !written[to] {
+					fix = renameFix(k.NameRange.Start, k.NameRange.End, to)
+				}
+			} else if to, ok := airflow.ClosestKwarg(op.Kind, version, k.Name); ok {
+				msg += fmt.Sprintf("; did you mean %q?", to)
+				if !written[to] {
+					fix = renameFix(k.NameRange.Start, k.NameRange.End, to)
+				}
+			} else {
+				msg += "; remove it"
+			}
+			d := analysis.Diagnostic{Start: k.NameRange.Start, End: k.NameRange.End, Message: msg}
+			if fix != nil {
+				d.Fixes = []analysis.SuggestedFix{*fix}
+			}
+			pass.Report(d)
+		}
+	}
+	return nil
+}
+
+// renameFix replaces a keyword name.
+func renameFix(start, end int, to string) *analysis.SuggestedFix {
+	return &analysis.SuggestedFix{
+		Message:       fmt.Sprintf("rename the keyword to %s", to),
+		Applicability: analysis.Safe,
+		Edits:         []analysis.TextEdit{{Start: start, End: end, NewText: to}},
+	}
+}
+
+// versionEffect says what the Airflow version does with an unknown argument.
+// Mapped operators (partial/expand) validate their keywords themselves and
+// raise a TypeError on Airflow 2 as well.
+func versionEffect(kind airflow.OperatorKind, version string, src airflow.ArgSource) string {
+	class := kind.String()
+	if kind == airflow.TaskDocker {
+		class = "_DockerDecoratedOperator"
+	}
+	v, _ := airflow.NormalizeVersion(version)
+	switch v {
+	case airflow.Airflow1:
+		return "Airflow 1.10 warns and ignores it"
+	case airflow.Airflow3:
+		return "Airflow 3 raises a TypeError when the DAG is parsed"
+	}
+	if src == airflow.FromPartial || src == airflow.FromExpand {
+		return fmt.Sprintf("Airflow 2 raises a TypeError from %s.%s() when the DAG is parsed", class, src)
+	}
+	return fmt.Sprintf("Airflow 2 raises \"Invalid arguments were passed to %s\" when the DAG is parsed", class)
+}
