@@ -87,12 +87,22 @@ func strValue(s string, e pyparse.Expr) Value {
 // maxResolveDepth bounds how many names and operations one resolution follows.
 const maxResolveDepth = 24
 
+// maxResolveSteps bounds the expressions one resolver evaluates in all:
+// names are not memoised, so `A1 = [A0, A0, ...]; A2 = [A1, A1, ...]`
+// would otherwise cost exponential time in a file of a few lines.
+const maxResolveSteps = 20000
+
+// maxTextLen bounds a resolved string; longer ones are unresolved, so that
+// repeated concatenation through names cannot exhaust memory.
+const maxTextLen = 64 << 10
+
 // resolver evaluates expressions in a scope.
 type resolver struct {
 	m      *Model
 	scope  *Scope
 	shadow map[string]bool
 	depth  int
+	steps  int
 }
 
 // Resolve evaluates e as seen from scope (nil means the module scope).
@@ -108,7 +118,8 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 	if e == nil {
 		return Value{}
 	}
-	if r.depth > maxResolveDepth {
+	r.steps++
+	if r.depth > maxResolveDepth || r.steps > maxResolveSteps {
 		return Value{Expr: e}
 	}
 	r.depth++
@@ -191,6 +202,9 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 		v := r.eval(p.Expr)
 		switch v.Kind {
 		case String, Templated, Const:
+			if b.Len()+len(v.Str) > maxTextLen {
+				return Value{Expr: s}
+			}
 			b.WriteString(v.Str)
 		default:
 			return Value{Expr: s}
@@ -226,7 +240,7 @@ func (r *resolver) evalBinOp(x *pyparse.BinOp) Value {
 	switch x.Op {
 	case "+":
 		l, rt := r.eval(x.Left), r.eval(x.Right)
-		if isText(l) && isText(rt) {
+		if isText(l) && isText(rt) && len(l.Str)+len(rt.Str) <= maxTextLen {
 			return strValue(l.Str+rt.Str, x)
 		}
 		if l.Kind == List && rt.Kind == List {
@@ -306,6 +320,9 @@ func percentFormat(format string, arg Value) (string, bool) {
 		}
 		switch v.Kind {
 		case String, Templated, Const:
+			if b.Len()+len(v.Str) > maxTextLen {
+				return "", false
+			}
 			b.WriteString(v.Str)
 		default:
 			return "", false
@@ -362,7 +379,7 @@ func strFormat(format string, args []Value, kwargs map[string]Value) (string, bo
 		default:
 			v, ok = kwargs[field]
 		}
-		if !ok || (v.Kind != String && v.Kind != Templated && v.Kind != Const) {
+		if !ok || (v.Kind != String && v.Kind != Templated && v.Kind != Const) || b.Len()+len(v.Str) > maxTextLen {
 			return "", false
 		}
 		b.WriteString(v.Str)

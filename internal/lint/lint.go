@@ -49,8 +49,10 @@ type Options struct {
 
 // Result is the outcome for one file.
 type Result struct {
-	Path  string
-	Lines *source.Lines // nil when the file was not read
+	Path string
+	// Lines is the file's line table; nil when the file was not parsed
+	// (not read, skipped, or nothing any rule could concern).
+	Lines *source.Lines
 	// Diagnostics are sorted by offset, then rule ID.
 	Diagnostics []analysis.Diagnostic
 	// Err is set when the file could not be read or linted; other files are
@@ -103,17 +105,25 @@ func File(path string, opts Options) Result {
 	if max <= 0 {
 		max = DefaultMaxFileSize
 	}
+	// Stat before opening: opening a named pipe for reading blocks until
+	// something writes to it, and a device may never end.
+	if st, err := os.Stat(path); err != nil {
+		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+	} else if !st.Mode().IsRegular() {
+		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
 	defer f.Close()
+	// The path may have been replaced between the two calls.
 	st, err := f.Stat()
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
 	if !st.Mode().IsRegular() {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file")}
+		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
 	}
 	if st.Size() > max {
 		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
@@ -130,7 +140,9 @@ func File(path string, opts Options) Result {
 
 // Source lints src as the file path.
 func Source(path string, src []byte, opts Options) (res Result) {
-	res = Result{Path: path, Lines: source.NewLines(src)}
+	// The line table is left to the parser: files the prefilter skips have
+	// no findings, so they never need one.
+	res = Result{Path: path}
 	if isBinary(src) {
 		res.Err = fmt.Errorf("skipped: %w (contains NUL bytes)", ErrBinary)
 		return res

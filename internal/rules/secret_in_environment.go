@@ -57,7 +57,9 @@ DockerOperator(
 		Fix: `safe or unsafe: when ` + "`environment`" + ` is a dict literal written at a DockerOperator
 or @task.docker call, move the secret entries to ` + "`private_environment`" + ` (into its
 dict literal at the same call, or a new keyword). Unsafe when a moved value is
-Jinja or unresolved: private_environment is not templated.`,
+Jinja or unresolved: private_environment is not templated. No fix is offered
+when a moved value holds a string literal (a hard-coded secret must be removed,
+not moved, and reports print fix text).`,
 	},
 	Run: runSecretInEnvironment,
 }
@@ -182,6 +184,11 @@ func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *ana
 		if it == nil || countKey(env.Value, v.Key) != 1 {
 			return nil
 		}
+		if holdsLiteral(it.Value) {
+			// The fix text would carry the literal, and reports print fix
+			// text: a hard-coded secret is DAG302's business, not a move.
+			return nil
+		}
 		moved[it] = true
 		texts = append(texts, string(src[it.Start:it.End]))
 		keys = append(keys, fmt.Sprintf("%q", v.Key))
@@ -230,6 +237,23 @@ func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *ana
 		fix.Applicability = analysis.Unsafe
 	}
 	return fix
+}
+
+// holdsLiteral reports whether e contains a string literal that is not a
+// placeholder (such as `fallback="hunter2"` inside a config read).
+func holdsLiteral(e pyparse.Expr) bool {
+	found := false
+	pyparse.Inspect(e, func(n pyparse.Node) bool {
+		if s, ok := n.(*pyparse.Str); ok {
+			for _, p := range s.Parts {
+				if p.Expr == nil && !secrets.IsPlaceholder(p.Lit) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // sameExpr reports whether two expressions are the same node.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
@@ -21,8 +22,9 @@ that is neither a parameter of the operator in any provider release for the
 configured Airflow version nor a BaseOperator parameter: ` + "`auth_config`" + ` (a docker-py
 ` + "`pull()`" + ` argument, never an operator one), ` + "`volumes`" + ` (removed in docker provider 2.0.0),
 typos such as ` + "`docker_con_id`" + `. Calls of a subclass defined in the file are skipped,
-since its own ` + "`__init__`" + ` may accept anything; keywords of ` + "`default_args`" + ` and
-` + "`**mapping`" + ` are not checked (Airflow drops unknown default_args).`,
+since its own ` + "`__init__`" + ` may accept anything. Keys of a ` + "`**mapping`" + ` the file
+defines count as keywords; ` + "`default_args`" + ` are not checked (Airflow drops the
+entries an operator does not accept).`,
 		Why: `BaseOperator rejects arguments it does not know: Airflow 2 raises
 "Invalid arguments were passed to DockerOperator" when the DAG is parsed, so the
 whole DAG disappears with an import error; Airflow 3 raises a TypeError; Airflow
@@ -45,7 +47,7 @@ DockerOperator(
 )
 `,
 		Since:   "0.1.0",
-		Fix:     "safe: rename a misspelt or renamed keyword (none for auth_config or volumes)",
+		Fix:     "safe: rename a misspelt or renamed keyword (none for auth_config, volumes or mapping keys)",
 		Options: "airflow-version (picks the parameter lists and the message)",
 	},
 	Run: runUnknownOperatorArgument,
@@ -68,20 +70,22 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 		for _, k := range op.Keywords {
 			written[k.Name] = true
 		}
-		for _, k := range op.Keywords {
+		for _, k := range append(op.Keywords, mappingKeywords(op)...) {
 			if valid[k.Name] {
 				continue
 			}
 			msg := fmt.Sprintf("%s has no argument %q (%s)", op.Kind, k.Name, versionEffect(op.Kind, version, k.Source))
 			var fix *analysis.SuggestedFix
+			// A mapping key may be shared with other calls: no rename there.
+			canFix := k.Source != airflow.FromMapping
 			if hint, ok := airflow.Removed(op.Kind, version, k.Name); ok {
 				msg += "; " + hint
-				if to, ok := airflow.RenamedKwarg(op.Kind, version, k.Name); ok && !written[to] {
+				if to, ok := airflow.RenamedKwarg(op.Kind, version, k.Name); ok && !written[to] && canFix {
 					fix = renameFix(k.NameRange.Start, k.NameRange.End, to)
 				}
 			} else if to, ok := airflow.ClosestKwarg(op.Kind, version, k.Name); ok {
 				msg += fmt.Sprintf("; did you mean %q?", to)
-				if !written[to] {
+				if !written[to] && canFix {
 					fix = renameFix(k.NameRange.Start, k.NameRange.End, to)
 				}
 			} else {
@@ -95,6 +99,21 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 		}
 	}
 	return nil
+}
+
+// mappingKeywords returns the entries of `**mapping`s at the call as
+// keyword sites, in source order: Python passes them as keywords, so
+// unknown ones raise like written keywords (unlike default_args, which
+// Airflow filters).
+func mappingKeywords(op *airflow.OpCall) []airflow.KeywordSite {
+	var out []airflow.KeywordSite
+	for name, a := range op.Args {
+		if a.Source == airflow.FromMapping {
+			out = append(out, airflow.KeywordSite{Name: name, NameRange: a.KeyRange, Value: a.Expr, Source: a.Source})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].NameRange.Start < out[j].NameRange.Start })
+	return out
 }
 
 // renameFix replaces a keyword name.

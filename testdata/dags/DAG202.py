@@ -10,7 +10,8 @@ from airflow.providers.docker.operators.docker_swarm import DockerSwarmOperator
 from docker.types import Mount
 
 IMAGE = "registry.gitlab.com/acme/etl:1.4.2"
-EXTRA = {"auth_config": {"username": "ci"}}
+EXTRA = {"auth_config": {"username": "ci"}}  # want DAG202:"auth_config"
+GOOD_EXTRA = {"retries": 2, "docker_conn_id": "gitlab"}
 
 
 def notify(context):
@@ -76,8 +77,11 @@ with DAG(dag_id="dag202", start_date=datetime(2024, 1, 1), schedule=None) as dag
         do_xcom_push=False,
         doc_md="runs the ETL",
     )
-    # must not flag: **kwargs of unknown content, and **mappings (Airflow keeps only known keys of default_args)
+    # must flag: **mapping keys are keywords too
     DockerOperator(task_id="mapping", image=IMAGE, **EXTRA)
+    DockerOperator(task_id="mapping2", image=IMAGE, **dict(pool="docker", mem_limt="1g"))  # want DAG202:"mem_limit"
+    # must not flag: a mapping of valid keys
+    DockerOperator(task_id="mapping_ok", image=IMAGE, **GOOD_EXTRA)
     # must not flag: a subclass whose __init__ takes its own keywords
     RetryingDocker(task_id="sub", image=IMAGE, attempts=5)
     KubernetesPodOperator(task_id="kpo_ok", name="kpo", image=IMAGE, env_vars={"A": "1"}, get_logs=True, is_delete_operator_pod=True)

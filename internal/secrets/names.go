@@ -1,0 +1,161 @@
+package secrets
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Words splits an identifier-like name into lowercase words. Any rune that
+// is neither a letter nor a digit separates words (so `_`, `-`, `.` and
+// spaces do), and so do camelCase boundaries: a lowercase letter or digit
+// followed by an uppercase letter, and the last capital of an acronym that
+// starts a new capitalised word. Digits stay with the word they follow.
+//
+//	Words("gitlabToken")  == []string{"gitlab", "token"}
+//	Words("AWSSecretKey") == []string{"aws", "secret", "key"}
+//	Words("OTRS_PW")      == []string{"otrs", "pw"}
+//	Words("APIKEY")       == []string{"apikey"}
+//
+// A name without letters or digits yields nil.
+func Words(name string) []string {
+	runes := []rune(name)
+	var words []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			words = append(words, strings.ToLower(string(runes[start:end])))
+		}
+		start = -1
+	}
+	for i, r := range runes {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		prev := runes[i-1]
+		switch {
+		case unicode.IsLower(prev) || unicode.IsDigit(prev):
+			// "gitlabToken", "v2Token": a capital after lowercase or a digit.
+			flush(i)
+			start = i
+		case unicode.IsUpper(prev) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
+			// "AWSSecret": the last capital of an acronym begins the next word.
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(runes))
+	return words
+}
+
+// secretLastWords are the words that make a name secret-like when they are
+// its last word (RULES.md "Secret-like name"; `pw` added because the
+// definition's own example OTRS_PW is secret-like).
+var secretLastWords = map[string]bool{
+	"password": true, "passwd": true, "pwd": true, "pw": true, "pass": true,
+	"passphrase": true, "secret": true, "token": true,
+	"credential": true, "credentials": true,
+}
+
+// secretLastPairs are the two-word endings that make a name secret-like.
+var secretLastPairs = map[string]bool{
+	"api key": true, "access key": true, "secret key": true,
+	"private key": true, "auth key": true, "client secret": true,
+}
+
+// secretCompounds are the same pairs written as one word (`APIKEY`).
+var secretCompounds = map[string]bool{
+	"apikey": true, "accesskey": true, "secretkey": true,
+	"privatekey": true, "authkey": true,
+}
+
+// secretSuffixes make a one-word compound secret-like when it ends with them
+// (`authtoken`, `dbpassword`, `clientsecret`). The short forms pass, pwd and
+// pw are deliberately absent: bypass, compass and the like are not secrets.
+var secretSuffixes = []string{"password", "passwd", "passphrase", "secret", "token"}
+
+// IsSecretName reports whether name is a secret-like name as defined in
+// RULES.md: its last word (per Words) is password, passwd, pwd, pw, pass,
+// passphrase, secret, token, credential or credentials; or its last two
+// words are api key, access key, secret key, private key, auth key or client
+// secret; or it is one of those written as one word (`apikey`) or a single
+// word ending in password, passwd, passphrase, secret or token
+// (`authtoken`); or the whole name is `key`.
+//
+// Trailing digits are ignored (`DB_PASSWORD_2`, `token2`). The exact
+// uppercase names `PWD` and `OLDPWD` are not secret-like: they are the shell's
+// working-directory variables.
+func IsSecretName(name string) bool {
+	if name == "PWD" || name == "OLDPWD" {
+		return false
+	}
+	words := Words(name)
+	for len(words) > 0 && strings.Trim(words[len(words)-1], "0123456789") == "" {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.TrimRight(words[len(words)-1], "0123456789")
+	if len(words) == 1 && last == "key" {
+		return true
+	}
+	if secretLastWords[last] || secretCompounds[last] {
+		return true
+	}
+	if len(words) >= 2 && secretLastPairs[words[len(words)-2]+" "+last] {
+		return true
+	}
+	for _, s := range secretSuffixes {
+		if strings.HasSuffix(last, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// registryWords name a container registry; a secret-like name containing one
+// of them (or a word starting with one, like `dockerhub`) is a registry
+// credential.
+var registryWords = []string{"docker", "registry", "gitlab", "ghcr", "harbor", "quay"}
+
+// registryKeys are registry credentials whatever their words say, compared
+// after normalising through Words.
+var registryKeys = map[string]bool{
+	"ci_job_token":       true,
+	"docker_auth_config": true,
+}
+
+// IsRegistryCredentialKey reports whether name is a registry credential key
+// (RULES.md, DAG201): a secret-like name (IsSecretName) with a word that is,
+// or starts with, docker, registry, gitlab, ghcr, harbor or quay, or that is
+// ecr (`CI_REGISTRY_PASSWORD`, `GITLAB_TOKEN`, `DOCKERHUB_TOKEN`,
+// `ECR_PASSWORD`); or the name CI_JOB_TOKEN or DOCKER_AUTH_CONFIG in any case
+// or word style (`ciJobToken`).
+func IsRegistryCredentialKey(name string) bool {
+	words := Words(name)
+	if registryKeys[strings.Join(words, "_")] {
+		return true
+	}
+	if !IsSecretName(name) {
+		return false
+	}
+	for _, w := range words {
+		if w == "ecr" {
+			return true
+		}
+		for _, r := range registryWords {
+			if strings.HasPrefix(w, r) {
+				return true
+			}
+		}
+	}
+	return false
+}

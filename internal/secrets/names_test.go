@@ -1,0 +1,96 @@
+package secrets
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"gitlabToken", []string{"gitlab", "token"}},
+		{"AWSSecretKey", []string{"aws", "secret", "key"}},
+		{"OTRS_PW", []string{"otrs", "pw"}},
+		{"APIKEY", []string{"apikey"}},
+		{"apiKey", []string{"api", "key"}},
+		{"db-password.v2 x", []string{"db", "password", "v2", "x"}},
+		{"__token__", []string{"token"}},
+		{"S3Bucket", []string{"s3", "bucket"}},
+		{"v2Token", []string{"v2", "token"}},
+		{"HTTPServer", []string{"http", "server"}},
+		{"CI_REGISTRY_PASSWORD", []string{"ci", "registry", "password"}},
+		{"ÜberSecret", []string{"über", "secret"}},
+		{"", nil},
+		{"__--..", nil},
+	}
+	for _, tt := range tests {
+		if got := Words(tt.name); !slices.Equal(got, tt.want) {
+			t.Errorf("Words(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// secretNames and notSecretNames are shared with the prefilter tests.
+var secretNames = []string{
+	// RULES.md examples and the brief's list.
+	"DB_PASSWORD", "gitlabToken", "OTRS_PW", "AWS_SECRET_ACCESS_KEY", "api_key", "apiKey",
+	"APIKEY", "authtoken", "client_secret", "private_key", "key", "password", "token",
+	"credentials",
+	// More.
+	"passwd", "pwd", "DB_PASS", "ssh_passphrase", "SECRET", "credential", "ApiKey",
+	"access-key", "AwsAccessKey", "secret.key", "AUTH_KEY", "clientSecret", "privateKey",
+	"KEY", "DB_PASSWORD_2", "token2", "dbpassword", "accesstoken", "vault.token",
+	"SMTP_PW", "x-api-key", "GITLAB_TOKEN", "CI_JOB_TOKEN",
+}
+
+var notSecretNames = []string{
+	// RULES.md examples and the brief's list.
+	"AWS_ACCESS_KEY_ID", "PRIMARY_KEY", "PASSWORD_ENV", "token_url", "TOKEN_URL",
+	"PASSWORD_MIN_LENGTH", "MAX_KEYS", "PASSWORD_KEYS", "keyboard", "monkey", "tokenizer",
+	"passthrough", "bypass", "compass", "secretary",
+	// More.
+	"PWD", "OLDPWD", "", "_", "foreign_key", "sort_key", "keys", "password_file",
+	"secret_name", "token_expiry", "passage", "DOCKER_HOST", "REGISTRY_URL", "image",
+	"is_secret_manager", "tokens_per_second", "overpass", "key_id", "api", "2",
+}
+
+func TestIsSecretName(t *testing.T) {
+	for _, name := range secretNames {
+		if !IsSecretName(name) {
+			t.Errorf("IsSecretName(%q) = false, want true", name)
+		}
+	}
+	for _, name := range notSecretNames {
+		if IsSecretName(name) {
+			t.Errorf("IsSecretName(%q) = true, want false", name)
+		}
+	}
+}
+
+var registryKeysTrue = []string{
+	"DOCKER_PASSWORD", "DOCKER_REGISTRY_PASSWORD", "CI_REGISTRY_PASSWORD", "CI_JOB_TOKEN",
+	"GITLAB_TOKEN", "REGISTRY_TOKEN", "DOCKER_AUTH_CONFIG", "docker_auth_config", "ciJobToken",
+	"gitlabToken", "GHCR_TOKEN", "ECR_PASSWORD", "HARBOR_ROBOT_SECRET", "QUAY_PASSWORD",
+	"DOCKERHUB_TOKEN", "dockerPassword", "registry.password", "gitlabtoken",
+}
+
+var registryKeysFalse = []string{
+	"DB_PASSWORD", "API_TOKEN", "DOCKER_HOST", "REGISTRY_URL", "GITLAB_PROJECT_ID",
+	"DOCKER_USERNAME", "CI_REGISTRY_USER", "CI_JOB_ID", "DOCKER_CONFIG", "SECRET_KEY",
+	"ECR_REPOSITORY", "becr_password_hint", "DOCKER_PASSWORD_FILE", "",
+}
+
+func TestIsRegistryCredentialKey(t *testing.T) {
+	for _, name := range registryKeysTrue {
+		if !IsRegistryCredentialKey(name) {
+			t.Errorf("IsRegistryCredentialKey(%q) = false, want true", name)
+		}
+	}
+	for _, name := range registryKeysFalse {
+		if IsRegistryCredentialKey(name) {
+			t.Errorf("IsRegistryCredentialKey(%q) = true, want false", name)
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package secrets
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestMayContainSecret(t *testing.T) {
+	yes := []string{
+		`x = "https://bot:Kx7mQ2vB@gitlab.internal/g/r.git"`,
+		"# -----BEGIN EC PRIVATE KEY-----",
+		`conf = {"pass": "x"}`,
+		"DB_PASS = os.environ['X']",
+		"headers = {'Api-Key': k}",
+		"accessKey = 1",
+		`environment={"TOKEN": t}`,
+		"auth_config = {}",
+		"OTRS_PW = 1",
+		"creds = Credential()",
+		"key = 'abcd1234'",
+		"f(key='abcd')",
+		"if x:\n    pass\nDB_PASSWORD = 1",
+		"PASS",
+		"url = 'https://hooks.slack.com/services/T0/B0/x'",
+		"x = 'ghp_'",
+		"passthrough = True", // generous: a word inside a name is enough
+	}
+	no := []string{
+		"",
+		"x",
+		"def f():\n    pass\n",
+		"for k in d.keys():\n    pass  # nothing to do\n",
+		"if x: pass; y = 1\n",
+		"monkey = keyboard + hotkeys\n",
+		`image = "registry.gitlab.com/group/etl:1.0"` + "\n",
+		"url = 'https://gitlab.com/api/v4'\n@task\ndef f(): return 1\n",
+		"mail = 'me@host'\n",
+		"primary = 1\n",
+	}
+	for _, s := range yes {
+		if !MayContainSecret([]byte(s)) {
+			t.Errorf("MayContainSecret(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if MayContainSecret([]byte(s)) {
+			t.Errorf("MayContainSecret(%q) = true, want false", s)
+		}
+	}
+}
+
+// TestMayContainSecretCoversNames checks that no name the name functions
+// flag can slip past the prefilter, in the places rules look for names.
+func TestMayContainSecretCoversNames(t *testing.T) {
+	names := append(append([]string{}, secretNames...), registryKeysTrue...)
+	for _, name := range names {
+		if !IsSecretName(name) && !IsRegistryCredentialKey(name) {
+			t.Fatalf("test table: %q is not flagged by the name functions", name)
+		}
+		for _, src := range []string{
+			fmt.Sprintf("%s = value\n", name),
+			fmt.Sprintf("d = {%q: value}\n", name),
+			fmt.Sprintf("f(%s=value)\n", name),
+			fmt.Sprintf("os.environ[%q]\n", name),
+		} {
+			if !MayContainSecret([]byte(src)) {
+				t.Errorf("MayContainSecret(%q) = false", src)
+			}
+		}
+	}
+}
+
+// ordinaryPython returns about n bytes of DAG-like Python holding nothing
+// the prefilter looks for.
+func ordinaryPython(n int) []byte {
+	const block = `from datetime import datetime, timedelta
+
+from airflow import DAG
+from airflow.providers.docker.operators.docker import DockerOperator
+
+default_args = {
+    "owner": "data-platform",
+    "retries": %d,
+    "retry_delay": timedelta(minutes=5),
+}
+
+with DAG(
+    dag_id="nightly_etl_%d",
+    start_date=datetime(2024, 1, 1),
+    schedule="@daily",
+    catchup=False,
+    default_args=default_args,
+    tags=["etl", "nightly"],
+) as dag:
+    extract = DockerOperator(
+        task_id="extract_%d",
+        image="registry.gitlab.com/group/etl-runner:1.4.%d",
+        docker_conn_id="gitlab_registry",
+        command=["python", "-m", "etl.extract", "--day", "{{ ds }}"],
+        environment={"LOG_LEVEL": "info", "BATCH_SIZE": "500"},
+        mount_tmp_dir=False,
+        docs_url="https://gitlab.com/group/etl/-/wikis/home",
+    )
+    # Load the rows into the warehouse once extraction is done.
+    load = DockerOperator(
+        task_id="load_%d",
+        image="python:3.12-slim",
+        command="python /app/load.py",
+    )
+    extract >> load
+
+`
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, block, i%5, i, i, i, i)
+	}
+	return []byte(b.String())
+}
+
+func TestOrdinaryPythonHasNoMarker(t *testing.T) {
+	src := ordinaryPython(1 << 20)
+	if MayContainSecret(src) {
+		t.Fatal("MayContainSecret(ordinary Python) = true; the benchmark would measure an early exit")
+	}
+	// One secret at the very end must still be seen.
+	if !MayContainSecret(append(src, "\nGITLAB_TOKEN = x\n"...)) {
+		t.Fatal("MayContainSecret missed a token name after 1 MB")
+	}
+}
+
+func BenchmarkMayContainSecret(b *testing.B) {
+	src := ordinaryPython(1 << 20)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if MayContainSecret(src) {
+			b.Fatal("unexpected marker")
+		}
+	}
+}
+
+func BenchmarkFindTokensNoMarker(b *testing.B) {
+	src := string(ordinaryPython(1 << 20))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		FindTokens(src)
+	}
+}
