@@ -64,7 +64,7 @@ func parseSuppressions(f *pyparse.File) []*suppression {
 		for _, m := range daglintRE.FindAllStringSubmatch(c.Text, -1) {
 			kind := m[1]
 			if kind == "ignore-file" && c.Start > firstStmt {
-				continue // only honoured before the first statement
+				kind = "misplaced" // only honoured before the first statement: suppresses nothing
 			}
 			for _, code := range listItemRE.Split(strings.TrimSpace(m[2]), -1) {
 				if code != "" {
@@ -186,6 +186,9 @@ func unusedSuppressions(f *pyparse.File, sups []*suppression, enabled map[string
 		}
 		if len(unknown) > 0 {
 			msg += fmt.Sprintf(" (no such rule: %s)", strings.Join(unknown, ", "))
+		}
+		if group[0].kind == "misplaced" {
+			msg += " (ignore-file is honoured only before the first statement)"
 		}
 		d := analysis.Diagnostic{RuleID: UnusedSuppressionID, Severity: sev, Start: c.Start, End: c.End, Message: msg}
 		if len(used) == 0 && sameKindComment(group) {
