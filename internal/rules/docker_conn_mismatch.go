@@ -38,7 +38,6 @@ private image. An undefined id fails the task with "The conn_id ... isn't
 defined", and a connection without a host with "No Docker Registry URL
 provided".`,
 		Example: `# airflow_settings.yaml defines gitlab_registry (conn_type docker, host registry.gitlab.com)
-# ruletest: connections=connections/airflow_settings.yaml
 from airflow.providers.docker.operators.docker import DockerOperator
 
 DockerOperator(
@@ -48,7 +47,6 @@ DockerOperator(
 )
 `,
 		UseInstead: `# airflow_settings.yaml defines gitlab_registry (conn_type docker, host registry.gitlab.com)
-# ruletest: connections=connections/airflow_settings.yaml
 from airflow.providers.docker.operators.docker import DockerOperator
 
 DockerOperator(

@@ -32,13 +32,11 @@ upstream, and hit Docker Hub's pull rate limits. A DAG that pulls from another
 registry breaks that policy unnoticed until an egress rule or an admission
 controller blocks the pull at run time.`,
 		Example: `# .daglint.yaml: allowed-registries: [registry.gitlab.com]
-# ruletest: allowed-registries=registry.gitlab.com
 from airflow.providers.docker.operators.docker import DockerOperator
 
 DockerOperator(task_id="etl", image="quay.io/acme/etl:1.4.2")
 `,
 		UseInstead: `# .daglint.yaml: allowed-registries: [registry.gitlab.com]
-# ruletest: allowed-registries=registry.gitlab.com
 from airflow.providers.docker.operators.docker import DockerOperator
 
 DockerOperator(
