@@ -13,6 +13,8 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
+
+	"github.com/daglint/daglint/internal/yamlline"
 )
 
 // maxDepth bounds how deeply a configuration document may nest. The schema
@@ -98,15 +100,7 @@ func parseYAML(path string, data []byte) (*node, error) {
 
 // yamlError turns a yaml.v3 error ("yaml: line 3: ...") into an *Error.
 func yamlError(path string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, tail, ok := strings.Cut(rest, ": "); ok {
-			if n, convErr := strconv.Atoi(num); convErr == nil {
-				line, msg = n, tail
-			}
-		}
-	}
+	line, msg := yamlline.Split(err)
 	return &Error{Path: path, Line: line, Msg: "invalid YAML: " + msg, Err: err}
 }
 

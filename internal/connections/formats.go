@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/yamlline"
 )
 
 // maxAliasHops bounds how many YAML aliases are followed for one value.
@@ -171,15 +172,7 @@ func resolve(n *yaml.Node) *yaml.Node {
 
 // yamlError turns a yaml.v3 error ("yaml: line 3: ...") into an *Error.
 func yamlError(path string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, tail, ok := strings.Cut(rest, ": "); ok {
-			if n, convErr := strconv.Atoi(num); convErr == nil {
-				line, msg = n, tail
-			}
-		}
-	}
+	line, msg := yamlline.Split(err)
 	return &Error{Path: path, Line: line, Msg: "invalid YAML: " + msg, Err: err}
 }
 
