@@ -213,17 +213,22 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 	return strValue(b.String(), s)
 }
 
+// spread adds the entries of a `**sub` (or dict(sub)) to the mapping v; an
+// unknown sub makes v partial.
+func (v *Value) spread(sub Value) {
+	if sub.Kind != Dict {
+		v.Partial = true
+		return
+	}
+	v.Entries = append(v.Entries, sub.Entries...)
+	v.Partial = v.Partial || sub.Partial
+}
+
 func (r *resolver) evalDict(d *pyparse.Dict) Value {
 	v := Value{Kind: Dict, Expr: d}
 	for _, it := range d.Items {
 		if it.Key == nil {
-			sub := r.eval(it.Value)
-			if sub.Kind != Dict {
-				v.Partial = true
-				continue
-			}
-			v.Entries = append(v.Entries, sub.Entries...)
-			v.Partial = v.Partial || sub.Partial
+			v.spread(r.eval(it.Value))
 			continue
 		}
 		k := r.eval(it.Key)
@@ -529,23 +534,11 @@ func isBuiltinCall(c *pyparse.Call, name string) bool {
 func (r *resolver) evalDictCall(c *pyparse.Call) Value {
 	v := Value{Kind: Dict, Expr: c}
 	for _, a := range c.Args {
-		sub := r.eval(a)
-		if sub.Kind != Dict {
-			v.Partial = true
-			continue
-		}
-		v.Entries = append(v.Entries, sub.Entries...)
-		v.Partial = v.Partial || sub.Partial
+		v.spread(r.eval(a))
 	}
 	for _, k := range c.Keywords {
 		if k.Name == "" {
-			sub := r.eval(k.Value)
-			if sub.Kind != Dict {
-				v.Partial = true
-				continue
-			}
-			v.Entries = append(v.Entries, sub.Entries...)
-			v.Partial = v.Partial || sub.Partial
+			v.spread(r.eval(k.Value))
 			continue
 		}
 		v.Entries = append(v.Entries, &Entry{Key: k.Name, KeyRange: k.NameRange, Item: k.Range, ValueExpr: k.Value, Value: r.eval(k.Value)})
