@@ -57,7 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "check":
-		return runCheck(args[1:], stdout, stderr)
+		return runCheck(args[1:], stdin, stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "explain":
@@ -152,6 +152,7 @@ type checkFlags struct {
 	jobs                         int
 	noGitignore                  bool
 	forceExclude                 bool
+	stdinFilename                string
 	fixFlags                     // --fix, --diff, --unsafe-fixes (fix.go)
 	baselineFlags                // --baseline, --write-baseline (baseline.go)
 }
@@ -176,6 +177,7 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.IntVar(&c.jobs, "jobs", 0, "files linted in parallel (default: number of CPUs)")
 	fs.BoolVar(&c.noGitignore, "no-gitignore", false, "also lint files that .gitignore files ignore")
 	fs.BoolVar(&c.forceExclude, "force-exclude", false, "apply exclude globs to paths named on the command line too")
+	fs.StringVar(&c.stdinFilename, "stdin-filename", "", "with the path \"-\", lint standard input as this `path` (for editors)")
 	c.fixFlags.register(fs)
 	c.baselineFlags.register(fs)
 	fs.Usage = func() {
@@ -242,7 +244,7 @@ func (c *checkFlags) outputsList() ([]output, error) {
 	return outs, nil
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags, paths, err := parseCheckFlags(args, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -295,7 +297,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	walked, err := walk.Walk(paths, walk.Options{
+	fromStdin := len(paths) == 1 && paths[0] == "-"
+	if fromStdin && flags.fixing() {
+		fmt.Fprintln(stderr, "daglint: --fix and --diff do not work on standard input")
+		return exitUsage
+	}
+	walkPaths := paths
+	if fromStdin {
+		walkPaths = nil
+	}
+	walked, err := walkFiles(walkPaths, walk.Options{
 		RespectGitignore: !flags.noGitignore,
 		ForceExclude:     flags.forceExclude,
 		Exclude:          func(p string, isDir bool) bool { return cfg.Excluded(relTo(cfg.Dir, p)) },
@@ -326,7 +337,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Workers:         flags.jobs,
 		KnownRules:      known,
 	}
-	results := lint.Files(files, lintOpts)
+	var results []lint.Result
+	if fromStdin {
+		results = []lint.Result{lintStdin(stdin, flags.stdinFilename, lintOpts)}
+	} else {
+		results = lint.Files(files, lintOpts)
+	}
 	var fixed fixSummary
 	if flags.fixing() {
 		fixed = applyFixes(&flags.fixFlags, results, lintOpts, stdout, stderr)
@@ -504,4 +520,32 @@ func relTo(dir, p string) string {
 		return filepath.ToSlash(p)
 	}
 	return filepath.ToSlash(rel)
+}
+
+// walkFiles walks paths; no paths (standard input) means no files.
+func walkFiles(paths []string, opts walk.Options) (walk.Result, error) {
+	if len(paths) == 0 {
+		return walk.Result{}, nil
+	}
+	return walk.Walk(paths, opts)
+}
+
+// lintStdin lints standard input as the file name (for editors), bounded by
+// the maximum file size.
+func lintStdin(stdin io.Reader, name string, opts lint.Options) lint.Result {
+	if name == "" {
+		name = "stdin.py"
+	}
+	max := opts.MaxFileSize
+	if max <= 0 {
+		max = lint.DefaultMaxFileSize
+	}
+	src, err := io.ReadAll(io.LimitReader(stdin, max+1))
+	if err != nil {
+		return lint.Result{Path: name, Err: fmt.Errorf("cannot read standard input: %w", err)}
+	}
+	if int64(len(src)) > max {
+		return lint.Result{Path: name, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", lint.ErrTooLarge, max)}
+	}
+	return lint.Source(filepath.ToSlash(name), src, opts)
 }

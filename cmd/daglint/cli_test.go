@@ -158,3 +158,18 @@ func TestFlagsAfterPaths(t *testing.T) {
 		t.Errorf("flags after the path were not applied: exit %d", code)
 	}
 }
+
+func TestStdin(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run([]string{"check", "--no-config", "--stdin-filename", "dags/editor.py", "-"}, strings.NewReader(dirtyDAG), &out, &errb)
+	if code != 1 || !strings.Contains(out.String(), "dags/editor.py:2:35: DAG101") {
+		t.Errorf("stdin: exit %d, output %q, stderr %q", code, out.String(), errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"check", "--no-config", "-"}, strings.NewReader(cleanDAG), &out, &errb); code != 0 {
+		t.Errorf("clean stdin: exit %d, output %q", code, out.String())
+	}
+	if code := run([]string{"check", "--no-config", "--fix", "-"}, strings.NewReader(dirtyDAG), &out, &errb); code != 2 {
+		t.Errorf("--fix on stdin: exit %d, want 2", code)
+	}
+}
