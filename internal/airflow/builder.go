@@ -21,6 +21,7 @@ type frame struct {
 	defaults Value // Dict of default_args when known
 	known    bool
 	id       pyparse.Range // the DAG / TaskGroup construction, to compare contexts
+	as       string        // the name a `with ... as name` binds to it, if any
 }
 
 type callSite struct {
@@ -109,6 +110,9 @@ func (b *builder) stmts(body []pyparse.Stmt, sc *Scope, ctx []*frame) {
 			for _, it := range st.Items {
 				b.expr(it.Expr, sc, nil, ctx)
 				if fr := b.contextFrame(it.Expr, sc); fr != nil {
+					if n, ok := it.As.(*pyparse.Name); ok {
+						fr.as = n.ID
+					}
 					inner = appendFrame(inner, fr)
 				}
 			}
@@ -213,7 +217,7 @@ func (b *builder) contextFrame(e pyparse.Expr, sc *Scope) *frame {
 			return nil
 		case *pyparse.Name:
 			bnd, ok := sc.lookup(x.ID, nil)
-			if !ok || bnd.value == nil || bnd.kind != bindAssign {
+			if !ok || bnd.value == nil || (bnd.kind != bindAssign && bnd.kind != bindWithAs) {
 				if looksLikeDAG(x.ID) {
 					return &frame{kind: frameUnknown, id: x.Range}
 				}
@@ -518,7 +522,9 @@ func (b *builder) applyContext(op *OpCall, r *resolver, ctx []*frame, call *pypa
 	if call != nil {
 		if kw := call.Keyword("dag"); kw != nil {
 			dagFrames = nil
-			if fr := b.contextFrame(kw.Value, r.scope); fr != nil && fr.kind == frameDAG {
+			if fr := aliasFrame(ctx, kw.Value); fr != nil {
+				dagFrames = []*frame{fr}
+			} else if fr := b.contextFrame(kw.Value, r.scope); fr != nil && fr.kind == frameDAG {
 				dagFrames = []*frame{fr}
 			} else {
 				op.open = true
@@ -534,6 +540,23 @@ func (b *builder) applyContext(op *OpCall, r *resolver, ctx []*frame, call *pypa
 			op.Args[e.Key] = entryArg(e, FromDefaultArgs)
 		}
 	}
+}
+
+// aliasFrame returns the innermost enclosing DAG frame that `with DAG(...) as
+// name` bound to the name e, or nil. `dag=dag` inside that block is the same
+// DAG as the context (DAG.__enter__ returns the DAG itself), whatever other
+// blocks of the file reuse the name.
+func aliasFrame(ctx []*frame, e pyparse.Expr) *frame {
+	n, ok := e.(*pyparse.Name)
+	if !ok {
+		return nil
+	}
+	for i := len(ctx) - 1; i >= 0; i-- {
+		if ctx[i].kind == frameDAG && ctx[i].as == n.ID {
+			return ctx[i]
+		}
+	}
+	return nil
 }
 
 func entryArg(e *Entry, src ArgSource) *Arg {

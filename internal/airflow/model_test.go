@@ -307,3 +307,34 @@ with DAG("c", default_args=kept):
 		}
 	}
 }
+
+func TestDagKeywordNamesEnclosingWithAlias(t *testing.T) {
+	src := header + `
+with DAG("a", default_args={"docker_conn_id": "conn_a"}) as dag:
+    DockerOperator(task_id="t0", image="x", dag=dag)       # 0: the with alias
+with DAG("b") as dag:
+    DockerOperator(task_id="t1", image="x", dag=dag)       # 1: same alias reused, no default_args
+    DockerOperator(task_id="t2", image="x", dag=elsewhere) # 2: unknown DAG object
+with DAG("c", default_args={"docker_conn_id": "conn_c"}) as c_dag:
+    pass
+DockerOperator(task_id="t3", image="x", dag=c_dag)         # 3: alias used after its block
+`
+	m := build(t, src)
+	if len(m.Calls) != 4 {
+		t.Fatalf("got %d calls, want 4", len(m.Calls))
+	}
+	if got := argStr(m, 0, "docker_conn_id"); got != "conn_a" {
+		t.Errorf("call 0: docker_conn_id = %q, want conn_a", got)
+	}
+	if got := argStr(m, 3, "docker_conn_id"); got != "conn_c" {
+		t.Errorf("call 3: docker_conn_id = %q, want conn_c", got)
+	}
+	for i, want := range []bool{false, false, true, false} {
+		if got := m.Calls[i].Open(); got != want {
+			t.Errorf("call %d: Open() = %v, want %v", i, got, want)
+		}
+	}
+	if m.Calls[1].MaybeSet("docker_conn_id") {
+		t.Error("call 1: a DAG without default_args passed as dag= must not leave docker_conn_id open")
+	}
+}

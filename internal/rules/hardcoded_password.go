@@ -90,13 +90,20 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		pass.Reportf(s.Range, "%q is set to a hard-coded secret (%s); read it from an Airflow connection, Variable or secrets backend instead",
 			name, secrets.Redact(v))
 	}
+	refs := kubernetesSecretRefs(pass)
+	checkVar := func(name string, value pyparse.Expr) {
+		if refs[name] {
+			return // the name of a key in a Kubernetes Secret, not its value
+		}
+		check(name, value)
+	}
 	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
 		switch x := n.(type) {
 		case *pyparse.Assign:
 			if x.Op != "=" || x.Value == nil {
 				return true // `token += "..."` changes a value set elsewhere
 			}
-			checkAssign(x.Targets, x.Value, check)
+			checkAssign(x.Targets, x.Value, checkVar)
 		case *pyparse.NamedExpr:
 			if x.Target != nil {
 				check(x.Target.ID, x.Value)
@@ -173,13 +180,17 @@ func targetName(t pyparse.Expr) string {
 }
 
 // secretTarget reports whether a value given to name is a secret for DAG302:
-// a secret-like name other than the bare `key`.
+// a secret-like name other than the bare `key` (or `key1`, `key_2`: the
+// numbered keys of key/value examples).
 func secretTarget(name string) bool {
 	if name == "" || !secrets.IsSecretName(name) {
 		return false
 	}
 	w := secrets.Words(name)
-	return !(len(w) == 1 && w[0] == "key")
+	for len(w) > 1 && strings.Trim(w[len(w)-1], "0123456789") == "" {
+		w = w[:len(w)-1] // key_2 is key
+	}
+	return !(len(w) == 1 && strings.TrimRight(w[0], "0123456789") == "key")
 }
 
 // standIns are values that say "no value" rather than being one.
@@ -220,6 +231,37 @@ func hardcodedSecret(v string) bool {
 		return false
 	}
 	return true
+}
+
+// kubernetesSecretRefs returns the variable names given to a Kubernetes
+// Secret(...) as its secret or key argument (keyword, or third and fourth
+// positional argument): their values name a Kubernetes object and a key in
+// it (`password_key = "password"`), so they are references, never secrets.
+func kubernetesSecretRefs(pass *analysis.Pass) map[string]bool {
+	refs := map[string]bool{}
+	add := func(e pyparse.Expr) {
+		if n, ok := e.(*pyparse.Name); ok {
+			refs[n.ID] = true
+		}
+	}
+	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
+		c, ok := n.(*pyparse.Call)
+		if !ok || !isKubernetesSecret(pass, c) {
+			return true
+		}
+		for i, a := range c.Args {
+			if i >= 2 {
+				add(a)
+			}
+		}
+		for _, kw := range c.Keywords {
+			if kw.Name == "secret" || kw.Name == "key" {
+				add(kw.Value)
+			}
+		}
+		return true
+	})
+	return refs
 }
 
 // isKubernetesSecret reports whether c constructs a Kubernetes Secret

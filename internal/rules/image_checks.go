@@ -109,6 +109,13 @@ func imagePull(im image, s *analysis.Settings) pullMode {
 	return pullUnknown
 }
 
+// localName reports whether the image is a single name that is not a Docker
+// Official Image: docker.io/library/ serves only official images, so no
+// registry can serve it, whatever connection reaches the call.
+func localName(im image) bool {
+	return refErr(im) == nil && im.Ref.IsSingleName() && !im.Ref.IsOfficialImage()
+}
+
 // localOnly reports whether im is the case DAG105 covers: a valid single
 // name with no registry or namespace that is no Docker Official Image, on a
 // call that sends no registry credentials. For a Docker call that means no
@@ -116,7 +123,7 @@ func imagePull(im image, s *analysis.Settings) pullMode {
 // unresolved source; a KubernetesPodOperator has no per-task login that
 // could change what the name means, so the name alone decides.
 func localOnly(im image) bool {
-	if refErr(im) != nil || !im.Ref.IsSingleName() || im.Ref.IsOfficialImage() {
+	if !localName(im) {
 		return false
 	}
 	if !im.Op.IsDocker() {

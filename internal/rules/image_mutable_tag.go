@@ -60,8 +60,8 @@ func runImageMutableTag(pass *analysis.Pass) error {
 		if refErr(im) != nil || !im.Ref.MutableTag() {
 			continue // DAG103 covers invalid references; tagged or pinned ones are fine
 		}
-		if localOnly(im) {
-			continue // DAG105 reports images that exist only where they were built
+		if localName(im) {
+			continue // no registry serves it, with or without a connection: DAG101/DAG105's business
 		}
 		what := fmt.Sprintf("image %q has no tag, so it means %s", im.Text, im.Ref.Normalized)
 		if im.Ref.Tag == "latest" {

@@ -2,6 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/imageref"
@@ -19,7 +22,12 @@ var ImageUnqualified = &analysis.Rule{
 		What: `Reports a Docker call that receives a ` + "`docker_conn_id`" + ` (from the call,
 partial/expand, a mapping or default_args) while its ` + "`image`" + ` names no registry
 host, such as ` + "`myimage:latest`" + ` or ` + "`group/app:1.0`" + `. Silent when a connections
-source shows the connection is for Docker Hub.`,
+source shows the connection is for Docker Hub. Without a connections source, a
+namespaced name (` + "`group/app:1.0`" + `) or an official image is reported only when the
+connection id names another registry (gitlab, ghcr, ecr, gcr, quay, harbor,
+acr, artifactory...): a Docker Hub organisation's private images need a Docker
+Hub connection, which is what ` + "`docker_default`" + ` usually is. A single name that is
+no official image is always reported: Docker Hub serves nothing else under it.`,
 		Why: `A reference without a registry host means Docker Hub: ` + "`myimage:latest`" + ` is
 ` + "`docker.io/library/myimage:latest`" + `. Docker sends the connection's credentials only
 to the registry the connection names, so a private image on GitLab, GHCR or
@@ -59,6 +67,7 @@ func runImageUnqualified(pass *analysis.Pass) error {
 		}
 		who := "the connection's credentials"
 		hint := "name the registry host the connection is for"
+		known := false
 		if conn != "" {
 			who = fmt.Sprintf("the credentials of docker_conn_id %q", conn)
 			if c := connection(pass, conn); c != nil {
@@ -67,12 +76,22 @@ func runImageUnqualified(pass *analysis.Pass) error {
 					continue // a Docker Hub connection: the credentials do go to docker.io
 				}
 				hint = fmt.Sprintf("prefix it with %s/", reg)
+				known = true
 			}
+		}
+		if !known && !localName(im) && !namesOtherRegistry(conn) {
+			continue // group/app on Docker Hub with a connection that may well be for Docker Hub
+		}
+		msg := fmt.Sprintf("image %q names no registry, so it is pulled from %s and %s are never sent; %s",
+			im.Text, im.Ref.Normalized, who, hint)
+		if !known && !namesOtherRegistry(conn) {
+			// Only the name decides: even a Docker Hub login cannot pull it.
+			msg = fmt.Sprintf("image %q names no registry, so it is pulled from %s, where Docker Hub serves only official images: %s cannot pull it; %s",
+				im.Text, im.Ref.Normalized, who, hint)
 		}
 		pass.Report(analysis.Diagnostic{
 			Start: im.Loc.Start, End: im.Loc.End,
-			Message: fmt.Sprintf("image %q names no registry, so it is pulled from %s and %s are never sent; %s",
-				im.Text, im.Ref.Normalized, who, hint),
+			Message: msg,
 			Related: related(im.Value, im.Loc, "image"),
 		})
 	}
@@ -85,4 +104,30 @@ func connection(pass *analysis.Pass, id string) *analysis.Connection {
 		return nil
 	}
 	return pass.Settings.Connections[id]
+}
+
+// otherRegistryWords are words of a connection id that name a registry other
+// than Docker Hub; short ones must be a whole word, long ones may be part of
+// one (gitlabregistry, myharbor).
+var otherRegistryWords = struct{ whole, part []string }{
+	whole: []string{"ecr", "gcr", "gar", "acr", "aws", "gcp", "gcloud"},
+	part:  []string{"gitlab", "github", "ghcr", "quay", "harbor", "azure", "artifactory", "jfrog", "nexus", "gitea", "artifactregistry"},
+}
+
+// namesOtherRegistry reports whether a connection id names a registry other
+// than Docker Hub, such as gitlab_registry or ecr-prod.
+func namesOtherRegistry(conn string) bool {
+	l := strings.ToLower(conn)
+	for _, w := range otherRegistryWords.part {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		if slices.Contains(otherRegistryWords.whole, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,9 +22,9 @@ with DAG(dag_id="dag101", start_date=datetime(2024, 1, 1), schedule=None) as dag
     # must flag: through a constant (location is the name at the call)
     DockerOperator(task_id="b", image=IMAGE, docker_conn_id="gitlab_registry")  # want "DAG101"
     # must flag: module-qualified and 1.10 import paths
-    docker_ops.DockerOperator(task_id="c", image="team/app:2", docker_conn_id="c")  # want "DAG101"
-    LegacyDocker(task_id="d", image="team/app:3", docker_conn_id="c")  # want "DAG101"
-    DockerSwarmOperator(task_id="e", image="team/app:4", docker_conn_id="c")  # want "DAG101"
+    docker_ops.DockerOperator(task_id="c", image="team/app:2", docker_conn_id="ghcr")  # want "DAG101"
+    LegacyDocker(task_id="d", image="team/app:3", docker_conn_id="ecr-prod")  # want "DAG101"
+    DockerSwarmOperator(task_id="e", image="team/app:4", docker_conn_id="harborRegistry")  # want "DAG101"
     # must not flag: qualified images
     DockerOperator(task_id="f", image=QUALIFIED, docker_conn_id="gitlab_registry")
     DockerOperator(task_id="g", image=f"{REGISTRY}/mygroup/etl:1.4.2", docker_conn_id="gitlab_registry")
@@ -38,6 +38,17 @@ with DAG(dag_id="dag101", start_date=datetime(2024, 1, 1), schedule=None) as dag
     DockerOperator(task_id="m", image=os.environ["IMAGE"], docker_conn_id="c")
     # must not flag: invalid reference is DAG103's business
     DockerOperator(task_id="n", image="Team/App:1", docker_conn_id="c")
+    # must flag: a single non-official name means docker.io/library/..., which serves
+    # only official images, whatever registry the connection is for
+    DockerOperator(task_id="n2", image="etl:5", docker_conn_id="docker_default")  # want DAG101:"docker.io/library/etl:5, where Docker Hub serves only official images"
+    # must not flag: a Docker Hub organisation's image with a connection that does not
+    # name another registry (a Docker Hub login is what private Hub images need)
+    DockerOperator(task_id="n3", image="acme/etl:production", docker_conn_id="docker_default")
+    DockerOperator(task_id="n4", image="acme/etl:1.0", docker_conn_id="dockerhub")
+    DockerOperator(task_id="n5", image="acme/etl:1.0", docker_conn_id=os.environ["CONN"])
+    DockerOperator(task_id="n6", image="python:3.12-slim", docker_conn_id="docker_default")
+    # must flag: an official image with a connection named for another registry
+    DockerOperator(task_id="n7", image="python:3.12-slim", docker_conn_id="gitlab_ci")  # want "DAG101"
 
 with DAG(dag_id="dag101_defaults", default_args=DEFAULTS, start_date=datetime(2024, 1, 1)) as dag2:
     # must flag: docker_conn_id from default_args

@@ -58,6 +58,10 @@ with DAG(dag_id="dag102", start_date=datetime(2024, 1, 1), schedule=None) as dag
     DockerOperator(task_id="v", image=f"{REGISTRY}/acme/etl:{os.environ['TAG']}", docker_conn_id="gl")
     # must not flag: local-only single names are DAG105's business
     DockerOperator(task_id="w", image="etl-runner")
+    # must not flag: a single non-official name stays local-only when a connection
+    # may reach the call (unknown conn id, or default_args daglint cannot see)
+    DockerOperator(task_id="w2", image="etl-runner", docker_conn_id=os.environ["CONN"])
+    DockerOperator(task_id="w3", image="etl-runner:latest", docker_conn_id="gl")
     DockerOperator(task_id="x", image="etl-runner:latest", docker_conn_id=None)
     # must not flag: invalid reference is DAG103's business
     DockerOperator(task_id="y", image="https://registry.gitlab.com/acme/etl", docker_conn_id="gl")

@@ -54,6 +54,12 @@ with DAG(
         # must not flag: the group brings a connection
         DockerOperator(task_id="dc")
 
+with DAG(dag_id="dag105_alias", start_date=datetime(2024, 1, 1)) as dag105_alias:
+    # must flag: dag= names the enclosing DAG, which has no default_args
+    DockerOperator(task_id="al", image="etl-runner:1.2", dag=dag105_alias)  # want "DAG105"
+    # must not flag: dag= names a DAG object daglint cannot see
+    DockerOperator(task_id="am", image="etl-runner:1.3", dag=imported_dag)
+
 with DAG(dag_id="dag105_conn", start_date=datetime(2024, 1, 1), default_args={"docker_conn_id": "gl"}) as dag3:
     # must not flag: docker_conn_id from the DAG's default_args
     DockerOperator(task_id="ea", image="etl-runner:1.0")

@@ -134,3 +134,14 @@ def pull(ti):
 TOLERATIONS = [{"key": "dedicated", "operator": "Equal", "value": "airflow", "effect": "NoSchedule"}]
 DB_SECRET = Secret(deploy_type="env", deploy_target="SQL_CONN", secret="airflow-secrets", key="sql_alchemy_conn")
 VOLUME_SECRET = Secret("volume", "/etc/creds", "airflow-creds")
+# the key inside a Kubernetes Secret, held in a variable: a reference, not a value
+WAREHOUSE_SECRET_NAME = "warehouse-config"
+warehouse_config_password = "password"
+other_config_password = "passw0rd"
+WAREHOUSE_SECRET = Secret("env", "WAREHOUSE_PASSWORD", WAREHOUSE_SECRET_NAME, warehouse_config_password)
+OTHER_SECRET = Secret(deploy_type="env", deploy_target="OTHER_PASSWORD", secret="other-config", key=other_config_password)
+# numbered keys of key/value examples are not secret-like
+POD_ANNOTATIONS = {"key1": "value1", "key_2": "value2"}
+
+# ---- must flag: the same variable shape when nothing uses it as a Secret key
+plain_config_password = "password"  # want "DAG302"
