@@ -150,8 +150,16 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 	case *pyparse.Dict:
 		return r.evalDict(x)
 	case *pyparse.Seq:
+		// maxElems bounds the elements evaluated: a huge literal list would
+		// otherwise cost a Value each. The rest leave the list partial.
+		const maxElems = 1000
 		v := Value{Kind: List, Expr: e}
-		for _, el := range x.Elts {
+		elts := x.Elts
+		if len(elts) > maxElems {
+			elts = elts[:maxElems]
+			v.Partial = true
+		}
+		for _, el := range elts {
 			if _, ok := el.(*pyparse.Starred); ok {
 				v.Partial = true
 				continue

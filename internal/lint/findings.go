@@ -13,8 +13,9 @@ import (
 )
 
 // Findings converts results into report findings (positions computed from
-// each file's line table, fingerprints attached) and per-file errors. Both
-// come back sorted by path, then offset and rule ID.
+// each file's line table, fingerprints attached) and per-file errors, with
+// Notice set for files skipped on purpose (see IsNotice). Both come back
+// sorted by path, then offset and rule ID.
 func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []report.FileError) {
 	names := map[string]string{}
 	for _, r := range rules {
@@ -26,7 +27,7 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	for _, res := range sorted {
 		if res.Err != nil {
-			errs = append(errs, report.FileError{Path: res.Path, Message: res.Err.Error()})
+			errs = append(errs, report.FileError{Path: res.Path, Message: res.Err.Error(), Notice: IsNotice(res.Err)})
 		}
 		occurrences := map[string]int{}
 		for _, d := range res.Diagnostics {

@@ -138,9 +138,6 @@ func TestHostileEncodings(t *testing.T) {
 		name      string
 		content   string
 		line, col int // where DAG101 must be
-		// knownGap names a reported parser gap; the case is skipped until
-		// it is fixed (delete the field to enable it).
-		knownGap string
 	}{
 		{
 			name:    "latin-1 in comment and string",
@@ -168,14 +165,15 @@ func TestHostileEncodings(t *testing.T) {
 			name:    "lone CR line endings",
 			content: strings.ReplaceAll("# x\n"+dirtyDAG, "\n", "\r"),
 			line:    3, col: 35,
-			knownGap: "pyparse: a file with lone CR line endings yields no statements and no DAG001",
+		},
+		{
+			name:    "lone CR and CRLF mixed",
+			content: "# x\r\n" + dockerImport[:len(dockerImport)-1] + "\r" + dirtyCall,
+			line:    3, col: 35,
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.knownGap != "" {
-				t.Skip("known gap: " + tc.knownGap)
-			}
 			res, mine, _ := lintWithOther(t, []byte(tc.content), allRulesOptions())
 			noInternalError(t, res)
 			if res.Err != nil {

@@ -99,6 +99,12 @@ var (
 	ErrBinary   = errors.New("binary file")
 )
 
+// IsNotice reports whether err, a Result's Err, only says the file was
+// skipped on purpose (ErrTooLarge, ErrBinary).
+func IsNotice(err error) bool {
+	return errors.Is(err, ErrTooLarge) || errors.Is(err, ErrBinary)
+}
+
 // File reads and lints one file.
 func File(path string, opts Options) Result {
 	max := opts.MaxFileSize
@@ -128,7 +134,11 @@ func File(path string, opts Options) Result {
 	if st.Size() > max {
 		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Read into a buffer of the size the file had: io.ReadAll would grow
+	// one from 512 bytes, copying the file several times.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
+	src := buf.Bytes()
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}

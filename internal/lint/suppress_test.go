@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/daglint/daglint/internal/analysis"
@@ -83,22 +84,29 @@ func TestSuppressionForms(t *testing.T) {
 
 func TestUnusedSuppressionFixRemovesComment(t *testing.T) {
 	const src = "from airflow.providers.docker.operators.docker import DockerOperator\nx = 1  # noqa: DAG900\n# daglint: ignore[DAG900]\ny = 2\n"
-	res := Source("s.py", []byte(src), Options{Rules: []*analysis.Rule{everyCall, unused}, KnownRules: map[string]bool{"DAG900": true}})
-	if len(res.Diagnostics) != 2 {
-		t.Fatalf("got %d diagnostics, want 2", len(res.Diagnostics))
-	}
-	out := []byte(src)
-	// Apply the edits back to front.
-	for i := len(res.Diagnostics) - 1; i >= 0; i-- {
-		d := res.Diagnostics[i]
-		if len(d.Fixes) != 1 || d.Fixes[0].Applicability != analysis.Safe {
-			t.Fatalf("diagnostic %d has fixes %+v", i, d.Fixes)
-		}
-		e := d.Fixes[0].Edits[0]
-		out = append(append(append([]byte{}, out[:e.Start]...), e.NewText...), out[e.End:]...)
-	}
-	want := "from airflow.providers.docker.operators.docker import DockerOperator\nx = 1\ny = 2\n"
-	if string(out) != want {
-		t.Errorf("fixed source:\n%q\nwant\n%q", out, want)
+	const want = "from airflow.providers.docker.operators.docker import DockerOperator\nx = 1\ny = 2\n"
+	// The fix keeps the file's line endings: a comment never takes the
+	// "\r" of "\r\n", and lone "\r" ends lines as in Python.
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		t.Run(strings.NewReplacer("\r", "CR", "\n", "LF").Replace(eol), func(t *testing.T) {
+			in := strings.ReplaceAll(src, "\n", eol)
+			res := Source("s.py", []byte(in), Options{Rules: []*analysis.Rule{everyCall, unused}, KnownRules: map[string]bool{"DAG900": true}})
+			if len(res.Diagnostics) != 2 {
+				t.Fatalf("got %d diagnostics, want 2", len(res.Diagnostics))
+			}
+			out := []byte(in)
+			// Apply the edits back to front.
+			for i := len(res.Diagnostics) - 1; i >= 0; i-- {
+				d := res.Diagnostics[i]
+				if len(d.Fixes) != 1 || d.Fixes[0].Applicability != analysis.Safe {
+					t.Fatalf("diagnostic %d has fixes %+v", i, d.Fixes)
+				}
+				e := d.Fixes[0].Edits[0]
+				out = append(append(append([]byte{}, out[:e.Start]...), e.NewText...), out[e.End:]...)
+			}
+			if w := strings.ReplaceAll(want, "\n", eol); string(out) != w {
+				t.Errorf("fixed source:\n%q\nwant\n%q", out, w)
+			}
+		})
 	}
 }

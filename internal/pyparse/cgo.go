@@ -4,6 +4,9 @@ package pyparse
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 // Declarations of the parts of the tree-sitter C API used here. The library
 // itself is compiled and linked by the go-tree-sitter package.
@@ -51,6 +54,15 @@ static void dl_use_libc_allocator(void) {
 	ts_set_allocator(malloc, calloc, realloc, free);
 }
 
+// dl_release_memory hands memory free()d by a big tree back to the system
+// where the C library keeps it otherwise (glibc), so that the Go heap the
+// conversion builds next does not come on top of it.
+static void dl_release_memory(void) {
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 static uint32_t dl_count(TSTree *tree) {
 	return ts_node_descendant_count(ts_tree_root_node(tree));
 }
@@ -58,7 +70,11 @@ static uint32_t dl_count(TSTree *tree) {
 // dl_flatten writes the tree in pre-order into out (room for cap nodes),
 // adding shift to every byte offset. It walks with a cursor and parent links,
 // so it needs no stack however deep the tree is. It returns the node count.
-static uint32_t dl_flatten(TSTree *tree, dl_node *out, uint32_t cap, uint32_t shift) {
+// fieldless (nsyms entries, by symbol) marks node types whose children have
+// no field: their field lookup, linear in the depth of hidden repetition
+// nodes, is skipped.
+static uint32_t dl_flatten(TSTree *tree, dl_node *out, uint32_t cap, uint32_t shift,
+                           const uint8_t *fieldless, uint32_t nsyms) {
 	if (cap == 0) {
 		return 0;
 	}
@@ -72,7 +88,10 @@ static uint32_t dl_flatten(TSTree *tree, dl_node *out, uint32_t cap, uint32_t sh
 		d->next = 0;
 		d->parent = n == 0 ? 0 : cur;
 		d->sym = ts_node_symbol(node);
-		uint16_t f = ts_tree_cursor_current_field_id(&c);
+		uint16_t f = 0;
+		if (n == 0 || out[cur].sym >= nsyms || !fieldless[out[cur].sym]) {
+			f = ts_tree_cursor_current_field_id(&c);
+		}
 		d->field = f < 256 ? (uint8_t)f : 0;
 		d->flags = (ts_node_is_named(node) ? DL_NAMED : 0) | (ts_node_is_missing(node) ? DL_MISSING : 0);
 		cur = n;
@@ -139,6 +158,11 @@ func useLibcAllocator() {
 	allocatorOnce.Do(func() { C.dl_use_libc_allocator() })
 }
 
+// trimNodes is the tree size from which the C heap is trimmed after the
+// tree is deleted: about 20 MB of subtrees, where trimming costs far less
+// than the parse.
+const trimNodes = 256 << 10
+
 // maxSource is the largest input tree-sitter can take (offsets are uint32).
 const maxSource = 1<<32 - 1 - 3
 
@@ -148,15 +172,17 @@ type Parser struct {
 	p       *C.TSParser
 	cleanup runtime.Cleanup
 	nodes   []rawNode // reused between files
+	// fieldless is kindTables.fieldless; nil looks up every node's field.
+	fieldless []byte
 }
 
 // NewParser returns a Parser for Python 3 sources.
 func NewParser() *Parser {
 	useLibcAllocator()
-	tables() // build the kind tables before the first parse
+	t := tables() // build the kind tables before the first parse
 	cp := C.ts_parser_new()
 	C.ts_parser_set_language(cp, (*C.TSLanguage)(python.Language()))
-	p := &Parser{p: cp}
+	p := &Parser{p: cp, fieldless: t.fieldless}
 	p.cleanup = runtime.AddCleanup(p, func(cp *C.TSParser) { C.ts_parser_delete(cp) }, cp)
 	return p
 }
@@ -188,8 +214,13 @@ func (p *Parser) parseRaw(src []byte, start, end int) []rawNode {
 	if tree == nil {
 		return nil
 	}
-	defer C.ts_tree_delete(tree)
 	n := int(C.dl_count(tree))
+	defer func() {
+		C.ts_tree_delete(tree)
+		if n >= trimNodes {
+			C.dl_release_memory()
+		}
+	}()
 	if cap(p.nodes) < n || cap(p.nodes) > 4*n+1024 {
 		p.nodes = make([]rawNode, n)
 	}
@@ -197,7 +228,13 @@ func (p *Parser) parseRaw(src []byte, start, end int) []rawNode {
 	if n == 0 {
 		return nil
 	}
-	got := C.dl_flatten(tree, (*C.dl_node)(unsafe.Pointer(&nodes[0])), C.uint32_t(n), C.uint32_t(start))
+	var fieldless *C.uint8_t
+	if len(p.fieldless) > 0 {
+		fieldless = (*C.uint8_t)(unsafe.Pointer(&p.fieldless[0]))
+	}
+	got := C.dl_flatten(tree, (*C.dl_node)(unsafe.Pointer(&nodes[0])), C.uint32_t(n), C.uint32_t(start),
+		fieldless, C.uint32_t(len(p.fieldless)))
+	runtime.KeepAlive(p.fieldless)
 	return nodes[:int(got)]
 }
 

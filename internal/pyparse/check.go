@@ -13,7 +13,13 @@ func (c *conv) scan(f *File) {
 	for i := 0; i < c.limit; i++ {
 		k := c.kind(i)
 		if k == kComment {
-			f.Comments = append(f.Comments, Comment{Range: c.rng(i), Text: c.text(i)})
+			// tree-sitter's comment token takes the "\r" of a "\r\n"; the
+			// line terminator is not part of the comment.
+			r := c.rng(i)
+			for r.End > r.Start && c.src[r.End-1] == '\r' {
+				r.End--
+			}
+			f.Comments = append(f.Comments, Comment{Range: r, Text: c.s[r.Start:r.End]})
 			continue
 		}
 		if i < errEnd {

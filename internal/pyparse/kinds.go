@@ -320,13 +320,26 @@ var (
 	}
 )
 
+// fieldlessTypes are named node types whose children never carry a field
+// (tree-sitter-python's node-types.json lists no fields for them). They are
+// the ones that can have very many children, where asking tree-sitter for
+// each child's field is slow: it walks up the hidden repetition nodes.
+var fieldlessTypes = []string{
+	"module", "list", "tuple", "set", "dictionary", "argument_list", "expression_list",
+	"pattern_list", "string", "concatenated_string", "parenthesized_expression",
+	"expression_statement",
+}
+
 // kindTables maps tree-sitter symbol and field ids to daglint's numbers. It is
 // built once and read-only afterwards.
 type kindTables struct {
 	kinds   []kind      // by symbol id
 	names   []string    // tree-sitter name by symbol id
 	classes []nodeClass // by symbol id
-	fields  [256]field
+	// fieldless is 1 by symbol id for the fieldlessTypes: the flattening
+	// skips the field lookup of their children.
+	fieldless []byte
+	fields    [256]field
 }
 
 var (
@@ -351,13 +364,20 @@ func tables() *kindTables {
 		for _, name := range stmtTypes {
 			cls[name] = classStmt
 		}
-		t := &kindTables{kinds: make([]kind, n), names: make([]string, n), classes: make([]nodeClass, n)}
+		noFields := make(map[string]bool, len(fieldlessTypes))
+		for _, name := range fieldlessTypes {
+			noFields[name] = true
+		}
+		t := &kindTables{kinds: make([]kind, n), names: make([]string, n), classes: make([]nodeClass, n), fieldless: make([]byte, n)}
 		for id := 0; id < n; id++ {
 			name := lang.NodeKindForId(uint16(id))
 			t.names[id] = name
 			if lang.NodeKindIsNamed(uint16(id)) {
 				t.kinds[id] = byName[name]
 				t.classes[id] = cls[name]
+				if noFields[name] {
+					t.fieldless[id] = 1
+				}
 			}
 		}
 		fb := make(map[string]field, numFields)

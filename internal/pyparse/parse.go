@@ -17,12 +17,20 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // errors are listed in File.Errors and the parts of the file tree-sitter
 // recovered are still converted. Positions are byte offsets into src, even
 // when src starts with a UTF-8 byte order mark.
+//
+// A lone "\r" ends a line, as in CPython's tokenizer (old Mac files);
+// tree-sitter knows only "\n", so such a file is parsed as a copy with each
+// lone "\r" turned into "\n". The copy has the same length, so every
+// offset is valid in src; File.Src stays the original bytes. Names, comments
+// and string values come from the copy, which is what Python sees after its
+// universal-newline translation (see decodeLiteral for "\r\n").
 func (p *Parser) Parse(path string, src []byte) *File {
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
 	if len(src) > maxSource {
 		f.Errors = append(f.Errors, SyntaxError{Msg: "file too large to parse"})
 		return f
 	}
+	src = withoutLoneCR(src)
 	shift := 0
 	if bytes.HasPrefix(src, utf8BOM) {
 		shift = len(utf8BOM)
@@ -75,6 +83,37 @@ func (p *Parser) Parse(path string, src []byte) *File {
 	sort.SliceStable(f.Errors, func(i, j int) bool { return f.Errors[i].Start < f.Errors[j].Start })
 	sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
 	return f
+}
+
+// withoutLoneCR returns src, or a copy of it in which every "\r" not
+// followed by "\n" is a "\n" when there is one.
+func withoutLoneCR(src []byte) []byte {
+	i := loneCR(src, 0)
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; i >= 0; i = loneCR(out, i+1) {
+		out[i] = '\n'
+	}
+	return out
+}
+
+// loneCR returns the offset of the first "\r" at or after from that is not
+// followed by "\n", or -1.
+func loneCR(src []byte, from int) int {
+	for from < len(src) {
+		j := bytes.IndexByte(src[from:], '\r')
+		if j < 0 {
+			return -1
+		}
+		at := from + j
+		if at+1 >= len(src) || src[at+1] != '\n' {
+			return at
+		}
+		from = at + 2
+	}
+	return -1
 }
 
 // maxSegments bounds how often one file is split at top-level statements

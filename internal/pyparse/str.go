@@ -98,8 +98,14 @@ func (c *conv) interpolation(i int) *StrPart {
 }
 
 // decodeLiteral decodes the literal text of a string: escape sequences unless
-// raw, and doubled braces in f-strings.
+// raw, and doubled braces in f-strings. A line break inside a triple-quoted
+// string is "\n" in the value whatever the file uses, as Python reads
+// source with universal newlines: "\r\n" becomes "\n" (Parse has already
+// turned lone "\r" into "\n"). Ranges still cover the original bytes.
 func decodeLiteral(text string, raw, bytes, fstr bool) string {
+	if strings.Contains(text, "\r\n") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
 	if fstr && (strings.Contains(text, "{{") || strings.Contains(text, "}}")) {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "{{", "{"), "}}", "}")
 	}

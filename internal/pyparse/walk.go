@@ -1,132 +1,152 @@
 package pyparse
 
+import "slices"
+
 // Children returns the direct children of n in source order.
 func Children(n Node) []Node {
-	var out []Node
-	addE := func(es ...Expr) {
-		for _, e := range es {
-			if e != nil {
-				out = append(out, e)
-			}
+	return appendChildren(nil, n)
+}
+
+// appendExprs appends the non-nil expressions of es to dst.
+func appendExprs(dst []Node, es ...Expr) []Node {
+	for _, e := range es {
+		if e != nil {
+			dst = append(dst, e)
 		}
 	}
-	addS := func(ss []Stmt) {
-		for _, s := range ss {
-			out = append(out, s)
-		}
+	return dst
+}
+
+// appendStmts appends the statements of ss to dst.
+func appendStmts(dst []Node, ss []Stmt) []Node {
+	for _, s := range ss {
+		dst = append(dst, s)
 	}
+	return dst
+}
+
+// appendChildren appends the direct children of n to dst in source order.
+// Inspect uses it on its own stack, so visiting a node allocates nothing.
+func appendChildren(dst []Node, n Node) []Node {
 	switch n := n.(type) {
 	case *Assign:
-		addE(n.Targets...)
-		addE(n.Annotation, n.Value)
+		dst = appendExprs(dst, n.Targets...)
+		dst = appendExprs(dst, n.Annotation, n.Value)
 	case *ExprStmt:
-		addE(n.X)
+		dst = appendExprs(dst, n.X)
 	case *Import:
 		for _, a := range n.Names {
-			out = append(out, a)
+			dst = append(dst, a)
 		}
 	case *ImportFrom:
 		for _, a := range n.Names {
-			out = append(out, a)
+			dst = append(dst, a)
 		}
 	case *With:
 		for _, it := range n.Items {
-			out = append(out, it)
+			dst = append(dst, it)
 		}
-		addS(n.Body)
+		dst = appendStmts(dst, n.Body)
 	case *WithItem:
-		addE(n.Expr, n.As)
+		dst = appendExprs(dst, n.Expr, n.As)
 	case *FuncDef:
-		addE(n.Decorators...)
+		dst = appendExprs(dst, n.Decorators...)
 		for _, p := range n.Params {
-			out = append(out, p)
+			dst = append(dst, p)
 		}
-		addS(n.Body)
+		dst = appendStmts(dst, n.Body)
 	case *Param:
-		addE(n.Default)
+		dst = appendExprs(dst, n.Default)
 	case *ClassDef:
-		addE(n.Decorators...)
-		addE(n.Bases...)
+		dst = appendExprs(dst, n.Decorators...)
+		dst = appendExprs(dst, n.Bases...)
 		for _, k := range n.Keywords {
-			out = append(out, k)
+			dst = append(dst, k)
 		}
-		addS(n.Body)
+		dst = appendStmts(dst, n.Body)
 	case *Return:
-		addE(n.Value)
+		dst = appendExprs(dst, n.Value)
 	case *Compound:
-		addE(n.Targets...)
-		addE(n.Exprs...)
+		dst = appendExprs(dst, n.Targets...)
+		dst = appendExprs(dst, n.Exprs...)
 		for _, b := range n.Blocks {
-			addS(b)
+			dst = appendStmts(dst, b)
 		}
 	case *OtherStmt:
-		addE(n.Exprs...)
+		dst = appendExprs(dst, n.Exprs...)
 	case *Attribute:
-		addE(n.Value)
+		dst = appendExprs(dst, n.Value)
 	case *Keyword:
-		addE(n.Value)
+		dst = appendExprs(dst, n.Value)
 	case *Call:
-		addE(n.Func)
-		addE(n.Args...)
+		dst = appendExprs(dst, n.Func)
+		dst = appendExprs(dst, n.Args...)
 		for _, k := range n.Keywords {
-			out = append(out, k)
+			dst = append(dst, k)
 		}
 	case *Str:
 		for _, p := range n.Parts {
 			if p.Expr != nil {
-				out = append(out, p)
+				dst = append(dst, p)
 			}
 		}
 	case *StrPart:
-		addE(n.Expr)
+		dst = appendExprs(dst, n.Expr)
 	case *Dict:
 		for _, it := range n.Items {
-			out = append(out, it)
+			dst = append(dst, it)
 		}
 	case *DictItem:
-		addE(n.Key, n.Value)
+		dst = appendExprs(dst, n.Key, n.Value)
 	case *Seq:
-		addE(n.Elts...)
+		dst = appendExprs(dst, n.Elts...)
 	case *BinOp:
-		addE(n.Left, n.Right)
+		dst = appendExprs(dst, n.Left, n.Right)
 	case *Subscript:
-		addE(n.Value, n.Index)
+		dst = appendExprs(dst, n.Value, n.Index)
 	case *Starred:
-		addE(n.Value)
+		dst = appendExprs(dst, n.Value)
 	case *NamedExpr:
 		if n.Target != nil {
-			out = append(out, n.Target)
+			dst = append(dst, n.Target)
 		}
-		addE(n.Value)
+		dst = appendExprs(dst, n.Value)
 	case *Lambda:
 		for _, p := range n.Params {
-			out = append(out, p)
+			dst = append(dst, p)
 		}
-		addE(n.Body)
+		dst = appendExprs(dst, n.Body)
 	case *OtherExpr:
-		addE(n.Children...)
+		dst = appendExprs(dst, n.Children...)
 	}
-	return out
+	return dst
 }
+
+// inspectStack is the initial capacity of Inspect's stack; deeper or wider
+// trees grow it.
+const inspectStack = 64
 
 // Inspect visits n and its descendants in source order (pre-order). When f
 // returns false the children of that node are skipped. It uses an explicit
-// stack, so no input can overflow the goroutine stack.
+// stack, so no input can overflow the goroutine stack, and pushes children
+// straight onto it, so a walk allocates only when the stack grows.
 func Inspect(n Node, f func(Node) bool) {
 	if n == nil {
 		return
 	}
-	stack := []Node{n}
+	var buf [inspectStack]Node
+	stack := append(buf[:0], n)
 	for len(stack) > 0 {
 		cur := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if !f(cur) {
 			continue
 		}
-		kids := Children(cur)
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, kids[i])
-		}
+		// Children go on in source order and are then reversed, so the
+		// first child is popped first.
+		base := len(stack)
+		stack = appendChildren(stack, cur)
+		slices.Reverse(stack[base:])
 	}
 }
 

@@ -58,8 +58,8 @@ func TestGitHubCommands(t *testing.T) {
 func TestGitHubRun(t *testing.T) {
 	got := string(write(t, "github", testRun(t)))
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
-	if len(lines) != 5 {
-		t.Fatalf("got %d commands, want 4 findings and 1 file error:\n%s", len(lines), got)
+	if len(lines) != 6 {
+		t.Fatalf("got %d commands, want 4 findings and 2 file errors:\n%s", len(lines), got)
 	}
 	for _, want := range []string{
 		// Related location on its own (escaped) line; UTF-16 is not used: code points.

@@ -62,6 +62,8 @@ type (
 	jsonError struct {
 		Path    string `json:"path"`
 		Message string `json:"message"`
+		// Notice is true for a file skipped on purpose (too large, binary).
+		Notice bool `json:"notice"`
 	}
 	jsonSummary struct {
 		Errors   int `json:"errors"`
@@ -109,7 +111,7 @@ func WriteJSON(w io.Writer, run *Run) error {
 		doc.Findings = append(doc.Findings, jf)
 	}
 	for _, e := range sortedErrors(run) {
-		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message})
+		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message, Notice: e.Notice})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -25,7 +25,10 @@ func TestJSONSchema(t *testing.T) {
 			}
 			Fingerprint string
 		}
-		Errors  []struct{ Path, Message string }
+		Errors []struct {
+			Path, Message string
+			Notice        *bool
+		}
 		Summary struct{ Errors, Warnings, Notes int }
 	}
 	out := write(t, "json", testRun(t))
@@ -35,8 +38,14 @@ func TestJSONSchema(t *testing.T) {
 	if doc.SchemaVersion != JSONSchemaVersion || doc.Tool.Name != "daglint" || doc.Tool.Version != "0.1.0" {
 		t.Errorf("header = %d %q %q", doc.SchemaVersion, doc.Tool.Name, doc.Tool.Version)
 	}
-	if len(doc.Findings) != 4 || len(doc.Errors) != 1 {
-		t.Fatalf("got %d findings and %d errors, want 4 and 1", len(doc.Findings), len(doc.Errors))
+	if len(doc.Findings) != 4 || len(doc.Errors) != 2 {
+		t.Fatalf("got %d findings and %d errors, want 4 and 2", len(doc.Findings), len(doc.Errors))
+	}
+	// Both kinds carry "notice"; only the skipped file has it true.
+	for _, e := range doc.Errors {
+		if want := e.Path == "dags/huge.py"; e.Notice == nil || *e.Notice != want {
+			t.Errorf("error %s: notice %v, want %v", e.Path, e.Notice, want)
+		}
 	}
 	if s := doc.Summary; s.Errors != 1 || s.Warnings != 2 || s.Notes != 1 {
 		t.Errorf("summary = %+v, want 1 error, 2 warnings, 1 note", s)

@@ -21,8 +21,8 @@ type Run struct {
 	// Rules lists every rule of the registry, in ID order (SARIF descriptors).
 	Rules    []*analysis.Rule
 	Findings []Finding
-	// Errors lists files that could not be read or linted; their absence from
-	// Findings does not mean they are clean.
+	// Errors lists files that could not be read or linted, and files skipped
+	// with a notice; their absence from Findings does not mean they are clean.
 	Errors []FileError
 	// Category is SARIF's automationDetails.id (--category); empty for none.
 	Category string
@@ -73,10 +73,14 @@ type Edit struct {
 	NewText string
 }
 
-// FileError is a file that could not be read or linted.
+// FileError is a file that could not be read or linted, or that was
+// skipped on purpose.
 type FileError struct {
 	Path    string
 	Message string
+	// Notice marks a file skipped on purpose (too large, binary): it is
+	// reported, but it is not a failure to check it.
+	Notice bool
 }
 
 // Writer writes a run in one format.

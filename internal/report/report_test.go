@@ -113,7 +113,10 @@ func testRun(t *testing.T) *Run {
 				Start:   opS, End: opE, Fingerprint: "77aa00bb11cc22dd",
 			},
 		},
-		Errors: []FileError{{Path: "dags/broken.py", Message: "read dags/broken.py: permission denied"}},
+		Errors: []FileError{
+			{Path: "dags/broken.py", Message: "read dags/broken.py: permission denied"},
+			{Path: "dags/huge.py", Message: "skipped: file too large (12000000 bytes, limit 10485760; see --max-file-size)", Notice: true},
+		},
 	}
 }
 

@@ -54,7 +54,7 @@ var heuristicRules = map[string]bool{
 // WriteSARIF writes the run as a SARIF 2.1.0 log: one reportingDescriptor per
 // rule of run.Rules, one result per finding with UTF-16 columns, fixes,
 // related locations and partial fingerprints, and file errors as
-// toolExecutionNotifications. Properties left at SARIF's defaults (-1
+// toolExecutionNotifications (level "note" for skipped files). Properties left at SARIF's defaults (-1
 // offsets and indexes, empty arrays) are dropped; keys are sorted, indented
 // by two spaces, and the log ends in a newline.
 func WriteSARIF(w io.Writer, run *Run) error {
@@ -128,8 +128,12 @@ func buildSARIF(run *Run) (*sarif.Report, error) {
 
 	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
 	for _, e := range sortedErrors(run) {
+		lvl := sarif.LevelError
+		if e.Notice {
+			lvl = sarif.LevelNote
+		}
 		n := sarif.NewNotification().
-			WithLevel(sarif.LevelError).
+			WithLevel(lvl).
 			WithMessage(sarif.NewMessage().WithText(e.Message))
 		if e.Path != "" {
 			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(

@@ -63,8 +63,13 @@ type sarifDoc struct {
 		Invocations []struct {
 			ExecutionSuccessful        bool
 			ToolExecutionNotifications []struct {
-				Level   string
-				Message struct{ Text string }
+				Level     string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
 			}
 		}
 	}
@@ -207,8 +212,23 @@ func TestSARIFContent(t *testing.T) {
 		t.Errorf("DAG203 uri = %q", path)
 	}
 	inv := r.Invocations[0]
-	if !inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || inv.ToolExecutionNotifications[0].Level != "error" {
-		t.Errorf("invocation = %+v", inv)
+	if !inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 {
+		t.Fatalf("invocation = %+v", inv)
+	}
+	// A file that could not be read is an error; a skipped one a note.
+	for i, want := range map[string]string{"dags/broken.py": "error", "dags/huge.py": "note"} {
+		found := false
+		for _, n := range inv.ToolExecutionNotifications {
+			if len(n.Locations) == 1 && n.Locations[0].PhysicalLocation.ArtifactLocation.URI == i {
+				found = true
+				if n.Level != want {
+					t.Errorf("notification for %s has level %q, want %q", i, n.Level, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no notification for %s: %+v", i, inv.ToolExecutionNotifications)
+		}
 	}
 }
 

@@ -21,7 +21,9 @@ const (
 // WriteText writes one line per finding, `path:line:col: DAG101 message`
 // (columns count code points), a `[*]` marker after the rule ID when a safe
 // fix exists, each related location on an indented `note:` line, each file
-// error as `path: error: message`, and a summary line.
+// error as `path: error: message`, each skipped file as `path: message`
+// (the message says why: "skipped: ..."), and a summary line. Skipped
+// files are counted apart from files that could not be checked.
 func WriteText(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	fs := sortedFindings(run)
@@ -48,13 +50,20 @@ func WriteText(w io.Writer, run *Run) error {
 				paint(ansiCyan, "note:"), printable(r.Message))
 		}
 	}
+	failed, skipped := 0, 0
 	for _, e := range es {
+		if e.Notice {
+			skipped++
+			fmt.Fprintf(bw, "%s %s\n", paint(ansiBold, printable(e.Path)+":"), paint(ansiCyan, printable(e.Message)))
+			continue
+		}
+		failed++
 		fmt.Fprintf(bw, "%s %s %s\n", paint(ansiBold, printable(e.Path)+":"), paint(ansiRed, "error:"), printable(e.Message))
 	}
 	if len(fs)+len(es) > 0 {
 		bw.WriteString("\n")
 	}
-	if len(fs) == 0 && len(es) == 0 {
+	if len(fs) == 0 && failed == 0 {
 		bw.WriteString("All checks passed.\n")
 	}
 	if len(fs) > 0 {
@@ -65,12 +74,15 @@ func WriteText(w io.Writer, run *Run) error {
 	if fixable > 0 {
 		fmt.Fprintf(bw, "[*] %d fixable with --fix.\n", fixable)
 	}
-	if len(es) > 0 {
+	if failed > 0 {
 		verb := "files could not be checked"
-		if len(es) == 1 {
+		if failed == 1 {
 			verb = "file could not be checked"
 		}
-		fmt.Fprintf(bw, "%d %s.\n", len(es), verb)
+		fmt.Fprintf(bw, "%d %s.\n", failed, verb)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(bw, "%s skipped.\n", plural(skipped, "file"))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write text report: %w", err)

@@ -31,6 +31,15 @@ func TestTextSummary(t *testing.T) {
 			[]string{"b.py: error: read b.py: denied", "1 file could not be checked."}, []string{"All checks passed", "Found"}},
 		{"two file errors", []Finding{f(analysis.Note)}, []FileError{{Path: "b.py", Message: "x"}, {Path: "c.py", Message: "y"}},
 			[]string{"Found 1 finding (0 errors, 0 warnings, 1 note).", "2 files could not be checked."}, []string{"All checks passed"}},
+		{"skipped file only", nil, []FileError{{Path: "big.py", Message: "skipped: file too large", Notice: true}},
+			[]string{"big.py: skipped: file too large", "All checks passed.", "1 file skipped."}, []string{"error", "could not", "Found"}},
+		{"error and skipped files", []Finding{f(analysis.Warning)}, []FileError{
+			{Path: "b.py", Message: "x"},
+			{Path: "big.py", Message: "skipped: file too large", Notice: true},
+			{Path: "bin.py", Message: "skipped: binary file", Notice: true},
+		},
+			[]string{"b.py: error: x", "big.py: skipped: file too large", "bin.py: skipped: binary file",
+				"1 file could not be checked.", "2 files skipped."}, []string{"All checks passed", "big.py: error", "bin.py: error"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

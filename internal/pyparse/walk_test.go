@@ -1,0 +1,181 @@
+package pyparse
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// childrenWalk is the reference traversal: pre-order through Children,
+// one slice per node.
+func childrenWalk(n Node, f func(Node) bool) {
+	stack := []Node{n}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !f(cur) {
+			continue
+		}
+		kids := Children(cur)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
+	}
+}
+
+// walkSample exercises every node kind Children knows.
+const walkSample = `import os, sys as s
+from .a import (b as c, d)
+x: int = y = [1, *z, (2, 3), {4}]
+d = {"k": v, **e}
+async def f(a, b=1, *c, d=2, **e) -> None:
+    @dec(arg)
+    class K(Base, metaclass=M):
+        pass
+    with open(p) as fh, other:
+        return fh.read()[0:2]
+    for i, j in g(k=1):
+        if (n := i) > 0:
+            yield lambda q, r=3: q + r
+        else:
+            raise E(f"{i!r:>{w}} and {j}")
+    try:
+        del x
+    except* (A, B) as err:
+        pass
+op = DockerOperator(task_id="t", image=IMAGE + ":" + TAG, **kw)(1)
+`
+
+func TestInspectMatchesChildren(t *testing.T) {
+	f := Parse("w.py", []byte(walkSample+string(dagLike(8<<10))))
+	if len(f.Errors) > 0 {
+		t.Fatalf("sample has a syntax error: %s at %d", f.Errors[0].Msg, f.Errors[0].Start)
+	}
+	skips := []struct {
+		name string
+		skip func(Node) bool
+	}{
+		{"all", func(Node) bool { return false }},
+		{"calls", func(n Node) bool { _, ok := n.(*Call); return ok }},
+		{"function bodies", func(n Node) bool { _, ok := n.(*FuncDef); return ok }},
+		{"strings and dicts", func(n Node) bool {
+			switch n.(type) {
+			case *Str, *Dict:
+				return true
+			}
+			return false
+		}},
+	}
+	for _, sk := range skips {
+		t.Run(sk.name, func(t *testing.T) {
+			var got, want []string
+			rec := func(out *[]string) func(Node) bool {
+				return func(n Node) bool {
+					*out = append(*out, fmt.Sprintf("%T%v", n, n.Span()))
+					return !sk.skip(n)
+				}
+			}
+			InspectFile(f, rec(&got))
+			for _, s := range f.Body {
+				childrenWalk(s, rec(&want))
+			}
+			if len(got) != len(want) {
+				t.Fatalf("Inspect visited %d nodes, reference %d", len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("node %d: Inspect %s, reference %s", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestInspectOrderAndSkip(t *testing.T) {
+	f := Parse("o.py", []byte("a = f(g(1), h=k(2))\nb = m(3)\n"))
+	tests := []struct {
+		name    string
+		skip    string   // callee whose call's children are skipped
+		want    string   // the names and numbers visited, in order
+		wantNot []string // what a skipped call hides
+	}{
+		{"no skip", "", "a f g 1 k 2 b m 3", nil},
+		// A skipped call is recorded by its callee's name, taken from the
+		// Call itself: its Name child is not visited.
+		{"skip inner call", "g", "a f g k 2 b m 3", []string{"1"}},
+		{"skip outer call", "f", "a f b m 3", []string{"g", "k", "1", "2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var seen []string
+			InspectFile(f, func(n Node) bool {
+				switch n := n.(type) {
+				case *Name:
+					seen = append(seen, n.ID)
+				case *Num:
+					seen = append(seen, n.Text)
+				case *Call:
+					if fn, ok := n.Func.(*Name); ok && fn.ID == tt.skip {
+						seen = append(seen, fn.ID)
+						return false
+					}
+				}
+				return true
+			})
+			if got := strings.Join(seen, " "); got != tt.want {
+				t.Errorf("visited %q, want %q", got, tt.want)
+			}
+			for _, w := range tt.wantNot {
+				for _, s := range seen {
+					if s == w {
+						t.Errorf("visited %q inside a skipped call", w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestInspectAllocations checks that a walk costs a constant number of
+// allocations (stack growth), not one per node.
+func TestInspectAllocations(t *testing.T) {
+	src := append(dagLike(64<<10), "X = ["+strings.Repeat("1, ", 5000)+"]\n"...)
+	f := Parse("a.py", src)
+	nodes := 0
+	InspectFile(f, func(Node) bool { nodes++; return true })
+	if nodes < 10000 {
+		t.Fatalf("only %d nodes: the sample is too small to tell", nodes)
+	}
+	count := func(Node) bool { return true }
+	got := testing.AllocsPerRun(20, func() { InspectFile(f, count) })
+	ref := testing.AllocsPerRun(5, func() {
+		for _, s := range f.Body {
+			childrenWalk(s, count)
+		}
+	})
+	t.Logf("%d nodes: Inspect %.0f allocations, Children-based walk %.0f", nodes, got, ref)
+	// One large list needs a few doublings of the stack; nothing else should allocate.
+	if got > 16 {
+		t.Errorf("Inspect made %.0f allocations for %d nodes, want at most 16", got, nodes)
+	}
+}
+
+func BenchmarkInspect(b *testing.B) {
+	f := Parse("bench.py", dagLike(100<<10))
+	b.ReportAllocs()
+	for b.Loop() {
+		InspectFile(f, func(Node) bool { return true })
+	}
+}
+
+// BenchmarkInspectChildren is the former traversal, one Children slice per
+// node, for comparison with BenchmarkInspect.
+func BenchmarkInspectChildren(b *testing.B) {
+	f := Parse("bench.py", dagLike(100<<10))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range f.Body {
+			childrenWalk(s, func(Node) bool { return true })
+		}
+	}
+}
