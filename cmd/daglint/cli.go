@@ -355,7 +355,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		hardError = true
 	}
 	for _, res := range results {
-		if res.Err != nil && !isNotice(res.Err) {
+		if res.Err != nil && !lint.IsNotice(res.Err) {
 			hardError = true
 		}
 	}
@@ -416,12 +416,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK
-}
-
-// isNotice reports whether a per-file problem is a skip notice (too large,
-// binary) rather than an error.
-func isNotice(err error) bool {
-	return errors.Is(err, lint.ErrTooLarge) || errors.Is(err, lint.ErrBinary)
 }
 
 func writeOutput(o output, rep *report.Run, stdout io.Writer, colorMode string) error {

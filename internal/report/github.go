@@ -42,6 +42,10 @@ func WriteGitHub(w io.Writer, run *Run) error {
 		bw.WriteString(githubCommand(githubLevel(f.Severity), props, msg))
 	}
 	for _, e := range sortedErrors(run) {
+		if e.Notice {
+			bw.WriteString(githubCommand("notice", [][2]string{{"file", e.Path}, {"title", "daglint skipped this file"}}, e.Message))
+			continue
+		}
 		bw.WriteString(githubCommand("error", [][2]string{{"file", e.Path}, {"title", "daglint could not check this file"}}, e.Message))
 	}
 	if err := bw.Flush(); err != nil {
