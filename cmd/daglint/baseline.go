@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/daglint/daglint/internal/baseline"
+	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/report"
+	"github.com/daglint/daglint/internal/rules"
 )
 
 // baselineFlags are the flags of `daglint check` that record or apply a
@@ -53,9 +56,10 @@ func loadBaseline(path string) (*baseline.File, error) {
 	return b, nil
 }
 
-// writeBaseline records findings in path.
-func writeBaseline(path string, findings []report.Finding) (int, error) {
-	b := baseline.New(findings)
+// writeBaseline records findings in path; recorded holds them as the
+// baseline sees them (see baselineView).
+func writeBaseline(path string, recorded []report.Finding) (int, error) {
+	b := baseline.New(recorded)
 	data, err := b.Marshal()
 	if err != nil {
 		return 0, err
@@ -63,5 +67,49 @@ func writeBaseline(path string, findings []report.Finding) (int, error) {
 	if err := writeFileAtomic(path, data); err != nil {
 		return 0, fmt.Errorf("--write-baseline: %w", err)
 	}
-	return len(findings), nil
+	return len(recorded), nil
+}
+
+// findingKey identifies a finding of one run: its fingerprint covers the rule,
+// the path, the text and the occurrence.
+type findingKey struct{ path, fingerprint string }
+
+// baselineView returns findings (in their order) as a baseline file at
+// baselinePath records them: each path relative to the baseline's folder and
+// the fingerprint computed on that path. So a baseline does not depend on
+// the folder daglint runs from, and one written at the repository root
+// serves runs from any subfolder.
+func baselineView(findings []report.Finding, results []lint.Result, cwd, baselinePath string) []report.Finding {
+	dir := filepath.Dir(absPath(cwd, baselinePath))
+	rebased := map[findingKey]report.Finding{}
+	for _, res := range results {
+		orig, _ := lint.Findings([]lint.Result{res}, rules.All)
+		moved := res
+		moved.Path = relToDir(dir, absPath(cwd, res.Path))
+		again, _ := lint.Findings([]lint.Result{moved}, rules.All)
+		for i := range orig {
+			if i < len(again) {
+				rebased[findingKey{orig[i].Path, orig[i].Fingerprint}] = again[i]
+			}
+		}
+	}
+	out := make([]report.Finding, len(findings))
+	for i, f := range findings {
+		if r, ok := rebased[findingKey{f.Path, f.Fingerprint}]; ok {
+			out[i] = r
+		} else {
+			out[i] = f
+		}
+	}
+	return out
+}
+
+// relToDir returns the absolute path p relative to dir with slashes ("../"
+// when p lies outside dir), or p with slashes when no relative path exists.
+func relToDir(dir, p string) string {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,61 @@ func TestBaselineErrors(t *testing.T) {
 	}
 	if _, err := os.Stat("b.json"); err == nil {
 		t.Errorf("a baseline was written despite the error")
+	}
+}
+
+// TestBaselineFromSubdirectory checks that a baseline does not depend on the
+// folder daglint runs from: its paths are relative to the baseline file, so
+// one written at the repository root hides the same findings when daglint
+// runs in a subfolder, and the other way round. It uses t.Chdir, so it must
+// not run in parallel.
+func TestBaselineFromSubdirectory(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	put(t, "dags/etl/x.py", importLine+unqualified, 0o644)
+	put(t, "dags/y.py", importLine+unqualified, 0o644)
+	if _, errOut, code := fixCLI(t, "check", "--no-config", "--write-baseline", "baseline.json", "dags"); code != 0 {
+		t.Fatalf("--write-baseline at the root: exit %d: %s", code, errOut)
+	}
+	atRoot := read(t, "baseline.json")
+
+	tests := []struct {
+		name     string
+		dir      string
+		args     []string
+		wantCode int
+		wantOut  string // a finding expected in the report, if any
+	}{
+		{name: "subfolder, whole tree", dir: "dags", args: []string{"--baseline", "../baseline.json"}},
+		{name: "subfolder, one file", dir: "dags/etl", args: []string{"--baseline", "../../baseline.json", "x.py"}},
+		{name: "absolute baseline path", dir: "dags", args: []string{"--baseline", filepath.Join(root, "baseline.json")}},
+		{name: "root, absolute file path", dir: ".", args: []string{"--baseline", "baseline.json", filepath.Join(root, "dags", "y.py")}},
+		{name: "baseline does not cover another file", dir: "dags", args: []string{"--baseline", "../baseline.json", "../other"},
+			wantCode: 1, wantOut: "../other/z.py:2:"},
+	}
+	put(t, "other/z.py", importLine+unqualified, 0o644)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(filepath.Join(root, tt.dir))
+			out, errOut, code := fixCLI(t, append([]string{"check", "--no-config"}, tt.args...)...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d\n%s%s", code, tt.wantCode, out, errOut)
+			}
+			if tt.wantOut != "" && !strings.Contains(out, tt.wantOut) {
+				t.Errorf("report lacks %s:\n%s", tt.wantOut, out)
+			}
+			if tt.wantOut == "" && countLines(out, "DAG101") != 0 {
+				t.Errorf("baselined findings reported:\n%s", out)
+			}
+		})
+	}
+
+	// Written from a subfolder, the baseline has the same bytes.
+	t.Chdir(filepath.Join(root, "dags"))
+	if _, errOut, code := fixCLI(t, "check", "--no-config", "--write-baseline", "../baseline2.json", "."); code != 0 {
+		t.Fatalf("--write-baseline in dags: exit %d: %s", code, errOut)
+	}
+	if got := read(t, "../baseline2.json"); got != atRoot {
+		t.Errorf("baseline written from dags differs:\n%s\nwant:\n%s", got, atRoot)
 	}
 }

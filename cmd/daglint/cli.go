@@ -63,6 +63,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
 	case "version", "--version":
+		if len(args) > 1 {
+			fmt.Fprintln(stderr, "daglint: version takes no arguments")
+			return exitUsage
+		}
 		fmt.Fprintf(stdout, "daglint %s\n", Version)
 		return exitOK
 	case "help", "-h", "--help":
@@ -78,6 +82,10 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "daglint: rules takes no arguments (got %q); use \"daglint explain ID\" for one rule\n", fs.Arg(0))
 		return exitUsage
 	}
 	switch *format {
@@ -166,7 +174,7 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.StringVar(&c.configPath, "config", "", "use this configuration `FILE` instead of discovering .daglint.yaml / pyproject.toml")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore configuration files")
 	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding at or above this `level` remains: error, warning or note")
-	fs.Var(&c.selectIDs, "select", "rule IDs or prefixes to run (replaces the configuration's select)")
+	fs.Var(&c.selectIDs, "select", "rule IDs or prefixes to run (replaces the configuration's select, extend-select and ignore)")
 	fs.Var(&c.extendSel, "extend-select", "rule IDs or prefixes to run in addition")
 	fs.Var(&c.ignore, "ignore", "rule IDs or prefixes to skip")
 	fs.BoolVar(&c.showConfig, "show-config", false, "print the effective configuration and exit")
@@ -177,7 +185,7 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.IntVar(&c.jobs, "jobs", 0, "files linted in parallel (default: number of CPUs)")
 	fs.BoolVar(&c.noGitignore, "no-gitignore", false, "also lint files that .gitignore files ignore")
 	fs.BoolVar(&c.forceExclude, "force-exclude", false, "apply exclude globs to paths named on the command line too")
-	fs.StringVar(&c.stdinFilename, "stdin-filename", "", "with the path \"-\", lint standard input as this `path` (for editors)")
+	fs.StringVar(&c.stdinFilename, "stdin-filename", "", "lint standard input (the path \"-\", or no path) as this `path` (for editors)")
 	c.fixFlags.register(fs)
 	c.baselineFlags.register(fs)
 	fs.Usage = func() {
@@ -252,6 +260,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
+	if err := flags.validate(); err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
 	failOn, err := analysis.ParseSeverity(flags.failOn)
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: --fail-on: %v\n", err)
@@ -267,6 +279,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	accepted, err := loadBaseline(flags.baseline)
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
+	fromStdin, err := readsStdin(paths, flags.stdinFilename)
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
@@ -297,7 +314,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	fromStdin := len(paths) == 1 && paths[0] == "-"
 	if fromStdin && flags.fixing() {
 		fmt.Fprintln(stderr, "daglint: --fix and --diff do not work on standard input")
 		return exitUsage
@@ -309,7 +325,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	walked, err := walkFiles(walkPaths, walk.Options{
 		RespectGitignore: !flags.noGitignore,
 		ForceExclude:     flags.forceExclude,
-		Exclude:          func(p string, isDir bool) bool { return cfg.Excluded(relTo(cfg.Dir, p)) },
+		Exclude:          excludeFunc(cfg, cwd, walkPaths, flags.forceExclude),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
@@ -339,7 +355,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var results []lint.Result
 	if fromStdin {
-		results = []lint.Result{lintStdin(stdin, flags.stdinFilename, lintOpts)}
+		name := stdinName(cwd, flags.stdinFilename)
+		// With --force-exclude an excluded name is skipped, as a file
+		// named on the command line would be: editors pass every buffer.
+		if !flags.forceExclude || !cfg.Excluded(relTo(cfg.Dir, absPath(cwd, name))) {
+			results = []lint.Result{lintStdin(stdin, name, lintOpts)}
+		}
 	} else {
 		results = lint.Files(files, lintOpts)
 	}
@@ -377,7 +398,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, fixed.fixedMessage("Fixed"))
 	}
 	if flags.writeBaseline != "" {
-		n, err := writeBaseline(flags.writeBaseline, findings)
+		n, err := writeBaseline(flags.writeBaseline, baselineView(findings, results, cwd, flags.writeBaseline))
 		if err != nil {
 			fmt.Fprintf(stderr, "daglint: %v\n", err)
 			return exitUsage
@@ -389,8 +410,15 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if accepted != nil {
-		var hidden int
-		findings, hidden = accepted.Filter(findings)
+		covered := accepted.Covered(baselineView(findings, results, cwd, flags.baseline))
+		kept := make([]report.Finding, 0, len(findings))
+		for i, f := range findings {
+			if !covered[i] {
+				kept = append(kept, f)
+			}
+		}
+		hidden := len(findings) - len(kept)
+		findings = kept
 		if hidden > 0 {
 			fmt.Fprintf(stderr, "daglint: %d %s hidden by the baseline %s\n", hidden, plural(hidden, "finding"), flags.baseline)
 		}
@@ -463,8 +491,16 @@ func loadConfig(flags *checkFlags, cwd string) (*config.Config, error) {
 	default:
 		cfg, err = config.Discover(cwd, rules.IDs())
 	}
+	var cerr *config.Error
+	if errors.As(err, &cerr) {
+		// Name the file as the user would: relative to the working directory.
+		cerr.Path = relToDir(cwd, absPath(cwd, cerr.Path))
+	}
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Path != "" {
+		cfg.Path = relToDir(cwd, absPath(cwd, cfg.Path))
 	}
 	if flags.maxFileSize != "" {
 		n, ok := config.ParseSize(flags.maxFileSize)
@@ -487,6 +523,10 @@ func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Conne
 		return nil, nil
 	}
 	conns, err := connections.Load(srcs)
+	var cerr *connections.Error
+	if errors.As(err, &cerr) {
+		cerr.Path = relToDir(cwd, absPath(cwd, cerr.Path))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -516,6 +556,84 @@ func relTo(dir, p string) string {
 	return filepath.ToSlash(rel)
 }
 
+// validate rejects flag values that would otherwise be silently ignored.
+func (c *checkFlags) validate() error {
+	switch c.color {
+	case "auto", "always", "never":
+	default:
+		return fmt.Errorf("--color: %q is not a colour mode (want auto, always or never)", c.color)
+	}
+	if c.jobs < 0 {
+		return fmt.Errorf("--jobs: %d is negative (0 means one per CPU)", c.jobs)
+	}
+	return nil
+}
+
+// readsStdin reports whether the run lints standard input: the path "-"
+// alone, or --stdin-filename with no path. "-" among other paths, or
+// --stdin-filename with paths other than "-", is a usage error rather than a
+// flag that silently does nothing.
+func readsStdin(paths []string, stdinFilename string) (bool, error) {
+	dash := false
+	for _, p := range paths {
+		if p == "-" {
+			dash = true
+		}
+	}
+	switch {
+	case dash && len(paths) > 1:
+		return false, errors.New("standard input (-) cannot be linted together with other paths")
+	case dash:
+		return true, nil
+	case stdinFilename != "" && len(paths) > 0:
+		return false, errors.New("--stdin-filename names standard input: give the path - (or no path) instead of files")
+	}
+	return stdinFilename != "", nil
+}
+
+// stdinName is the path standard input is linted as: --stdin-filename shown
+// like a walked file (relative to cwd when under it, cleaned), or stdin.py.
+func stdinName(cwd, name string) string {
+	if name == "" {
+		return "stdin.py"
+	}
+	if filepath.IsAbs(name) {
+		if rel, err := filepath.Rel(cwd, name); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(name))
+}
+
+// excludeFunc is the walk's exclude test. With forceExclude every ancestor
+// counts; otherwise a folder named on the command line and its ancestors do
+// not (see config.ExcludedBelow): the deepest named folder holding a path is
+// its root.
+func excludeFunc(cfg *config.Config, cwd string, paths []string, forceExclude bool) func(string, bool) bool {
+	if forceExclude {
+		return func(p string, _ bool) bool { return cfg.Excluded(relTo(cfg.Dir, p)) }
+	}
+	var roots []string
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			roots = append(roots, absPath(cwd, p))
+		}
+	}
+	return func(p string, _ bool) bool {
+		abs := filepath.FromSlash(p)
+		root := ""
+		for _, r := range roots {
+			if rel, err := filepath.Rel(r, abs); err == nil && filepath.IsLocal(rel) && len(r) > len(root) {
+				root = r
+			}
+		}
+		if root == "" {
+			return cfg.Excluded(relTo(cfg.Dir, p))
+		}
+		return cfg.ExcludedBelow(root, relTo(cfg.Dir, p))
+	}
+}
+
 // walkFiles walks paths; no paths (standard input) means no files.
 func walkFiles(paths []string, opts walk.Options) (walk.Result, error) {
 	if len(paths) == 0 {
@@ -527,9 +645,6 @@ func walkFiles(paths []string, opts walk.Options) (walk.Result, error) {
 // lintStdin lints standard input as the file name (for editors), bounded by
 // the maximum file size.
 func lintStdin(stdin io.Reader, name string, opts lint.Options) lint.Result {
-	if name == "" {
-		name = "stdin.py"
-	}
 	max := opts.MaxFileSize
 	if max <= 0 {
 		max = lint.DefaultMaxFileSize

@@ -129,19 +129,32 @@ func Parse(data []byte) (*File, error) {
 // and how many it hid. Each entry hides at most Count findings, so a second
 // identical finding is reported even though the first is accepted.
 func (b *File) Filter(findings []report.Finding) (kept []report.Finding, hidden int) {
-	budget := map[key]int{}
-	for _, e := range b.Findings {
-		budget[e.key()] += e.count()
-	}
+	covered := b.Covered(findings)
 	kept = make([]report.Finding, 0, len(findings))
-	for _, f := range findings {
-		k := key{f.RuleID, f.Path, f.Fingerprint}
-		if budget[k] > 0 {
-			budget[k]--
+	for i, f := range findings {
+		if covered[i] {
 			hidden++
 			continue
 		}
 		kept = append(kept, f)
 	}
 	return kept, hidden
+}
+
+// Covered reports, for each finding in order, whether the baseline accepts
+// it, with the same budget per entry as Filter.
+func (b *File) Covered(findings []report.Finding) []bool {
+	budget := map[key]int{}
+	for _, e := range b.Findings {
+		budget[e.key()] += e.count()
+	}
+	covered := make([]bool, len(findings))
+	for i, f := range findings {
+		k := key{f.RuleID, f.Path, f.Fingerprint}
+		if budget[k] > 0 {
+			budget[k]--
+			covered[i] = true
+		}
+	}
+	return covered
 }

@@ -71,6 +71,9 @@ type Config struct {
 	MaxFileSize    int64  // bytes; 0 means no limit
 
 	known []string // rule IDs selectors are checked against
+	// cliExtend and cliIgnore are the command line's --extend-select and
+	// --ignore when it gives no --select: a layer over the file's selectors.
+	cliExtend, cliIgnore []string
 }
 
 // Default returns the configuration used when no file configures anything,

@@ -330,7 +330,7 @@ func TestApplyCLI(t *testing.T) {
 		"DAG203": true,
 		"DAG301": true,
 		"DAG201": false, // CLI ignore added
-		"DAG102": false, // file ignore kept
+		"DAG102": false, // not selected by --select DAG2
 	} {
 		if got := c.Enabled(id); got != want {
 			t.Errorf("%s: enabled %v, want %v", id, got, want)
@@ -510,6 +510,69 @@ func TestClosest(t *testing.T) {
 	for _, tt := range tests {
 		if got := closest(tt.in, keys); got != tt.want {
 			t.Errorf("closest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestApplyCLILayers checks ruff's layering: the command line is a layer over
+// the file, so --select starts afresh (the file's ignore no longer applies)
+// and --extend-select re-enables a rule the file ignores.
+func TestApplyCLILayers(t *testing.T) {
+	tests := []struct {
+		name              string
+		fileSel, fileIgn  []string
+		sel, ext, ign     []string
+		enabled, disabled []string
+	}{
+		{"--select overrides the file's ignore", []string{"ALL"}, []string{"DAG404"}, []string{"DAG404"}, nil, nil, []string{"DAG404"}, []string{"DAG401", "DAG101"}},
+		{"--select prefix overrides the file's specific ignore", []string{"ALL"}, []string{"DAG404"}, []string{"DAG4"}, nil, nil, []string{"DAG404", "DAG401"}, []string{"DAG101"}},
+		{"--select with --ignore of the same layer", []string{"ALL"}, nil, []string{"DAG4"}, nil, []string{"DAG404"}, []string{"DAG401"}, []string{"DAG404", "DAG101"}},
+		{"--extend-select re-enables an ignored rule", []string{"ALL"}, []string{"DAG404"}, nil, []string{"DAG404"}, nil, []string{"DAG404", "DAG101"}, nil},
+		{"--extend-select prefix re-enables ignored rules", []string{"DAG1"}, []string{"DAG404"}, nil, []string{"DAG4"}, nil, []string{"DAG404", "DAG401", "DAG101"}, []string{"DAG201"}},
+		{"--ignore over the file's select", []string{"DAG1"}, nil, nil, nil, []string{"DAG101"}, []string{"DAG102"}, []string{"DAG101", "DAG201"}},
+		{"--ignore and --extend-select tie: ignore wins", []string{"DAG1"}, nil, nil, []string{"DAG4"}, []string{"DAG4"}, []string{"DAG101"}, []string{"DAG401"}},
+		{"no CLI selectors keep the file's choice", []string{"ALL"}, []string{"DAG404"}, nil, nil, nil, []string{"DAG101"}, []string{"DAG404"}},
+	}
+	for _, tt := range tests {
+		c := Default(".")
+		c.known = knownIDs
+		c.Select, c.Ignore = tt.fileSel, tt.fileIgn
+		if err := c.ApplyCLI(tt.sel, tt.ext, tt.ign); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, id := range tt.enabled {
+			if !c.Enabled(id) {
+				t.Errorf("%s: %s disabled, want enabled", tt.name, id)
+			}
+		}
+		for _, id := range tt.disabled {
+			if c.Enabled(id) {
+				t.Errorf("%s: %s enabled, want disabled", tt.name, id)
+			}
+		}
+	}
+}
+
+func TestExcludedBelow(t *testing.T) {
+	dir := t.TempDir()
+	c := Default(dir)
+	c.Exclude = []string{"dags/vendor", "generated", "**/*_gen.py"}
+	tests := []struct {
+		root, path string
+		want       bool
+	}{
+		{"", "dags/vendor/v.py", true},
+		{"dags", "dags/vendor/v.py", true},
+		{"dags/vendor", "dags/vendor/v.py", false},
+		{filepath.Join(dir, "dags", "vendor"), filepath.Join(dir, "dags", "vendor", "v.py"), false},
+		{"dags/vendor", "dags/vendor/generated/g.py", true},
+		{"dags/vendor/generated", "dags/vendor/generated/g.py", false},
+		{"dags/vendor", "dags/vendor/x_gen.py", true},
+		{"dags/vendor", "dags/vendor/x.py", false},
+	}
+	for _, tt := range tests {
+		if got := c.ExcludedBelow(tt.root, tt.path); got != tt.want {
+			t.Errorf("ExcludedBelow(%q, %q) = %v, want %v", tt.root, tt.path, got, tt.want)
 		}
 	}
 }

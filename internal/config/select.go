@@ -40,13 +40,24 @@ func best(selectors []string, ruleID string) int {
 // enabling and a disabling selector are equally specific the ignore wins.
 // So select [DAG1] with ignore [DAG101] runs DAG102 but not DAG101, and
 // select [DAG101] with ignore [DAG1] runs DAG101 alone of the DAG1xx rules.
-// A rule no selector covers does not run.
+// A rule no selector covers does not run. The command line's
+// --extend-select and --ignore (see ApplyCLI) are a layer over that answer.
 func (c *Config) Enabled(ruleID string) bool {
-	sel := max(best(c.Select, ruleID), best(c.ExtendSelect, ruleID))
-	if sel < 0 {
+	on := layerEnabled(c.Select, c.ExtendSelect, c.Ignore, ruleID)
+	s, i := best(c.cliExtend, ruleID), best(c.cliIgnore, ruleID)
+	if s < 0 && i < 0 {
+		return on
+	}
+	return s > i
+}
+
+// layerEnabled judges one layer of selectors by specificity.
+func layerEnabled(sel, ext, ign []string, ruleID string) bool {
+	s := max(best(sel, ruleID), best(ext, ruleID))
+	if s < 0 {
 		return false
 	}
-	return sel > best(c.Ignore, ruleID)
+	return s > best(ign, ruleID)
 }
 
 // IgnoredFor reports whether a per-file-ignores entry turns ruleID off for
@@ -73,6 +84,15 @@ func (c *Config) IgnoredFor(relPath, ruleID string) bool {
 // excludes everything under it, and a pattern without "/" matches any single
 // path component ("vendor" skips every folder named vendor).
 func (c *Config) Excluded(relPath string) bool {
+	return c.ExcludedBelow("", relPath)
+}
+
+// ExcludedBelow is Excluded for a path found while walking root, a folder
+// named on the command line (relative to Dir or absolute; "" for none):
+// root and its ancestors are not matched, only the components below it, so
+// naming an excluded folder lints it as naming an excluded file does, while
+// exclusions inside it still apply.
+func (c *Config) ExcludedBelow(root, relPath string) bool {
 	if len(c.Exclude) == 0 {
 		return false
 	}
@@ -80,7 +100,11 @@ func (c *Config) Excluded(relPath string) bool {
 	if rel == "." || rel == ".." || strings.HasPrefix(rel, "../") {
 		return false
 	}
-	for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+	stop := "."
+	if root != "" {
+		stop = cleanRel(c.Dir, root)
+	}
+	for p := rel; p != "." && p != "/" && p != "" && p != stop; p = path.Dir(p) {
 		for _, pat := range c.Exclude {
 			if matchGlob(pat, p) {
 				return true
@@ -104,10 +128,13 @@ func matchGlob(pattern, rel string) bool {
 }
 
 // ApplyCLI layers the command line's --select, --extend-select and --ignore
-// over the file, as ruff does: a non-empty selectIDs replaces the file's
-// select and extend-select, extendSelect adds to extend-select and ignore
-// adds to the file's ignore. IDs are checked against the rule IDs given to
-// Load or Discover; on an unknown one the receiver is left unchanged. The result is judged by Enabled's specificity rule.
+// over the file, as ruff does: a non-empty selectIDs starts afresh, replacing
+// the file's select, extend-select and ignore, so --select DAG404 runs DAG404
+// even when the file ignores it; otherwise extendSelect and ignore form a
+// layer judged by specificity on its own and applied over the file's choice,
+// so --extend-select re-enables a rule the file ignores. IDs are checked
+// against the rule IDs given to Load or Discover; on an unknown one the
+// receiver is left unchanged.
 func (c *Config) ApplyCLI(selectIDs, extendSelect, ignore []string) error {
 	for _, list := range [][]string{selectIDs, extendSelect, ignore} {
 		for _, id := range list {
@@ -118,10 +145,13 @@ func (c *Config) ApplyCLI(selectIDs, extendSelect, ignore []string) error {
 	}
 	if len(selectIDs) > 0 {
 		c.Select = append([]string(nil), selectIDs...)
-		c.ExtendSelect = nil
+		c.ExtendSelect = append([]string(nil), extendSelect...)
+		c.Ignore = append([]string(nil), ignore...)
+		c.cliExtend, c.cliIgnore = nil, nil
+		return nil
 	}
-	c.ExtendSelect = append(c.ExtendSelect, extendSelect...)
-	c.Ignore = append(c.Ignore, ignore...)
+	c.cliExtend = append(c.cliExtend, extendSelect...)
+	c.cliIgnore = append(c.cliIgnore, ignore...)
 	return nil
 }
 

@@ -26,8 +26,8 @@ func (c *Config) Show(w io.Writer) error {
 		root.Content = append(root.Content, scalar(key), val)
 	}
 	add("select", seq(c.Select))
-	add("extend-select", seq(c.ExtendSelect))
-	add("ignore", seq(c.Ignore))
+	add("extend-select", seq(append(append([]string{}, c.ExtendSelect...), c.cliExtend...)))
+	add("ignore", seq(append(append([]string{}, c.Ignore...), c.cliIgnore...)))
 
 	sev := &yaml.Node{Kind: yaml.MappingNode}
 	ids := make([]string, 0, len(c.Severity))
