@@ -380,8 +380,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			hardError = true
 		}
 	}
-	for _, fe := range fileErrs {
-		fmt.Fprintf(stderr, "daglint: %s: %s\n", fe.Path, fe.Message)
+	// Per-file problems go to stderr, unless the text report on stdout
+	// already lists them (a terminal would show them twice).
+	if !textOnStdout(outs) {
+		for _, fe := range fileErrs {
+			fmt.Fprintf(stderr, "daglint: %s: %s\n", fe.Path, fe.Message)
+		}
 	}
 
 	if flags.diff {
@@ -657,4 +661,14 @@ func lintStdin(stdin io.Reader, name string, opts lint.Options) lint.Result {
 		return lint.Result{Path: name, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", lint.ErrTooLarge, max)}
 	}
 	return lint.Source(filepath.ToSlash(name), src, opts)
+}
+
+// textOnStdout reports whether the text format is written to standard output.
+func textOnStdout(outs []output) bool {
+	for _, o := range outs {
+		if o.format == "text" && (o.path == "" || o.path == "-") {
+			return true
+		}
+	}
+	return false
 }

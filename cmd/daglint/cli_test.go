@@ -72,8 +72,16 @@ func TestMissingPathStillReportsOthers(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
-	if !strings.Contains(errOut, "missing.py") || !strings.Contains(errOut, "no such file") {
-		t.Errorf("stderr lacks a clear error: %q", errOut)
+	if strings.Count(out+errOut, "missing.py") != 1 || !strings.Contains(out, "no such file") {
+		t.Errorf("the text report must name the missing path once: stdout %q, stderr %q", out, errOut)
+	}
+	// With a machine format on stdout, the error goes to stderr instead.
+	out, errOut, code = runCLI(t, "check", "--no-config", "--format", "json", filepath.Join(dir, "missing.py"), dirty)
+	if code != 2 || !strings.Contains(errOut, "missing.py") || !strings.Contains(errOut, "no such file") {
+		t.Errorf("json run: exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, `"errors"`) || !strings.Contains(out, "DAG101") {
+		t.Errorf("json run lacks the error entry or the other file's finding:\n%s", out)
 	}
 	if !strings.Contains(out, "DAG101") {
 		t.Errorf("the other file's findings are missing:\n%s", out)

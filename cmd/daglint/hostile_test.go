@@ -39,8 +39,8 @@ func TestHostileTreeCLI(t *testing.T) {
 		t.Errorf("DAG101 reported %d times, want once (big.py skipped, loop not followed twice):\n%s", strings.Count(out, "DAG101"), out)
 	}
 	for _, want := range []string{"big.py: skipped: file too large", "--max-file-size", "binary.py: skipped: binary file"} {
-		if !strings.Contains(errOut, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		if !strings.Contains(out+errOut, want) {
+			t.Errorf("output lacks %q:\n%s%s", want, out, errOut)
 		}
 	}
 	if strings.Contains(errOut, "internal error") {
@@ -51,12 +51,12 @@ func TestHostileTreeCLI(t *testing.T) {
 	clean := t.TempDir()
 	writeFile(t, clean, "big.py", dirtyDAG+strings.Repeat("# padding\n", 200))
 	writeFile(t, clean, "binary.py", "\x00")
-	_, errOut, code = runCLI(t, "check", "--no-config", "--max-file-size", "1KB", clean)
+	out, errOut, code = runCLI(t, "check", "--no-config", "--max-file-size", "1KB", clean)
 	if code != 0 {
 		t.Errorf("only skipped files: exit %d, want 0\nstderr: %s", code, errOut)
 	}
-	if !strings.Contains(errOut, "big.py: skipped: file too large") {
-		t.Errorf("no skip notice:\n%s", errOut)
+	if !strings.Contains(out+errOut, "big.py: skipped: file too large") {
+		t.Errorf("no skip notice:\n%s%s", out, errOut)
 	}
 	// The same file under the default limit is linted.
 	if _, _, code := runCLI(t, "check", "--no-config", clean); code != 1 {
