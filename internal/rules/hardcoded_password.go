@@ -32,8 +32,10 @@ credentials, api key, access key, secret key, private key, client secret ...):
 
 Not reported: placeholders (empty or shorter than 4 characters, one character
 repeated, ` + "`<...>`, `${...}`, `{...}`, `%(...)s`" + `, Jinja, environment-variable names such as
-` + "`\"DB_PASSWORD\"`" + `, values containing your/example/placeholder/redacted/dummy, URLs without
-a password); f-strings with replacement fields and other computed values;
+` + "`\"DB_PASSWORD\"`" + `, values containing your/example/placeholder/redacted/dummy, a run of 8 or
+more consecutive letters of the alphabet after an optional short prefix
+(` + "`\"sk-abcdefghijklmnop\"`" + `, a made-up test value), URLs without a password);
+f-strings with replacement fields and other computed values;
 comparisons such as ` + "`if password == \"...\"`" + ` and ` + "`.get(\"password\", \"...\")`" + ` defaults,
 which assign nothing; augmented assignments. To stay quiet on real DAGs it
 also skips values that are references rather than secrets: names of

@@ -37,7 +37,10 @@ var urlSchemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 //   - is a URL whose authority carries no password, or whose password is
 //     itself a placeholder or a stand-in word like `password` (as in
 //     FindTokens): `https://gitlab.com/x`, `https://ci@host`,
-//     `postgres://u:${PASS}@db`, `postgres://user:password@localhost/db`.
+//     `postgres://u:${PASS}@db`, `postgres://user:password@localhost/db`;
+//   - is a run of at least 8 consecutive letters of the alphabet, in either
+//     case, after an optional prefix of at most 4 letters or digits and a `-`
+//     or `_` (`abcdefghij`, `sk-abcdefghijklmnop`): made-up test values.
 //
 // `changeme`, `password123`, `hunter2x` and `s3cr3t!` are not placeholders.
 func IsPlaceholder(value string) bool {
@@ -69,7 +72,42 @@ func isPlainPlaceholder(v string) bool {
 	if envNameRE.MatchString(v) && strings.ContainsAny(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		return true
 	}
-	return hasPlaceholderMarker(v)
+	return hasPlaceholderMarker(v) || isAlphabetRun(v)
+}
+
+// minAlphabetRun is the shortest run of consecutive letters isAlphabetRun
+// accepts: shorter runs (`abcd`) are too plausible as real passwords.
+const minAlphabetRun = 8
+
+// isAlphabetRun reports whether v, after an optional short prefix such as
+// `sk-` or `key_`, is a run of consecutive letters (`abcdefgh...`), the
+// shape of a value made up for a test or an example.
+func isAlphabetRun(v string) bool {
+	if i := strings.IndexAny(v, "-_"); i >= 0 && i <= 4 {
+		prefix := v[:i]
+		for _, r := range prefix {
+			if !isASCIIAlnum(r) {
+				return false
+			}
+		}
+		v = v[i+1:]
+	}
+	if len(v) < minAlphabetRun {
+		return false
+	}
+	lower := strings.ToLower(v)
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c < 'a' || c > 'z' || (i > 0 && c != lower[i-1]+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIIAlnum reports whether r is an ASCII letter or digit.
+func isASCIIAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // hasPlaceholderMarker reports whether s contains one of placeholderMarkers

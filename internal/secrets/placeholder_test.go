@@ -13,6 +13,7 @@ func TestIsPlaceholder(t *testing.T) {
 		"postgres://app:@db/app", "postgres://app:${PASS}@db/app",
 		"postgres://app:{{ conn.pg.password }}@db/app", "prefix-${SUFFIX}", "a%(pw)sb",
 		"  xxxx  ", "postgresql://user:password@localhost/db",
+		"sk-abcdefghijklmnop", "abcdefghij", "test_ABCDEFGHIJ", "key-bcdefghijk",
 	}
 	for _, v := range placeholders {
 		if !IsPlaceholder(v) {
@@ -24,6 +25,7 @@ func TestIsPlaceholder(t *testing.T) {
 		"Db_Password", "2FAST4U", "pa$Sw0rd", "hunter$X9", "{abc", "<abc", "%(abc)",
 		"postgres://app:s3cr3tpw@db/app", "redis://:Tr0ub4dor@cache:6379/0",
 		"glpat-" + "Zq8xR2mWkP4vT7yB1nLc", "correct horse battery staple",
+		"abcdefg", "sk-abcdefghijklmnoq", "12345678", "abcdefgh1", "longprefix-abcdefghij", "zyxwvutsrq",
 	}
 	for _, v := range secrets {
 		if IsPlaceholder(v) {

@@ -85,6 +85,8 @@ with DAG(dag_id="dag202", start_date=datetime(2024, 1, 1), schedule=None) as dag
     # must not flag: a subclass whose __init__ takes its own keywords
     RetryingDocker(task_id="sub", image=IMAGE, attempts=5)
     KubernetesPodOperator(task_id="kpo_ok", name="kpo", image=IMAGE, env_vars={"A": "1"}, get_logs=True, is_delete_operator_pod=True)
+    # must not flag: on_kill_action, added to the cncf.kubernetes provider in 2026 (apache/airflow#62401)
+    KubernetesPodOperator(task_id="kpo_kill", name="kpo", image=IMAGE, on_kill_action="keep_pod", on_finish_action="delete_pod")
 
 with DAG(
     dag_id="dag202_defaults",

@@ -98,6 +98,11 @@ PLACEHOLDER_TOKEN = "placeholder123"
 REDACTED_PASSWORD = "REDACTED"
 DUMMY_PASSWORD = "dummy-pass"
 URL_TOKEN = "https://vault.internal/v1/secret/data/etl"
+# a run of the alphabet is a made-up test value, with or without a short prefix
+FAKE_API_KEY = {"api_key": "sk-abcdefghijklmnop"}
+ALPHABET_TOKEN = "abcdefghij"
+# but a value that only starts like a run is not
+NEAR_RUN_TOKEN = "sk-abcdefghijklmnoq"  # want "DAG302"
 
 # ---- must not flag: stand-ins, references, paths, prose
 NONE_PASSWORD = "None"
