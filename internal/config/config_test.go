@@ -135,6 +135,8 @@ func TestLoadErrors(t *testing.T) {
 		{"exclude absolute", "extend-exclude: [/abs/**]\n", 1, "must be relative"},
 		{"exclude type", "exclude: {a: b}\n", 1, "exclude: expected a list of globs, got a mapping"},
 		{"registry url", "public-registries:\n  - https://ghcr.io\n", 2, `public-registries: "https://ghcr.io" is not a registry host`},
+		{"namespace in allowed-registries", "allowed-registries:\n  - ghcr.io/acme\n", 2, `allowed-registries: "ghcr.io/acme" is not a registry host (write host or host:port)`},
+		{"empty namespace", "public-registries: [ghcr.io/]\n", 1, `public-registries: "ghcr.io/" is not a registry host`},
 		{"registry type", "allowed-registries: true\n", 1, "allowed-registries: expected a list of registry hosts, got a boolean"},
 		{"connections missing", "connections:\n  - nope.yaml\n", 2, `connections: file "nope.yaml" not found`},
 		{"connections string", "connections: airflow_settings.yaml\n", 1, "connections: expected a list of file paths, got a string"},
@@ -574,5 +576,21 @@ func TestExcludedBelow(t *testing.T) {
 		if got := c.ExcludedBelow(tt.root, tt.path); got != tt.want {
 			t.Errorf("ExcludedBelow(%q, %q) = %v, want %v", tt.root, tt.path, got, tt.want)
 		}
+	}
+}
+
+func TestPublicRegistryNamespaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".daglint.yaml")
+	if err := os.WriteFile(path, []byte("public-registries: [Index.Docker.IO, GHCR.io/OpenData/, quay.io]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"docker.io", "ghcr.io/OpenData", "quay.io"}
+	if strings.Join(c.PublicRegistries, " ") != strings.Join(want, " ") {
+		t.Errorf("PublicRegistries = %q, want %q (host lowercased and aliased, namespace kept as written)", c.PublicRegistries, want)
 	}
 }

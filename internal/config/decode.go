@@ -76,9 +76,9 @@ func (d *decoder) decode(root *node) error {
 		case "extend-exclude":
 			extendExclude, err = d.globList(e.key, e.val)
 		case "public-registries":
-			c.PublicRegistries, err = d.registryList(e.key, e.val)
+			c.PublicRegistries, err = d.registryList(e.key, e.val, true)
 		case "allowed-registries":
-			c.AllowedRegistries, err = d.registryList(e.key, e.val)
+			c.AllowedRegistries, err = d.registryList(e.key, e.val, false)
 		case "connections":
 			c.Connections, err = d.connections(e.val)
 			c.ConnectionsSet = true
@@ -253,21 +253,33 @@ var registryAliases = map[string]string{
 	"registry.hub.docker.com": "docker.io",
 }
 
-func (d *decoder) registryList(key string, n *node) ([]string, error) {
+// registryList decodes a list of registry hosts; withPath also allows a
+// namespace after the host (`ghcr.io/acme`), for public-registries.
+func (d *decoder) registryList(key string, n *node, withPath bool) ([]string, error) {
 	hosts, lines, err := d.list(key, "registry hosts", n)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, 0, len(hosts))
 	for i, h := range hosts {
-		norm := strings.ToLower(strings.TrimSpace(h))
-		if norm == "" || strings.Contains(norm, "://") || strings.ContainsAny(norm, "/ \t@") {
-			return nil, d.errorf(lines[i], "%s: %q is not a registry host (write host or host:port)", key, h)
+		norm := strings.TrimSpace(h)
+		host, path, hasPath := strings.Cut(norm, "/")
+		host = strings.ToLower(host)
+		bad := host == "" || strings.Contains(norm, "://") || strings.ContainsAny(norm, " \t@") || (hasPath && (!withPath || strings.Trim(path, "/") == ""))
+		if bad {
+			want := "write host or host:port"
+			if withPath {
+				want = "write host, host:port or host/namespace"
+			}
+			return nil, d.errorf(lines[i], "%s: %q is not a registry host (%s)", key, h, want)
 		}
-		if a, ok := registryAliases[norm]; ok {
-			norm = a
+		if a, ok := registryAliases[host]; ok {
+			host = a
 		}
-		out = append(out, norm)
+		if hasPath {
+			host += "/" + strings.Trim(path, "/")
+		}
+		out = append(out, host)
 	}
 	return out, nil
 }

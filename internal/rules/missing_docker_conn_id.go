@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
@@ -49,7 +50,7 @@ DockerOperator(
 `,
 		Since:   "0.1.0",
 		Fix:     "none (the connection id cannot be derived)",
-		Options: "public-registries (registries that need no credentials)",
+		Options: "public-registries (registries that need no credentials; an entry such as ghcr.io/acme covers only that namespace, for teams publishing public images on a mixed registry)",
 	},
 	Run: runMissingDockerConnID,
 }
@@ -63,7 +64,7 @@ func runMissingDockerConnID(pass *analysis.Pass) error {
 		if im.Op.MaybeSet("docker_conn_id") {
 			continue // set, explicitly None, or possibly set by something daglint cannot see
 		}
-		if publicRegistry(pass.Settings, im.Ref.Registry) {
+		if publicImage(pass.Settings, im.Ref) {
 			continue
 		}
 		reported[im.Op] = true
@@ -82,15 +83,22 @@ func runMissingDockerConnID(pass *analysis.Pass) error {
 // configuration supplies the same list by default).
 var defaultPublicRegistries = []string{"docker.io", "public.ecr.aws", "mcr.microsoft.com", "registry.k8s.io"}
 
-// publicRegistry reports whether registry is one of the configured public
-// registries.
-func publicRegistry(s *analysis.Settings, registry string) bool {
+// publicImage reports whether the image is on one of the configured public
+// registries. An entry with a path (`ghcr.io/acme`) covers only the
+// repositories under that namespace, for teams that publish public images on
+// a mixed registry.
+func publicImage(s *analysis.Settings, ref imageref.Ref) bool {
 	list := defaultPublicRegistries
 	if s != nil {
 		list = s.PublicRegistries
 	}
 	for _, p := range list {
-		if imageref.SameRegistry(registry, p) {
+		host, ns, hasNS := strings.Cut(p, "/")
+		if !imageref.SameRegistry(ref.Registry, host) {
+			continue
+		}
+		ns = strings.Trim(ns, "/")
+		if !hasNS || ns == "" || ref.Path == ns || strings.HasPrefix(ref.Path, ns+"/") {
 			return true
 		}
 	}
