@@ -103,10 +103,11 @@ func lintDoc(t *testing.T, name, src string) []analysis.Diagnostic {
 	t.Helper()
 	path := filepath.Join(fixtureDir, name)
 	directive := docSettings[strings.SplitN(name, "_", 2)[0]]
-	settings, err := ruletest.Settings(pyparse.Parse(path, []byte(directive+src)), connections.Load)
+	variants, err := ruletest.Settings(pyparse.Parse(path, []byte(directive+src)), connections.Load)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+	settings := variants[0].Settings
 	known := map[string]bool{}
 	for _, r := range rules.All {
 		known[r.ID] = true

@@ -15,6 +15,8 @@
 // Settings come from directive comments:
 //
 //	# ruletest: airflow-version=3 allowed-registries=ghcr.io,quay.io public-registries=docker.io connections=conns/airflow_settings.yaml
+//
+// `connections=a.yaml|b.json` runs the fixture once per connections source.
 package ruletest
 
 import (
@@ -151,13 +153,22 @@ func RulesFor(path string, all []*analysis.Rule) []*analysis.Rule {
 	return all
 }
 
-// Settings reads `# ruletest:` directives into rule settings. load reads a
-// connections file (relative to the fixture's folder).
-func Settings(f *pyparse.File, load func(paths []string) (map[string]*analysis.Connection, error)) (*analysis.Settings, error) {
-	s := &analysis.Settings{
+// Variant is one set of settings a fixture runs under.
+type Variant struct {
+	Label    string // the connections sources, "" when the fixture has one variant
+	Settings *analysis.Settings
+}
+
+// Settings reads `# ruletest:` directives into rule settings, one Variant per
+// alternative connections source: `connections=a.yaml|b.json` runs the
+// fixture once with each, and every expectation must hold in all of them.
+// load reads connections files (paths relative to the fixture's folder).
+func Settings(f *pyparse.File, load func(paths []string) (map[string]*analysis.Connection, error)) ([]Variant, error) {
+	s := analysis.Settings{
 		AirflowVersion:   "2",
 		PublicRegistries: []string{"docker.io", "public.ecr.aws", "mcr.microsoft.com", "registry.k8s.io"},
 	}
+	var sources []string
 	for _, c := range f.Comments {
 		rest, ok := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(c.Text, "#")), "ruletest:")
 		if !ok {
@@ -177,31 +188,40 @@ func Settings(f *pyparse.File, load func(paths []string) (map[string]*analysis.C
 				if load == nil {
 					return nil, fmt.Errorf("%s: connections directive needs a loader", f.Path)
 				}
-				var paths []string
-				for _, p := range list {
-					paths = append(paths, filepath.Join(filepath.Dir(f.Path), p))
-				}
-				conns, err := load(paths)
-				if err != nil {
-					return nil, err
-				}
-				s.Connections = conns
+				sources = strings.Split(v, "|")
 			default:
 				return nil, fmt.Errorf("%s: unknown ruletest directive %q", f.Path, k)
 			}
 		}
 	}
-	return s, nil
+	if len(sources) == 0 {
+		return []Variant{{Settings: &s}}, nil
+	}
+	out := make([]Variant, 0, len(sources))
+	for _, src := range sources {
+		var paths []string
+		for _, p := range strings.Split(src, ",") {
+			paths = append(paths, filepath.Join(filepath.Dir(f.Path), p))
+		}
+		conns, err := load(paths)
+		if err != nil {
+			return nil, err
+		}
+		v := s
+		v.Connections = conns
+		label := ""
+		if len(sources) > 1 {
+			label = "connections=" + src
+		}
+		out = append(out, Variant{Label: label, Settings: &v})
+	}
+	return out, nil
 }
 
 // Check lints one fixture and returns its problems.
 func Check(path string, src []byte, all []*analysis.Rule, load func([]string) (map[string]*analysis.Connection, error)) ([]string, error) {
 	f := pyparse.Parse(path, src)
-	wants, err := ParseWants(f)
-	if err != nil {
-		return nil, err
-	}
-	settings, err := Settings(f, load)
+	variants, err := Settings(f, load)
 	if err != nil {
 		return nil, err
 	}
@@ -209,11 +229,24 @@ func Check(path string, src []byte, all []*analysis.Rule, load func([]string) (m
 	for _, r := range all {
 		known[r.ID] = true
 	}
-	res := lint.Source(path, src, lint.Options{Rules: RulesFor(path, all), Settings: settings, KnownRules: known})
-	if res.Err != nil {
-		return nil, res.Err
+	var problems []string
+	for _, v := range variants {
+		wants, err := ParseWants(f) // fresh: Compare marks expectations met
+		if err != nil {
+			return nil, err
+		}
+		res := lint.Source(path, src, lint.Options{Rules: RulesFor(path, all), Settings: v.Settings, KnownRules: known})
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		for _, p := range Compare(f, res.Diagnostics, wants) {
+			if v.Label != "" {
+				p += " [" + v.Label + "]"
+			}
+			problems = append(problems, p)
+		}
 	}
-	return Compare(f, res.Diagnostics, wants), nil
+	return problems, nil
 }
 
 // Run checks every fixture matching pattern (a filepath.Glob) and fails t on

@@ -86,3 +86,35 @@ func TestRulesFor(t *testing.T) {
 		t.Errorf("seed_example1.py runs %d rules, want all", len(got))
 	}
 }
+
+// TestConnectionVariants checks that `connections=a|b` runs the fixture once
+// per source and reports a problem with the source it happened under.
+func TestConnectionVariants(t *testing.T) {
+	connRule := &analysis.Rule{
+		ID: "DAG901", Name: "conn", Severity: analysis.Warning,
+		Run: func(p *analysis.Pass) error {
+			if p.Settings.Connections["x"] != nil {
+				p.Reportf(rangeOf(len(p.File.Src)-2, len(p.File.Src)-1), "x is defined")
+			}
+			return nil
+		},
+	}
+	load := func(paths []string) (map[string]*analysis.Connection, error) {
+		if strings.HasSuffix(paths[0], "with_x") {
+			return map[string]*analysis.Connection{"x": {ID: "x"}}, nil
+		}
+		return map[string]*analysis.Connection{}, nil
+	}
+	src := "from airflow.providers.docker.operators.docker import DockerOperator\n# ruletest: connections=with_x|without_x\ny = 1  # want \"DAG901\"\n"
+	problems, err := Check("fixture.py", []byte(src), []*analysis.Rule{connRule}, load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "no DAG901 finding") || !strings.Contains(problems[0], "[connections=without_x]") {
+		t.Errorf("problems = %q, want one unmet expectation under without_x", problems)
+	}
+	one := "from airflow.providers.docker.operators.docker import DockerOperator\n# ruletest: connections=with_x\ny = 1  # want \"DAG901\"\n"
+	if problems, err := Check("fixture.py", []byte(one), []*analysis.Rule{connRule}, load); err != nil || len(problems) != 0 {
+		t.Errorf("single source: problems %q, err %v", problems, err)
+	}
+}
