@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/fix"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
@@ -96,13 +97,16 @@ func TestUnusedSuppressionFixRemovesComment(t *testing.T) {
 			}
 			out := []byte(in)
 			// Apply the edits back to front.
-			for i := len(res.Diagnostics) - 1; i >= 0; i-- {
-				d := res.Diagnostics[i]
+			var edits []analysis.TextEdit
+			for i, d := range res.Diagnostics {
 				if len(d.Fixes) != 1 || d.Fixes[0].Applicability != analysis.Safe {
 					t.Fatalf("diagnostic %d has fixes %+v", i, d.Fixes)
 				}
-				e := d.Fixes[0].Edits[0]
-				out = append(append(append([]byte{}, out[:e.Start]...), e.NewText...), out[e.End:]...)
+				edits = append(edits, d.Fixes[0].Edits...)
+			}
+			out, err := fix.Apply(out, edits)
+			if err != nil {
+				t.Fatal(err)
 			}
 			if w := strings.ReplaceAll(want, "\n", eol); string(out) != w {
 				t.Errorf("fixed source:\n%q\nwant\n%q", out, w)

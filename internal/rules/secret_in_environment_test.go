@@ -2,11 +2,11 @@ package rules_test
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/fix"
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/rules"
@@ -32,23 +32,14 @@ func lintOne(t *testing.T, rule *analysis.Rule, version, src string) []analysis.
 	return res.Diagnostics
 }
 
-// applyEdits applies non-overlapping edits to src.
+// applyEdits applies a fix's edits with the same code --fix uses.
 func applyEdits(t *testing.T, src string, edits []analysis.TextEdit) string {
 	t.Helper()
-	es := append([]analysis.TextEdit(nil), edits...)
-	sort.SliceStable(es, func(i, j int) bool { return es[i].Start < es[j].Start })
-	var b strings.Builder
-	at := 0
-	for _, e := range es {
-		if e.Start < at || e.End < e.Start || e.End > len(src) {
-			t.Fatalf("overlapping or out-of-range edit %+v", e)
-		}
-		b.WriteString(src[at:e.Start])
-		b.WriteString(e.NewText)
-		at = e.End
+	out, err := fix.Apply([]byte(src), edits)
+	if err != nil {
+		t.Fatalf("apply: %v", err)
 	}
-	b.WriteString(src[at:])
-	return b.String()
+	return string(out)
 }
 
 func TestSecretInEnvironmentFix(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daglint/daglint/internal/analysis"
-	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
@@ -122,28 +120,6 @@ func TestSecretTarget(t *testing.T) {
 	for _, tt := range tests {
 		if got := secretTarget(tt.name); got != tt.want {
 			t.Errorf("secretTarget(%q) = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
-// TestSecretRuleDocs lints each rule's Example (must report it) and Use
-// instead (must not).
-func TestSecretRuleDocs(t *testing.T) {
-	for _, r := range []*analysis.Rule{HardcodedToken, HardcodedPassword, SecretFromConfigFile} {
-		for i, src := range []string{r.Doc.Example, r.Doc.UseInstead} {
-			res := lint.Source("doc.py", []byte(src), lint.Options{Rules: []*analysis.Rule{r}, Settings: &analysis.Settings{AirflowVersion: "2"}})
-			if res.Err != nil {
-				t.Fatal(res.Err)
-			}
-			n := 0
-			for _, d := range res.Diagnostics {
-				if d.RuleID == r.ID {
-					n++
-				}
-			}
-			if example := i == 0; example != (n > 0) {
-				t.Errorf("%s: doc source %d gives %d findings", r.ID, i, n)
-			}
 		}
 	}
 }
