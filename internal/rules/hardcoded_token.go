@@ -5,6 +5,7 @@ import (
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/secrets"
 )
 
 // HardcodedToken reports string literals and comments that hold a
@@ -87,9 +88,9 @@ func tokenAdvice(hits []tokenHit, inComment bool) string {
 	switch {
 	case len(hits) > 1:
 		verb, it = "revoke them", "them"
-	case hits[0].Kind == "password in URL":
+	case hits[0].Kind == secrets.KindURLPassword:
 		verb = "change the password"
-	case hits[0].Kind == "private key":
+	case hits[0].Kind == secrets.KindPrivateKey:
 		verb = "replace the key"
 	}
 	if inComment {

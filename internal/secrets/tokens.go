@@ -57,14 +57,21 @@ var slackKinds = map[string]string{
 	"s": "Slack session token",
 }
 
+// Kinds that callers may want to tell apart (the others are only named in
+// messages).
+const (
+	// KindPrivateKey is a PEM private key block.
+	KindPrivateKey = "private key"
+	// KindURLPassword is the password of a `scheme://user:password@host` URL.
+	KindURLPassword = "password in URL"
+)
+
 const (
 	kindGitHubFineGrained = "GitHub fine-grained personal access token"
 	kindDockerHub         = "Docker Hub personal access token"
 	kindAWS               = "AWS access key ID"
 	kindGoogle            = "Google API key"
 	kindSlackWebhook      = "Slack webhook URL"
-	kindPrivateKey        = "private key"
-	kindURLPassword       = "password in URL"
 	kindGitLabRunnerReg   = "GitLab runner registration token"
 )
 
@@ -369,7 +376,7 @@ func findPrivateKeys(text string, emit func(Match)) {
 		if data < minPrivateKeyData || !looksRandom(body) {
 			continue
 		}
-		emit(Match{Kind: kindPrivateKey, Start: start, End: end})
+		emit(Match{Kind: KindPrivateKey, Start: start, End: end})
 	}
 }
 
@@ -426,7 +433,7 @@ func findURLPasswords(text string, emit func(Match)) {
 			continue
 		}
 		pw := from + len(user) + 1
-		emit(Match{Kind: kindURLPassword, Start: pw, End: pw + len(password)})
+		emit(Match{Kind: KindURLPassword, Start: pw, End: pw + len(password)})
 	}
 }
 
