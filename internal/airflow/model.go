@@ -134,6 +134,8 @@ type Model struct {
 	module  *Scope
 	// mutated holds names changed in place anywhere in the file.
 	mutated map[string]bool
+	// reads indexes ConfigParser reads, built on first use.
+	reads *readIndex
 }
 
 // Module returns the module scope.

@@ -599,36 +599,44 @@ func (r *resolver) isConnectionLookup(e pyparse.Expr) bool {
 }
 
 // configRead returns the range of the `parser.read(...)` call that fills the
-// ConfigParser built by c, or c itself when none is found.
+// ConfigParser built by c, or c itself when none is found. The file is
+// indexed once, on first use.
 func (m *Model) configRead(c *pyparse.Call) pyparse.Range {
-	var target string
-	var found pyparse.Range
-	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
-		if a, ok := n.(*pyparse.Assign); ok && a.Value == pyparse.Expr(c) && len(a.Targets) == 1 {
-			if nm, ok := a.Targets[0].(*pyparse.Name); ok {
-				target = nm.ID
-			}
-		}
-		return target == ""
-	})
-	if target == "" {
-		return c.Range
+	if m.reads == nil {
+		m.indexReads()
 	}
+	if r, ok := m.reads.byName[m.reads.assignedTo[c]]; ok {
+		return r
+	}
+	return c.Range
+}
+
+// readIndex maps calls assigned to a single name, and names to their first
+// `name.read...(...)` call.
+type readIndex struct {
+	assignedTo map[*pyparse.Call]string
+	byName     map[string]pyparse.Range
+}
+
+func (m *Model) indexReads() {
+	m.reads = &readIndex{assignedTo: map[*pyparse.Call]string{}, byName: map[string]pyparse.Range{}}
 	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
-		if found != (pyparse.Range{}) {
-			return false
-		}
-		if call, ok := n.(*pyparse.Call); ok {
-			if at, ok := call.Func.(*pyparse.Attribute); ok && strings.HasPrefix(at.Attr, "read") {
-				if nm, ok := at.Value.(*pyparse.Name); ok && nm.ID == target {
-					found = call.Range
+		switch n := n.(type) {
+		case *pyparse.Assign:
+			if c, ok := n.Value.(*pyparse.Call); ok && len(n.Targets) == 1 {
+				if nm, ok := n.Targets[0].(*pyparse.Name); ok {
+					m.reads.assignedTo[c] = nm.ID
+				}
+			}
+		case *pyparse.Call:
+			if at, ok := n.Func.(*pyparse.Attribute); ok && strings.HasPrefix(at.Attr, "read") {
+				if nm, ok := at.Value.(*pyparse.Name); ok {
+					if _, seen := m.reads.byName[nm.ID]; !seen {
+						m.reads.byName[nm.ID] = n.Range
+					}
 				}
 			}
 		}
 		return true
 	})
-	if found == (pyparse.Range{}) {
-		return c.Range
-	}
-	return found
 }
