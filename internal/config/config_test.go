@@ -306,16 +306,7 @@ func TestEnabled(t *testing.T) {
 	for _, tt := range tests {
 		c := Default(".")
 		c.Select, c.ExtendSelect, c.Ignore = tt.sel, tt.ext, tt.ign
-		for _, id := range tt.enabled {
-			if !c.Enabled(id) {
-				t.Errorf("%s: %s disabled, want enabled", tt.name, id)
-			}
-		}
-		for _, id := range tt.disabled {
-			if c.Enabled(id) {
-				t.Errorf("%s: %s enabled, want disabled", tt.name, id)
-			}
-		}
+		checkEnabled(t, tt.name, c, tt.enabled, tt.disabled)
 	}
 }
 
@@ -542,16 +533,7 @@ func TestApplyCLILayers(t *testing.T) {
 		if err := c.ApplyCLI(tt.sel, tt.ext, tt.ign); err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		for _, id := range tt.enabled {
-			if !c.Enabled(id) {
-				t.Errorf("%s: %s disabled, want enabled", tt.name, id)
-			}
-		}
-		for _, id := range tt.disabled {
-			if c.Enabled(id) {
-				t.Errorf("%s: %s enabled, want disabled", tt.name, id)
-			}
-		}
+		checkEnabled(t, tt.name, c, tt.enabled, tt.disabled)
 	}
 }
 
@@ -592,5 +574,20 @@ func TestPublicRegistryNamespaces(t *testing.T) {
 	want := []string{"docker.io", "ghcr.io/OpenData", "quay.io"}
 	if strings.Join(c.PublicRegistries, " ") != strings.Join(want, " ") {
 		t.Errorf("PublicRegistries = %q, want %q (host lowercased and aliased, namespace kept as written)", c.PublicRegistries, want)
+	}
+}
+
+// checkEnabled asserts which rules c runs.
+func checkEnabled(t *testing.T, name string, c *Config, enabled, disabled []string) {
+	t.Helper()
+	for _, id := range enabled {
+		if !c.Enabled(id) {
+			t.Errorf("%s: %s disabled, want enabled", name, id)
+		}
+	}
+	for _, id := range disabled {
+		if c.Enabled(id) {
+			t.Errorf("%s: %s enabled, want disabled", name, id)
+		}
 	}
 }
