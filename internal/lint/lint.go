@@ -248,20 +248,25 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diag
 }
 
 // dedupe keeps one finding per rule and primary location: several calls
-// sharing one default_args entry or constant report it once.
+// sharing one default_args entry or constant report it once, at the highest
+// level any of them gives (a task that forces the pull makes it an error),
+// in the position of the first.
 func dedupe(diags []analysis.Diagnostic) []analysis.Diagnostic {
 	type key struct {
 		id         string
 		start, end int
 	}
-	seen := map[key]bool{}
+	index := map[key]int{}
 	out := diags[:0]
 	for _, d := range diags {
 		k := key{d.RuleID, d.Start, d.End}
-		if seen[k] {
+		if i, ok := index[k]; ok {
+			if d.Severity > out[i].Severity {
+				out[i] = d
+			}
 			continue
 		}
-		seen[k] = true
+		index[k] = len(out)
 		out = append(out, d)
 	}
 	return out

@@ -138,35 +138,3 @@ func localOnly(im image) bool {
 	}
 	return true
 }
-
-// reportWorst reports diagnostics once per primary location, keeping the
-// one with the highest level where several calls share a location (an
-// image in default_args used by tasks with different pull settings).
-type reportWorst struct {
-	order []analysis.Diagnostic
-	index map[[2]int]int
-}
-
-// add records d, replacing an earlier finding at the same location when d
-// is more severe.
-func (w *reportWorst) add(d analysis.Diagnostic) {
-	if w.index == nil {
-		w.index = map[[2]int]int{}
-	}
-	k := [2]int{d.Start, d.End}
-	if i, ok := w.index[k]; ok {
-		if d.Severity > w.order[i].Severity {
-			w.order[i] = d
-		}
-		return
-	}
-	w.index[k] = len(w.order)
-	w.order = append(w.order, d)
-}
-
-// flush reports every recorded diagnostic in the order first seen.
-func (w *reportWorst) flush(pass *analysis.Pass) {
-	for _, d := range w.order {
-		pass.Report(d)
-	}
-}

@@ -56,7 +56,6 @@ DockerOperator(
 }
 
 func runImageLocalOnly(pass *analysis.Pass) error {
-	var out reportWorst
 	for _, im := range images(pass.Model, allCalls) {
 		if !localOnly(im) {
 			continue // qualified, official, invalid, or credentials may reach the call
@@ -79,9 +78,8 @@ func runImageLocalOnly(pass *analysis.Pass) error {
 		}
 		d.Message = fmt.Sprintf("image %q is a single name and no Docker Official Image: it means %s, which Docker Hub does not serve, %s; push it to a registry and use its full name (registry/group/%s) with %s",
 			im.Text, im.Ref.Normalized, consequence, im.Ref.Familiar, creds)
-		out.add(d)
+		pass.Report(d) // calls sharing the image: the driver keeps the most severe
 	}
-	out.flush(pass)
 	return nil
 }
 
