@@ -25,3 +25,18 @@ func TestDedupeKeepsMostSevere(t *testing.T) {
 		}
 	}
 }
+
+func TestFixesHoldingSecretsAreDropped(t *testing.T) {
+	token := "glpat-" + "Xq7Lm2Np9Rt4Vw8Yz3Ab"
+	diags := []analysis.Diagnostic{{
+		RuleID: "DAG900", Start: 1, End: 2,
+		Fixes: []analysis.SuggestedFix{
+			{Message: "moves a token", Edits: []analysis.TextEdit{{Start: 1, End: 2, NewText: `x = "` + token + `"`}}},
+			{Message: "harmless", Edits: []analysis.TextEdit{{Start: 1, End: 2, NewText: `x = os.environ["TOKEN"]`}}},
+		},
+	}}
+	dropSecretFixes(diags)
+	if len(diags[0].Fixes) != 1 || diags[0].Fixes[0].Message != "harmless" {
+		t.Errorf("fixes = %+v, want only the harmless one", diags[0].Fixes)
+	}
+}

@@ -239,6 +239,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diag
 			diags[i].Severity = s
 		}
 	}
+	dropSecretFixes(diags)
 	diags = dedupe(diags)
 	if !opts.NoInlineIgnores {
 		diags = applySuppressions(file, diags, enabled, opts)
@@ -286,4 +287,28 @@ func sortDiagnostics(diags []analysis.Diagnostic) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// dropSecretFixes removes fixes whose new text holds a credential: every
+// output format prints fix text, and secrets are never printed whole. The
+// finding itself stays.
+func dropSecretFixes(diags []analysis.Diagnostic) {
+	for i := range diags {
+		fixes := diags[i].Fixes[:0:0]
+		for _, f := range diags[i].Fixes {
+			if !fixHoldsSecret(f) {
+				fixes = append(fixes, f)
+			}
+		}
+		diags[i].Fixes = fixes
+	}
+}
+
+func fixHoldsSecret(f analysis.SuggestedFix) bool {
+	for _, e := range f.Edits {
+		if len(secrets.FindTokens(e.NewText)) > 0 {
+			return true
+		}
+	}
+	return false
 }
