@@ -19,7 +19,11 @@ var UnusedSuppression = &analysis.Rule{
 		Summary: "a suppression comment suppresses nothing",
 		What: `Reports a ` + "`# noqa: DAGxxx`" + `, ` + "`# daglint: ignore[DAGxxx]`" + ` or
 ` + "`# daglint: ignore-file[DAGxxx]`" + ` comment that names a rule with no finding
-to suppress there, or a code that is no daglint rule.`,
+to suppress there, a code that is no daglint rule, or an ` + "`ignore-file`" + ` comment
+placed after the first statement (where it is not honoured). Codes of other
+tools (` + "`# noqa: E501`" + `) and a bare ` + "`# noqa`" + ` are left alone: daglint needs its
+own codes named. A suppression of a rule that is switched off for the file is
+not judged.`,
 		Why: `A stale suppression hides the next real finding on that line and tells
 readers about a problem that is gone.`,
 		Example: `from airflow.providers.docker.operators.docker import DockerOperator
