@@ -172,11 +172,3 @@ func (s *Scope) lookup(name string, shadow map[string]bool) (binding, bool) {
 	}
 	return binding{}, false
 }
-
-// module returns the outermost scope.
-func (s *Scope) module() *Scope {
-	for s.Parent != nil {
-		s = s.Parent
-	}
-	return s
-}

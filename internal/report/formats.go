@@ -94,11 +94,3 @@ func hasSafeFix(f Finding) bool {
 	}
 	return false
 }
-
-// nonNil returns s, or an empty slice when s is nil, so JSON shows [] not null.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}

@@ -71,13 +71,13 @@ func testRules() []*analysis.Rule {
 // fix, and a file error. Findings are given out of order on purpose.
 func testRun(t *testing.T) *Run {
 	t.Helper()
-	imgS, imgE := span(t, etlSrc, "IMAGE,")
-	imgE = source.NewLines([]byte(etlSrc)).Position(imgS.Offset + len("IMAGE"))
+	imgS, _ := span(t, etlSrc, "IMAGE,")
+	imgE := source.NewLines([]byte(etlSrc)).Position(imgS.Offset + len("IMAGE"))
 	defS, defE := span(t, etlSrc, `"registry.gitlab.com/acme/etl"`)
 	noqaS, noqaE := span(t, etlSrc, "# noqa: DAG999")
 	delS, _ := span(t, etlSrc, "  # noqa: DAG999")
-	opS, opE := span(t, pushSrc, "DockerOperator(\n")
-	opE = source.NewLines([]byte(pushSrc)).Position(opS.Offset + len("DockerOperator"))
+	opS, _ := span(t, pushSrc, "DockerOperator(\n")
+	opE := source.NewLines([]byte(pushSrc)).Position(opS.Offset + len("DockerOperator"))
 	keyS, keyE := span(t, pushSrc, `"DOCKER_PASSWORD"`)
 
 	return &Run{
