@@ -77,6 +77,11 @@ type Rule struct {
 	// Driver is set for a rule the driver reports itself because it needs
 	// every other rule's findings (unused-suppression); such a rule has no Run.
 	Driver bool
+	// Secret marks a rule whose findings' primary locations hold secrets.
+	// The driver runs it on every parsed file, enabled or not, and hides the
+	// text of those locations in every message, fix, diff and fingerprint
+	// of the file, whichever rule prints it.
+	Secret bool
 }
 
 // Settings is the part of the configuration that rules read.

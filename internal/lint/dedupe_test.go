@@ -35,7 +35,7 @@ func TestFixesHoldingSecretsAreDropped(t *testing.T) {
 			{Message: "harmless", Edits: []analysis.TextEdit{{Start: 1, End: 2, NewText: `x = os.environ["TOKEN"]`}}},
 		},
 	}}
-	dropSecretFixes(diags)
+	redactDiagnostics(diags, nil)
 	if len(diags[0].Fixes) != 1 || diags[0].Fixes[0].Message != "harmless" {
 		t.Errorf("fixes = %+v, want only the harmless one", diags[0].Fixes)
 	}

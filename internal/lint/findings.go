@@ -9,6 +9,7 @@ import (
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
+	"github.com/daglint/daglint/internal/secrets"
 	"github.com/daglint/daglint/internal/source"
 )
 
@@ -27,7 +28,7 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	for _, res := range sorted {
 		if res.Err != nil {
-			errs = append(errs, report.FileError{Path: res.Path, Message: res.Err.Error(), Notice: IsNotice(res.Err)})
+			errs = append(errs, report.FileError{Path: res.Path, Message: res.Redactor.Redact(res.Err.Error()), Notice: IsNotice(res.Err)})
 		}
 		occurrences := map[string]int{}
 		for _, d := range res.Diagnostics {
@@ -52,7 +53,7 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 				}
 				f.Fixes = append(f.Fixes, rf)
 			}
-			text := normalise(res.Lines, d.Start, d.End)
+			text := normalise(res.Lines, d.Start, d.End, res.Redactor)
 			key := d.RuleID + "\x00" + text
 			f.Fingerprint = Fingerprint(d.RuleID, res.Path, text, occurrences[key])
 			occurrences[key]++
@@ -62,14 +63,16 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	return findings, errs
 }
 
-// normalise returns the text of [start, end) with runs of white space folded
-// to one space, so that re-indenting a call keeps its fingerprint.
-func normalise(lines *source.Lines, start, end int) string {
+// normalise returns the text of [start, end) with the file's secrets in
+// their redacted form and runs of white space folded to one space, so that
+// re-indenting a call keeps its fingerprint, and no fingerprint is a hash
+// of a secret: changing only the characters Redact hides keeps it.
+func normalise(lines *source.Lines, start, end int, red *secrets.Redactor) string {
 	src := lines.Source()
 	if start < 0 || end > len(src) || start > end {
 		return ""
 	}
-	return strings.Join(strings.Fields(string(src[start:end])), " ")
+	return strings.Join(strings.Fields(red.Redact(string(src[start:end]))), " ")
 }
 
 // Fingerprint identifies a finding independently of its line: rule, path,

@@ -45,6 +45,10 @@ type Options struct {
 	// KnownRules holds every rule ID of the registry, enabled or not, so that
 	// a suppression naming a switched-off rule is not called unknown.
 	KnownRules map[string]bool
+	// SecretRules are the rules marked Secret, run on every parsed file,
+	// enabled or not, to learn which of its text must never be shown (see
+	// Result.Redactor); nil takes those among Rules.
+	SecretRules []*analysis.Rule
 }
 
 // Result is the outcome for one file.
@@ -60,6 +64,10 @@ type Result struct {
 	Err error
 	// Parsed is false when the prefilter found nothing any rule could concern.
 	Parsed bool
+	// Redactor hides the file's secrets in any text about it; the
+	// diagnostics have passed through it already. Nil (which only applies
+	// secrets.Scrub) when the file was not parsed.
+	Redactor *secrets.Redactor
 }
 
 // Files lints paths in parallel and returns one result per path, in the
@@ -172,7 +180,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	file := pyparse.Parse(path, src)
 	res.Lines = file.Lines
 	model := airflow.Build(file)
-	res.Diagnostics = run(file, model, opts)
+	res.Diagnostics, res.Redactor = run(file, model, opts)
 	return res
 }
 
@@ -202,9 +210,11 @@ func Relevant(src []byte) bool {
 	return secrets.MayContainSecret(src)
 }
 
-// run applies the rules to one parsed file.
-func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diagnostic {
+// run applies the rules to one parsed file and redacts what they say.
+func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Diagnostic, *secrets.Redactor) {
 	var diags []analysis.Diagnostic
+	var spans []pyparse.Range
+	ran := map[*analysis.Rule]bool{}
 	enabled := map[string]bool{}
 	for _, r := range opts.Rules {
 		enabled[r.ID] = true
@@ -214,6 +224,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diag
 			continue
 		}
 		rule := rule
+		ran[rule] = true
 		pass := &analysis.Pass{
 			Rule:     rule,
 			File:     file,
@@ -223,6 +234,9 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diag
 				d.RuleID = rule.ID
 				if d.Severity == analysis.SeverityDefault {
 					d.Severity = rule.Severity
+				}
+				if rule.Secret {
+					spans = append(spans, pyparse.Range{Start: d.Start, End: d.End})
 				}
 				diags = append(diags, d)
 			},
@@ -239,13 +253,15 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) []analysis.Diag
 			diags[i].Severity = s
 		}
 	}
-	dropSecretFixes(diags)
 	diags = dedupe(diags)
 	if !opts.NoInlineIgnores {
 		diags = applySuppressions(file, diags, enabled, opts)
 	}
+	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings}, secretRules(opts), ran, spans)
+	red := fileRedactor(file, spans)
+	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)
-	return diags
+	return diags, red
 }
 
 // dedupe keeps one finding per rule and primary location: several calls
@@ -287,28 +303,4 @@ func sortDiagnostics(diags []analysis.Diagnostic) {
 		}
 		return a.Message < b.Message
 	})
-}
-
-// dropSecretFixes removes fixes whose new text holds a credential: every
-// output format prints fix text, and secrets are never printed whole. The
-// finding itself stays.
-func dropSecretFixes(diags []analysis.Diagnostic) {
-	for i := range diags {
-		fixes := diags[i].Fixes[:0:0]
-		for _, f := range diags[i].Fixes {
-			if !fixHoldsSecret(f) {
-				fixes = append(fixes, f)
-			}
-		}
-		diags[i].Fixes = fixes
-	}
-}
-
-func fixHoldsSecret(f analysis.SuggestedFix) bool {
-	for _, e := range f.Edits {
-		if len(secrets.FindTokens(e.NewText)) > 0 {
-			return true
-		}
-	}
-	return false
 }

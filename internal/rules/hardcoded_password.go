@@ -16,6 +16,7 @@ var HardcodedPassword = &analysis.Rule{
 	Name:     "hardcoded-password",
 	Severity: analysis.Warning,
 	Tags:     []string{"security", "secrets"},
+	Secret:   true,
 	Doc: analysis.Doc{
 		Summary: "a string literal is assigned to a secret-named variable, attribute, key or argument",
 		What: `Reports a string literal that is not a placeholder and is given to a

@@ -15,6 +15,7 @@ var HardcodedToken = &analysis.Rule{
 	Name:     "hardcoded-token",
 	Severity: analysis.Error,
 	Tags:     []string{"security", "secrets"},
+	Secret:   true,
 	Doc: analysis.Doc{
 		Summary: "a string literal or comment holds a credential in a known format",
 		What: `Reports any string literal (anywhere in the file, not only in Docker calls) or

