@@ -48,6 +48,9 @@ Run "daglint check -h" for the flags of check.
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	errs := newScrubWriter(stderr)
+	defer errs.Flush()
+	stderr = errs
 	if err := analysis.Validate(rules.All); err != nil {
 		panic(fmt.Sprintf("invalid rule registry: %v", err)) // a programmer error, caught by tests
 	}
@@ -331,10 +334,13 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
 	}
-	var enabled []*analysis.Rule
+	var enabled, secretRules []*analysis.Rule
 	known := map[string]bool{}
 	for _, r := range rules.All {
 		known[r.ID] = true
+		if r.Secret {
+			secretRules = append(secretRules, r)
+		}
 		if cfg.Enabled(r.ID) && (r.ID != "DAG104" || cfg.AllowedRegistries != nil) && (r.ID != "DAG205" || conns != nil) {
 			enabled = append(enabled, r)
 		}
@@ -352,6 +358,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		MaxFileSize:     cfg.MaxFileSize,
 		Workers:         flags.jobs,
 		KnownRules:      known,
+		SecretRules:     secretRules,
 	}
 	var results []lint.Result
 	if fromStdin {

@@ -59,7 +59,9 @@ func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdou
 			continue
 		}
 		if flags.diff {
-			fmt.Fprint(stdout, fix.UnifiedDiff(res.Path, before, out.Source))
+			// The diff is display: it shows the file's secrets redacted,
+			// while --fix writes the real bytes.
+			fmt.Fprint(stdout, res.Redactor.Redact(fix.UnifiedDiff(res.Path, before, out.Source)))
 		} else {
 			if err := writeFileAtomic(res.Path, out.Source); err != nil {
 				fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/connections"
+	"github.com/daglint/daglint/internal/secrets"
 )
 
 // File names searched by Discover, in order of precedence within one folder.
@@ -102,11 +103,13 @@ type Error struct {
 }
 
 // Error formats the problem as "file:line: message".
+// Anything shaped like a secret in the message (a token used as a key, a
+// URL with user information) is shown redacted (secrets.Scrub).
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		return secrets.Scrub(fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return secrets.Scrub(fmt.Sprintf("%s: %s", e.Path, e.Msg))
 }
 
 // Unwrap returns the underlying cause.

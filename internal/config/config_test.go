@@ -591,3 +591,44 @@ func checkEnabled(t *testing.T, name string, c *Config, enabled, disabled []stri
 		}
 	}
 }
+
+// TestErrorsNeverShowSecrets puts secrets where a configuration error could
+// echo them: a token as an unknown key (with a did-you-mean hint), as a
+// rule ID, a password as an unknown YAML anchor. The error names the file
+// and line and shows no 8 characters of the secret.
+func TestErrorsNeverShowSecrets(t *testing.T) {
+	const (
+		token = "glpat-" + "Zz7Lm2Np9Rt4Vw8Yz3Ef"
+		pw    = "Hunt3r" + "Passw0rdZZ"
+	)
+	tests := []struct {
+		name, file, text, secret string
+		line                     int
+		msg                      string
+	}{
+		{"token as key", ".daglint.yaml", "select: [DAG1]\n" + token + ": 1\n", token, 2, "unknown key"},
+		{"token as key near a real one", ".daglint.yaml", "select-" + token + ": [DAG1]\n", token, 1, "unknown key"},
+		{"token as rule", ".daglint.yaml", "ignore:\n  - " + token + "\n", token, 2, "unknown rule"},
+		{"url in registries", ".daglint.yaml", "public-registries:\n  - https://ci:" + pw + "@ghcr.io\n", pw, 2, "is not a registry host"},
+		{"password as anchor", ".daglint.yaml", "select: [DAG1]\nairflow-version: *" + pw + "\n", pw, 2, "invalid YAML: unknown anchor"},
+		{"password in toml", "pyproject.toml", "[tool.daglint]\nselect = [\"DAG1\"]\nx = *" + pw + "\n", pw, 3, "invalid TOML"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), tt.file, tt.text)
+			_, err := Load(p, knownIDs)
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("got %v, want *Error", err)
+			}
+			if ce.Line != tt.line || !strings.Contains(ce.Msg, tt.msg) {
+				t.Errorf("got line %d %q, want line %d and %q", ce.Line, ce.Msg, tt.line, tt.msg)
+			}
+			for i := 0; i+8 <= len(tt.secret); i++ {
+				if w := tt.secret[i : i+8]; strings.Contains(err.Error(), w) {
+					t.Fatalf("error %q shows %q of the secret", err, w)
+				}
+			}
+		})
+	}
+}

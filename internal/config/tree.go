@@ -84,13 +84,13 @@ func parseYAML(path string, data []byte) (*node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		return nil, yamlError(path, err)
+		return nil, yamlError(path, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		line := extra.Line
 		if err != nil {
-			return nil, yamlError(path, err)
+			return nil, yamlError(path, data, err)
 		}
 		return nil, &Error{Path: path, Line: line, Msg: "more than one YAML document"}
 	}
@@ -99,8 +99,8 @@ func parseYAML(path string, data []byte) (*node, error) {
 }
 
 // yamlError turns a yaml.v3 error ("yaml: line 3: ...") into an *Error.
-func yamlError(path string, err error) error {
-	line, msg := yamlline.Split(err)
+func yamlError(path string, data []byte, err error) error {
+	line, msg := yamlline.SplitIn(err, data)
 	return &Error{Path: path, Line: line, Msg: "invalid YAML: " + msg, Err: err}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/secrets"
 )
 
 // SettingsFile is the Astro CLI's local settings file, the default source.
@@ -28,11 +29,13 @@ type Error struct {
 }
 
 // Error formats the problem as "file:line: message".
+// Anything shaped like a secret in the message (a token used as a key, a
+// URL with user information) is shown redacted (secrets.Scrub).
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		return secrets.Scrub(fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return secrets.Scrub(fmt.Sprintf("%s: %s", e.Path, e.Msg))
 }
 
 // Unwrap returns the underlying cause.

@@ -180,7 +180,9 @@ func TestLoadFileErrors(t *testing.T) {
 		msg                 string
 	}{
 		{"yaml syntax", "c.yaml", "a:\n  conn_type: docker\nb:\n\t- x\n", 4, "invalid YAML: found character that cannot start any token"},
-		{"yaml bad port", "airflow_settings.yaml", "airflow:\n  connections:\n    - conn_id: x\n      conn_password: " + secret + "\n      conn_port: abc\n", 3, `connection "x": invalid port "abc"`},
+		{"yaml bad port", "airflow_settings.yaml", "airflow:\n  connections:\n    - conn_id: x\n      conn_password: " + secret + "\n      conn_port: abc\n", 3, `connection "x": invalid port (want a number)`},
+		{"yaml port holds the password", "c.yaml", "x:\n  conn_type: docker\n  port: " + secret + "\n", 1, `connection "x": invalid port (want a number)`},
+		{"yaml unknown anchor", "airflow_settings.yaml", "airflow:\n  connections:\n    - conn_id: x\n      conn_password: *" + secret + "\n", 4, "invalid YAML: unknown anchor referenced"},
 		{"yaml not mapping", "c.yaml", "- a\n- b\n", 1, "expected a mapping of connections"},
 		{"yaml entry not mapping", "c.yaml", "ok:\n  conn_type: docker\nbad: [1]\n", 3, `connection "bad"`},
 		{"yaml duplicate", "c.yaml", "a:\n  conn_type: docker\na:\n  conn_type: http\n", 3, `duplicate connection "a" (first at line 1)`},
@@ -312,5 +314,32 @@ func TestDefault(t *testing.T) {
 	inCfg := write(t, cfgDir, SettingsFile, "airflow: {}\n")
 	if got := Default(cfgDir, true, cwd); !reflect.DeepEqual(got, []string{inCfg}) {
 		t.Errorf("config file: got %v, want %v", got, inCfg)
+	}
+}
+
+// TestHostUserinfoNeverKept loads hosts that carry a password in their user
+// information, in each format: the connection keeps the host and login but
+// never the password, so no message about it can print one.
+func TestHostUserinfoNeverKept(t *testing.T) {
+	const pw = "Hunt3r" + "Passw0rdZZ"
+	tests := []struct{ file, content string }{
+		{"airflow_settings.yaml", "airflow:\n  connections:\n    - conn_id: x\n      conn_type: docker\n      conn_host: https://ci:" + pw + "@registry.gitlab.com\n"},
+		{"c.yaml", "x:\n  conn_type: docker\n  host: ci:" + pw + "@registry.gitlab.com\n"},
+		{"c.json", `{"x": {"conn_type": "docker", "host": "https://ci:` + pw + `@registry.gitlab.com"}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			conns, err := LoadFile(write(t, t.TempDir(), tt.file, tt.content))
+			if err != nil || len(conns) != 1 {
+				t.Fatalf("LoadFile: %v, %d connections", err, len(conns))
+			}
+			c := conns[0]
+			if strings.Contains(c.Host, pw[:8]) || strings.Contains(c.Login, pw[:8]) {
+				t.Errorf("host %q, login %q keep the password", c.Host, c.Login)
+			}
+			if !strings.Contains(c.Host, "registry.gitlab.com") {
+				t.Errorf("host %q lost the registry", c.Host)
+			}
+		})
 	}
 }

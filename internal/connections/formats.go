@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/secrets"
 	"github.com/daglint/daglint/internal/yamlline"
 )
 
@@ -31,14 +32,16 @@ type fields struct {
 }
 
 func (f fields) connection(path string, id string, line int) (*analysis.Connection, error) {
-	c := &analysis.Connection{ID: id, Type: normaliseType(f.Type), Host: f.Host, Login: f.Login, Line: line}
+	// A host may carry user information (`https://ci:pw@registry`): the
+	// password is never kept, so no message can print it.
+	c := &analysis.Connection{ID: id, Type: normaliseType(f.Type), Host: secrets.Scrub(f.Host), Login: secrets.Scrub(f.Login), Line: line}
 	switch {
 	case f.hasPortNum:
 		c.Port = f.portNum
 	case strings.TrimSpace(f.Port) != "":
 		p, err := strconv.Atoi(strings.TrimSpace(f.Port))
 		if err != nil {
-			return nil, &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: invalid port %q", id, f.Port)}
+			return nil, &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: invalid port (want a number)", id)}
 		}
 		c.Port = p
 	}
@@ -53,7 +56,7 @@ func (f fields) connection(path string, id string, line int) (*analysis.Connecti
 func parseYAML(path string, data []byte) ([]*analysis.Connection, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(path, err)
+		return nil, yamlError(path, data, err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil
@@ -171,8 +174,8 @@ func resolve(n *yaml.Node) *yaml.Node {
 }
 
 // yamlError turns a yaml.v3 error ("yaml: line 3: ...") into an *Error.
-func yamlError(path string, err error) error {
-	line, msg := yamlline.Split(err)
+func yamlError(path string, data []byte, err error) error {
+	line, msg := yamlline.SplitIn(err, data)
 	return &Error{Path: path, Line: line, Msg: "invalid YAML: " + msg, Err: err}
 }
 
