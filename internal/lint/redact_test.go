@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/lint"
@@ -187,5 +188,46 @@ func TestFingerprintHidesSecrets(t *testing.T) {
 		if fp == base["DAG302@2"] {
 			t.Errorf("the fingerprint is the hash of the secret %q", guess)
 		}
+	}
+}
+
+// TestRedactionGrowsLinearly lints files with N and 2N secrets, each quoted
+// by a finding: redacting every message with every secret of the file must
+// cost about twice as much for twice the secrets, not four times.
+func TestRedactionGrowsLinearly(t *testing.T) {
+	opts := lint.Options{Rules: []*analysis.Rule{quoteEverything}, SecretRules: secretRules()}
+	source := func(n int) []byte {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			// Long and short secrets, so both ways of matching are used.
+			fmt.Fprintf(&b, "P%d_PASSWORD = \"Xq%07dLmZ!\"\nS%d_PASSWORD = \"k%04d\"\n", i, i, i, i%10000)
+		}
+		return []byte(b.String())
+	}
+	cost := func(src []byte) time.Duration {
+		best := time.Duration(1 << 62)
+		for r := 0; r < 3; r++ {
+			start := time.Now()
+			res := lint.Source("many.py", src, opts)
+			if d := time.Since(start); d < best {
+				best = d
+			}
+			if res.Err != nil || len(res.Diagnostics) == 0 {
+				t.Fatalf("no findings: %v", res.Err)
+			}
+		}
+		return best
+	}
+	const n = 1500
+	small, large := source(n), source(2*n)
+	res := lint.Source("many.py", large, opts)
+	for _, d := range res.Diagnostics {
+		if strings.Contains(d.Message, "LmZ!") {
+			t.Fatalf("a secret is not hidden: %s", d.Message)
+		}
+	}
+	c1, c2 := cost(small), cost(large)
+	if ratio := float64(c2) / float64(c1); ratio > 3.5 {
+		t.Errorf("cost(2N)/cost(N) = %.2f (%v / %v), want near 2", ratio, c2, c1)
 	}
 }
