@@ -17,6 +17,7 @@ import (
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/report"
 	"github.com/daglint/daglint/internal/rules"
+	"github.com/daglint/daglint/internal/secrets"
 	"github.com/daglint/daglint/internal/walk"
 )
 
@@ -379,7 +380,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	hardError := false
 	for _, pe := range walked.Errors {
-		fileErrs = append(fileErrs, report.FileError{Path: pe.Path, Message: pe.Err.Error()})
+		fileErrs = append(fileErrs, report.FileError{Path: pe.Path, Message: secrets.Scrub(pe.Err.Error())})
 		hardError = true
 	}
 	for _, res := range results {

@@ -33,6 +33,9 @@ type decoder struct {
 	cfg   *Config
 }
 
+// errorf reports a problem at line. Messages name keys and rule IDs but
+// never quote a value: the line points at it, and a value may be a secret
+// pasted in the wrong place.
 func (d *decoder) errorf(line int, format string, args ...any) error {
 	return &Error{Path: d.path, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
@@ -179,7 +182,7 @@ func (d *decoder) severity(n *node) error {
 		}
 		sev, err := analysis.ParseSeverity(e.val.text)
 		if err != nil {
-			return d.errorf(e.val.line, "severity: %s: unknown level %q (want error, warning or note)", e.key, e.val.text)
+			return d.errorf(e.val.line, "severity: %s: unknown level (want error, warning or note)", e.key)
 		}
 		items = append(items, item{e.key, sev})
 	}
@@ -238,10 +241,10 @@ func (d *decoder) glob(key, pat string, line int) (string, error) {
 		return "", d.errorf(line, "%s: empty glob", key)
 	}
 	if strings.HasPrefix(clean, "/") || filepath.IsAbs(clean) {
-		return "", d.errorf(line, "%s: glob %q must be relative to the configuration file's folder", key, pat)
+		return "", d.errorf(line, "%s: glob must be relative to the configuration file's folder", key)
 	}
 	if !doublestar.ValidatePattern(clean) {
-		return "", d.errorf(line, "%s: invalid glob %q", key, pat)
+		return "", d.errorf(line, "%s: invalid glob", key)
 	}
 	return clean, nil
 }
@@ -271,7 +274,7 @@ func (d *decoder) registryList(key string, n *node, withPath bool) ([]string, er
 			if withPath {
 				want = "write host, host:port or host/namespace"
 			}
-			return nil, d.errorf(lines[i], "%s: %q is not a registry host (%s)", key, h, want)
+			return nil, d.errorf(lines[i], "%s: not a registry host (%s)", key, want)
 		}
 		if a, ok := registryAliases[host]; ok {
 			host = a
@@ -300,10 +303,10 @@ func (d *decoder) connections(n *node) ([]string, error) {
 		}
 		st, err := os.Stat(full)
 		if err != nil {
-			return nil, d.errorf(lines[i], "connections: file %q not found", p)
+			return nil, d.errorf(lines[i], "connections: file not found")
 		}
 		if !st.Mode().IsRegular() {
-			return nil, d.errorf(lines[i], "connections: %q is not a file", p)
+			return nil, d.errorf(lines[i], "connections: not a file")
 		}
 		out = append(out, full)
 	}
@@ -318,7 +321,7 @@ func (d *decoder) airflowVersion(n *node) (string, error) {
 		if n.kind == kFloat && n.text == "1.1" {
 			return "", d.errorf(n.line, `airflow-version: unknown version 1.1 (want "1.10", "2" or "3"; quote "1.10")`)
 		}
-		return "", d.errorf(n.line, `airflow-version: unknown version %q (want "1.10", "2" or "3")`, n.text)
+		return "", d.errorf(n.line, `airflow-version: unknown version (want "1.10", "2" or "3")`)
 	}
 	return "", d.errorf(n.line, `airflow-version: expected "1.10", "2" or "3", got %s`, n.describe())
 }
@@ -350,13 +353,13 @@ func (d *decoder) size(n *node) (int64, error) {
 	case kInt:
 		v, err := strconv.ParseInt(n.text, 0, 64)
 		if err != nil || v < 0 {
-			return 0, d.errorf(n.line, "max-file-size: invalid size %q (want %s)", n.text, want)
+			return 0, d.errorf(n.line, "max-file-size: invalid size (want %s)", want)
 		}
 		return v, nil
 	case kString:
 		v, ok := parseSize(n.text)
 		if !ok {
-			return 0, d.errorf(n.line, "max-file-size: invalid size %q (want %s)", n.text, want)
+			return 0, d.errorf(n.line, "max-file-size: invalid size (want %s)", want)
 		}
 		return v, nil
 	}
