@@ -12,7 +12,7 @@ import (
 // `user:pw@registry.example.com/app`). A URL password that only marks where
 // one goes (`password`, `${PASS}`, `<pw>`, `{{ var }}`) is kept. Scrub
 // applies to any text daglint prints about input it does not model, such as
-// error messages; Scrub(Scrub(s)) == Scrub(s).
+// error messages.
 func Scrub(text string) string {
 	spans := scrubSpans(text)
 	if len(spans) == 0 {
@@ -73,7 +73,7 @@ func findUserinfoPasswords(text string, emit func(start, end int)) {
 				userStart--
 			}
 			schemed := userStart >= 3 && text[userStart-3:userStart] == "://"
-			if userStart < colon && (schemed || bareHostAt(text, at+1)) {
+			if schemed || userStart < colon && bareHostAt(text, at+1) {
 				emit(pwStart, at)
 			}
 		}

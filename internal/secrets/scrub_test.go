@@ -17,6 +17,7 @@ func TestScrub(t *testing.T) {
 		{`"https://user:Imag3Passw0rdKK@registry.example.com/app:1.0"`, `"https://user:Ima…(15 chars)@registry.example.com/app:1.0"`},
 		{"logs in to ci:" + strings.ToLower(pw) + "@registry.gitlab.com (x)", "logs in to ci:hunt…(16 chars)@registry.gitlab.com (x)"},
 		{"ci:" + pw + "@localhost:5000/app", "ci:Hunt…(16 chars)@localhost:5000/app"},
+		{"redis://:" + pw + "@cache:6379/0", "redis://:Hunt…(16 chars)@cache:6379/0"},
 		// Not user information, or nothing to hide.
 		{`image "python:3.11@sha256:0123abcd"`, `image "python:3.11@sha256:0123abcd"`},
 		{"postgres://user:password@localhost/db", "postgres://user:password@localhost/db"},
