@@ -204,6 +204,30 @@ func TestSecretsNeverPrintedWhole(t *testing.T) {
 			t.Errorf("json output lacks %s", want)
 		}
 	}
+	// --fix prints a summary and what remains; the file gets the real bytes.
+	stdout, stderr, _ := runInDir(t, dir, "check", "--fix", "--unsafe-fixes", "--format", "json", "dags")
+	assertNoWindow(t, "--fix stdout", stdout, leakA.all())
+	assertNoWindow(t, "--fix stderr", stderr, leakA.all())
+	fixed, err := os.ReadFile(filepath.Join(dir, "dags", "leaky.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fixed), `DB_PASSWORD = "`+leakA.dbPassword+`"`+"\n") || !strings.Contains(string(fixed), leakA.urlPassword) {
+		t.Errorf("--fix did not keep the file's own bytes:\n%s", fixed)
+	}
+	// Standard input, as editors pass it.
+	src, err := os.ReadFile(filepath.Join(dir, "dags", "broken.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	run([]string{"check", "--no-config", "--stdin-filename", "broken.py", "--format", "json", "-"}, strings.NewReader(string(src)), &out, &errb)
+	if !strings.Contains(out.String(), "AKIA…(20 chars)") {
+		t.Errorf("standard input: no redacted DAG001 finding:\n%s", out.String())
+	}
+	assertNoWindow(t, "stdin stdout", out.String(), leakA.all())
+	assertNoWindow(t, "stdin stderr", errb.String(), leakA.all())
+
 	diff := runs[10].stdout
 	for _, want := range []string{`-DB_PASSWORD = "Su…(11 chars)"  # noqa: DAG101`, `+DB_PASSWORD = "Su…(11 chars)"`, ` TOKEN = "glpa…(26 chars)"`, `private_environment=`} {
 		if !strings.Contains(diff, want) {
