@@ -117,6 +117,10 @@ type paramTables struct {
 	sorted map[OperatorKind]map[string][]string
 	// templated maps kind to its template fields in any release.
 	templated map[OperatorKind]map[string]bool
+	// swarmIgnored holds the DockerOperator parameters DockerSwarmOperator
+	// accepts but never uses; swarmSecretsLost the ones that carry
+	// variables (usually secrets) the service never gets.
+	swarmIgnored, swarmSecretsLost nameSet
 }
 
 // paramData returns the tables, built once. The JSON is embedded at build time,
@@ -151,6 +155,10 @@ type paramsDoc struct {
 		Provider2 swarmList `json:"provider_2"`
 		Provider3 swarmList `json:"provider_3"`
 		Current   swarmList `json:"current"`
+		Ignored   struct {
+			Params      []string `json:"params"`
+			SecretsLost []string `json:"secrets_lost"`
+		} `json:"ignored_inherited"`
 	} `json:"docker_swarm_operator"`
 	TaskDocker struct {
 		Own struct {
@@ -355,7 +363,27 @@ func buildParamTables(data []byte) (*paramTables, error) {
 	t.templated[DockerSwarmOperator] = nameSet{}.add(setNames(dockerFields), sw.V110.TemplateFields, sw.Current.TemplateFields)
 	t.templated[TaskDocker] = nameSet{}.add(setNames(dockerFields), td.TemplateFields.Early, td.TemplateFields.CurrentResolved)
 	t.templated[KubernetesPodOperator] = nameSet{}.add(kpo.Current.TemplateFields, kpo.MirrorMain.TemplateFields, kpo.V110.TemplateFields)
+	t.swarmIgnored = nameSet{}.add(sw.Ignored.Params)
+	t.swarmSecretsLost = nameSet{}.add(sw.Ignored.SecretsLost)
+	if len(t.swarmIgnored) == 0 {
+		return nil, fmt.Errorf("decode airflow parameters: no DockerSwarmOperator ignored_inherited list")
+	}
+	for n := range t.swarmSecretsLost {
+		if !t.swarmIgnored[n] {
+			return nil, fmt.Errorf("decode airflow parameters: secrets_lost name %q is not in ignored_inherited", n)
+		}
+	}
 	return t, nil
+}
+
+// SwarmIgnored reports whether DockerSwarmOperator accepts the parameter
+// name (inherited from DockerOperator) but never uses it in the service it
+// creates, and whether what it drops are container variables (which usually
+// carry secrets). Verified in the provider source: see the data's
+// docker_swarm_operator.ignored_inherited.
+func SwarmIgnored(name string) (ignored, secretsLost bool) {
+	t := paramData()
+	return t.swarmIgnored[name], t.swarmSecretsLost[name]
 }
 
 // setNames returns the names of a nameSet (any order).
