@@ -121,6 +121,10 @@ type paramTables struct {
 	// accepts but never uses; swarmSecretsLost the ones that carry
 	// variables (usually secrets) the service never gets.
 	swarmIgnored, swarmSecretsLost nameSet
+	// core110 holds, per kind, what Airflow 1.10's own operator (imported
+	// from airflow.operators / airflow.contrib, not from the backport
+	// provider) accepts.
+	core110 map[OperatorKind]nameSet
 }
 
 // paramData returns the tables, built once. The JSON is embedded at build time,
@@ -363,6 +367,11 @@ func buildParamTables(data []byte) (*paramTables, error) {
 	t.templated[DockerSwarmOperator] = nameSet{}.add(setNames(dockerFields), sw.V110.TemplateFields, sw.Current.TemplateFields)
 	t.templated[TaskDocker] = nameSet{}.add(setNames(dockerFields), td.TemplateFields.Early, td.TemplateFields.CurrentResolved)
 	t.templated[KubernetesPodOperator] = nameSet{}.add(kpo.Current.TemplateFields, kpo.MirrorMain.TemplateFields, kpo.V110.TemplateFields)
+	base110 := doc.BaseOperator[Airflow1]
+	t.core110 = map[OperatorKind]nameSet{
+		DockerOperator:      nameSet{}.add(do.V110.Params, base110),
+		DockerSwarmOperator: nameSet{}.add(sw.V110.OwnParams, do.V110.Params, base110),
+	}
 	t.swarmIgnored = nameSet{}.add(sw.Ignored.Params)
 	t.swarmSecretsLost = nameSet{}.add(sw.Ignored.SecretsLost)
 	if len(t.swarmIgnored) == 0 {
@@ -429,6 +438,22 @@ func validSet(kind OperatorKind, version string) (map[string]bool, bool) {
 // gets nil. The map is the caller's own copy.
 func ValidKwargs(kind OperatorKind, version string) map[string]bool {
 	names, ok := validSet(kind, version)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]bool, len(names))
+	for n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+// ValidKwargsCore110 returns the keywords Airflow 1.10's own operator of
+// kind accepts (airflow.operators.docker_operator and the contrib Swarm
+// operator, without what only the backport provider added, such as
+// private_environment), or nil when daglint has no such list.
+func ValidKwargsCore110(kind OperatorKind) map[string]bool {
+	names, ok := paramData().core110[kind]
 	if !ok {
 		return nil
 	}
