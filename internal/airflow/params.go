@@ -125,6 +125,8 @@ type paramTables struct {
 	// from airflow.operators / airflow.contrib, not from the backport
 	// provider) accepts.
 	core110 map[OperatorKind]nameSet
+	// base holds BaseOperator's parameters in any Airflow version.
+	base nameSet
 }
 
 // paramData returns the tables, built once. The JSON is embedded at build time,
@@ -367,6 +369,10 @@ func buildParamTables(data []byte) (*paramTables, error) {
 	t.templated[DockerSwarmOperator] = nameSet{}.add(setNames(dockerFields), sw.V110.TemplateFields, sw.Current.TemplateFields)
 	t.templated[TaskDocker] = nameSet{}.add(setNames(dockerFields), td.TemplateFields.Early, td.TemplateFields.CurrentResolved)
 	t.templated[KubernetesPodOperator] = nameSet{}.add(kpo.Current.TemplateFields, kpo.MirrorMain.TemplateFields, kpo.V110.TemplateFields)
+	t.base = nameSet{}
+	for _, v := range airflowVersions {
+		t.base.add(doc.BaseOperator[v])
+	}
 	base110 := doc.BaseOperator[Airflow1]
 	t.core110 = map[OperatorKind]nameSet{
 		DockerOperator:      nameSet{}.add(do.V110.Params, base110),
@@ -447,6 +453,11 @@ func ValidKwargs(kind OperatorKind, version string) map[string]bool {
 	}
 	return out
 }
+
+// IsBaseOperatorParam reports whether name is a parameter of BaseOperator in
+// some Airflow version (task_id, retries, pool, on_failure_callback...):
+// Airflow itself, not the operator's container, uses its value.
+func IsBaseOperatorParam(name string) bool { return paramData().base[name] }
 
 // ValidKwargsCore110 returns the keywords Airflow 1.10's own operator of
 // kind accepts (airflow.operators.docker_operator and the contrib Swarm
