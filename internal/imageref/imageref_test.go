@@ -230,7 +230,9 @@ func TestRegistryHostPort(t *testing.T) {
 		{"HTTP://Registry.GitLab.com//", 0, "registry.gitlab.com"},
 		{"https://index.docker.io/v1/", 0, "index.docker.io"},
 		{"myreg.local", 5000, "myreg.local:5000"},
-		{"https://myreg.local/", 5000, "myreg.local:5000"},
+		{"https://myreg.local/", 5000, "myreg.local"}, // "https://myreg.local/:5000": docker-py cuts at the '/'
+		{"reg.example.com/v2", 5000, "reg.example.com"},
+		{"https://reg.example.com:5000/v2", 0, "reg.example.com:5000"},
 		{" localhost ", 5000, "localhost:5000"},
 		{"ghcr.io", -1, "ghcr.io"},
 		{"", 5000, ""},
