@@ -3,6 +3,7 @@ module github.com/daglint/daglint
 go 1.26.8
 
 require (
+	github.com/agnivade/levenshtein v1.2.2
 	github.com/bmatcuk/doublestar/v4 v4.10.4
 	github.com/distribution/reference v0.6.0
 	github.com/go-git/go-git/v5 v5.19.3

@@ -84,6 +84,30 @@ func (b *builder) findSubclasses() {
 	}
 }
 
+// templateAttrs are class attributes that name parameters without setting
+// them.
+var templateAttrs = map[string]bool{"template_fields": true, "template_ext": true, "template_fields_renderers": true}
+
+// subclassText is the source of a subclass that may set parameters: the
+// class without its template_fields-like assignments, which name
+// parameters (docker_conn_id among them) but give them no value.
+func subclassText(f *pyparse.File, c *pyparse.ClassDef) string {
+	var b strings.Builder
+	at := c.Start
+	for _, st := range c.Body {
+		as, ok := st.(*pyparse.Assign)
+		if !ok || len(as.Targets) != 1 {
+			continue
+		}
+		if n, ok := as.Targets[0].(*pyparse.Name); ok && templateAttrs[n.ID] {
+			b.WriteString(f.Text(pyparse.Range{Start: at, End: as.Start}))
+			at = as.End
+		}
+	}
+	b.WriteString(f.Text(pyparse.Range{Start: at, End: c.End}))
+	return b.String()
+}
+
 // operatorKind recognises an operator class expression.
 func (b *builder) operatorKind(e pyparse.Expr) (OperatorKind, *subclass, bool) {
 	switch classify(b.m.imports.qualName(e)) {
@@ -419,7 +443,7 @@ func (b *builder) opFromCall(call, expand *pyparse.Call, s callSite) {
 	}
 	if sub != nil {
 		op.Subclass = sub.def
-		op.text = b.m.File.Text(sub.def.Range)
+		op.text = subclassText(b.m.File, sub.def)
 	}
 	r := &resolver{m: b.m, scope: s.scope, shadow: s.shadow}
 	first := FromCall

@@ -144,6 +144,21 @@ func (m *Model) Module() *Scope { return m.module }
 // QualName returns the dotted name e refers to through the file's imports, or "".
 func (m *Model) QualName(e pyparse.Expr) string { return m.imports.qualName(e) }
 
+// CoreAirflow110 reports whether the call's operator was imported from
+// Airflow 1.10's own modules (airflow.operators.docker_operator,
+// airflow.contrib.operators...) rather than from a provider package.
+func (m *Model) CoreAirflow110(op *OpCall) bool {
+	if op.Call == nil {
+		return false
+	}
+	fn := op.Call.Func
+	if at, ok := fn.(*pyparse.Attribute); ok && at.Attr == "partial" {
+		fn = at.Value
+	}
+	q := m.QualName(fn)
+	return strings.HasPrefix(q, "airflow.operators.") || strings.HasPrefix(q, "airflow.contrib.")
+}
+
 // Build analyses a parsed file.
 func Build(f *pyparse.File) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}

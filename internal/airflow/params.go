@@ -117,6 +117,16 @@ type paramTables struct {
 	sorted map[OperatorKind]map[string][]string
 	// templated maps kind to its template fields in any release.
 	templated map[OperatorKind]map[string]bool
+	// swarmIgnored holds the DockerOperator parameters DockerSwarmOperator
+	// accepts but never uses; swarmSecretsLost the ones that carry
+	// variables (usually secrets) the service never gets.
+	swarmIgnored, swarmSecretsLost nameSet
+	// core110 holds, per kind, what Airflow 1.10's own operator (imported
+	// from airflow.operators / airflow.contrib, not from the backport
+	// provider) accepts.
+	core110 map[OperatorKind]nameSet
+	// base holds BaseOperator's parameters in any Airflow version.
+	base nameSet
 }
 
 // paramData returns the tables, built once. The JSON is embedded at build time,
@@ -151,6 +161,10 @@ type paramsDoc struct {
 		Provider2 swarmList `json:"provider_2"`
 		Provider3 swarmList `json:"provider_3"`
 		Current   swarmList `json:"current"`
+		Ignored   struct {
+			Params      []string `json:"params"`
+			SecretsLost []string `json:"secrets_lost"`
+		} `json:"ignored_inherited"`
 	} `json:"docker_swarm_operator"`
 	TaskDocker struct {
 		Own struct {
@@ -355,7 +369,36 @@ func buildParamTables(data []byte) (*paramTables, error) {
 	t.templated[DockerSwarmOperator] = nameSet{}.add(setNames(dockerFields), sw.V110.TemplateFields, sw.Current.TemplateFields)
 	t.templated[TaskDocker] = nameSet{}.add(setNames(dockerFields), td.TemplateFields.Early, td.TemplateFields.CurrentResolved)
 	t.templated[KubernetesPodOperator] = nameSet{}.add(kpo.Current.TemplateFields, kpo.MirrorMain.TemplateFields, kpo.V110.TemplateFields)
+	t.base = nameSet{}
+	for _, v := range airflowVersions {
+		t.base.add(doc.BaseOperator[v])
+	}
+	base110 := doc.BaseOperator[Airflow1]
+	t.core110 = map[OperatorKind]nameSet{
+		DockerOperator:      nameSet{}.add(do.V110.Params, base110),
+		DockerSwarmOperator: nameSet{}.add(sw.V110.OwnParams, do.V110.Params, base110),
+	}
+	t.swarmIgnored = nameSet{}.add(sw.Ignored.Params)
+	t.swarmSecretsLost = nameSet{}.add(sw.Ignored.SecretsLost)
+	if len(t.swarmIgnored) == 0 {
+		return nil, fmt.Errorf("decode airflow parameters: no DockerSwarmOperator ignored_inherited list")
+	}
+	for n := range t.swarmSecretsLost {
+		if !t.swarmIgnored[n] {
+			return nil, fmt.Errorf("decode airflow parameters: secrets_lost name %q is not in ignored_inherited", n)
+		}
+	}
 	return t, nil
+}
+
+// SwarmIgnored reports whether DockerSwarmOperator accepts the parameter
+// name (inherited from DockerOperator) but never uses it in the service it
+// creates, and whether what it drops are container variables (which usually
+// carry secrets). Verified in the provider source: see the data's
+// docker_swarm_operator.ignored_inherited.
+func SwarmIgnored(name string) (ignored, secretsLost bool) {
+	t := paramData()
+	return t.swarmIgnored[name], t.swarmSecretsLost[name]
 }
 
 // setNames returns the names of a nameSet (any order).
@@ -401,6 +444,27 @@ func validSet(kind OperatorKind, version string) (map[string]bool, bool) {
 // gets nil. The map is the caller's own copy.
 func ValidKwargs(kind OperatorKind, version string) map[string]bool {
 	names, ok := validSet(kind, version)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]bool, len(names))
+	for n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+// IsBaseOperatorParam reports whether name is a parameter of BaseOperator in
+// some Airflow version (task_id, retries, pool, on_failure_callback...):
+// Airflow itself, not the operator's container, uses its value.
+func IsBaseOperatorParam(name string) bool { return paramData().base[name] }
+
+// ValidKwargsCore110 returns the keywords Airflow 1.10's own operator of
+// kind accepts (airflow.operators.docker_operator and the contrib Swarm
+// operator, without what only the backport provider added, such as
+// private_environment), or nil when daglint has no such list.
+func ValidKwargsCore110(kind OperatorKind) map[string]bool {
+	names, ok := paramData().core110[kind]
 	if !ok {
 		return nil
 	}

@@ -473,3 +473,35 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestSwarmIgnoredData checks the DockerSwarmOperator ignored-argument data
+// against the parameter lists: each name is a DockerOperator parameter that
+// DockerSwarmOperator accepts, and none is one it uses.
+func TestSwarmIgnoredData(t *testing.T) {
+	for _, name := range []string{"private_environment", "env_file", "network_mode", "privileged", "cap_add", "port_bindings", "container_name"} {
+		if ign, _ := SwarmIgnored(name); !ign {
+			t.Errorf("%s is not in the ignored list (verified in the provider source)", name)
+		}
+	}
+	for _, name := range []string{"image", "command", "environment", "mounts", "user", "tty", "mem_limit", "auto_remove",
+		"docker_url", "docker_conn_id", "tls_ca_cert", "tmp_dir", "retrieve_output", "secrets", "networks", "args", "task_id"} {
+		if ign, _ := SwarmIgnored(name); ign {
+			t.Errorf("%s is used by DockerSwarmOperator but listed as ignored", name)
+		}
+	}
+	for _, lost := range []string{"private_environment", "env_file"} {
+		if _, sl := SwarmIgnored(lost); !sl {
+			t.Errorf("%s drops container variables but is not marked secrets_lost", lost)
+		}
+	}
+	if _, sl := SwarmIgnored("network_mode"); sl {
+		t.Error("network_mode marked secrets_lost")
+	}
+	for n := range paramData().swarmIgnored {
+		for _, v := range []string{Airflow2, Airflow3} {
+			if !IsValidKwarg(DockerSwarmOperator, v, n) || !IsValidKwarg(DockerOperator, v, n) {
+				t.Errorf("ignored %q is not an accepted DockerOperator/DockerSwarmOperator argument on Airflow %s", n, v)
+			}
+		}
+	}
+}

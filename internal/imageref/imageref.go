@@ -41,6 +41,12 @@ var (
 	// ErrImageID means the reference is a bare 64-hex image ID: it names a
 	// local image, not something a registry can serve (see Parse).
 	ErrImageID = errors.New("is an image ID, not a repository reference")
+	// ErrUserInfo means the reference carries credentials before the host
+	// (user:password@registry/...), which no Docker client accepts.
+	ErrUserInfo = errors.New("has user info (credentials) before the registry host")
+	// ErrBadHost means the first component is meant as a registry host (it
+	// has a '.' or ':') but is no valid host name, such as one with '_'.
+	ErrBadHost = errors.New("has a registry host that is not a valid host name")
 	// ErrTooLong means the repository name exceeds Docker's 255 characters.
 	ErrTooLong = errors.New("has a repository name longer than 255 characters")
 	// ErrInvalid is any other violation of Docker's reference grammar.
@@ -74,8 +80,13 @@ type Ref struct {
 var (
 	// tagPattern is Docker's tag grammar.
 	tagPattern = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$`)
-	// imageIDPattern is a bare image ID (64 lowercase hex digits).
-	imageIDPattern = regexp.MustCompile(`^[a-f0-9]{64}$`)
+	// imageIDPattern is an image ID: 64 lowercase hex digits, bare or with
+	// its algorithm as `docker images --no-trunc` prints it (Docker's
+	// grammar would read "sha256:<hex>" as the repository sha256 with a tag).
+	imageIDPattern = regexp.MustCompile(`^(sha256:)?[a-f0-9]{64}$`)
+	// hostPattern is Docker's registry host: domain components or an IP,
+	// optionally a bracketed IPv6 address, and an optional port.
+	hostPattern = regexp.MustCompile(`^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$`)
 	// schemePattern finds a leading URL scheme.
 	schemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 )
@@ -102,6 +113,9 @@ func Parse(s string) (Ref, error) {
 	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
 		return Ref{}, fmt.Errorf("%w at byte %d", ErrWhitespace, i)
 	}
+	if hasUserInfo(s) {
+		return Ref{}, fmt.Errorf("%w (put the login in a Docker connection and name the image without it)", ErrUserInfo)
+	}
 	if m := schemePattern.FindString(s); m != "" {
 		return Ref{}, fmt.Errorf("%w %q (name the registry host without a scheme)", ErrScheme, m)
 	}
@@ -122,6 +136,12 @@ func Parse(s string) (Ref, error) {
 		return Ref{}, fmt.Errorf("%w %q (a tag is 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-')", ErrBadTag, tag)
 	}
 	explicit, repoPath := splitHost(name)
+	if explicit {
+		host, _, _ := strings.Cut(name, "/")
+		if !hostPattern.MatchString(host) {
+			return Ref{}, fmt.Errorf("%w (%q: letters, digits, '-' and '.' only, and an optional :port)", ErrBadHost, host)
+		}
+	}
 	if repoPath != strings.ToLower(repoPath) {
 		return Ref{}, fmt.Errorf("%w %q (repository names must be lowercase)", ErrUppercase, repoPath)
 	}
@@ -144,6 +164,29 @@ func Parse(s string) (Ref, error) {
 		Normalized:       reference.TagNameOnly(named).String(),
 	}
 	return r, nil
+}
+
+// hasUserInfo reports whether s (after any URL scheme) has an '@' followed by
+// a '/': credentials before a host ("user:pass@registry/app"). A digest's '@'
+// comes after the last '/', and a digest holds no '/'.
+func hasUserInfo(s string) bool {
+	if m := schemePattern.FindString(s); m != "" {
+		s = s[len(m):]
+	}
+	at := strings.IndexByte(s, '@')
+	return at >= 0 && strings.IndexByte(s[at:], '/') >= 0
+}
+
+// StripUserInfo returns s without a "user:password@" before its host (and
+// true), or s itself when it has none.
+func StripUserInfo(s string) (string, bool) {
+	if !hasUserInfo(s) {
+		return s, false
+	}
+	scheme := schemePattern.FindString(s)
+	rest := s[len(scheme):]
+	at := strings.IndexByte(rest, '@')
+	return scheme + rest[at+1:], true
 }
 
 // split cuts a reference into name, tag and digest. The digest follows the

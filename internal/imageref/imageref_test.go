@@ -79,7 +79,13 @@ func TestParseInvalid(t *testing.T) {
 		{"x:", ErrBadTag, `""`},
 		{"x:.hidden", ErrBadTag, `".hidden"`},
 		{"x:" + strings.Repeat("a", 129), ErrBadTag, ""},
-		{"x:a/b", ErrInvalid, ""},
+		{"x:a/b", ErrBadHost, `"x:a"`},
+		{"my_registry.example.com/app:1.0", ErrBadHost, `"my_registry.example.com"`},
+		{"reg.example.com:50a0/app", ErrBadHost, ""},
+		{"oauth2:glpat-Ab7Lm2Np9Rt4Vw8Yz3Cd@registry.gitlab.com/g/app:1.0", ErrUserInfo, ""},
+		{"https://user:Imag3Passw0rdKK@registry.example.com/app:1.0", ErrUserInfo, ""},
+		{"ci@reg.example.com/app", ErrUserInfo, ""},
+		{"sha256:" + hex64, ErrImageID, ""},
 		{"x@sha256:short", ErrBadDigest, `"sha256:short"`},
 		{"x@sha256:" + hex64[:40], ErrBadDigest, ""},
 		{"x@", ErrBadDigest, `""`},
@@ -224,7 +230,9 @@ func TestRegistryHostPort(t *testing.T) {
 		{"HTTP://Registry.GitLab.com//", 0, "registry.gitlab.com"},
 		{"https://index.docker.io/v1/", 0, "index.docker.io"},
 		{"myreg.local", 5000, "myreg.local:5000"},
-		{"https://myreg.local/", 5000, "myreg.local:5000"},
+		{"https://myreg.local/", 5000, "myreg.local"}, // "https://myreg.local/:5000": docker-py cuts at the '/'
+		{"reg.example.com/v2", 5000, "reg.example.com"},
+		{"https://reg.example.com:5000/v2", 0, "reg.example.com:5000"},
 		{" localhost ", 5000, "localhost:5000"},
 		{"ghcr.io", -1, "ghcr.io"},
 		{"", 5000, ""},
@@ -298,6 +306,34 @@ func TestIsDockerHub(t *testing.T) {
 	} {
 		if got := IsDockerHub(in); got != want {
 			t.Errorf("IsDockerHub(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestUserInfoNotInErrors(t *testing.T) {
+	for _, s := range []string{
+		"oauth2:glpat-Ab7Lm2Np9Rt4Vw8Yz3Cd@registry.gitlab.com/g/app:1.0",
+		"https://user:Imag3Passw0rdKK@registry.example.com/app:1.0",
+	} {
+		_, err := Parse(s)
+		if err == nil || strings.Contains(err.Error(), "Ab7Lm2Np") || strings.Contains(err.Error(), "Imag3Pass") {
+			t.Errorf("Parse(%q) error %v: want ErrUserInfo without the secret", s, err)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"u:p@reg.example.com/app:1", "reg.example.com/app:1"},
+		{"https://u:p@reg.example.com/app", "https://reg.example.com/app"},
+		{"python@sha256:" + hex64, "python@sha256:" + hex64},
+		{"reg.example.com/app@sha256:" + hex64, "reg.example.com/app@sha256:" + hex64},
+	} {
+		if got, _ := StripUserInfo(tt.in); got != tt.want {
+			t.Errorf("StripUserInfo(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// Digests and ports are no user info.
+	for _, s := range []string{"python@sha256:" + hex64, "reg.example.com:5000/app@sha256:" + hex64, "localhost:5000/a/b:1"} {
+		if _, err := Parse(s); err != nil {
+			t.Errorf("Parse(%q): %v", s, err)
 		}
 	}
 }

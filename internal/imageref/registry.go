@@ -41,15 +41,30 @@ var dockerHubHosts = map[string]bool{
 // "http://" or "https://" prefix and without any path or trailing slash,
 // lowercased, followed by ":port" when port > 0. It returns "" for an empty
 // host.
+//
+// When the host has a '/' after it (a path such as "reg.example.com/v2", or
+// only a trailing slash), DockerHook appends the port after it
+// ("reg.example.com/v2:5000") and docker-py's resolve_index_name cuts
+// everything from the first '/', so the port is lost: the credentials are
+// found only for "reg.example.com".
 func RegistryHostPort(host string, port int) string {
 	h := stripToHost(host)
 	if h == "" {
 		return ""
 	}
-	if port > 0 {
+	if port > 0 && !hasPath(host) {
 		h += ":" + strconv.Itoa(port)
 	}
 	return h
+}
+
+// hasPath reports whether a registry address has a '/' after its host.
+func hasPath(s string) bool {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+len("://"):]
+	}
+	return strings.IndexByte(s, '/') >= 0
 }
 
 // stripToHost removes surrounding space, a URL scheme and any path from a

@@ -197,6 +197,7 @@ func isBinary(src []byte) bool {
 var markers = [][]byte{
 	[]byte("DockerOperator"), []byte("DockerSwarmOperator"), []byte("KubernetesPodOperator"),
 	[]byte("docker"), []byte("noqa"), []byte("daglint"),
+	[]byte("get-login"), // aws ecr get-login (DAG305) need not say docker
 }
 
 // Relevant reports whether any rule could concern src: it names a Docker or

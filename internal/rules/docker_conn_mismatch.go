@@ -9,6 +9,7 @@ import (
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/imageref"
+	"github.com/daglint/daglint/internal/suggest"
 )
 
 // DockerConnMismatch checks docker_conn_id against a known connections
@@ -27,9 +28,14 @@ file are read). For each plain-string ` + "`docker_conn_id`" + ` reaching a Dock
 reports an id the sources do not define (` + "`AIRFLOW_CONN_*`" + ` ids compare without
 case, as Airflow upper-cases the id to find the variable), a connection whose
 type is not ` + "`docker`" + `, a connection without a host, and a connection whose host
-(with port) is not the registry of the call's image. An image that names no
-registry is left to DAG101; templated or unresolved ids and images are not
-checked.`,
+(with port) is not the registry of the call's image. Registries are matched
+the way docker-py matches them: the scheme and path of the connection host are
+dropped, ` + "`index.docker.io`" + `, ` + "`registry-1.docker.io`" + ` and ` + "`docker.io`" + ` are all Docker Hub,
+and a host with a path plus a port (` + "`reg.example.com/v2`" + ` and 5000) loses the
+port (DockerHook writes ` + "`reg.example.com/v2:5000`" + ` and docker-py cuts it at the
+'/'). An undefined id gets the closest defined id as a suggestion, or the id
+of the connection for the image's registry. An image that names no registry
+is left to DAG101; templated or unresolved ids and images are not checked.`,
 		Why: `DockerHook logs in to the registry "<host>:<port>" of the connection and
 docker-py sends those credentials only to a pull from exactly that registry.
 A connection for registry.gitlab.com does nothing for an image on
@@ -99,6 +105,11 @@ func checkDockerConn(conns map[string]*analysis.Connection, id string, ims []ima
 	c, near := lookupConn(conns, id)
 	if c == nil {
 		msg := fmt.Sprintf("docker_conn_id %q is not defined in %s", id, connSources(conns))
+		if near == nil {
+			if s := suggest.Closest(id, sortedConnIDs(conns)); s != "" {
+				near = conns[s]
+			}
+		}
 		switch {
 		case near != nil:
 			msg += fmt.Sprintf("; did you mean %q (%s)?", near.ID, connPlace(near))

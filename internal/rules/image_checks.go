@@ -1,33 +1,17 @@
 package rules
 
 import (
-	"fmt"
-	"regexp"
-
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
-	"github.com/daglint/daglint/internal/imageref"
 )
 
 // Helpers shared by the image reference rules DAG102-DAG105.
 
-// prefixedImageID is an image ID written with its algorithm, as `docker
-// images --no-trunc` prints it. Docker's reference grammar reads it as the
-// repository "sha256" with a 64-hex tag, so imageref accepts it.
-var prefixedImageID = regexp.MustCompile(`^sha256:[a-f0-9]{64}$`)
-
-// refErr returns why im is not a reference a registry can serve: the parse
-// error, or ErrImageID for a "sha256:<hex>" image ID. Every image rule
-// skips an image with an error, which DAG103 reports instead.
-func refErr(im image) error {
-	if im.Err != nil {
-		return im.Err
-	}
-	if prefixedImageID.MatchString(im.Text) {
-		return fmt.Errorf("%w (it names a local image that no registry serves)", imageref.ErrImageID)
-	}
-	return nil
-}
+// refErr returns why im is not a reference a registry can serve (imageref's
+// parse error: that includes user info, a bad host and "sha256:<hex>" image
+// IDs). Every image rule skips an image with an error, which DAG103 reports
+// instead: images() computes it once, so the rules cannot disagree.
+func refErr(im image) error { return im.Err }
 
 // pullMode says whether the image is pulled again each time a task starts.
 type pullMode int

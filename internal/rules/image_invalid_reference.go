@@ -22,7 +22,10 @@ var ImageInvalidReference = &analysis.Rule{
 		What: `Reports the resolved ` + "`image`" + ` of a Docker call or KubernetesPodOperator when it
 is not a valid reference in Docker's grammar: a URL scheme
 (` + "`https://registry.gitlab.com/acme/etl`" + `), uppercase letters in the repository path,
-whitespace, an empty string, a malformed tag or digest, or an image ID (64 hex
+whitespace, an empty string, a malformed tag or digest, user info
+(` + "`user:password@registry.example.com/app`" + `: the message shows it as
+` + "`<credentials>@`" + `), a registry host that is no valid host name
+(` + "`my_registry.example.com`" + `: '_' is not allowed), or an image ID (64 hex
 digits, bare or as ` + "`sha256:<hex>`" + `). The message quotes the value, says what is wrong and, when removing the
 scheme, the whitespace or the uppercase letters gives a valid reference,
 names it. Templated (Jinja) and unresolved images are not checked. A reference
@@ -75,7 +78,7 @@ func runImageInvalidReference(pass *analysis.Pass) error {
 		}
 		pass.Report(analysis.Diagnostic{
 			Start: im.Loc.Start, End: im.Loc.End,
-			Message: fmt.Sprintf("image %q %v; %s", im.Text, err, invalidAdvice(im.Text, err)),
+			Message: fmt.Sprintf("image %q %v; %s", withoutCredentials(im.Text), err, invalidAdvice(im.Text, err)),
 			Related: related(im.Value, im.Loc, "image"),
 		})
 	}
@@ -96,7 +99,27 @@ func maybeSetAny(im image, names []string) bool {
 var anyScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // invalidAdvice says what to write instead of an invalid reference.
+// withoutCredentials shows an image reference with any user info replaced,
+// so no message quotes a password written into an image.
+func withoutCredentials(text string) string {
+	stripped, ok := imageref.StripUserInfo(text)
+	if !ok {
+		return text
+	}
+	scheme := anyScheme.FindString(stripped)
+	return scheme + "<credentials>@" + stripped[len(scheme):]
+}
+
 func invalidAdvice(text string, err error) string {
+	if errors.Is(err, imageref.ErrUserInfo) {
+		if s, ok := correctedReference(text); ok {
+			return fmt.Sprintf("use %q and give the login to the pull with docker_conn_id (a Docker connection for the registry)", s)
+		}
+		return "name the image without credentials and give the login to the pull with docker_conn_id"
+	}
+	if errors.Is(err, imageref.ErrBadHost) {
+		return "use the registry's real host name (a host name has letters, digits, '-' and '.'; '_' is not allowed)"
+	}
 	if errors.Is(err, imageref.ErrImageID) {
 		return "name the image by repository and tag or digest (registry/group/name:tag or @sha256:...)"
 	}
@@ -115,6 +138,7 @@ func invalidAdvice(text string, err error) string {
 // uppercase).
 func correctedReference(s string) (string, bool) {
 	t := strings.TrimSpace(s)
+	t, _ = imageref.StripUserInfo(t)
 	t = anyScheme.ReplaceAllString(t, "")
 	t = strings.TrimRight(t, "/")
 	if t == "" {

@@ -69,10 +69,16 @@ func runMissingDockerConnID(pass *analysis.Pass) error {
 		}
 		reported[im.Op] = true
 		op := im.Op
+		advice := fmt.Sprintf("add docker_conn_id=\"...\" naming a Docker connection for %s", im.Ref.Registry)
+		if pass.Settings != nil && pass.Settings.Connections != nil {
+			if c := connForRegistry(pass.Settings.Connections, im.Ref.Registry); c != nil {
+				advice = fmt.Sprintf("add docker_conn_id=%q, the Docker connection for %s (%s)", c.ID, im.Ref.Registry, connPlace(c))
+			}
+		}
 		pass.Report(analysis.Diagnostic{
 			Start: op.Callee.Start, End: op.Callee.End,
-			Message: fmt.Sprintf("image %q is on %s but no docker_conn_id reaches this %s, so the pull is anonymous (unless the worker itself is logged in) and fails for a private image; "+
-				"add docker_conn_id=\"...\" naming a Docker connection for %s", im.Text, im.Ref.Registry, operatorLabel(op), im.Ref.Registry),
+			Message: fmt.Sprintf("image %q is on %s but no docker_conn_id reaches this %s, so the pull is anonymous (unless the worker itself is logged in) and fails for a private image; %s",
+				im.Text, im.Ref.Registry, operatorLabel(op), advice),
 			Related: []analysis.RelatedLocation{{Start: im.Loc.Start, End: im.Loc.End, Message: "image given here"}},
 		})
 	}

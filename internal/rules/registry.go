@@ -62,6 +62,8 @@ var All = sortedRules(
 	UnknownOperatorArgument,
 	SecretInEnvironment,
 	TemplateInUntemplatedField,
+	ArgumentIgnoredBySwarm,
+	RegistryPasswordOnCommandLine,
 )
 
 func sortedRules(rs ...*analysis.Rule) []*analysis.Rule {

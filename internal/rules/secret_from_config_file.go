@@ -30,11 +30,13 @@ through the call, partial/expand, a mapping or default_args) as a secret:
   (` + "`GITLAB_TOKEN`, `DB_PASSWORD`" + `) or whose value is read under a secret-like key
   (` + "`config[\"docker\"][\"gitlab_token\"]`, `cfg.get(\"db\", \"password\")`" + `);
 - any entry of ` + "`private_environment`" + `, or the whole of ` + "`private_environment`" + ` or ` + "`env_file`" + `;
+- a whole ` + "`dotenv_values(...)`" + ` mapping given as ` + "`environment`" + ` (a ` + "`.env`" + ` file is
+  where secrets live, so the container and the UI get all of them);
 - any argument with a secret-like name (on a subclass, for instance).
 
 Values from a file that are not secrets (an image tag, a schedule, a
 ` + "`LOG_LEVEL`" + ` entry read under ` + "`config[\"app\"][\"log_level\"]`" + `) are not reported: reading
-configuration from a file is a normal pattern. A whole ` + "`environment`" + ` read from a
+configuration from a file is a normal pattern. Another whole ` + "`environment`" + ` read from a
 file (` + "`environment=settings[\"env\"]`" + `) is not reported either unless it is read under a
 secret-like key: daglint cannot see which keys the file holds. Kubernetes pods
 (` + "`env_vars`" + ` of KubernetesPodOperator) are not covered. The finding is at the value as
@@ -117,7 +119,7 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 	switch v.Kind {
 	case airflow.FileRead:
 		key, secretRead := readKey(pass, op, v.Expr)
-		if !wholeSecretArgs[arg] && !secrets.IsSecretName(arg) && !secretRead {
+		if !wholeSecretArgs[arg] && !secrets.IsSecretName(arg) && !secretRead && !(arg == "environment" && wholeDotenv(pass, v)) {
 			return // a file read that is not a secret (an image tag, a log level)
 		}
 		pass.Report(analysis.Diagnostic{
@@ -150,6 +152,14 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 			})
 		}
 	}
+}
+
+// wholeDotenv reports whether v is a whole dotenv_values(...) mapping (not
+// one key of it): a .env file is where secrets live, so all of it given as
+// environment is a finding.
+func wholeDotenv(pass *analysis.Pass, v airflow.Value) bool {
+	c, ok := v.Expr.(*pyparse.Call)
+	return ok && strings.HasSuffix(pass.Model.QualName(c.Func), "dotenv_values")
 }
 
 // maxReadChain bounds how many subscripts, calls and names readKey follows.

@@ -135,8 +135,8 @@ func receiver(name string) string {
 	switch {
 	case name == "docker_url" || strings.HasPrefix(name, "tls_") || name == "api_version":
 		return "the Docker client"
-	case strings.HasPrefix(name, "on_") || name == "email" || name == "owner" || name == "pool" || name == "queue":
-		return "Airflow"
+	case airflow.IsBaseOperatorParam(name) || strings.HasPrefix(name, "on_"):
+		return "Airflow (not the container)"
 	}
 	return "the container"
 }

@@ -63,6 +63,11 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 			continue // the subclass's own __init__ may take any keyword
 		}
 		valid := airflow.ValidKwargs(op.Kind, version)
+		if version == airflow.Airflow1 && pass.Model.CoreAirflow110(op) {
+			if core := airflow.ValidKwargsCore110(op.Kind); core != nil {
+				valid = core // no backport provider: e.g. no private_environment
+			}
+		}
 		if valid == nil {
 			continue // an operator daglint has no parameter list for
 		}

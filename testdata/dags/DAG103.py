@@ -31,6 +31,11 @@ with DAG(dag_id="dag103", start_date=datetime(2024, 1, 1), schedule=None) as dag
     # must flag: a bare image ID cannot be pulled
     DockerOperator(task_id="k", image=IMAGE_ID)  # want DAG103:"image ID.*repository and tag or digest"
     DockerOperator(task_id="k2", image="sha256:" + IMAGE_ID)  # want DAG103:"is an image ID"
+    # must flag: credentials written into the reference (never quoted back)
+    DockerOperator(task_id="u1", image="oauth2:glpat-Ab7Lm2Np9Rt4Vw8Yz3Cd@registry.gitlab.com/g/app:1.0")  # want DAG103:"<credentials>@registry.gitlab.com.*user info.*use \"registry.gitlab.com/g/app:1.0\".*docker_conn_id"
+    DockerOperator(task_id="u2", image="https://user:Imag3Passw0rdKK@registry.example.com/app:1.0")  # want DAG103:"user info.*use \"registry.example.com/app:1.0\""
+    # must flag: a registry host that is no host name
+    DockerOperator(task_id="h1", image="my_registry.example.com/app:1.0", docker_conn_id="gl")  # want DAG103:"registry host that is not a valid host name.*my_registry.example.com.*'_' is not allowed"
     # must flag: Swarm, KPO and @task.docker too
     DockerSwarmOperator(task_id="l", image="http://localhost:5000/etl:1")  # want DAG103:"use \"localhost:5000/etl:1\""
     KubernetesPodOperator(task_id="m", name="m", image="ghcr.io/Acme/etl:1")  # want "DAG103"

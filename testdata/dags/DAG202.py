@@ -112,3 +112,10 @@ def decorated():
 
 
 decorated()
+
+
+with DAG(dag_id="dag202_kpo_new", start_date=datetime(2024, 1, 1), schedule=None):
+    # must not flag: runtime_class_name (cncf.kubernetes 10.15.0, apache/airflow#63952)
+    KubernetesPodOperator(task_id="kpo_rt", name="kpo", image=IMAGE, runtime_class_name="gvisor")
+    # must flag: a typo of it
+    KubernetesPodOperator(task_id="kpo_rt_typo", name="kpo", image=IMAGE, runtime_clas_name="gvisor")  # want DAG202:"did you mean \"runtime_class_name\""

@@ -26,6 +26,17 @@ class PlainDocker(DockerOperator):
     pass
 
 
+class TemplatedDocker(DockerOperator):
+    template_fields = ("image", "command", "docker_conn_id")
+
+
+class ConnDefaultDocker(DockerOperator):
+    template_fields = ("image", "docker_conn_id")
+
+    def __init__(self, docker_conn_id="harbor", **kwargs):
+        super().__init__(docker_conn_id=docker_conn_id, **kwargs)
+
+
 with DAG(dag_id="dag203", start_date=datetime(2024, 1, 1), schedule=None):
     # must flag: private-capable registries, f-strings, ports, every import path
     DockerOperator(task_id="a", image="registry.gitlab.com/mygroup/etl:latest")  # want DAG203:"image \"registry.gitlab.com/mygroup/etl:latest\" is on registry.gitlab.com but no docker_conn_id reaches this DockerOperator"
@@ -35,6 +46,10 @@ with DAG(dag_id="dag203", start_date=datetime(2024, 1, 1), schedule=None):
     DockerSwarmOperator(task_id="e", image="quay.io/acme/worker:1")  # want DAG203:"this DockerSwarmOperator"
     DockerOperator(task_id="f", image="123456789012.dkr.ecr.eu-west-1.amazonaws.com/etl:3", **NO_CONN)  # want "DAG203"
     PlainDocker(task_id="g", image="gcr.io/acme/job:5")  # want DAG203:"this PlainDocker"
+    # must flag: naming docker_conn_id in template_fields sets nothing
+    TemplatedDocker(task_id="g2", image="gcr.io/acme/job:5")  # want DAG203:"this TemplatedDocker"
+    # must not flag: a subclass whose __init__ supplies the connection
+    ConnDefaultDocker(task_id="g3", image="gcr.io/acme/job:5")
     # must flag: an expanded list with one private image is enough (once per call)
     DockerOperator.partial(task_id="h").expand(image=["python:3.12", GITLAB, "ghcr.io/acme/x:1"])  # want "DAG203"
 

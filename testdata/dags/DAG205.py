@@ -22,7 +22,8 @@ AUTH = {"docker_conn_id": "ghcr"}  # want DAG205:"\"ghcr\" logs in to ghcr.io"
 
 with DAG(dag_id="dag205", start_date=datetime(2024, 1, 1), schedule=None):
     # must flag: an id the connections source does not define
-    DockerOperator(task_id="a", image=GITLAB, docker_conn_id="gitlab_registy")  # want DAG205:"docker_conn_id \"gitlab_registy\" is not defined in .*connections/[^;]+; the Docker connection for registry.gitlab.com there is \"gitlab_registry\""
+    DockerOperator(task_id="a", image=GITLAB, docker_conn_id="gitlab_registy")  # want DAG205:"docker_conn_id \"gitlab_registy\" is not defined in .*connections/[^;]+; did you mean \"gitlab_registry\""
+    DockerOperator(task_id="a2", image=GITLAB, docker_conn_id="gl_ci")  # want DAG205:"not defined in .*; the Docker connection for registry.gitlab.com there is \"gitlab_registry\""
     DockerOperator(task_id="b", image="quay.io/acme/tool:2", docker_conn_id="quay_robot")  # want DAG205:"define it as a docker connection for quay.io"
     # must flag: a connection of another type
     DockerOperator(task_id="c", image=GITLAB, docker_conn_id="warehouse")  # want DAG205:"is a postgres connection \\(.*connections/[^:]+:[0-9]+\\), not a docker one"

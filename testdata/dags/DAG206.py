@@ -35,6 +35,8 @@ with DAG(dag_id="dag206", start_date=datetime(2024, 1, 1), schedule=None) as dag
     DockerOperator(task_id="named", image=IMAGE, private_environment=PRIVATE)
     KubernetesPodOperator(task_id="kpo", name="kpo", image=IMAGE, service_account_name="{{ var.value.sa }}")  # want DAG206:"KubernetesPodOperator"
 
+    # must flag: task_id and other BaseOperator parameters are read by Airflow, not the container
+    DockerOperator(task_id="load_{{ ds_nodash }}", image=IMAGE)  # want DAG206:"task_id is not a template field of DockerOperator, so Airflow \\(not the container\\) gets the literal text"
     # must not flag: template fields, docker_conn_id included
     DockerOperator(
         task_id="templated",

@@ -67,6 +67,11 @@ with DAG(dag_id="dag303", start_date=datetime(2024, 1, 1), schedule=None) as dag
             "SMTP_PW": config.get("smtp", "pw", fallback="hunter2x9"),  # want DAG303:"key \"pw\""
         },
     )
+    # ---- must flag: a whole .env mapping as environment (the container gets every secret in it)
+    DockerOperator(task_id="dotenv_all", image=f"{REGISTRY}/forms:1.0", docker_conn_id="gitlab_registry", environment=env)  # want DAG303:"^environment is read from a file"
+    DockerOperator(task_id="dotenv_inline", image=f"{REGISTRY}/forms:1.0", docker_conn_id="gitlab_registry", environment=dotenv_values("prod.env"))  # want DAG303:"prod.env"
+    # ---- must not flag: one non-secret key of it
+    DockerOperator(task_id="dotenv_key", image=f"{REGISTRY}/forms:1.0", docker_conn_id="gitlab_registry", environment={"MODE": env["MODE"]})
     # ---- must flag: private_environment is secret by intent; env_file wholly read
     docker_ops.DockerOperator(
         task_id="private",
