@@ -250,8 +250,8 @@ def newer_syntax(src, err):
     line = lines[ln - 1] if 0 < ln <= len(lines) else ""
     if err["msg"] == "multiple exception types must be parenthesized" and not _AS.search(line):
         return "pep758-except"  # 3.14 still rejects it with `as`
-    if _MANGLED_NONLOCAL.match(err["msg"]):
-        return "py312-mangled-scope"  # 3.11 mangles names bound in comprehensions wrongly
+    if _MANGLED_NONLOCAL.match(err["msg"]) and ":=" in line and " for " in line:
+        return "py312-mangled-scope"  # 3.11 mangles walrus targets in comprehensions wrongly
     if _TYPE_ALIAS.match(line):
         return "pep695-type-alias"
     if _GENERIC_DEF.match(line) or _GENERIC_CLASS.match(line):
@@ -361,6 +361,14 @@ _HELPERS = {"_check_error", "_check_noerror", "check_syntax_error", "check_synta
             "assertSyntaxError", "assert_syntax_error", "assertAllRaise", "check"}
 
 
+# What the test that owns a snippet expects of the Python it tests (the
+# interpreter that wrote the test, maybe newer than this one); "" when the
+# helper checks something else (test_grammar's local check()).
+_EXPECT = {"_check_error": "error", "check_syntax_error": "error", "assertSyntaxError": "error",
+           "assert_syntax_error": "error", "assertAllRaise": "error", "_check_noerror": "ok",
+           "check_syntax_warning": "ok"}
+
+
 class _Examples(doctest.DocTestParser):
     def _find_options(self, source, name, lineno):
         return {}  # options (some copies add their own) do not matter here
@@ -372,7 +380,8 @@ def _doc_snippets(text, base_line):
     except ValueError:
         return
     for ex in examples:
-        yield {"origin": "doctest", "line": base_line + ex.lineno, "source": ex.source}
+        expect = "error" if re.search(r"^(SyntaxError|IndentationError|TabError)\b", ex.want, re.M) else "ok"
+        yield {"origin": "doctest", "line": base_line + ex.lineno, "source": ex.source, "expect": expect}
 
 
 def snippets_of(path):
@@ -398,7 +407,10 @@ def snippets_of(path):
                 vals = [a for a in n.args if isinstance(a, ast.Constant) and isinstance(a.value, str)][:1]
             for v in vals:
                 if isinstance(v, ast.Constant) and isinstance(v.value, str):
-                    yield {"origin": name, "line": v.lineno, "source": v.value}
+                    expect = _EXPECT.get(name, "")
+                    if name == "assertAllRaise" and not (n.args and getattr(n.args[0], "id", "") == "SyntaxError"):
+                        expect = ""  # a run-time error, not a syntax error
+                    yield {"origin": name, "line": v.lineno, "source": v.value, "expect": expect}
 
 
 def dump_snippets():
@@ -411,7 +423,8 @@ def dump_snippets():
         for sn in found:
             src = sn["source"].encode("utf-8", errors="surrogatepass")
             tree, err = verdict(src, "<snippet>")
-            rec = {"file": path, "line": sn["line"], "origin": sn["origin"], "source": sn["source"], "ok": err is None}
+            rec = {"file": path, "line": sn["line"], "origin": sn["origin"], "source": sn["source"],
+                   "expect": sn["expect"], "ok": err is None}
             if err is not None:
                 rec["error"] = err
                 rec["newer"] = safe_newer(src, err)

@@ -21,6 +21,7 @@ const (
 	kindNewer          = "newer-syntax"
 	kindLimit          = "cpython-limit" // RecursionError / MemoryError in CPython
 	kindSkipped        = "skipped"
+	kindNewerExpect    = "newer-syntax-vs-test" // a newer-syntax snippet where daglint contradicts its test
 )
 
 type problem struct {
@@ -47,6 +48,10 @@ type summary struct {
 	NewerSyntax         int            `json:"newer_syntax"`
 	NewerByFeature      map[string]int `json:"newer_syntax_by_feature"`
 	NewerDaglintRejects int            `json:"newer_syntax_daglint_rejects"`
+	// Snippets only: newer-syntax snippets whose test says whether they are
+	// valid, and how many of those daglint judges as the test does.
+	NewerJudged    int `json:"newer_syntax_judged_by_test"`
+	NewerAgreeTest int `json:"newer_syntax_daglint_agrees_with_test"`
 
 	Compared  int     `json:"compared"` // files counted for agreement
 	Agreement float64 `json:"agreement_rate"`
@@ -236,6 +241,7 @@ type snippetRecord struct {
 	OK        bool     `json:"ok"`
 	Error     *pyError `json:"error"`
 	Newer     string   `json:"newer"`
+	Expect    string   `json:"expect"` // "error", "ok" or "" (what the owning test expects)
 }
 
 // diffSnippets compares the doctest examples and the source strings given to
@@ -261,6 +267,15 @@ func diffSnippets(py *python, files []string) (*summary, error) {
 		d := parse("<snippet>", []byte(r.Source), false)
 		name := fmt.Sprintf("%s:%d (%s) %s", r.File, r.Line, r.Origin, snippetText(r.Source))
 		s.add(name, v, d, nil)
+		if !r.OK && r.Newer != "" && r.Expect != "" && d.Panic == "" {
+			s.NewerJudged++
+			if d.Rejected == (r.Expect == "error") {
+				s.NewerAgreeTest++
+			} else {
+				s.problem(kindNewerExpect, name, fmt.Sprintf("the test expects %s; daglint %s", r.Expect,
+					map[bool]string{true: "rejects: " + describeDaglint(d), false: "accepts"}[d.Rejected]))
+			}
+		}
 		return nil
 	})
 	return s, err
@@ -305,8 +320,12 @@ func (s *summary) writeText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "%-44s %d (%s; daglint rejects %d)\n", "newer syntax than CPython (not counted)", s.NewerSyntax,
 		strings.Join(feats, ", "), s.NewerDaglintRejects)
+	if s.Mode == "snippets" {
+		fmt.Fprintf(w, "%-44s %s (%d/%d)\n", "newer syntax: daglint agrees with the test", pct(s.NewerAgreeTest, s.NewerJudged),
+			s.NewerAgreeTest, s.NewerJudged)
+	}
 	fmt.Fprintf(w, "%-44s %d\n", "CPython recursion/memory limit (not counted)", s.CPythonLimit)
-	for _, kind := range []string{kindDaglintAccepts, kindDaglintRejects, kindDaglintPanic, kindErrorLine, kindPositions, kindLimit, kindSkipped} {
+	for _, kind := range []string{kindDaglintAccepts, kindDaglintRejects, kindDaglintPanic, kindErrorLine, kindPositions, kindNewerExpect, kindLimit, kindSkipped} {
 		var ps []problem
 		for _, p := range s.Problems {
 			if p.Kind == kind {
