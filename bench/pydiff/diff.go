@@ -59,6 +59,10 @@ type summary struct {
 	ErrorLineCompared int     `json:"error_line_compared"`
 	SameErrorLine     int     `json:"same_error_line"`
 	SameErrorLineRate float64 `json:"same_error_line_rate"`
+	// Over every counted file CPython rejects with a line, daglint accepting
+	// it included (its first error line is then surely not CPython's).
+	InvalidWithLine        int     `json:"invalid_with_line"`
+	SameErrorLineOfInvalid float64 `json:"same_error_line_rate_of_invalid"`
 
 	ValidCompared     int `json:"valid_compared"`
 	PositionIdentical int `json:"position_identical"`
@@ -114,6 +118,7 @@ func (s *summary) add(name string, py cpythonVerdict, d daglintSide, pyNodes []n
 		s.Compared++
 		s.RejectedBoth++
 		if py.Error.Line > 0 {
+			s.InvalidWithLine++
 			s.ErrorLineCompared++
 			if py.Error.Line == d.ErrLine {
 				s.SameErrorLine++
@@ -125,6 +130,9 @@ func (s *summary) add(name string, py cpythonVerdict, d daglintSide, pyNodes []n
 	case !py.OK:
 		s.Compared++
 		s.DaglintAccepts++
+		if py.Error.Line > 0 {
+			s.InvalidWithLine++
+		}
 		s.problem(kindDaglintAccepts, name, "CPython: "+describePy(py.Error))
 	default:
 		s.Compared++
@@ -143,6 +151,9 @@ func (s *summary) finish() {
 	}
 	if s.ErrorLineCompared > 0 {
 		s.SameErrorLineRate = float64(s.SameErrorLine) / float64(s.ErrorLineCompared)
+	}
+	if s.InvalidWithLine > 0 {
+		s.SameErrorLineOfInvalid = float64(s.SameErrorLine) / float64(s.InvalidWithLine)
 	}
 }
 
@@ -310,6 +321,8 @@ func (s *summary) writeText(w io.Writer) {
 		s.AcceptedBoth+s.RejectedBoth, s.Compared)
 	fmt.Fprintf(w, "%-44s %s (%d/%d)\n", "same first-error line (rejected by both)", pct(s.SameErrorLine, s.ErrorLineCompared),
 		s.SameErrorLine, s.ErrorLineCompared)
+	fmt.Fprintf(w, "%-44s %s (%d/%d)\n", "same first-error line (all CPython-invalid)", pct(s.SameErrorLine, s.InvalidWithLine),
+		s.SameErrorLine, s.InvalidWithLine)
 	if s.Mode == "files" {
 		fmt.Fprintf(w, "%-44s %s (%d/%d, %d nodes)\n", "position-identical valid files", pct(s.PositionIdentical, s.ValidCompared),
 			s.PositionIdentical, s.ValidCompared, s.NodesCompared)
