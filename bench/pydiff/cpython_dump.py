@@ -1,6 +1,7 @@
 """CPython's side of bench/pydiff: one process for every file.
 
-Modes (all read from stdin, one JSON-encoded path per line, or a plain path):
+Modes (all read paths from stdin, or from the file given with --list FILE,
+one JSON-encoded path or plain path per line):
 
     cpython_dump.py              one JSON line per file: verdict of
                                  compile(source_bytes, path, "exec"), the
@@ -41,8 +42,12 @@ warnings.simplefilter("ignore")  # SyntaxWarning (invalid escapes ...) is not an
 sys.setrecursionlimit(10000)
 
 
+_LIST = None  # --list FILE: read the paths from FILE instead of stdin
+
+
 def read_paths():
-    for line in sys.stdin:
+    src = open(_LIST, encoding="utf-8") if _LIST else sys.stdin
+    for line in src:
         line = line.rstrip("\n")
         if not line:
             continue
@@ -455,7 +460,12 @@ def bench(runs):
 
 
 def main():
+    global _LIST
     args = sys.argv[1:]
+    if "--list" in args:
+        i = args.index("--list")
+        _LIST = args[i + 1]
+        del args[i:i + 2]
     if args[:1] == ["--snippets"]:
         dump_snippets()
     elif args[:1] == ["--bench"]:
