@@ -34,7 +34,8 @@ func Offset(text string, p server.Position, encoding string) int {
 		}
 		switch encoding {
 		case server.EncodingUTF8:
-			units += utf8.RuneLen(r)
+			_, size := utf8.DecodeRuneInString(line[i:]) // 1 for an invalid byte
+			units += size
 		case server.EncodingUTF32:
 			units++
 		default:
