@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -56,6 +57,17 @@ func TestServerBinary(t *testing.T) {
 	}
 	bin := buildDaglint(t)
 	t.Run("session", func(t *testing.T) { binarySession(t, bin) })
+	// A real editor: docs/editors/nvim-e2e.sh, when Neovim is installed.
+	t.Run("neovim", func(t *testing.T) {
+		if _, err := exec.LookPath("nvim"); err != nil {
+			t.Skip("nvim is not on PATH")
+		}
+		cmd := exec.Command("bash", filepath.Join("..", "..", "docs", "editors", "nvim-e2e.sh"))
+		cmd.Env = append(os.Environ(), "DAGLINT="+bin)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("nvim-e2e.sh: %v\n%s", err, out)
+		}
+	})
 	// The editor going away without shutdown ends the server with status 1.
 	t.Run("end of input", func(t *testing.T) {
 		cmd := exec.Command(bin, "server")
