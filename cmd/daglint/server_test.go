@@ -404,6 +404,15 @@ func TestServerMultiRoot(t *testing.T) {
 	if got := codes(c.Diagnostics(ub, 1)); got != "" {
 		t.Errorf("folder without connections: %s, want none", got)
 	}
+	// Without its workspace folder, the file's own folder is where a run
+	// would start: no airflow_settings.yaml there.
+	n := c.Publishes()
+	c.Notify("workspace/didChangeWorkspaceFolders", server.DidChangeWorkspaceFoldersParams{Event: server.WorkspaceFoldersChangeEvent{
+		Removed: []server.WorkspaceFolder{{URI: fileURI(a), Name: "a"}},
+	}})
+	if got := codes(c.Next(ua, n).Diagnostics); got != "" {
+		t.Errorf("after removing the folder with connections: %s, want none", got)
+	}
 }
 
 func TestServerExitWithoutShutdown(t *testing.T) {

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/source"
 )
@@ -26,3 +28,8 @@ func Negotiate(offered []string) string {
 }
 
 func ChangedSpan(before, after []byte) analysis.TextEdit { return changedSpan(before, after) }
+
+// A method whose handler panics, to test that the server survives it.
+func init() {
+	handlers["daglint/testPanic"] = func(*Server, context.Context, []byte) (any, error) { panic("test panic") }
+}

@@ -64,6 +64,7 @@ type Server struct {
 	opts   Options
 	logger *log.Logger
 	conn   *jsonrpc2.Conn
+	ready  chan struct{} // closed once conn is set
 
 	mu          sync.Mutex
 	initialized bool
@@ -89,6 +90,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	defer cancel()
 	stream := jsonrpc2.NewBufferedStream(&stdio{in: in, out: out}, jsonrpc2.VSCodeObjectCodec{})
 	s.conn = jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle), jsonrpc2.SetLogger(s.logger))
+	close(s.ready)
 	code := ExitError
 	select {
 	case code = <-s.exited:
@@ -117,6 +119,7 @@ func newServer(opts Options) *Server {
 		opts:    opts,
 		logger:  log.New(w, "daglint server: ", log.LstdFlags),
 		exited:  make(chan int, 1),
+		ready:   make(chan struct{}),
 		docs:    map[string]*document{},
 		configs: map[string]*configEntry{},
 		shown:   map[string]bool{},
@@ -146,6 +149,7 @@ func (s *stdio) Close() error {
 // it is logged to the client and answered as an internal error, and the
 // server goes on.
 func (s *Server) handle(ctx context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (result any, err error) {
+	<-s.ready // the connection starts reading before Run has stored it
 	defer func() {
 		if r := recover(); r != nil {
 			msg := fmt.Sprintf("internal error in %s (please report it): %v", req.Method, r)
@@ -288,9 +292,6 @@ func (s *Server) exit() {
 
 // logClient sends window/logMessage; failures only go to the log.
 func (s *Server) logClient(typ int, msg string) {
-	if s.conn == nil {
-		return
-	}
 	if err := s.conn.Notify(context.Background(), "window/logMessage", LogMessageParams{Type: typ, Message: msg}); err != nil {
 		s.logger.Printf("window/logMessage: %v", err)
 	}

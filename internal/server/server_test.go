@@ -77,6 +77,23 @@ func TestPanicIsRecovered(t *testing.T) {
 	}
 }
 
+// TestRequestPanicIsRecovered: a request whose handler panics is answered
+// with an internal error and logged; the next request is served.
+func TestRequestPanicIsRecovered(t *testing.T) {
+	c := start(t, defaults)
+	err := c.Call("daglint/testPanic", struct{}{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "test panic") {
+		t.Errorf("panicking request: %v, want an internal error", err)
+	}
+	if l := c.Log("test panic"); l.Type != server.MessageError {
+		t.Errorf("log message %+v", l)
+	}
+	open(c, uri("a.py"), dag)
+	if got := c.Diagnostics(uri("a.py"), 1); len(got) != 1 {
+		t.Errorf("after the panic: %+v", got)
+	}
+}
+
 // TestHostileDocuments: half-typed, binary, huge and odd documents and
 // requests never take the server down.
 func TestHostileDocuments(t *testing.T) {
