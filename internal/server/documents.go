@@ -354,12 +354,3 @@ func uriToPath(uri string) (string, bool) {
 	}
 	return filepath.Clean(filepath.FromSlash(p)), true
 }
-
-// pathToURI converts an absolute OS path into a file URI.
-func pathToURI(path string) string {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return (&url.URL{Scheme: "file", Path: p}).String()
-}

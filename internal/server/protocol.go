@@ -83,11 +83,9 @@ const (
 	EncodingUTF32 = "utf-32"
 )
 
-// Text document sync kinds.
-const (
-	syncFull        = 1
-	syncIncremental = 2
-)
+// syncIncremental is the text document sync kind the server asks for
+// (full changes are accepted too).
+const syncIncremental = 2
 
 // TextDocumentSyncOptions says which document notifications the server wants.
 type TextDocumentSyncOptions struct {

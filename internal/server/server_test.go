@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/config"
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/rules"
@@ -91,6 +92,51 @@ func TestRequestPanicIsRecovered(t *testing.T) {
 	open(c, uri("a.py"), dag)
 	if got := c.Diagnostics(uri("a.py"), 1); len(got) != 1 {
 		t.Errorf("after the panic: %+v", got)
+	}
+}
+
+// imageRule reports every image value with an unsafe and a display-only fix.
+var imageRule = &analysis.Rule{
+	ID: "DAG999", Name: "test-image", Severity: analysis.Warning,
+	Run: func(p *analysis.Pass) error {
+		for _, op := range p.Model.Calls {
+			if a := op.Arg("image"); a != nil {
+				r := a.Loc()
+				p.Report(analysis.Diagnostic{Start: r.Start, End: r.End, Message: "image", Fixes: []analysis.SuggestedFix{
+					{Message: "pin the image", Applicability: analysis.Unsafe, Edits: []analysis.TextEdit{{Start: r.Start, End: r.End, NewText: `"python:3.12"`}}},
+					{Message: "look it up", Applicability: analysis.DisplayOnly, Edits: []analysis.TextEdit{{Start: r.Start, End: r.Start, NewText: "?"}}},
+				}})
+			}
+		}
+		return nil
+	},
+}
+
+// TestUnsafeFixes: an unsafe fix is offered labelled and not preferred, a
+// display-only one not at all, and fix-all applies neither.
+func TestUnsafeFixes(t *testing.T) {
+	c := start(t, func(string, string) (*server.FileConfig, error) {
+		return &server.FileConfig{Options: lint.Options{Rules: []*analysis.Rule{imageRule}, Settings: &analysis.Settings{}}}, nil
+	})
+	open(c, uri("a.py"), dag)
+	d := c.Diagnostics(uri("a.py"), 1)
+	if len(d) != 1 || d[0].Code != "DAG999" || d[0].CodeDescription != nil {
+		t.Fatalf("diagnostics %+v, want DAG999 without a rule page", d)
+	}
+	var actions []server.CodeAction
+	c.MustCall("textDocument/codeAction", server.CodeActionParams{TextDocument: server.TextDocumentIdentifier{URI: uri("a.py")}, Range: d[0].Range}, &actions)
+	var titles []string
+	for _, a := range actions {
+		titles = append(titles, a.Title)
+		if strings.Contains(a.Title, "pin the image") && (a.IsPreferred || !strings.Contains(a.Title, "unsafe")) {
+			t.Errorf("unsafe fix %+v: want labelled unsafe, not preferred", a)
+		}
+		if strings.Contains(a.Title, "look it up") || a.Kind == server.KindFixAllDaglint {
+			t.Errorf("action %q offered", a.Title)
+		}
+	}
+	if len(titles) != 3 {
+		t.Errorf("actions %q, want the unsafe fix and two suppressions", titles)
 	}
 }
 
