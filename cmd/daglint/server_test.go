@@ -29,6 +29,12 @@ c = DockerOperator(task_id="c", image="python:3.12", force_pull=True)  # noqa: D
 // a new folder, and initializes it.
 func startServer(t *testing.T, encodings ...string) (*servertest.Client, string, server.InitializeResult) {
 	t.Helper()
+	return startServerWith(t, func(p *server.InitializeParams) { p.Capabilities.General.PositionEncodings = encodings })
+}
+
+// startServerWith is startServer with initialize parameters set by init.
+func startServerWith(t *testing.T, init func(*server.InitializeParams)) (*servertest.Client, string, server.InitializeResult) {
+	t.Helper()
 	dir := t.TempDir()
 	var stderr bytes.Buffer
 	c := servertest.Start(t, func(in io.Reader, out io.Writer) int {
@@ -36,8 +42,8 @@ func startServer(t *testing.T, encodings ...string) (*servertest.Client, string,
 	})
 	var params server.InitializeParams
 	params.WorkspaceFolders = []server.WorkspaceFolder{{URI: fileURI(dir), Name: "ws"}}
-	params.Capabilities.General.PositionEncodings = encodings
 	params.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration = true
+	init(&params)
 	var res server.InitializeResult
 	c.MustCall("initialize", params, &res)
 	c.Notify("initialized", struct{}{})
@@ -294,14 +300,20 @@ func TestServerCodeActions(t *testing.T) {
 	shutdownServer(t, c)
 }
 
+// TestServerNoqaMergesIntoExistingList also takes the edit as versioned
+// documentChanges, as clients that support them get it.
 func TestServerNoqaMergesIntoExistingList(t *testing.T) {
-	c, dir, _ := startServer(t)
+	c, dir, _ := startServerWith(t, func(p *server.InitializeParams) { p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges = true })
 	uri := fileURI(filepath.Join(dir, "dag.py"))
 	text := "from airflow.providers.docker.operators.docker import DockerOperator\n\n" +
 		"a = DockerOperator(task_id=\"a\", image=\"python:latest\", force_pull=True)  # noqa: E501 long line\n"
 	openDoc(c, uri, text)
 	d := find(t, c.Diagnostics(uri, 1), "DAG102")
 	a := actionNamed(t, codeActions(t, c, uri, d.Range), "add # noqa: DAG102")
+	if a.Edit == nil || len(a.Edit.DocumentChanges) != 1 || a.Edit.DocumentChanges[0].TextDocument.Version == nil ||
+		*a.Edit.DocumentChanges[0].TextDocument.Version != 1 {
+		t.Errorf("edit %+v, want documentChanges for version 1", a.Edit)
+	}
 	text = servertest.Apply(text, servertest.EditsFor(a.Edit, uri), server.EncodingUTF16)
 	if !strings.HasSuffix(text, "# noqa: E501, DAG102 long line\n") {
 		t.Errorf("noqa code not merged into the list:\n%s", text)
