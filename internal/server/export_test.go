@@ -33,3 +33,7 @@ func ChangedSpan(before, after []byte) analysis.TextEdit { return changedSpan(be
 func init() {
 	handlers["daglint/testPanic"] = func(*Server, context.Context, []byte) (any, error) { panic("test panic") }
 }
+
+func ApplyChange(text []byte, c TextDocumentContentChangeEvent, enc string) []byte {
+	return applyChange(text, source.NewLines(text), c, encodingNamed(enc))
+}

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -82,6 +83,41 @@ func TestChangedSpan(t *testing.T) {
 		lines := source.NewLines([]byte(tt.before))
 		if p := server.PositionOf(server.EncodingUTF16, lines, e.Start); server.OffsetOf(server.EncodingUTF16, lines, p) != e.Start {
 			t.Errorf("%q -> %q: edit starts inside a character", tt.before, tt.after)
+		}
+	}
+}
+
+// TestIncrementalChanges applies random range changes with the server's
+// conversion and with the test client's, in each encoding: the texts must
+// stay equal.
+func TestIncrementalChanges(t *testing.T) {
+	pieces := []string{"a", "é", "🙂", "\n", "\r\n", "x = 1", "𝄞", " ", "\t"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, enc := range []string{server.EncodingUTF16, server.EncodingUTF8, server.EncodingUTF32} {
+		text := "start\n"
+		for i := 0; i < 2000; i++ {
+			pos := func() server.Position {
+				lines := strings.Count(text, "\n") + 1
+				return server.Position{Line: r.IntN(lines + 1), Character: r.IntN(12)}
+			}
+			a, b := pos(), pos()
+			if b.Line < a.Line || b.Line == a.Line && b.Character < a.Character {
+				a, b = b, a
+			}
+			if servertest.Offset(text, b, enc) < servertest.Offset(text, a, enc) {
+				b = a // a past the end of its line clamps beyond b
+			}
+			var ins strings.Builder
+			for n := r.IntN(4); n > 0; n-- {
+				ins.WriteString(pieces[r.IntN(len(pieces))])
+			}
+			rng := server.Range{Start: a, End: b}
+			want := servertest.Apply(text, []server.TextEdit{{Range: rng, NewText: ins.String()}}, enc)
+			got := string(server.ApplyChange([]byte(text), server.TextDocumentContentChangeEvent{Range: &rng, Text: ins.String()}, enc))
+			if got != want {
+				t.Fatalf("%s: change %+v %q to\n%q\ngives\n%q\nwant\n%q", enc, rng, ins.String(), text, got, want)
+			}
+			text = got
 		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // Offset converts an LSP position in text to a byte offset, counting
-// characters in encoding ("utf-8", "utf-16" or "utf-32"). It is written
+// characters in encoding ("utf-8", "utf-16" or "utf-32"); one that falls
+// inside a character means its start. It is written
 // apart from the server's conversion so that tests check one against the
 // other. Lines end at "\n" ("\r\n" counts as its "\n").
 func Offset(text string, p server.Position, encoding string) int {
@@ -29,18 +30,17 @@ func Offset(text string, p server.Position, encoding string) int {
 	line = strings.TrimSuffix(line, "\r")
 	units := 0
 	for i, r := range line {
-		if units >= p.Character {
-			return off + i
-		}
+		w := len(utf16.Encode([]rune{r}))
 		switch encoding {
 		case server.EncodingUTF8:
-			_, size := utf8.DecodeRuneInString(line[i:]) // 1 for an invalid byte
-			units += size
+			_, w = utf8.DecodeRuneInString(line[i:]) // 1 for an invalid byte
 		case server.EncodingUTF32:
-			units++
-		default:
-			units += len(utf16.Encode([]rune{r}))
+			w = 1
 		}
+		if units+w > p.Character {
+			return off + i // a character inside this one means its start
+		}
+		units += w
 	}
 	return off + len(line)
 }
