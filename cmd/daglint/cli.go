@@ -26,7 +26,7 @@ var Version = "0.1.0"
 
 const (
 	homeURI = "https://github.com/daglint/daglint"
-	docsURI = homeURI + "/blob/main/docs/rules/"
+	docsURI = rules.DocsBaseURL
 )
 
 // Exit codes.
@@ -42,6 +42,7 @@ Usage:
   daglint check [flags] [PATH...]   lint files and folders (default ".")
   daglint rules                     list every rule with its level and summary
   daglint explain ID                print a rule's documentation
+  daglint server                    run the language server for editors (LSP over stdio)
   daglint version                   print the version
 
 Run "daglint check -h" for the flags of check.
@@ -66,6 +67,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRules(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
+	case "server":
+		return runServer(args[1:], stdin, stdout, stderr)
 	case "version", "--version":
 		if len(args) > 1 {
 			fmt.Fprintln(stderr, "daglint: version takes no arguments")
@@ -335,32 +338,13 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
 	}
-	var enabled, secretRules []*analysis.Rule
-	known := map[string]bool{}
-	for _, r := range rules.All {
-		known[r.ID] = true
-		if r.Secret {
-			secretRules = append(secretRules, r)
-		}
-		if cfg.Enabled(r.ID) && (r.ID != "DAG104" || cfg.AllowedRegistries != nil) && (r.ID != "DAG205" || conns != nil) {
-			enabled = append(enabled, r)
-		}
-	}
 	files := make([]string, len(walked.Files))
 	for i, f := range walked.Files {
 		files[i] = f.Path
 	}
-	lintOpts := lint.Options{
-		Rules:           enabled,
-		Settings:        cfg.Settings(conns),
-		Severity:        cfg.Severity,
-		Ignored:         func(path, id string) bool { return cfg.IgnoredFor(relTo(cfg.Dir, absPath(cwd, path)), id) },
-		NoInlineIgnores: flags.noInlineIgnores,
-		MaxFileSize:     cfg.MaxFileSize,
-		Workers:         flags.jobs,
-		KnownRules:      known,
-		SecretRules:     secretRules,
-	}
+	lintOpts := lintOptions(cfg, conns, cwd)
+	lintOpts.NoInlineIgnores = flags.noInlineIgnores
+	lintOpts.Workers = flags.jobs
 	var results []lint.Result
 	if fromStdin {
 		name := stdinName(cwd, flags.stdinFilename)

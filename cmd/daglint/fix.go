@@ -9,10 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/fix"
 	"github.com/daglint/daglint/internal/lint"
-	"github.com/daglint/daglint/internal/pyparse"
 )
 
 // fixFlags are the flags of `daglint check` that apply fixes.
@@ -75,22 +73,8 @@ func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdou
 	return sum
 }
 
-// fixLinter lints successive versions of one file for fix.Iterate. It marks
-// a syntax error even when DAG001 is not enabled or is ignored for the
-// file, since fixes never apply to a file the parser had to recover.
-func fixLinter(path string, opts lint.Options) fix.Linter {
-	return func(src []byte) ([]analysis.Diagnostic, error) {
-		res := lint.Source(path, src, opts)
-		if res.Err != nil {
-			return nil, res.Err
-		}
-		diags := res.Diagnostics
-		if !fix.HasSyntaxError(diags) && res.Parsed && len(pyparse.Parse(path, src).Errors) > 0 {
-			diags = append(diags, analysis.Diagnostic{RuleID: fix.SyntaxErrorID, Message: "syntax error"})
-		}
-		return diags, nil
-	}
-}
+// fixLinter lints successive versions of one file for fix.Iterate.
+func fixLinter(path string, opts lint.Options) fix.Linter { return lint.FixLinter(path, opts) }
 
 // fixedMessage is the --fix summary line.
 func (s fixSummary) fixedMessage(verb string) string {

@@ -4,6 +4,7 @@
 //	daglint check [flags] [PATH...]
 //	daglint rules
 //	daglint explain ID
+//	daglint server
 //	daglint version
 package main
 

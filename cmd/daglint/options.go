@@ -1,0 +1,35 @@
+package main
+
+import (
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/config"
+	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/rules"
+)
+
+// lintOptions is how the files cfg governs are linted, by check and by the
+// language server alike: the rules cfg enables (DAG104 only with
+// allowed-registries, DAG205 only with a connections source), its settings,
+// levels and per-file ignores (paths resolved against cwd).
+func lintOptions(cfg *config.Config, conns map[string]*analysis.Connection, cwd string) lint.Options {
+	var enabled, secretRules []*analysis.Rule
+	known := map[string]bool{}
+	for _, r := range rules.All {
+		known[r.ID] = true
+		if r.Secret {
+			secretRules = append(secretRules, r) // run for redaction even when off
+		}
+		if cfg.Enabled(r.ID) && (r.ID != "DAG104" || cfg.AllowedRegistries != nil) && (r.ID != "DAG205" || conns != nil) {
+			enabled = append(enabled, r)
+		}
+	}
+	return lint.Options{
+		Rules:       enabled,
+		Settings:    cfg.Settings(conns),
+		Severity:    cfg.Severity,
+		Ignored:     func(path, id string) bool { return cfg.IgnoredFor(relTo(cfg.Dir, absPath(cwd, path)), id) },
+		MaxFileSize: cfg.MaxFileSize,
+		KnownRules:  known,
+		SecretRules: secretRules,
+	}
+}

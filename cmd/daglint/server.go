@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/daglint/daglint/internal/server"
+)
+
+const serverUsage = `Usage: daglint server [flags]
+
+Run daglint as a language server (Language Server Protocol 3.17) on standard
+input and output, for editors: open Python files are linted from their
+unsaved text as you type, with the configuration "daglint check" would use
+for each file; fixes and "# noqa" / "# daglint: ignore[...]" comments are
+offered as code actions, and hovering a finding shows its rule's
+documentation. Standard output carries only protocol messages; the server's
+own log goes to standard error. See docs/editors for editor setups.
+
+Flags:
+`
+
+func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	debounce := fs.Duration("debounce", server.DefaultDebounce, "wait this long after a change before linting (0 lints at once)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), serverUsage)
+		fs.PrintDefaults()
+	}
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			// Help was asked for: it goes to standard output.
+			fs.SetOutput(stdout)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "daglint: server takes no arguments (got %q)\n", fs.Arg(0))
+		return exitUsage
+	}
+	return server.Run(context.Background(), stdin, stdout, server.Options{
+		Configure: fileConfig,
+		Debounce:  *debounce,
+		Log:       stderr,
+		Version:   Version,
+	})
+}
+
+// fileConfig is the configuration `daglint check` uses for the file at path
+// when run from root: the nearest configuration above the file, and the
+// connections sources it names (without one, airflow_settings.yaml in root).
+func fileConfig(path, root string) (*server.FileConfig, error) {
+	dir := filepath.Dir(path)
+	cfg, err := loadConfig(&checkFlags{}, dir)
+	if err != nil {
+		return nil, err
+	}
+	conns, err := loadConnections(cfg, root)
+	if err != nil {
+		return nil, err
+	}
+	fc := &server.FileConfig{
+		Options:  lintOptions(cfg, conns, root),
+		Excluded: cfg.Excluded(relTo(cfg.Dir, path)),
+	}
+	if cfg.Path != "" {
+		fc.Files = append(fc.Files, absPath(dir, cfg.Path))
+	}
+	for _, src := range cfg.ConnectionSources(root) {
+		fc.Files = append(fc.Files, absPath(root, src))
+	}
+	return fc, nil
+}
