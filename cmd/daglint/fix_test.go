@@ -46,8 +46,9 @@ const (
 	staleNoqaDone = `DockerOperator(task_id="a", image="python:3.12-slim")` + "\n"
 	// unqualified is a DAG101 warning with no fix.
 	unqualified = `DockerOperator(task_id="b", image="team/etl:1.0", docker_conn_id="gitlab")` + "\n"
-	// jinjaSecret is a DAG204 finding whose fix is unsafe.
-	jinjaSecret = `DockerOperator(task_id="c", image="python:3.12-slim", environment={"DB_PASSWORD": "{{ var.value.pw }}"})` + "\n"
+	// unresolvedSecret is a DAG204 finding whose fix is unsafe (daglint cannot
+	// tell whether the value is a template private_environment would not render).
+	unresolvedSecret = `DockerOperator(task_id="c", image="python:3.12-slim", environment={"DB_PASSWORD": get_password()})` + "\n"
 )
 
 func TestFix(t *testing.T) {
@@ -72,8 +73,8 @@ func TestFix(t *testing.T) {
 			src: importLine + unqualified, args: []string{"--fix"},
 			want: importLine + unqualified, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG101"}},
 		{name: "unsafe fix not applied by default",
-			src: importLine + jinjaSecret, args: []string{"--fix"},
-			want: importLine + jinjaSecret, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG204"}},
+			src: importLine + unresolvedSecret, args: []string{"--fix"},
+			want: importLine + unresolvedSecret, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG204"}},
 		{name: "syntax error: nothing fixed",
 			src: importLine + "print \"x\"\n" + staleNoqa, args: []string{"--fix"},
 			want: importLine + "print \"x\"\n" + staleNoqa, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG001", "DAG002"}},
@@ -117,7 +118,7 @@ func TestFix(t *testing.T) {
 
 func TestUnsafeFixes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.py")
-	put(t, path, importLine+jinjaSecret+staleNoqa, 0o644)
+	put(t, path, importLine+unresolvedSecret+staleNoqa, 0o644)
 	_, errOut, _ := fixCLI(t, "check", "--no-config", "--fix", "--unsafe-fixes", path)
 	got := read(t, path)
 	if !strings.Contains(got, "private_environment=") || strings.Contains(got, "# noqa") {
