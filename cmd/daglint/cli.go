@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -46,8 +47,39 @@ Usage:
 Run "daglint check -h" for the flags of check.
 `
 
-// run is the whole program; it returns the exit code.
+// run is the whole program; it returns the exit code. Output that cannot
+// be written (a full disk, a closed pipe) is an I/O error: exit 2.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "daglint: cannot write the output: %v\n", out.err)
+		return exitUsage
+	}
+	return code
+}
+
+// checkedWriter remembers the first error of the writes through it and
+// fails every later write with it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// dispatch runs one subcommand.
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := analysis.Validate(rules.All); err != nil {
 		panic(fmt.Sprintf("invalid rule registry: %v", err)) // a programmer error, caught by tests
 	}
@@ -380,6 +412,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			hardError = true
 		}
 	}
+	if fixed.unwritten > 0 {
+		hardError = true
+	}
 	// Per-file problems go to stderr, unless the text report on stdout
 	// already lists them (a terminal would show them twice).
 	if !textOnStdout(outs) {
@@ -479,6 +514,9 @@ func useColor(mode string, w io.Writer) bool {
 	}
 	if os.Getenv("NO_COLOR") != "" {
 		return false
+	}
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
 	}
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
@@ -649,16 +687,12 @@ func walkFiles(paths []string, opts walk.Options) (walk.Result, error) {
 // lintStdin lints standard input as the file name (for editors), bounded by
 // the maximum file size.
 func lintStdin(stdin io.Reader, name string, opts lint.Options) lint.Result {
-	max := opts.MaxFileSize
-	if max <= 0 {
-		max = lint.DefaultMaxFileSize
+	src, err := lint.ReadLimited(new(bytes.Buffer), stdin, opts.MaxFileSize)
+	if errors.Is(err, lint.ErrTooLarge) {
+		return lint.Result{Path: name, Err: err}
 	}
-	src, err := io.ReadAll(io.LimitReader(stdin, max+1))
 	if err != nil {
 		return lint.Result{Path: name, Err: fmt.Errorf("cannot read standard input: %w", err)}
-	}
-	if int64(len(src)) > max {
-		return lint.Result{Path: name, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", lint.ErrTooLarge, max)}
 	}
 	return lint.Source(filepath.ToSlash(name), src, opts)
 }

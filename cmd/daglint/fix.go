@@ -13,6 +13,7 @@ import (
 	"github.com/daglint/daglint/internal/fix"
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/walk"
 )
 
 // fixFlags are the flags of `daglint check` that apply fixes.
@@ -33,8 +34,9 @@ func (f *fixFlags) fixing() bool { return f.fix || f.diff }
 
 // fixSummary counts what fixing did (or, with --diff, would do).
 type fixSummary struct {
-	findings int // findings fixed
-	files    int // files changed
+	findings  int // findings fixed
+	files     int // files changed
+	unwritten int // files whose fixes could not be written (exit 2)
 }
 
 // applyFixes fixes the files of results. With --fix it writes each changed
@@ -63,6 +65,7 @@ func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdou
 		} else {
 			if err := writeFileAtomic(res.Path, out.Source); err != nil {
 				fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
+				sum.unwritten++
 				continue
 			}
 			results[i] = lint.Source(res.Path, out.Source, opts)
@@ -118,9 +121,11 @@ func writeFileAtomic(path string, data []byte) error {
 	if st, err := os.Stat(target); err == nil {
 		mode = st.Mode().Perm()
 	}
+	// Errors name the file being fixed, never the temporary file's random
+	// name: the user cannot act on it, and it makes output differ per run.
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".daglint-*")
 	if err != nil {
-		return fmt.Errorf("creating a temporary file: %w", err)
+		return fmt.Errorf("cannot create a temporary file next to it: %w", walk.Cause(err))
 	}
 	done := false
 	defer func() {
@@ -130,21 +135,21 @@ func writeFileAtomic(path string, data []byte) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot write the fixed text: %w", walk.Cause(err))
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("setting the mode of %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot keep the file's mode: %w", walk.Cause(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot write the fixed text: %w", walk.Cause(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot write the fixed text: %w", walk.Cause(err))
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		os.Remove(tmp.Name())
 		done = true
-		return fmt.Errorf("replacing %s: %w", target, err)
+		return fmt.Errorf("cannot replace the file: %w", walk.Cause(err))
 	}
 	done = true
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -180,5 +181,58 @@ func TestFixFollowsSymlink(t *testing.T) {
 	}
 	if got := read(t, target); got != "new\n" {
 		t.Errorf("target = %q", got)
+	}
+}
+
+// TestFixThatCannotWriteExits2: the fixed text cannot be written (here the
+// temporary file's name would be too long for the file system, which stops
+// root too), so the run exits 2 and says so without naming the temporary
+// file, and the file is unchanged.
+func TestFixThatCannotWriteExits2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), strings.Repeat("a", 240)+".py")
+	put(t, path, importLine+staleNoqa, 0o644)
+	_, errOut, code := fixCLI(t, "check", "--no-config", "--fix", path)
+	if code != 2 {
+		t.Errorf("exit %d, want 2\nstderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut, "not fixed") || strings.Contains(errOut, ".daglint-") {
+		t.Errorf("stderr should say the file was not fixed, without the temporary file's name:\n%s", errOut)
+	}
+	if got := read(t, path); got != importLine+staleNoqa {
+		t.Errorf("file changed:\n%s", got)
+	}
+}
+
+// failingWriter fails every write, as /dev/full or a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestOutputWriteErrorsExit2: every command whose output cannot be written
+// exits 2 with a message on stderr.
+func TestOutputWriteErrorsExit2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.py")
+	put(t, path, importLine+staleNoqa, 0o644)
+	for _, args := range [][]string{
+		{"rules"},
+		{"rules", "--format", "json"},
+		{"explain", "DAG101"},
+		{"version"},
+		{"check", "--no-config", "--diff", path},
+		{"check", "--no-config", "--fail-on", "error", path},
+		{"check", "--no-config", "--show-config"},
+	} {
+		var errb bytes.Buffer
+		code := run(args, strings.NewReader(""), failingWriter{}, &errb)
+		if code != 2 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and the write error", args, code, errb.String())
+		}
+	}
+	if f, err := os.OpenFile("/dev/full", os.O_WRONLY, 0); err == nil {
+		defer f.Close()
+		var errb bytes.Buffer
+		if code := run([]string{"version"}, strings.NewReader(""), f, &errb); code != 2 {
+			t.Errorf("version > /dev/full: exit %d, want 2 (stderr %q)", code, errb.String())
+		}
 	}
 }

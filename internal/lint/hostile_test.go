@@ -488,7 +488,7 @@ func TestMaxFileSize(t *testing.T) {
 		{1, true},
 		{size, false},
 		{size + 1, false},
-		{0, false}, // default limit
+		{0, false}, // no limit
 	}
 	for _, tc := range tests {
 		opts := allRulesOptions()
@@ -504,6 +504,19 @@ func TestMaxFileSize(t *testing.T) {
 		} else if len(res.Diagnostics) != 1 || res.Diagnostics[0].RuleID != "DAG101" {
 			t.Errorf("limit %d: diagnostics %v, want DAG101", tc.max, res.Diagnostics)
 		}
+	}
+}
+
+// TestNoFileSizeLimit checks that MaxFileSize 0 means no limit: a file over
+// the default 10 MiB is linted.
+func TestNoFileSizeLimit(t *testing.T) {
+	big := dirtyDAG + "# " + strings.Repeat("x", 10<<20) + "\n"
+	p := writeFile(t, t.TempDir(), "big.py", []byte(big))
+	opts := allRulesOptions()
+	opts.MaxFileSize = 0
+	res := lint.File(p, opts)
+	if res.Err != nil || len(res.Diagnostics) != 1 || res.Diagnostics[0].RuleID != "DAG101" {
+		t.Errorf("no limit: err %v, diagnostics %v; want the file linted (DAG101)", res.Err, res.Diagnostics)
 	}
 }
 

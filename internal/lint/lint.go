@@ -21,9 +21,6 @@ import (
 	"github.com/daglint/daglint/internal/source"
 )
 
-// DefaultMaxFileSize is the size above which a file is skipped with a notice.
-const DefaultMaxFileSize = 10 << 20
-
 // Options configures a lint run.
 type Options struct {
 	// Rules are the enabled rules. A rule that needs nothing (DAG001, DAG002)
@@ -38,7 +35,8 @@ type Options struct {
 	// NoInlineIgnores makes `# noqa` and `# daglint: ignore` comments count
 	// for nothing (and DAG002 silent).
 	NoInlineIgnores bool
-	// MaxFileSize skips larger files with a per-file error (0: default).
+	// MaxFileSize skips larger files with a notice; 0 means no limit (the
+	// default limit is the configuration's, config.DefaultMaxFileSize).
 	MaxFileSize int64
 	// Workers is the number of files linted at once (0: GOMAXPROCS).
 	Workers int
@@ -108,9 +106,6 @@ func IsNotice(err error) bool {
 // File reads and lints one file.
 func File(path string, opts Options) Result {
 	max := opts.MaxFileSize
-	if max <= 0 {
-		max = DefaultMaxFileSize
-	}
 	// Stat before opening: opening a named pipe for reading blocks until
 	// something writes to it, and a device may never end.
 	if st, err := os.Stat(path); err != nil {
@@ -131,21 +126,35 @@ func File(path string, opts Options) Result {
 	if !st.Mode().IsRegular() {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
 	}
-	if st.Size() > max {
+	if max > 0 && st.Size() > max {
 		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
 	}
 	// Read into a buffer of the size the file had: io.ReadAll would grow
 	// one from 512 bytes, copying the file several times.
 	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
-	src := buf.Bytes()
+	src, err := ReadLimited(buf, f, max)
+	if errors.Is(err, ErrTooLarge) {
+		return Result{Path: path, Err: err}
+	}
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
-	if int64(len(src)) > max {
-		return Result{Path: path, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)}
-	}
 	return Source(path, src, opts)
+}
+
+// ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
+// max bytes; max 0 means no limit.
+func ReadLimited(buf *bytes.Buffer, r io.Reader, max int64) ([]byte, error) {
+	if max > 0 {
+		r = io.LimitReader(r, max+1)
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	if max > 0 && int64(buf.Len()) > max {
+		return nil, fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+	}
+	return buf.Bytes(), nil
 }
 
 // Source lints src as the file path.

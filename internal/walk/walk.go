@@ -397,7 +397,7 @@ func (w *walker) addFile(abs, disp string, explicit bool) {
 // fail records a PathError, keeping only the cause of os-level errors (the
 // display path replaces the absolute one they carry).
 func (w *walker) fail(disp string, err error) {
-	w.errs = append(w.errs, PathError{Path: disp, Err: cause(err)})
+	w.errs = append(w.errs, PathError{Path: disp, Err: Cause(err)})
 }
 
 // result sorts and returns what was found.
@@ -429,8 +429,9 @@ func (w *walker) display(arg, abs string) string {
 	return filepath.ToSlash(filepath.Clean(arg))
 }
 
-// cause strips the operation and path that os errors carry.
-func cause(err error) error {
+// Cause strips the operation and path that os errors carry, for callers
+// that name the path themselves.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
@@ -448,5 +449,5 @@ func cause(err error) error {
 
 // brokenLink describes a symbolic link whose target cannot be reached.
 func brokenLink(err error) error {
-	return fmt.Errorf("broken symbolic link: %w", cause(err))
+	return fmt.Errorf("broken symbolic link: %w", Cause(err))
 }
