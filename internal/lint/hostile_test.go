@@ -249,13 +249,8 @@ func TestHostileSizes(t *testing.T) {
 			var cost [2]allocCost
 			for i, n := range []int{tc.n / 2, tc.n} {
 				content := tc.gen(n)
-				var res lint.Result
-				var mine []report.Finding
-				cost[i] = measureAllocs(func() { res, mine = lintWithOther(t, []byte(content), allRulesOptions()) })
-				noInternalError(t, res)
-				if res.Err != nil {
-					t.Fatalf("size %d: unexpected error: %v", n, res.Err)
-				}
+				mine, c := measuredLint(t, content)
+				cost[i] = c
 				line, col, want := tc.line, tc.col, 1
 				if line < 0 {
 					line = strings.Count(content, "\n")
@@ -279,6 +274,21 @@ func TestHostileSizes(t *testing.T) {
 			cost[1].atMost(t, 3, cost[0])
 		})
 	}
+}
+
+// measuredLint lints hostile content next to the dirty DAG file, checks
+// it was linted without an error, and returns its findings and what the
+// lint allocated.
+func measuredLint(t *testing.T, content string) ([]report.Finding, allocCost) {
+	t.Helper()
+	var res lint.Result
+	var mine []report.Finding
+	cost := measureAllocs(func() { res, mine = lintWithOther(t, []byte(content), allRulesOptions()) })
+	noInternalError(t, res)
+	if res.Err != nil {
+		t.Fatalf("unexpected error: %v", res.Err)
+	}
+	return mine, cost
 }
 
 // allocCost is what one call allocated.
@@ -354,13 +364,8 @@ func TestHostileExponential(t *testing.T) {
 			var cost [2]allocCost
 			for i, n := range []int{tc.levels, 2 * tc.levels} {
 				content := tc.gen(n)
-				var res lint.Result
-				var mine []report.Finding
-				cost[i] = measureAllocs(func() { res, mine = lintWithOther(t, []byte(content), allRulesOptions()) })
-				noInternalError(t, res)
-				if res.Err != nil {
-					t.Fatalf("%d levels: unexpected error: %v", n, res.Err)
-				}
+				mine, c := measuredLint(t, content)
+				cost[i] = c
 				last := strings.Count(content, "\n")
 				if !has(mine, "DAG101", last, 35) {
 					t.Errorf("%d levels: want DAG101 at %d:35; got%s", n, last, summarize(mine))
