@@ -372,8 +372,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	files := make([]string, len(walked.Files))
+	flags.fixFlags.roots = map[string]string{}
 	for i, f := range walked.Files {
 		files[i] = f.Path
+		flags.fixFlags.roots[f.Path] = f.Root
 	}
 	lintOpts := lint.Options{
 		Rules:           enabled,
@@ -564,6 +566,15 @@ func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Conne
 	if len(srcs) == 0 {
 		return nil, nil
 	}
+	project := cwd
+	if cfg.Path != "" {
+		project = cfg.Dir
+	}
+	for i, src := range srcs {
+		if !insideProject(project, absPath(cwd, src)) {
+			return nil, fmt.Errorf("connections source %d is outside the project folder (symbolic links resolved); daglint reads connections files only inside it", i+1)
+		}
+	}
 	conns, err := connections.Load(srcs)
 	var cerr *connections.Error
 	if errors.As(err, &cerr) {
@@ -580,6 +591,30 @@ func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Conne
 		}
 	}
 	return conns, nil
+}
+
+// insideProject reports whether the file at path, symbolic links resolved,
+// lies inside the project folder. A file that does not exist is judged by
+// its path; reading it then fails with its own error.
+func insideProject(project, path string) bool {
+	root, err := filepath.EvalSymlinks(project)
+	if err != nil {
+		root = project
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		real = filepath.Join(root, mustRel(project, path))
+	}
+	return walk.Within(root, real)
+}
+
+// mustRel returns path relative to dir, or path itself when it has none.
+func mustRel(dir, path string) string {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return path
+	}
+	return rel
 }
 
 func absPath(cwd, p string) string {

@@ -21,6 +21,9 @@ type fixFlags struct {
 	fix         bool
 	diff        bool
 	unsafeFixes bool
+	// roots maps each linted path to the folder --fix may write in (see
+	// walk.File.Root).
+	roots map[string]string
 }
 
 func (f *fixFlags) register(fs *flag.FlagSet) {
@@ -63,7 +66,7 @@ func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdou
 		if flags.diff {
 			fmt.Fprint(stdout, fix.UnifiedDiff(res.Path, before, out.Source))
 		} else {
-			if err := writeFileAtomic(res.Path, out.Source); err != nil {
+			if err := writeFileAtomic(res.Path, flags.roots[res.Path], out.Source); err != nil {
 				fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
 				sum.unwritten++
 				continue
@@ -105,17 +108,25 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
+// errOutsideRoot refuses a write through a symbolic link that leads out of
+// the folder being linted.
+var errOutsideRoot = errors.New("it is a symbolic link to a file outside the folder being linted, and daglint never writes there")
+
 // writeFileAtomic replaces path's content with data through a temporary file
 // in the same folder and a rename, keeping the file's permissions (0644 for
-// a new file). A symbolic link is followed: its target is replaced, the link
-// stays.
-func writeFileAtomic(path string, data []byte) error {
+// a new file). A symbolic link is followed (its target is replaced, the link
+// stays) only when the target lies inside root, the real path of the folder
+// being linted ("" for no check).
+func writeFileAtomic(path, root string, data []byte) error {
 	target, err := filepath.EvalSymlinks(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		target, err = path, nil
 	}
 	if err != nil {
-		return fmt.Errorf("resolving %s: %w", path, err)
+		return fmt.Errorf("cannot resolve the path: %w", walk.Cause(err))
+	}
+	if abs, err := filepath.Abs(target); err != nil || (root != "" && !walk.Within(root, abs)) {
+		return errOutsideRoot
 	}
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(target); err == nil {
@@ -135,16 +146,16 @@ func writeFileAtomic(path string, data []byte) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write the fixed text: %w", walk.Cause(err))
+		return fmt.Errorf("cannot write the new content: %w", walk.Cause(err))
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("cannot keep the file's mode: %w", walk.Cause(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write the fixed text: %w", walk.Cause(err))
+		return fmt.Errorf("cannot write the new content: %w", walk.Cause(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write the fixed text: %w", walk.Cause(err))
+		return fmt.Errorf("cannot write the new content: %w", walk.Cause(err))
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		os.Remove(tmp.Name())

@@ -173,7 +173,11 @@ func TestFixFollowsSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip(err)
 	}
-	if err := writeFileAtomic(link, []byte("new\n")); err != nil {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(link, real, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
@@ -233,6 +237,67 @@ func TestOutputWriteErrorsExit2(t *testing.T) {
 		var errb bytes.Buffer
 		if code := run([]string{"version"}, strings.NewReader(""), f, &errb); code != 2 {
 			t.Errorf("version > /dev/full: exit %d, want 2 (stderr %q)", code, errb.String())
+		}
+	}
+}
+
+// TestSymlinkPolicy: --fix never writes outside the folder it lints, lints
+// and fixes one physical file once, does not walk a linked folder, and
+// connections files outside the project are not read.
+func TestSymlinkPolicy(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	base := t.TempDir()
+	repo := filepath.Join(base, "repo")
+	victim := filepath.Join(base, "outside", "victim.py")
+	etcFile := filepath.Join(base, "outside", "etc", "conf.py")
+	put(t, victim, importLine+staleNoqa, 0o644)
+	put(t, etcFile, importLine+staleNoqa, 0o644)
+	put(t, filepath.Join(repo, "a.py"), importLine+staleNoqa, 0o644)
+	for link, target := range map[string]string{
+		"link.py":  "../outside/victim.py",
+		"alias.py": "a.py",
+		"etc":      filepath.Join(base, "outside", "etc"), // as ln -s /etc repo/etc
+	} {
+		if err := os.Symlink(target, filepath.Join(repo, link)); err != nil {
+			t.Skip(err)
+		}
+	}
+
+	out, errOut, code := fixCLI(t, "check", "--no-config", "--fix", "--fail-on", "note", repo)
+	if code != 0 || !strings.Contains(errOut, "Fixed 1 finding in 1 file.") {
+		t.Errorf("walk: exit %d, want 0 and one file fixed once\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if got := read(t, filepath.Join(repo, "a.py")); got != importLine+staleNoqaDone {
+		t.Errorf("a.py after --fix:\n%s", got)
+	}
+	for _, p := range []string{victim, etcFile} {
+		if got := read(t, p); got != importLine+staleNoqa {
+			t.Errorf("%s, outside the linted folder, was rewritten:\n%s", p, got)
+		}
+	}
+	if strings.Contains(out, "victim") || strings.Contains(out, "conf.py") {
+		t.Errorf("files outside the linted folder were linted:\n%s", out)
+	}
+
+	// Named on the command line, the link is read but not written through.
+	_, errOut, code = fixCLI(t, "check", "--no-config", "--fix", filepath.Join(repo, "link.py"))
+	if code != 2 || !strings.Contains(errOut, "outside the folder being linted") {
+		t.Errorf("explicit link: exit %d, want 2 and a refusal\nstderr:\n%s", code, errOut)
+	}
+	if got := read(t, victim); got != importLine+staleNoqa {
+		t.Errorf("victim.py rewritten through an explicit link:\n%s", got)
+	}
+
+	// A connections file outside the project is not read.
+	cfg := filepath.Join(repo, ".daglint.yaml")
+	put(t, filepath.Join(base, "outside", "conns.yaml"), "gitlab:\n  conn_type: docker\n  host: registry.gitlab.com\n", 0o644)
+	for _, list := range []string{"[../outside/conns.yaml]", "[" + filepath.Join(base, "outside", "conns.yaml") + "]"} {
+		put(t, cfg, "connections: "+list+"\n", 0o644)
+		_, errOut, code = fixCLI(t, "check", "--config", cfg, filepath.Join(repo, "a.py"))
+		if code != 2 || !strings.Contains(errOut, "outside the project folder") {
+			t.Errorf("connections %s: exit %d, want 2 and a refusal\nstderr:\n%s", list, code, errOut)
 		}
 	}
 }
