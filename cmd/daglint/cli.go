@@ -386,6 +386,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		MaxFileSize:     cfg.MaxFileSize,
 		Workers:         flags.jobs,
 		KnownRules:      known,
+		KeepSource:      flags.fixing(),
 	}
 	var results []lint.Result
 	if fromStdin {

@@ -43,13 +43,18 @@ type Options struct {
 	// KnownRules holds every rule ID of the registry, enabled or not, so that
 	// a suppression naming a switched-off rule is not called unknown.
 	KnownRules map[string]bool
+	// KeepSource keeps each parsed file's line table, and so its source, in
+	// Result.Lines (fixing needs it). Otherwise positions and fingerprint
+	// texts are computed as each file is linted and its source is let go,
+	// so memory does not grow with the size of the tree.
+	KeepSource bool
 }
 
 // Result is the outcome for one file.
 type Result struct {
 	Path string
-	// Lines is the file's line table; nil when the file was not parsed
-	// (not read, skipped, or nothing any rule could concern).
+	// Lines is the file's line table; nil unless Options.KeepSource was set
+	// and the file was parsed.
 	Lines *source.Lines
 	// Diagnostics are sorted by offset, then rule ID.
 	Diagnostics []analysis.Diagnostic
@@ -58,6 +63,8 @@ type Result struct {
 	Err error
 	// Parsed is false when the prefilter found nothing any rule could concern.
 	Parsed bool
+	// located holds the diagnostics with their positions (see Findings).
+	located []located
 }
 
 // Files lints paths in parallel and returns one result per path, in the
@@ -173,15 +180,18 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		// A rule that panics is a bug in daglint; it must not take other
 		// files' findings with it.
 		if r := recover(); r != nil {
-			res.Diagnostics = nil
+			res.Diagnostics, res.located, res.Lines = nil, nil, nil
 			res.Err = fmt.Errorf("internal error while linting (please report it): %v", r)
 		}
 	}()
 	res.Parsed = true
 	file := pyparse.Parse(path, src)
-	res.Lines = file.Lines
 	model := airflow.Build(file)
 	res.Diagnostics = run(file, model, opts)
+	res.located = locate(file.Lines, res.Diagnostics)
+	if opts.KeepSource {
+		res.Lines = file.Lines
+	}
 	return res
 }
 
