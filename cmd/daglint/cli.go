@@ -211,7 +211,7 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.Var(&c.ignore, "ignore", "rule IDs or prefixes to skip")
 	fs.BoolVar(&c.showConfig, "show-config", false, "print the effective configuration and exit")
 	fs.BoolVar(&c.noInlineIgnores, "no-inline-ignores", false, "ignore # noqa and # daglint: ignore comments")
-	fs.StringVar(&c.maxFileSize, "max-file-size", "", "skip files larger than this `size` (bytes, or with KB/MB suffix; default 10MB)")
+	fs.StringVar(&c.maxFileSize, "max-file-size", "", fmt.Sprintf("skip files larger than this `size` (bytes, or with KB/MB suffix; 0 means no limit; default %dMB)", config.DefaultMaxFileSize>>20))
 	fs.StringVar(&c.category, "category", "", "SARIF automationDetails.id, to tell several uploads apart")
 	fs.StringVar(&c.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	fs.IntVar(&c.jobs, "jobs", 0, "files linted in parallel (default: number of CPUs)")
