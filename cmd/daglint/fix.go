@@ -118,14 +118,20 @@ var errOutsideRoot = errors.New("it is a symbolic link to a file outside the fol
 // stays) only when the target lies inside root, the real path of the folder
 // being linted ("" for no check).
 func writeFileAtomic(path, root string, data []byte) error {
-	target, err := filepath.EvalSymlinks(path)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("cannot resolve the path: %w", err)
+	}
+	// Resolved from the root of the file system, as the walk resolved root:
+	// a working directory reached through a link compares equal.
+	target, err := filepath.EvalSymlinks(abs)
 	if errors.Is(err, fs.ErrNotExist) {
-		target, err = path, nil
+		target, err = abs, nil
 	}
 	if err != nil {
 		return fmt.Errorf("cannot resolve the path: %w", walk.Cause(err))
 	}
-	if abs, err := filepath.Abs(target); err != nil || (root != "" && !walk.Within(root, abs)) {
+	if root != "" && !walk.Within(root, target) {
 		return errOutsideRoot
 	}
 	mode := os.FileMode(0o644)

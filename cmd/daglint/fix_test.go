@@ -301,3 +301,26 @@ func TestSymlinkPolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestFixFromLinkedWorkingDirectory: run from a folder reached through a
+// symbolic link, --fix still writes the files it lints there.
+func TestFixFromLinkedWorkingDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	base := t.TempDir()
+	put(t, filepath.Join(base, "real", "x.py"), importLine+staleNoqa, 0o644)
+	if err := os.Symlink("real", filepath.Join(base, "via")); err != nil {
+		t.Skip(err)
+	}
+	t.Chdir(filepath.Join(base, "via"))
+	for _, arg := range []string{".", "x.py"} {
+		put(t, "x.py", importLine+staleNoqa, 0o644)
+		if _, errOut, code := fixCLI(t, "check", "--no-config", "--fix", "--fail-on", "note", arg); code != 0 {
+			t.Errorf("%s: exit %d, want 0\nstderr:\n%s", arg, code, errOut)
+		}
+		if got := read(t, "x.py"); got != importLine+staleNoqaDone {
+			t.Errorf("%s: x.py not fixed:\n%s", arg, got)
+		}
+	}
+}
