@@ -89,7 +89,7 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 			d := analysis.Diagnostic{
 				Start: v.Loc.Start, End: v.Loc.End,
 				Message: fmt.Sprintf("%q in environment %s: environment is templated, shown rendered in the UI and stored with the task; %s",
-					v.Key, why[i], envAdvice(op, v)),
+					v.Key, why[i], envAdvice(pass, op, v)),
 				Related: envRelated(v),
 			}
 			if fix != nil {
@@ -104,14 +104,20 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 // envAdvice says where the secret should go instead. private_environment
 // is the place for a plain value; it renders nothing, so a Jinja value
 // cannot move there; DockerSwarmOperator does not pass it on at all.
-func envAdvice(op *airflow.OpCall, v envVar) string {
+func envAdvice(pass *analysis.Pass, op *airflow.OpCall, v envVar) string {
+	version := ""
+	if pass.Settings != nil {
+		version = pass.Settings.AirflowVersion
+	}
 	masked := ""
 	if !maskedByAirflow(v.Key) {
 		masked = fmt.Sprintf("; Airflow's secrets masker does not recognise the name %q, so the rendered value shows unmasked", v.Key)
 	}
 	switch {
-	case op.Kind == airflow.DockerSwarmOperator:
+	case op.Kind == airflow.DockerSwarmOperator && airflow.IsValidKwarg(op.Kind, version, "secrets"):
 		return "DockerSwarmOperator ignores private_environment: pass it as a Docker secret (secrets=[docker.types.SecretReference(...)]) and read it from /run/secrets in the service" + masked
+	case op.Kind == airflow.DockerSwarmOperator:
+		return "DockerSwarmOperator ignores private_environment and, in this Airflow version, has no secrets parameter: upgrade the docker provider to pass it as a Docker secret (secrets=)" + masked
 	case v.Entry.Value.Kind == airflow.Templated:
 		return "private_environment is not rendered, so the Jinja value cannot move there: let the container fetch the secret itself (from the secrets backend, a mounted secret file or the connection) rather than receive it rendered" + masked
 	}

@@ -366,20 +366,27 @@ func TestSecretInEnvironmentAdvice(t *testing.T) {
 	tests := []struct {
 		name, call string
 		want, not  []string
+		version    string // airflow-version, "2" when empty
 	}{
 		{"plain value", `DockerOperator(task_id="a", environment={"DB_PASSWORD": os.environ["DB_PASSWORD"]})`,
-			[]string{"pass it in private_environment instead"}, []string{"masker"}},
+			[]string{"pass it in private_environment instead"}, []string{"masker"}, ""},
 		{"jinja value", `DockerOperator(task_id="a", environment={"API_TOKEN": "{{ var.value.api_token }}"})`,
 			[]string{"private_environment is not rendered, so the Jinja value cannot move there", "fetch the secret itself"},
-			[]string{"pass it in private_environment", "masker"}},
+			[]string{"pass it in private_environment", "masker"}, ""},
 		{"swarm", `DockerSwarmOperator(task_id="a", environment={"SMTP_PASSWORD": os.environ["SMTP_PASSWORD"]})`,
-			[]string{"DockerSwarmOperator ignores private_environment", "secrets="}, []string{"pass it in private_environment"}},
+			[]string{"DockerSwarmOperator ignores private_environment", "secrets="}, []string{"pass it in private_environment", "upgrade"}, ""},
+		{"swarm without secrets", `DockerSwarmOperator(task_id="a", environment={"SMTP_PASSWORD": os.environ["SMTP_PASSWORD"]})`,
+			[]string{"DockerSwarmOperator ignores private_environment", "upgrade the docker provider"}, nil, "1.10"},
 		{"name the masker misses", `DockerOperator(task_id="a", environment={"PGPASS_VALUE": os.environ["DB_PASSWORD"]})`,
-			[]string{"pass it in private_environment instead", "secrets masker does not recognise the name \"PGPASS_VALUE\""}, nil},
+			[]string{"pass it in private_environment instead", "secrets masker does not recognise the name \"PGPASS_VALUE\""}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			diags := lintOne(t, rules.SecretInEnvironment, "2", fixHeader+tt.call+"\n")
+			version := "2"
+			if tt.version != "" {
+				version = tt.version
+			}
+			diags := lintOne(t, rules.SecretInEnvironment, version, fixHeader+tt.call+"\n")
 			if len(diags) != 1 {
 				t.Fatalf("want one finding, got %+v", diags)
 			}
