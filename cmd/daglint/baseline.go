@@ -64,7 +64,7 @@ func writeBaseline(path string, recorded []report.Finding) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := writeFileAtomic(path, "", data); err != nil {
 		return 0, fmt.Errorf("--write-baseline: %w", err)
 	}
 	return len(recorded), nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -48,11 +49,42 @@ Usage:
 Run "daglint check -h" for the flags of check.
 `
 
-// run is the whole program; it returns the exit code.
+// run is the whole program; it returns the exit code. Output that cannot
+// be written (a full disk, a closed pipe) is an I/O error: exit 2.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	errs := newScrubWriter(stderr)
 	defer errs.Flush()
 	stderr = errs
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "daglint: cannot write the output: %v\n", out.err)
+		return exitUsage
+	}
+	return code
+}
+
+// checkedWriter remembers the first error of the writes through it and
+// fails every later write with it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// dispatch runs one subcommand.
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := analysis.Validate(rules.All); err != nil {
 		panic(fmt.Sprintf("invalid rule registry: %v", err)) // a programmer error, caught by tests
 	}
@@ -186,7 +218,7 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.Var(&c.ignore, "ignore", "rule IDs or prefixes to skip")
 	fs.BoolVar(&c.showConfig, "show-config", false, "print the effective configuration and exit")
 	fs.BoolVar(&c.noInlineIgnores, "no-inline-ignores", false, "ignore # noqa and # daglint: ignore comments")
-	fs.StringVar(&c.maxFileSize, "max-file-size", "", "skip files larger than this `size` (bytes, or with KB/MB suffix; default 10MB)")
+	fs.StringVar(&c.maxFileSize, "max-file-size", "", fmt.Sprintf("skip files larger than this `size` (bytes, or with KB/MB suffix; 0 means no limit; default %dMB)", config.DefaultMaxFileSize>>20))
 	fs.StringVar(&c.category, "category", "", "SARIF automationDetails.id, to tell several uploads apart")
 	fs.StringVar(&c.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	fs.IntVar(&c.jobs, "jobs", 0, "files linted in parallel (default: number of CPUs)")
@@ -339,12 +371,15 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	files := make([]string, len(walked.Files))
+	flags.fixFlags.roots = map[string]string{}
 	for i, f := range walked.Files {
 		files[i] = f.Path
+		flags.fixFlags.roots[f.Path] = f.Root
 	}
 	lintOpts := lintOptions(cfg, conns, cwd)
 	lintOpts.NoInlineIgnores = flags.noInlineIgnores
 	lintOpts.Workers = flags.jobs
+	lintOpts.KeepSource = flags.fixing()
 	var results []lint.Result
 	if fromStdin {
 		name := stdinName(cwd, flags.stdinFilename)
@@ -371,6 +406,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if res.Err != nil && !lint.IsNotice(res.Err) {
 			hardError = true
 		}
+	}
+	if fixed.unwritten > 0 {
+		hardError = true
 	}
 	// Per-file problems go to stderr, unless the text report on stdout
 	// already lists them (a terminal would show them twice).
@@ -472,6 +510,9 @@ func useColor(mode string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" {
 		return false
 	}
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
+	}
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
@@ -518,6 +559,15 @@ func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Conne
 	if len(srcs) == 0 {
 		return nil, nil
 	}
+	project := cwd
+	if cfg.Path != "" {
+		project = cfg.Dir
+	}
+	for i, src := range srcs {
+		if !insideProject(project, absPath(cwd, src)) {
+			return nil, fmt.Errorf("connections source %d is outside the project folder (symbolic links resolved); daglint reads connections files only inside it", i+1)
+		}
+	}
 	conns, err := connections.Load(srcs)
 	var cerr *connections.Error
 	if errors.As(err, &cerr) {
@@ -534,6 +584,30 @@ func loadConnections(cfg *config.Config, cwd string) (map[string]*analysis.Conne
 		}
 	}
 	return conns, nil
+}
+
+// insideProject reports whether the file at path, symbolic links resolved,
+// lies inside the project folder. A file that does not exist is judged by
+// its path; reading it then fails with its own error.
+func insideProject(project, path string) bool {
+	root, err := filepath.EvalSymlinks(project)
+	if err != nil {
+		root = project
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		real = filepath.Join(root, mustRel(project, path))
+	}
+	return walk.Within(root, real)
+}
+
+// mustRel returns path relative to dir, or path itself when it has none.
+func mustRel(dir, path string) string {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return path
+	}
+	return rel
 }
 
 func absPath(cwd, p string) string {
@@ -641,16 +715,12 @@ func walkFiles(paths []string, opts walk.Options) (walk.Result, error) {
 // lintStdin lints standard input as the file name (for editors), bounded by
 // the maximum file size.
 func lintStdin(stdin io.Reader, name string, opts lint.Options) lint.Result {
-	max := opts.MaxFileSize
-	if max <= 0 {
-		max = lint.DefaultMaxFileSize
+	src, err := lint.ReadLimited(new(bytes.Buffer), stdin, opts.MaxFileSize)
+	if errors.Is(err, lint.ErrTooLarge) {
+		return lint.Result{Path: name, Err: err}
 	}
-	src, err := io.ReadAll(io.LimitReader(stdin, max+1))
 	if err != nil {
 		return lint.Result{Path: name, Err: fmt.Errorf("cannot read standard input: %w", err)}
-	}
-	if int64(len(src)) > max {
-		return lint.Result{Path: name, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", lint.ErrTooLarge, max)}
 	}
 	return lint.Source(filepath.ToSlash(name), src, opts)
 }

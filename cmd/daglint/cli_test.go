@@ -181,3 +181,26 @@ func TestStdin(t *testing.T) {
 		t.Errorf("--fix on stdin: exit %d, want 2", code)
 	}
 }
+
+// TestMaxFileSizeZeroMeansNoLimit: `max-file-size: 0` and `--max-file-size 0`
+// both lint a file over the default 10 MiB, as the docs and --show-config say.
+func TestMaxFileSizeZeroMeansNoLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.py")
+	put(t, big, importLine+unqualified+"# "+strings.Repeat("x", 10<<20)+"\n", 0o644)
+	cfg := filepath.Join(dir, ".daglint.yaml")
+	put(t, cfg, "max-file-size: 0\n", 0o644)
+	for _, args := range [][]string{
+		{"check", "--config", cfg, big},
+		{"check", "--no-config", "--max-file-size", "0", big},
+	} {
+		out, errOut, code := fixCLI(t, args...)
+		if code != 1 || !strings.Contains(out, "DAG101") || strings.Contains(out+errOut, "skipped") {
+			t.Errorf("%v: exit %d, want 1 with DAG101 and no skip notice\nstdout:\n%s\nstderr:\n%s", args, code, out, errOut)
+		}
+	}
+	// The default still skips it.
+	if out, _, _ := fixCLI(t, "check", "--no-config", big); !strings.Contains(out, "too large") {
+		t.Errorf("default limit: the file was not skipped:\n%s", out)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/daglint/daglint/internal/fix"
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/walk"
 )
 
 // fixFlags are the flags of `daglint check` that apply fixes.
@@ -18,6 +19,9 @@ type fixFlags struct {
 	fix         bool
 	diff        bool
 	unsafeFixes bool
+	// roots maps each linted path to the folder --fix may write in (see
+	// walk.File.Root).
+	roots map[string]string
 }
 
 func (f *fixFlags) register(fs *flag.FlagSet) {
@@ -31,8 +35,9 @@ func (f *fixFlags) fixing() bool { return f.fix || f.diff }
 
 // fixSummary counts what fixing did (or, with --diff, would do).
 type fixSummary struct {
-	findings int // findings fixed
-	files    int // files changed
+	findings  int // findings fixed
+	files     int // files changed
+	unwritten int // files whose fixes could not be written (exit 2)
 }
 
 // applyFixes fixes the files of results. With --fix it writes each changed
@@ -61,8 +66,9 @@ func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdou
 			// while --fix writes the real bytes.
 			fmt.Fprint(stdout, res.Redactor.Redact(fix.UnifiedDiff(res.Path, before, out.Source)))
 		} else {
-			if err := writeFileAtomic(res.Path, out.Source); err != nil {
+			if err := writeFileAtomic(res.Path, flags.roots[res.Path], out.Source); err != nil {
 				fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
+				sum.unwritten++
 				continue
 			}
 			results[i] = lint.Source(res.Path, out.Source, opts)
@@ -88,25 +94,41 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
+// errOutsideRoot refuses a write through a symbolic link that leads out of
+// the folder being linted.
+var errOutsideRoot = errors.New("it is a symbolic link to a file outside the folder being linted, and daglint never writes there")
+
 // writeFileAtomic replaces path's content with data through a temporary file
 // in the same folder and a rename, keeping the file's permissions (0644 for
-// a new file). A symbolic link is followed: its target is replaced, the link
-// stays.
-func writeFileAtomic(path string, data []byte) error {
-	target, err := filepath.EvalSymlinks(path)
+// a new file). A symbolic link is followed (its target is replaced, the link
+// stays) only when the target lies inside root, the real path of the folder
+// being linted ("" for no check).
+func writeFileAtomic(path, root string, data []byte) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("cannot resolve the path: %w", err)
+	}
+	// Resolved from the root of the file system, as the walk resolved root:
+	// a working directory reached through a link compares equal.
+	target, err := filepath.EvalSymlinks(abs)
 	if errors.Is(err, fs.ErrNotExist) {
-		target, err = path, nil
+		target, err = abs, nil
 	}
 	if err != nil {
-		return fmt.Errorf("resolving %s: %w", path, err)
+		return fmt.Errorf("cannot resolve the path: %w", walk.Cause(err))
+	}
+	if root != "" && !walk.Within(root, target) {
+		return errOutsideRoot
 	}
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(target); err == nil {
 		mode = st.Mode().Perm()
 	}
+	// Errors name the file being fixed, never the temporary file's random
+	// name: the user cannot act on it, and it makes output differ per run.
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".daglint-*")
 	if err != nil {
-		return fmt.Errorf("creating a temporary file: %w", err)
+		return fmt.Errorf("cannot create a temporary file next to it: %w", walk.Cause(err))
 	}
 	done := false
 	defer func() {
@@ -116,21 +138,21 @@ func writeFileAtomic(path string, data []byte) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot write the new content: %w", walk.Cause(err))
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("setting the mode of %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot keep the file's mode: %w", walk.Cause(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot write the new content: %w", walk.Cause(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+		return fmt.Errorf("cannot write the new content: %w", walk.Cause(err))
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		os.Remove(tmp.Name())
 		done = true
-		return fmt.Errorf("replacing %s: %w", target, err)
+		return fmt.Errorf("cannot replace the file: %w", walk.Cause(err))
 	}
 	done = true
 	return nil

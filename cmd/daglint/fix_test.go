@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,8 +47,9 @@ const (
 	staleNoqaDone = `DockerOperator(task_id="a", image="python:3.12-slim")` + "\n"
 	// unqualified is a DAG101 warning with no fix.
 	unqualified = `DockerOperator(task_id="b", image="team/etl:1.0", docker_conn_id="gitlab")` + "\n"
-	// jinjaSecret is a DAG204 finding whose fix is unsafe.
-	jinjaSecret = `DockerOperator(task_id="c", image="python:3.12-slim", environment={"DB_PASSWORD": "{{ var.value.pw }}"})` + "\n"
+	// unresolvedSecret is a DAG204 finding whose fix is unsafe (daglint cannot
+	// tell whether the value is a template private_environment would not render).
+	unresolvedSecret = `DockerOperator(task_id="c", image="python:3.12-slim", environment={"DB_PASSWORD": get_password()})` + "\n"
 )
 
 func TestFix(t *testing.T) {
@@ -72,8 +74,8 @@ func TestFix(t *testing.T) {
 			src: importLine + unqualified, args: []string{"--fix"},
 			want: importLine + unqualified, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG101"}},
 		{name: "unsafe fix not applied by default",
-			src: importLine + jinjaSecret, args: []string{"--fix"},
-			want: importLine + jinjaSecret, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG204"}},
+			src: importLine + unresolvedSecret, args: []string{"--fix"},
+			want: importLine + unresolvedSecret, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG204"}},
 		{name: "syntax error: nothing fixed",
 			src: importLine + "print \"x\"\n" + staleNoqa, args: []string{"--fix"},
 			want: importLine + "print \"x\"\n" + staleNoqa, wantCode: 1, wantMsg: "Fixed 0 findings in 0 files.", wantOut: []string{"DAG001", "DAG002"}},
@@ -117,7 +119,7 @@ func TestFix(t *testing.T) {
 
 func TestUnsafeFixes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.py")
-	put(t, path, importLine+jinjaSecret+staleNoqa, 0o644)
+	put(t, path, importLine+unresolvedSecret+staleNoqa, 0o644)
 	_, errOut, _ := fixCLI(t, "check", "--no-config", "--fix", "--unsafe-fixes", path)
 	got := read(t, path)
 	if !strings.Contains(got, "private_environment=") || strings.Contains(got, "# noqa") {
@@ -171,7 +173,11 @@ func TestFixFollowsSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip(err)
 	}
-	if err := writeFileAtomic(link, []byte("new\n")); err != nil {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(link, real, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
@@ -179,5 +185,142 @@ func TestFixFollowsSymlink(t *testing.T) {
 	}
 	if got := read(t, target); got != "new\n" {
 		t.Errorf("target = %q", got)
+	}
+}
+
+// TestFixThatCannotWriteExits2: the fixed text cannot be written (here the
+// temporary file's name would be too long for the file system, which stops
+// root too), so the run exits 2 and says so without naming the temporary
+// file, and the file is unchanged.
+func TestFixThatCannotWriteExits2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), strings.Repeat("a", 240)+".py")
+	put(t, path, importLine+staleNoqa, 0o644)
+	_, errOut, code := fixCLI(t, "check", "--no-config", "--fix", path)
+	if code != 2 {
+		t.Errorf("exit %d, want 2\nstderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut, "not fixed") || strings.Contains(errOut, ".daglint-") {
+		t.Errorf("stderr should say the file was not fixed, without the temporary file's name:\n%s", errOut)
+	}
+	if got := read(t, path); got != importLine+staleNoqa {
+		t.Errorf("file changed:\n%s", got)
+	}
+}
+
+// failingWriter fails every write, as /dev/full or a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestOutputWriteErrorsExit2: every command whose output cannot be written
+// exits 2 with a message on stderr.
+func TestOutputWriteErrorsExit2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.py")
+	put(t, path, importLine+staleNoqa, 0o644)
+	for _, args := range [][]string{
+		{"rules"},
+		{"rules", "--format", "json"},
+		{"explain", "DAG101"},
+		{"version"},
+		{"check", "--no-config", "--diff", path},
+		{"check", "--no-config", "--fail-on", "error", path},
+		{"check", "--no-config", "--show-config"},
+	} {
+		var errb bytes.Buffer
+		code := run(args, strings.NewReader(""), failingWriter{}, &errb)
+		if code != 2 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and the write error", args, code, errb.String())
+		}
+	}
+	if f, err := os.OpenFile("/dev/full", os.O_WRONLY, 0); err == nil {
+		defer f.Close()
+		var errb bytes.Buffer
+		if code := run([]string{"version"}, strings.NewReader(""), f, &errb); code != 2 {
+			t.Errorf("version > /dev/full: exit %d, want 2 (stderr %q)", code, errb.String())
+		}
+	}
+}
+
+// TestSymlinkPolicy: --fix never writes outside the folder it lints, lints
+// and fixes one physical file once, does not walk a linked folder, and
+// connections files outside the project are not read.
+func TestSymlinkPolicy(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	base := t.TempDir()
+	repo := filepath.Join(base, "repo")
+	victim := filepath.Join(base, "outside", "victim.py")
+	etcFile := filepath.Join(base, "outside", "etc", "conf.py")
+	put(t, victim, importLine+staleNoqa, 0o644)
+	put(t, etcFile, importLine+staleNoqa, 0o644)
+	put(t, filepath.Join(repo, "a.py"), importLine+staleNoqa, 0o644)
+	for link, target := range map[string]string{
+		"link.py":  "../outside/victim.py",
+		"alias.py": "a.py",
+		"etc":      filepath.Join(base, "outside", "etc"), // as ln -s /etc repo/etc
+	} {
+		if err := os.Symlink(target, filepath.Join(repo, link)); err != nil {
+			t.Skip(err)
+		}
+	}
+
+	out, errOut, code := fixCLI(t, "check", "--no-config", "--fix", "--fail-on", "note", repo)
+	if code != 0 || !strings.Contains(errOut, "Fixed 1 finding in 1 file.") {
+		t.Errorf("walk: exit %d, want 0 and one file fixed once\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if got := read(t, filepath.Join(repo, "a.py")); got != importLine+staleNoqaDone {
+		t.Errorf("a.py after --fix:\n%s", got)
+	}
+	for _, p := range []string{victim, etcFile} {
+		if got := read(t, p); got != importLine+staleNoqa {
+			t.Errorf("%s, outside the linted folder, was rewritten:\n%s", p, got)
+		}
+	}
+	if strings.Contains(out, "victim") || strings.Contains(out, "conf.py") {
+		t.Errorf("files outside the linted folder were linted:\n%s", out)
+	}
+
+	// Named on the command line, the link is read but not written through.
+	_, errOut, code = fixCLI(t, "check", "--no-config", "--fix", filepath.Join(repo, "link.py"))
+	if code != 2 || !strings.Contains(errOut, "outside the folder being linted") {
+		t.Errorf("explicit link: exit %d, want 2 and a refusal\nstderr:\n%s", code, errOut)
+	}
+	if got := read(t, victim); got != importLine+staleNoqa {
+		t.Errorf("victim.py rewritten through an explicit link:\n%s", got)
+	}
+
+	// A connections file outside the project is not read.
+	cfg := filepath.Join(repo, ".daglint.yaml")
+	put(t, filepath.Join(base, "outside", "conns.yaml"), "gitlab:\n  conn_type: docker\n  host: registry.gitlab.com\n", 0o644)
+	for _, list := range []string{"[../outside/conns.yaml]", "[" + filepath.Join(base, "outside", "conns.yaml") + "]"} {
+		put(t, cfg, "connections: "+list+"\n", 0o644)
+		_, errOut, code = fixCLI(t, "check", "--config", cfg, filepath.Join(repo, "a.py"))
+		if code != 2 || !strings.Contains(errOut, "outside the project folder") {
+			t.Errorf("connections %s: exit %d, want 2 and a refusal\nstderr:\n%s", list, code, errOut)
+		}
+	}
+}
+
+// TestFixFromLinkedWorkingDirectory: run from a folder reached through a
+// symbolic link, --fix still writes the files it lints there.
+func TestFixFromLinkedWorkingDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	base := t.TempDir()
+	put(t, filepath.Join(base, "real", "x.py"), importLine+staleNoqa, 0o644)
+	if err := os.Symlink("real", filepath.Join(base, "via")); err != nil {
+		t.Skip(err)
+	}
+	t.Chdir(filepath.Join(base, "via"))
+	for _, arg := range []string{".", "x.py"} {
+		put(t, "x.py", importLine+staleNoqa, 0o644)
+		if _, errOut, code := fixCLI(t, "check", "--no-config", "--fix", "--fail-on", "note", arg); code != 0 {
+			t.Errorf("%s: exit %d, want 0\nstderr:\n%s", arg, code, errOut)
+		}
+		if got := read(t, "x.py"); got != importLine+staleNoqaDone {
+			t.Errorf("%s: x.py not fixed:\n%s", arg, got)
+		}
 	}
 }

@@ -107,7 +107,15 @@ func Parse(data []byte) (*File, error) {
 		return nil, fmt.Errorf("unsupported baseline version %d (this daglint reads version %d)", b.Version, Version)
 	}
 	var errs []error
+	bad := 0
 	for i, e := range b.Findings {
+		if validEntry(e) {
+			continue
+		}
+		if len(errs) == maxErrors {
+			bad++
+			continue
+		}
 		switch {
 		case !ruleRE.MatchString(e.Rule):
 			errs = append(errs, fmt.Errorf("findings[%d]: rule is not a rule ID", i)) // never quoted: the file may hold anything
@@ -119,10 +127,28 @@ func Parse(data []byte) (*File, error) {
 			errs = append(errs, fmt.Errorf("findings[%d]: negative count", i))
 		}
 	}
+	if bad > 0 {
+		errs = append(errs, fmt.Errorf("... and %d more invalid %s", bad, plural(bad, "entry", "entries")))
+	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("invalid baseline: %w", errors.Join(errs...))
 	}
 	return &b, nil
+}
+
+// maxErrors is how many invalid entries Parse describes; it counts the rest.
+const maxErrors = 20
+
+// validEntry reports whether Parse accepts e.
+func validEntry(e Entry) bool {
+	return ruleRE.MatchString(e.Rule) && e.Path != "" && fingerprintRE.MatchString(e.Fingerprint) && e.Count >= 0
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Filter returns the findings the baseline does not cover, in their order,

@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -205,5 +206,34 @@ func TestBaselineAgainstLint(t *testing.T) {
 				t.Fatalf("hidden %d + kept %d != %d findings", hidden, len(kept), len(now))
 			}
 		})
+	}
+}
+
+// TestParseErrorsAreCapped: a baseline with 300,000 bad entries gets a
+// short error that describes the first few and counts the rest.
+func TestParseErrorsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"version": 1, "findings": [`)
+	const n = 300000
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"rule": "DAG101", "path": "a.py", "fingerprint": "not-hex"}`)
+	}
+	b.WriteString("]}")
+	_, err := Parse([]byte(b.String()))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	if got := strings.Count(msg, "fingerprint is not a hex hash"); got != maxErrors {
+		t.Errorf("%d entries described, want %d", got, maxErrors)
+	}
+	if want := fmt.Sprintf("and %d more invalid entries", n-maxErrors); !strings.Contains(msg, want) {
+		t.Errorf("error does not say %q:\n%.500s", want, msg)
+	}
+	if len(msg) > 4000 {
+		t.Errorf("error is %d bytes long", len(msg))
 	}
 }

@@ -54,6 +54,11 @@ func (f fields) connection(path string, id string, line int) (*analysis.Connecti
 // parseYAML reads the Astro CLI settings file or an `airflow connections
 // export` YAML file.
 func parseYAML(path string, data []byte) ([]*analysis.Connection, error) {
+	return parseYAMLWith(&mappingIndex{}, path, data)
+}
+
+// parseYAMLWith is parseYAML with the index its lookups go through.
+func parseYAMLWith(ix *mappingIndex, path string, data []byte) ([]*analysis.Connection, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(path, data, err)
@@ -68,9 +73,9 @@ func parseYAML(path string, data []byte) ([]*analysis.Connection, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: root.Line, Msg: "expected a mapping of connections"}
 	}
-	if af := lookup(root, "airflow"); af != nil && af.Kind == yaml.MappingNode &&
-		(lookup(af, "connections") != nil || lookup(af, "variables") != nil || lookup(af, "pools") != nil) {
-		return parseAstro(path, af)
+	if af := ix.lookup(root, "airflow"); af != nil && af.Kind == yaml.MappingNode &&
+		(ix.lookup(af, "connections") != nil || ix.lookup(af, "variables") != nil || ix.lookup(af, "pools") != nil) {
+		return parseAstro(ix, path, af)
 	}
 	var out []*analysis.Connection
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -78,7 +83,7 @@ func parseYAML(path string, data []byte) ([]*analysis.Connection, error) {
 		id := k.Value
 		switch {
 		case v.Kind == yaml.MappingNode:
-			f, err := yamlFields(path, v, "conn_type", "host", "login", "port")
+			f, err := ix.fields(path, v, "conn_type", "host", "login", "port")
 			if err != nil {
 				return nil, err
 			}
@@ -102,8 +107,8 @@ func parseYAML(path string, data []byte) ([]*analysis.Connection, error) {
 
 // parseAstro reads `airflow: connections:` entries; entries without a
 // conn_id (the CLI's empty template) are skipped.
-func parseAstro(path string, af *yaml.Node) ([]*analysis.Connection, error) {
-	list := lookup(af, "connections")
+func parseAstro(ix *mappingIndex, path string, af *yaml.Node) ([]*analysis.Connection, error) {
+	list := ix.lookup(af, "connections")
 	if list == nil || (list.Kind == yaml.ScalarNode && list.ShortTag() == "!!null") {
 		return nil, nil
 	}
@@ -116,11 +121,11 @@ func parseAstro(path string, af *yaml.Node) ([]*analysis.Connection, error) {
 		if item.Kind != yaml.MappingNode {
 			return nil, &Error{Path: path, Line: item.Line, Msg: "airflow.connections: expected a mapping of connection fields"}
 		}
-		idNode := lookup(item, "conn_id")
+		idNode := ix.lookup(item, "conn_id")
 		if idNode == nil || idNode.Kind != yaml.ScalarNode || idNode.ShortTag() == "!!null" || strings.TrimSpace(idNode.Value) == "" {
 			continue
 		}
-		f, err := yamlFields(path, item, "conn_type", "conn_host", "conn_login", "conn_port")
+		f, err := ix.fields(path, item, "conn_type", "conn_host", "conn_login", "conn_port")
 		if err != nil {
 			return nil, err
 		}
@@ -133,15 +138,15 @@ func parseAstro(path string, af *yaml.Node) ([]*analysis.Connection, error) {
 	return out, nil
 }
 
-// yamlFields reads the type, host, login and port fields (named by the
+// fields reads the type, host, login and port fields (named by the
 // format) from a mapping. Other fields, the password among them, are skipped.
-func yamlFields(path string, m *yaml.Node, typeKey, hostKey, loginKey, portKey string) (fields, error) {
+func (ix *mappingIndex) fields(path string, m *yaml.Node, typeKey, hostKey, loginKey, portKey string) (fields, error) {
 	var f fields
 	for _, kv := range []struct {
 		key string
 		dst *string
 	}{{typeKey, &f.Type}, {hostKey, &f.Host}, {loginKey, &f.Login}, {portKey, &f.Port}} {
-		v := lookup(m, kv.key)
+		v := ix.lookup(m, kv.key)
 		if v == nil {
 			continue
 		}
@@ -155,12 +160,35 @@ func yamlFields(path string, m *yaml.Node, typeKey, hostKey, loginKey, portKey s
 	return f, nil
 }
 
-// lookup returns the value of key in a YAML mapping, following aliases.
-func lookup(m *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return resolve(m.Content[i+1])
+// mappingIndex finds keys in YAML mappings. Aliases make one mapping the
+// value of any number of entries (20,000 aliases to a 50,000-key mapping):
+// each mapping is indexed once, so the work stays linear in the file's size
+// however often aliases repeat it.
+type mappingIndex struct {
+	keys map[*yaml.Node]map[string]*yaml.Node
+	// scanned counts the mapping entries indexed (for tests of growth).
+	scanned int
+}
+
+// lookup returns the value of key in a YAML mapping (the first entry that
+// has it), following aliases.
+func (ix *mappingIndex) lookup(m *yaml.Node, key string) *yaml.Node {
+	keys, ok := ix.keys[m]
+	if !ok {
+		keys = make(map[string]*yaml.Node, len(m.Content)/2)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if _, dup := keys[m.Content[i].Value]; !dup {
+				keys[m.Content[i].Value] = m.Content[i+1]
+			}
 		}
+		ix.scanned += len(m.Content) / 2
+		if ix.keys == nil {
+			ix.keys = map[*yaml.Node]map[string]*yaml.Node{}
+		}
+		ix.keys[m] = keys
+	}
+	if v, ok := keys[key]; ok {
+		return resolve(v)
 	}
 	return nil
 }
@@ -405,18 +433,11 @@ func parseEnv(path string, data []byte) ([]*analysis.Connection, error) {
 		key = strings.TrimSpace(key)
 		value = strings.TrimSpace(value)
 		if q := firstQuote(value); q != 0 {
-			body := value[1:]
-			for {
-				if end := closingQuote(body, q); end >= 0 {
-					value = unescape(body[:end], q)
-					break
-				}
-				if i+1 >= len(lines) {
-					return nil, &Error{Path: path, Line: lineNo, Msg: fmt.Sprintf("%s: unterminated quoted value", key)}
-				}
-				i++
-				body += "\n" + lines[i]
+			body, next, ok := quotedValue(value[1:], lines[i+1:], q)
+			if !ok {
+				return nil, &Error{Path: path, Line: lineNo, Msg: fmt.Sprintf("%s: unterminated quoted value", key)}
 			}
+			value, i = unescape(body, q), i+next
 		} else if j := strings.Index(value, " #"); j >= 0 {
 			value = strings.TrimSpace(value[:j])
 		}
@@ -440,15 +461,38 @@ func firstQuote(v string) byte {
 	return 0
 }
 
-// closingQuote finds the quote ending a value; in double quotes a
-// backslash escapes the next character.
-func closingQuote(body string, q byte) int {
-	for i := 0; i < len(body); i++ {
-		if q == '"' && body[i] == '\\' {
+// quotedValue reads a quoted value that starts with first (the text after
+// the opening quote) and may go on over the following lines: it returns the
+// text up to the closing quote, how many more lines it took, and false when
+// no quote closes it. Each byte is looked at once, so an unterminated quote
+// costs linear time.
+func quotedValue(first string, more []string, q byte) (string, int, bool) {
+	if end := closingQuote(first, q); end >= 0 {
+		return first[:end], 0, true
+	}
+	var b strings.Builder
+	b.WriteString(first)
+	for n, line := range more {
+		b.WriteByte('\n')
+		if end := closingQuote(line, q); end >= 0 {
+			b.WriteString(line[:end])
+			return b.String(), n + 1, true
+		}
+		b.WriteString(line)
+	}
+	return "", 0, false
+}
+
+// closingQuote finds the quote ending a value in one line; in double quotes
+// a backslash escapes the next character (one at the end of the line
+// escapes the line break, so the next line starts afresh).
+func closingQuote(line string, q byte) int {
+	for i := 0; i < len(line); i++ {
+		if q == '"' && line[i] == '\\' {
 			i++
 			continue
 		}
-		if body[i] == q {
+		if line[i] == q {
 			return i
 		}
 	}

@@ -16,7 +16,9 @@ import (
 // Findings converts results into report findings (positions computed from
 // each file's line table, fingerprints attached) and per-file errors, with
 // Notice set for files skipped on purpose (see IsNotice). Both come back
-// sorted by path, then offset and rule ID.
+// sorted by path, then offset and rule ID. A result's path may have been
+// changed since it was linted (the baseline rebases paths): fingerprints
+// use the path the result has now.
 func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []report.FileError) {
 	names := map[string]string{}
 	for _, r := range rules {
@@ -30,37 +32,62 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 		if res.Err != nil {
 			errs = append(errs, report.FileError{Path: res.Path, Message: res.Redactor.Redact(res.Err.Error()), Notice: IsNotice(res.Err)})
 		}
+		located := res.located
+		if located == nil && res.Lines != nil {
+			located = locate(res.Lines, res.Diagnostics, res.Redactor)
+		}
 		occurrences := map[string]int{}
-		for _, d := range res.Diagnostics {
-			f := report.Finding{
-				Path:     res.Path,
-				RuleID:   d.RuleID,
-				RuleName: names[d.RuleID],
-				Severity: d.Severity,
-				Message:  d.Message,
-				Start:    res.Lines.Position(d.Start),
-				End:      res.Lines.Position(d.End),
+		for _, l := range located {
+			f := l.finding
+			f.Path = res.Path
+			f.RuleName = names[f.RuleID]
+			f.Related = append([]report.Related(nil), f.Related...) // results may be reported twice, under two paths
+			for i := range f.Related {
+				f.Related[i].Path = res.Path
 			}
-			for _, rel := range d.Related {
-				f.Related = append(f.Related, report.Related{
-					Path: res.Path, Start: res.Lines.Position(rel.Start), End: res.Lines.Position(rel.End), Message: rel.Message,
-				})
-			}
-			for _, fx := range d.Fixes {
-				rf := report.Fix{Message: fx.Message, Applicability: fx.Applicability}
-				for _, e := range fx.Edits {
-					rf.Edits = append(rf.Edits, report.Edit{Start: res.Lines.Position(e.Start), End: res.Lines.Position(e.End), NewText: e.NewText})
-				}
-				f.Fixes = append(f.Fixes, rf)
-			}
-			text := normalise(res.Lines, d.Start, d.End, res.Redactor)
-			key := d.RuleID + "\x00" + text
-			f.Fingerprint = Fingerprint(d.RuleID, res.Path, text, occurrences[key])
+			key := f.RuleID + "\x00" + l.text
+			f.Fingerprint = Fingerprint(f.RuleID, res.Path, l.text, occurrences[key])
 			occurrences[key]++
 			findings = append(findings, f)
 		}
 	}
 	return findings, errs
+}
+
+// located is a diagnostic with its positions computed and the normalised
+// text of its primary location kept for the fingerprint: all a report
+// needs, so the file's source can go once it is linted.
+type located struct {
+	finding report.Finding // without Path, RuleName and Fingerprint
+	text    string
+}
+
+// locate computes the positions of one file's diagnostics.
+func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redactor) []located {
+	out := make([]located, 0, len(diags))
+	for _, d := range diags {
+		f := report.Finding{
+			RuleID:   d.RuleID,
+			Severity: d.Severity,
+			Message:  d.Message,
+			Start:    lines.Position(d.Start),
+			End:      lines.Position(d.End),
+		}
+		for _, rel := range d.Related {
+			f.Related = append(f.Related, report.Related{
+				Start: lines.Position(rel.Start), End: lines.Position(rel.End), Message: rel.Message,
+			})
+		}
+		for _, fx := range d.Fixes {
+			rf := report.Fix{Message: fx.Message, Applicability: fx.Applicability}
+			for _, e := range fx.Edits {
+				rf.Edits = append(rf.Edits, report.Edit{Start: lines.Position(e.Start), End: lines.Position(e.End), NewText: e.NewText})
+			}
+			f.Fixes = append(f.Fixes, rf)
+		}
+		out = append(out, located{finding: f, text: normalise(lines, d.Start, d.End, red)})
+	}
+	return out
 }
 
 // normalise returns the text of [start, end) with the file's secrets in

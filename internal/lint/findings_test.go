@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/daglint/daglint/internal/lint"
@@ -55,5 +58,46 @@ func TestIsNotice(t *testing.T) {
 		if got := lint.IsNotice(tt.err); got != tt.want {
 			t.Errorf("IsNotice(%v) = %v, want %v", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestResultsDoNotKeepSources: positions and fingerprint texts are computed
+// as each file is linted, so a run's results hold no file's source (a
+// 30,000-file tree used to keep every source and line table until the
+// report). The live heap after linting must stay far below the bytes read,
+// unless KeepSource asks for them (--fix).
+func TestResultsDoNotKeepSources(t *testing.T) {
+	dir := t.TempDir()
+	pad := "# " + strings.Repeat("padding ", 25000) + "\n" // 200 KB a file
+	var paths []string
+	for i := 0; i < 40; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("dag%d.py", i))
+		if err := os.WriteFile(p, []byte(dirtyDAG+pad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	read := int64(40 * (len(dirtyDAG) + len(pad)))
+	retained := func(keep bool) int64 {
+		opts := allRulesOptions()
+		opts.KeepSource = keep
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		results := lint.Files(paths, opts)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		findings, _ := lint.Findings(results, opts.Rules)
+		if len(findings) != 40 {
+			t.Fatalf("%d findings, want one DAG101 per file", len(findings))
+		}
+		runtime.KeepAlive(results)
+		return int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	}
+	if got := retained(false); got > read/10 {
+		t.Errorf("results hold %d KB after reading %d KB: the sources were kept", got>>10, read>>10)
+	}
+	if got := retained(true); got < read {
+		t.Errorf("KeepSource: results hold %d KB, want the %d KB of sources", got>>10, read>>10)
 	}
 }

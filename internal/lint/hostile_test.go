@@ -7,9 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/report"
@@ -39,14 +39,12 @@ func writeFile(t *testing.T, dir, name string, content []byte) string {
 // lintWithOther lints the hostile content next to the dirty DAG file and
 // checks that the dirty file's finding survives whatever happens to the
 // hostile one. It returns the hostile file's result and report findings.
-func lintWithOther(t *testing.T, hostile []byte, opts lint.Options) (lint.Result, []report.Finding, time.Duration) {
+func lintWithOther(t *testing.T, hostile []byte, opts lint.Options) (lint.Result, []report.Finding) {
 	t.Helper()
 	dir := t.TempDir()
 	hp := writeFile(t, dir, "hostile.py", hostile)
 	op := writeFile(t, dir, "other.py", []byte(dirtyDAG))
-	start := time.Now()
 	results := lint.Files([]string{hp, op}, opts)
-	took := time.Since(start)
 	if len(results) != 2 || results[0].Path != hp || results[1].Path != op {
 		t.Fatalf("results not in the order given: %+v", results)
 	}
@@ -69,7 +67,7 @@ func lintWithOther(t *testing.T, hostile []byte, opts lint.Options) (lint.Result
 	if results[1].Err != nil {
 		t.Errorf("the other file has an error: %v", results[1].Err)
 	}
-	return results[0], mine, took
+	return results[0], mine
 }
 
 // summarize renders findings briefly for failure messages.
@@ -118,7 +116,7 @@ func TestHostileSkippedFiles(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, mine, _ := lintWithOther(t, tc.content, allRulesOptions())
+			res, mine := lintWithOther(t, tc.content, allRulesOptions())
 			noInternalError(t, res)
 			switch {
 			case tc.wantErr == nil && res.Err != nil:
@@ -174,7 +172,7 @@ func TestHostileEncodings(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, mine, _ := lintWithOther(t, []byte(tc.content), allRulesOptions())
+			res, mine := lintWithOther(t, []byte(tc.content), allRulesOptions())
 			noInternalError(t, res)
 			if res.Err != nil {
 				t.Fatalf("unexpected error: %v", res.Err)
@@ -193,77 +191,132 @@ func TestHostileEncodings(t *testing.T) {
 
 // TestHostileSizes feeds inputs built to exhaust stacks or time: deep
 // nesting, one huge line, a huge number of calls. Each must still produce
-// its finding in reasonable time.
+// its finding, and its cost must grow linearly: the input at half and at
+// full size, the allocations (counted, so the test does not depend on the
+// machine's load) of the full one stay under 3 times those of the half.
 func TestHostileSizes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large inputs")
 	}
-	const parens = 50000
-	deep := dockerImport + "DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab', command=" +
-		strings.Repeat("(", parens) + "'x'" + strings.Repeat(")", parens) + ")\n"
-	deepCalls := dockerImport + "DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab', command=" +
-		strings.Repeat("f(", parens) + "'x'" + strings.Repeat(")", parens) + ")\n"
-	deepLists := dockerImport + "DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab', command=" +
-		strings.Repeat("[{1: ", parens) + "'x'" + strings.Repeat("}]", parens) + ")\n"
-	const mb5 = 5 << 20
-	longString := dirtyCall[:len(dirtyCall)-2] + ", command='" + strings.Repeat("a", mb5) + "')\n"
-	longSum := dirtyCall[:len(dirtyCall)-2] + ", command=" + strings.Repeat("1+", mb5/2) + "1)\n"
-	// A list of many elements costs far more per byte (see the report in
-	// bench/README.md), so 1 MB.
-	longList := dirtyCall[:len(dirtyCall)-2] + ", command=[" + strings.Repeat("'x', ", (1<<20)/5) + "])\n"
-	// CPython allows 100 levels of indentation.
-	deepBlocks := dockerImport
-	for i := 0; i < 90; i++ {
-		deepBlocks += strings.Repeat(" ", i) + "if x:\n"
-	}
-	deepBlocks += strings.Repeat(" ", 90) + dirtyCall
-	var many strings.Builder
-	many.WriteString(dockerImport)
-	const calls = 20000
-	for i := 0; i < calls; i++ {
-		fmt.Fprintf(&many, "DockerOperator(task_id='t', image='etl:%d', docker_conn_id='gitlab')\n", i)
+	call := dirtyCall[:len(dirtyCall)-2]
+	withCommand := func(open, elem, close string) func(int) string {
+		return func(n int) string {
+			return dockerImport + "DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab', command=" +
+				strings.Repeat(open, n) + elem + strings.Repeat(close, n) + ")\n"
+		}
 	}
 	tests := []struct {
-		name    string
-		content string
-		line    int // DAG101 line (0: any)
-		col     int // DAG101 column
-		want    int // number of DAG101 findings
-		limit   time.Duration
+		name string
+		gen  func(n int) string
+		n    int
+		line int  // DAG101 line (0: any); -1: the last line
+		col  int  // DAG101 column
+		many bool // one DAG101 per unit of n
 	}{
-		{"50k nested parentheses", deep, 2, 35, 1, 20 * time.Second},
-		{"50k nested calls", deepCalls, 2, 35, 1, 20 * time.Second},
-		{"50k nested lists and dicts", deepLists, 2, 35, 1, 20 * time.Second},
-		{"90 nested blocks", deepBlocks, 92, 90 + 35, 1, 20 * time.Second},
-		{"5 MB string on one line", dockerImport + longString, 2, 35, 1, 20 * time.Second},
-		{"5 MB sum on one line", dockerImport + longSum, 2, 35, 1, 30 * time.Second},
-		{"1 MB list on one line", dockerImport + longList, 2, 35, 1, 30 * time.Second},
-		{"20,000 operator calls", many.String(), 0, 35, calls, 30 * time.Second},
+		{name: "50k nested parentheses", gen: withCommand("(", "'x'", ")"), n: 50000, line: 2, col: 35},
+		{name: "50k nested calls", gen: withCommand("f(", "'x'", ")"), n: 50000, line: 2, col: 35},
+		{name: "50k nested lists and dicts", gen: withCommand("[{1: ", "'x'", "}]"), n: 50000, line: 2, col: 35},
+		// CPython allows 100 levels of indentation.
+		{name: "90 nested blocks", n: 90, line: -1, col: 0, gen: func(n int) string {
+			b := dockerImport
+			for i := 0; i < n; i++ {
+				b += strings.Repeat(" ", i) + "if x:\n"
+			}
+			return b + strings.Repeat(" ", n) + dirtyCall
+		}},
+		{name: "5 MB string on one line", n: 5 << 20, line: 2, col: 35, gen: func(n int) string {
+			return dockerImport + call + ", command='" + strings.Repeat("a", n) + "')\n"
+		}},
+		{name: "5 MB sum on one line", n: 5 << 20, line: 2, col: 35, gen: func(n int) string {
+			return dockerImport + call + ", command=" + strings.Repeat("1+", n/2) + "1)\n"
+		}},
+		// A list of many elements costs far more per byte (see the report in
+		// bench/README.md), so 1 MB.
+		{name: "1 MB list on one line", n: 1 << 20, line: 2, col: 35, gen: func(n int) string {
+			return dockerImport + call + ", command=[" + strings.Repeat("'x', ", n/5) + "])\n"
+		}},
+		{name: "20,000 operator calls", n: 20000, col: 35, many: true, gen: func(n int) string {
+			var b strings.Builder
+			b.WriteString(dockerImport)
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, "DockerOperator(task_id='t', image='etl:%d', docker_conn_id='gitlab')\n", i)
+			}
+			return b.String()
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, mine, took := lintWithOther(t, []byte(tc.content), allRulesOptions())
-			noInternalError(t, res)
-			if res.Err != nil {
-				t.Fatalf("unexpected error: %v", res.Err)
-			}
-			n := 0
-			lines := map[int]bool{}
-			for _, f := range mine {
-				if f.RuleID == "DAG101" && f.Start.Column == tc.col && (tc.line == 0 || f.Start.Line == tc.line) {
-					n++
-					lines[f.Start.Line] = true
+			var cost [2]allocCost
+			for i, n := range []int{tc.n / 2, tc.n} {
+				content := tc.gen(n)
+				mine, c := measuredLint(t, content)
+				cost[i] = c
+				line, col, want := tc.line, tc.col, 1
+				if line < 0 {
+					line = strings.Count(content, "\n")
+					col = n + 35
+				}
+				if tc.many {
+					want = n
+				}
+				found := 0
+				lines := map[int]bool{}
+				for _, f := range mine {
+					if f.RuleID == "DAG101" && f.Start.Column == col && (line == 0 || f.Start.Line == line) {
+						found++
+						lines[f.Start.Line] = true
+					}
+				}
+				if found != want || len(lines) != want {
+					t.Errorf("size %d: %d DAG101 findings on %d lines, want %d; got%s", n, found, len(lines), want, summarize(mine))
 				}
 			}
-			if n != tc.want || len(lines) != tc.want {
-				t.Errorf("%d DAG101 findings on %d lines, want %d; got%s", n, len(lines), tc.want, summarize(mine))
-			}
-			if took > tc.limit {
-				t.Errorf("took %v, limit %v", took, tc.limit)
-			}
-			t.Logf("%d bytes in %v", len(tc.content), took)
+			cost[1].atMost(t, 3, cost[0])
 		})
 	}
+}
+
+// measuredLint lints hostile content next to the dirty DAG file, checks
+// it was linted without an error, and returns its findings and what the
+// lint allocated.
+func measuredLint(t *testing.T, content string) ([]report.Finding, allocCost) {
+	t.Helper()
+	var res lint.Result
+	var mine []report.Finding
+	cost := measureAllocs(func() { res, mine = lintWithOther(t, []byte(content), allRulesOptions()) })
+	noInternalError(t, res)
+	if res.Err != nil {
+		t.Fatalf("unexpected error: %v", res.Err)
+	}
+	return mine, cost
+}
+
+// allocCost is what one call allocated.
+type allocCost struct{ mallocs, bytes uint64 }
+
+// measureAllocs returns what f allocated (in every goroutine).
+func measureAllocs(f func()) allocCost {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return allocCost{after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc}
+}
+
+// atMost fails t when c is more than ratio times base, in allocations or in
+// bytes, beyond a fixed slack (10,000 allocations, 8 MB) that absorbs what
+// every run costs and what the runtime allocates meanwhile: small inputs
+// pass on their behaviour, large ones must grow linearly.
+func (c allocCost) atMost(t *testing.T, ratio float64, base allocCost) {
+	t.Helper()
+	if limit := ratio*float64(base.mallocs) + 10000; float64(c.mallocs) > limit {
+		t.Errorf("allocations grew from %d to %d, want at most %.0f (%.1f times and a slack)", base.mallocs, c.mallocs, limit, ratio)
+	}
+	if limit := ratio*float64(base.bytes) + 8<<20; float64(c.bytes) > limit {
+		t.Errorf("bytes allocated grew from %d to %d, want at most %.0f (%.1f times and a slack)", base.bytes, c.bytes, limit, ratio)
+	}
+	t.Logf("allocations %d -> %d, bytes %d -> %d", base.mallocs, c.mallocs, base.bytes, c.bytes)
 }
 
 // chain defines n levels of names, each built from width references to the
@@ -285,37 +338,40 @@ func chain(first, pattern, sep string, n, width int) string {
 
 // TestHostileExponential feeds small files whose values grow exponentially
 // when names are followed: the resolver must give up, not hang or exhaust
-// memory, and the image finding must remain.
+// memory, and the image finding must remain. Twice the levels must cost
+// (in allocations) at most a few times as much, not the square.
 func TestHostileExponential(t *testing.T) {
 	big := "'" + strings.Repeat("a", 1<<20) + "'"
 	tests := []struct {
-		name    string
-		content string
+		name   string
+		levels int
+		gen    func(levels int) string
 	}{
-		{"lists", chain("'ab'", "[%s]", ", ", 8, 30)},
-		{"tuples", chain("'ab'", "(%s,)", ", ", 8, 30)},
-		{"dict unpacking", chain("{'k': 'v'}", "{%s}", ", ", 8, 30)},
-		{"f-strings", chain("'ab'", "f'%s'", "", 8, 30)},
-		{"concatenation", chain("'ab'", "(%s)", " + ", 8, 4)},
-		{"percent format", chain("'ab'", "'%%s%%s%%s%%s' %% (%s)", ", ", 8, 4)},
-		{"str.format", chain("'ab'", "'{}{}{}{}'.format(%s)", ", ", 8, 4)},
-		{"str.format of one argument", chain(big, "'"+strings.Repeat("{0}", 1000)+"'.format(%s)", "", 3, 1)},
-		{"1 MB string doubled", chain(big, "f'%s'", "", 12, 2)},
+		{"lists", 8, func(n int) string { return chain("'ab'", "[%s]", ", ", n, 30) }},
+		{"tuples", 8, func(n int) string { return chain("'ab'", "(%s,)", ", ", n, 30) }},
+		{"dict unpacking", 8, func(n int) string { return chain("{'k': 'v'}", "{%s}", ", ", n, 30) }},
+		{"f-strings", 8, func(n int) string { return chain("'ab'", "f'%s'", "", n, 30) }},
+		{"concatenation", 8, func(n int) string { return chain("'ab'", "(%s)", " + ", n, 4) }},
+		{"percent format", 8, func(n int) string { return chain("'ab'", "'%%s%%s%%s%%s' %% (%s)", ", ", n, 4) }},
+		{"str.format", 8, func(n int) string { return chain("'ab'", "'{}{}{}{}'.format(%s)", ", ", n, 4) }},
+		{"str.format of one argument", 3, func(n int) string {
+			return chain(big, "'"+strings.Repeat("{0}", 1000)+"'.format(%s)", "", n, 1)
+		}},
+		{"1 MB string doubled", 12, func(n int) string { return chain(big, "f'%s'", "", n, 2) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, mine, took := lintWithOther(t, []byte(tc.content), allRulesOptions())
-			noInternalError(t, res)
-			if res.Err != nil {
-				t.Fatalf("unexpected error: %v", res.Err)
+			var cost [2]allocCost
+			for i, n := range []int{tc.levels, 2 * tc.levels} {
+				content := tc.gen(n)
+				mine, c := measuredLint(t, content)
+				cost[i] = c
+				last := strings.Count(content, "\n")
+				if !has(mine, "DAG101", last, 35) {
+					t.Errorf("%d levels: want DAG101 at %d:35; got%s", n, last, summarize(mine))
+				}
 			}
-			last := strings.Count(tc.content, "\n")
-			if !has(mine, "DAG101", last, 35) {
-				t.Errorf("want DAG101 at %d:35; got%s", last, summarize(mine))
-			}
-			if took > 10*time.Second {
-				t.Errorf("took %v", took)
-			}
+			cost[1].atMost(t, 3.5, cost[0])
 		})
 	}
 }
@@ -336,7 +392,7 @@ func TestHostileSyntax(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, mine, _ := lintWithOther(t, []byte(tc.content), allRulesOptions())
+			res, mine := lintWithOther(t, []byte(tc.content), allRulesOptions())
 			noInternalError(t, res)
 			if res.Err != nil {
 				t.Fatalf("unexpected error: %v", res.Err)
@@ -384,19 +440,10 @@ func TestHostileTree(t *testing.T) {
 		if err := os.Symlink("self.py", filepath.Join(dir, "dags", "self.py")); err != nil {
 			t.Fatal(err)
 		}
-		done := make(chan walk.Result, 1)
-		go func() {
-			w, err := walk.Walk([]string{dir}, walk.Options{})
-			if err != nil {
-				t.Error(err)
-			}
-			done <- w
-		}()
-		var w walk.Result
-		select {
-		case w = <-done:
-		case <-time.After(20 * time.Second):
-			t.Fatal("walk does not end on a symlink loop")
+		// A walk that did not end would hang here until go test's timeout.
+		w, err := walk.Walk([]string{dir}, walk.Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
 		var paths []string
 		for _, f := range w.Files {
@@ -459,18 +506,13 @@ func TestHostileTree(t *testing.T) {
 			t.Skipf("no fifo: %v", err)
 		}
 		other := writeFile(t, dir, "other.py", []byte(dirtyDAG))
-		done := make(chan []lint.Result, 1)
-		go func() { done <- lint.Files([]string{fifo, other}, allRulesOptions()) }()
-		select {
-		case results := <-done:
-			if results[0].Err == nil {
-				t.Errorf("fifo linted without an error")
-			}
-			if results[1].Err != nil || len(results[1].Diagnostics) == 0 {
-				t.Errorf("other file: %v %v", results[1].Err, results[1].Diagnostics)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("lint blocks on a named pipe")
+		// Opening the pipe for reading would block until go test's timeout.
+		results := lint.Files([]string{fifo, other}, allRulesOptions())
+		if results[0].Err == nil {
+			t.Errorf("fifo linted without an error")
+		}
+		if results[1].Err != nil || len(results[1].Diagnostics) == 0 {
+			t.Errorf("other file: %v %v", results[1].Err, results[1].Diagnostics)
 		}
 	})
 }
@@ -488,7 +530,7 @@ func TestMaxFileSize(t *testing.T) {
 		{1, true},
 		{size, false},
 		{size + 1, false},
-		{0, false}, // default limit
+		{0, false}, // no limit
 	}
 	for _, tc := range tests {
 		opts := allRulesOptions()
@@ -504,6 +546,19 @@ func TestMaxFileSize(t *testing.T) {
 		} else if len(res.Diagnostics) != 1 || res.Diagnostics[0].RuleID != "DAG101" {
 			t.Errorf("limit %d: diagnostics %v, want DAG101", tc.max, res.Diagnostics)
 		}
+	}
+}
+
+// TestNoFileSizeLimit checks that MaxFileSize 0 means no limit: a file over
+// the default 10 MiB is linted.
+func TestNoFileSizeLimit(t *testing.T) {
+	big := dirtyDAG + "# " + strings.Repeat("x", 10<<20) + "\n"
+	p := writeFile(t, t.TempDir(), "big.py", []byte(big))
+	opts := allRulesOptions()
+	opts.MaxFileSize = 0
+	res := lint.File(p, opts)
+	if res.Err != nil || len(res.Diagnostics) != 1 || res.Diagnostics[0].RuleID != "DAG101" {
+		t.Errorf("no limit: err %v, diagnostics %v; want the file linted (DAG101)", res.Err, res.Diagnostics)
 	}
 }
 

@@ -21,9 +21,6 @@ import (
 	"github.com/daglint/daglint/internal/source"
 )
 
-// DefaultMaxFileSize is the size above which a file is skipped with a notice.
-const DefaultMaxFileSize = 10 << 20
-
 // Options configures a lint run.
 type Options struct {
 	// Rules are the enabled rules. A rule that needs nothing (DAG001, DAG002)
@@ -38,7 +35,8 @@ type Options struct {
 	// NoInlineIgnores makes `# noqa` and `# daglint: ignore` comments count
 	// for nothing (and DAG002 silent).
 	NoInlineIgnores bool
-	// MaxFileSize skips larger files with a per-file error (0: default).
+	// MaxFileSize skips larger files with a notice; 0 means no limit (the
+	// default limit is the configuration's, config.DefaultMaxFileSize).
 	MaxFileSize int64
 	// Workers is the number of files linted at once (0: GOMAXPROCS).
 	Workers int
@@ -49,13 +47,18 @@ type Options struct {
 	// enabled or not, to learn which of its text must never be shown (see
 	// Result.Redactor); nil takes those among Rules.
 	SecretRules []*analysis.Rule
+	// KeepSource keeps each parsed file's line table, and so its source, in
+	// Result.Lines (fixing needs it). Otherwise positions and fingerprint
+	// texts are computed as each file is linted and its source is let go,
+	// so memory does not grow with the size of the tree.
+	KeepSource bool
 }
 
 // Result is the outcome for one file.
 type Result struct {
 	Path string
-	// Lines is the file's line table; nil when the file was not parsed
-	// (not read, skipped, or nothing any rule could concern).
+	// Lines is the file's line table; nil unless Options.KeepSource was set
+	// and the file was parsed.
 	Lines *source.Lines
 	// Diagnostics are sorted by offset, then rule ID.
 	Diagnostics []analysis.Diagnostic
@@ -68,6 +71,8 @@ type Result struct {
 	// diagnostics have passed through it already. Nil (which only applies
 	// secrets.Scrub) when the file was not parsed.
 	Redactor *secrets.Redactor
+	// located holds the diagnostics with their positions (see Findings).
+	located []located
 }
 
 // Files lints paths in parallel and returns one result per path, in the
@@ -116,9 +121,6 @@ func IsNotice(err error) bool {
 // File reads and lints one file.
 func File(path string, opts Options) Result {
 	max := opts.MaxFileSize
-	if max <= 0 {
-		max = DefaultMaxFileSize
-	}
 	// Stat before opening: opening a named pipe for reading blocks until
 	// something writes to it, and a device may never end.
 	if st, err := os.Stat(path); err != nil {
@@ -139,21 +141,35 @@ func File(path string, opts Options) Result {
 	if !st.Mode().IsRegular() {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
 	}
-	if st.Size() > max {
+	if max > 0 && st.Size() > max {
 		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
 	}
 	// Read into a buffer of the size the file had: io.ReadAll would grow
 	// one from 512 bytes, copying the file several times.
 	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
-	src := buf.Bytes()
+	src, err := ReadLimited(buf, f, max)
+	if errors.Is(err, ErrTooLarge) {
+		return Result{Path: path, Err: err}
+	}
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
-	if int64(len(src)) > max {
-		return Result{Path: path, Err: fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)}
-	}
 	return Source(path, src, opts)
+}
+
+// ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
+// max bytes; max 0 means no limit.
+func ReadLimited(buf *bytes.Buffer, r io.Reader, max int64) ([]byte, error) {
+	if max > 0 {
+		r = io.LimitReader(r, max+1)
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	if max > 0 && int64(buf.Len()) > max {
+		return nil, fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+	}
+	return buf.Bytes(), nil
 }
 
 // Source lints src as the file path.
@@ -172,15 +188,18 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		// A rule that panics is a bug in daglint; it must not take other
 		// files' findings with it.
 		if r := recover(); r != nil {
-			res.Diagnostics = nil
+			res.Diagnostics, res.located, res.Lines = nil, nil, nil
 			res.Err = fmt.Errorf("internal error while linting (please report it): %v", r)
 		}
 	}()
 	res.Parsed = true
 	file := pyparse.Parse(path, src)
-	res.Lines = file.Lines
 	model := airflow.Build(file)
 	res.Diagnostics, res.Redactor = run(file, model, opts)
+	res.located = locate(file.Lines, res.Diagnostics, res.Redactor)
+	if opts.KeepSource {
+		res.Lines = file.Lines
+	}
 	return res
 }
 

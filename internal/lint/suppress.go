@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,111 +14,196 @@ import (
 // UnusedSuppressionID is the rule the driver reports unused suppressions under.
 const UnusedSuppressionID = "DAG002"
 
-// suppression is one rule code named by a suppression comment.
-type suppression struct {
+// directive is one suppression written in a comment: `# noqa: A1, B2`,
+// a bare `# noqa`, or `# daglint: ignore[...]` / `ignore-file[...]`.
+type directive struct {
 	comment pyparse.Comment
-	kind    string // "noqa", "ignore", "ignore-file"
-	code    string
-	line    int // the comment's line
-	used    bool
+	kind    string // "noqa", "noqa-all" (bare), "ignore", "ignore-file", "misplaced"
+	line    int    // the comment's line
+	// start is the offset of the directive's "#"; end is past its last code
+	// (past "]" for daglint's form).
+	start, end int
+	items      []item // every code listed, daglint's or not, in order
+}
+
+// item is one code of a directive's list, with its bytes in the file.
+type item struct {
+	code       string
+	start, end int
+	sup        *suppression // nil for another tool's code
+}
+
+// suppression is one daglint rule code named by a directive.
+type suppression struct {
+	dir  *directive
+	code string
+	used bool
 }
 
 var (
-	noqaRE     = regexp.MustCompile(`(?i)#\s*noqa\s*:\s*`)
+	noqaRE     = regexp.MustCompile(`(?i)#\s*noqa(\s*:\s*)?`)
 	daglintRE  = regexp.MustCompile(`#\s*daglint:\s*(ignore-file|ignore)\[([^\]]*)\]`)
 	codeRE     = regexp.MustCompile(`^[A-Z]+[0-9]+`)
 	dagCodeRE  = regexp.MustCompile(`^DAG[0-9]{3}$`)
 	codeSepRE  = regexp.MustCompile(`^[\s,]+`)
-	listItemRE = regexp.MustCompile(`[\s,]+`)
+	listItemRE = regexp.MustCompile(`[^\s,]+`)
 )
 
-// parseSuppressions finds every daglint code named by a suppression comment.
-// `# noqa: A1, B2` lists codes until the first token that is not a code (as
-// ruff); codes of other tools are ignored. A bare `# noqa` names no daglint
-// rule and suppresses nothing.
-func parseSuppressions(f *pyparse.File) []*suppression {
-	var out []*suppression
+// parseDirectives finds every suppression directive of the file. `# noqa:
+// A1, B2` lists codes until the first token that is not a code (as ruff);
+// other tools' codes are kept as items but suppress nothing. A bare `# noqa`
+// suppresses every finding on its line, as in ruff and flake8.
+func parseDirectives(f *pyparse.File) []*directive {
+	var out []*directive
 	firstStmt := len(f.Src)
 	if len(f.Body) > 0 {
 		firstStmt = f.Body[0].Span().Start
 	}
 	for _, c := range f.Comments {
 		line := f.Lines.Line(c.Start)
-		for _, loc := range noqaRE.FindAllStringIndex(c.Text, -1) {
-			rest := c.Text[loc[1]:]
-			for {
-				code := codeRE.FindString(rest)
-				if code == "" {
-					break
+		for _, loc := range noqaRE.FindAllStringSubmatchIndex(c.Text, -1) {
+			if loc[2] < 0 {
+				if rest := c.Text[loc[1]:]; rest == "" || !isWordByte(rest[0]) {
+					out = append(out, &directive{comment: c, kind: "noqa-all", line: line, start: c.Start + loc[0], end: c.Start + loc[1]})
 				}
-				if dagCodeRE.MatchString(code) {
-					out = append(out, &suppression{comment: c, kind: "noqa", code: code, line: line})
-				}
-				rest = rest[len(code):]
-				sep := codeSepRE.FindString(rest)
-				if sep == "" {
-					break
-				}
-				rest = rest[len(sep):]
+				continue
 			}
+			out = append(out, noqaDirective(c, line, loc[0], loc[1]))
 		}
-		for _, m := range daglintRE.FindAllStringSubmatch(c.Text, -1) {
-			kind := m[1]
+		for _, m := range daglintRE.FindAllStringSubmatchIndex(c.Text, -1) {
+			kind := c.Text[m[2]:m[3]]
 			if kind == "ignore-file" && c.Start > firstStmt {
 				kind = "misplaced" // only honoured before the first statement: suppresses nothing
 			}
-			for _, code := range listItemRE.Split(strings.TrimSpace(m[2]), -1) {
-				if code != "" {
-					out = append(out, &suppression{comment: c, kind: kind, code: code, line: line})
-				}
+			d := &directive{comment: c, kind: kind, line: line, start: c.Start + m[0], end: c.Start + m[1]}
+			for _, loc := range listItemRE.FindAllStringIndex(c.Text[m[4]:m[5]], -1) {
+				s, e := m[4]+loc[0], m[4]+loc[1]
+				d.add(c.Text[s:e], c.Start+s, c.Start+e, true)
 			}
+			out = append(out, d)
 		}
 	}
 	return out
 }
 
+// noqaDirective reads the code list of `# noqa:` whose match spans
+// text[start:listStart].
+func noqaDirective(c pyparse.Comment, line, start, listStart int) *directive {
+	d := &directive{comment: c, kind: "noqa", line: line, start: c.Start + start, end: c.Start + listStart}
+	pos := listStart
+	for {
+		code := codeRE.FindString(c.Text[pos:])
+		if code == "" {
+			break
+		}
+		d.add(code, c.Start+pos, c.Start+pos+len(code), dagCodeRE.MatchString(code))
+		pos += len(code)
+		d.end = c.Start + pos
+		sep := codeSepRE.FindString(c.Text[pos:])
+		if sep == "" {
+			break
+		}
+		pos += len(sep)
+	}
+	return d
+}
+
+func (d *directive) add(code string, start, end int, ours bool) {
+	it := item{code: code, start: start, end: end}
+	if ours {
+		it.sup = &suppression{dir: d, code: code}
+	}
+	d.items = append(d.items, it)
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// suppressionIndex finds the directives that may cover a finding: by line
+// for `# noqa` and `# daglint: ignore`, by code for ignore-file. Each
+// finding looks at a handful of lines, so matching is linear.
+type suppressionIndex struct {
+	byLine map[int][]*directive
+	file   map[string][]*suppression
+	// examined counts the directives looked at (for tests of growth).
+	examined int
+}
+
+func newSuppressionIndex(dirs []*directive) *suppressionIndex {
+	ix := &suppressionIndex{byLine: map[int][]*directive{}, file: map[string][]*suppression{}}
+	for _, d := range dirs {
+		switch d.kind {
+		case "noqa", "noqa-all", "ignore":
+			ix.byLine[d.line] = append(ix.byLine[d.line], d)
+		case "ignore-file":
+			for _, it := range d.items {
+				if it.sup != nil {
+					ix.file[it.code] = append(ix.file[it.code], it.sup)
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// suppress marks every suppression covering a finding of rule id whose
+// primary location is on line, inside a call starting on callLine (0 for
+// none), and reports whether there was one.
+func (ix *suppressionIndex) suppress(id string, line, callLine int) bool {
+	found := false
+	for _, s := range ix.file[id] {
+		s.used, found = true, true
+	}
+	lines := [...]int{line, line - 1, callLine, callLine - 1}
+	for i, l := range lines {
+		if l <= 0 || slices.Contains(lines[:i], l) {
+			continue
+		}
+		for _, d := range ix.byLine[l] {
+			ix.examined++
+			onLine := l == line || l == callLine
+			switch {
+			case d.kind == "noqa-all" && onLine:
+				found = true
+			case d.kind == "noqa" && !onLine:
+			default:
+				for _, it := range d.items {
+					if it.sup != nil && it.code == id {
+						it.sup.used, found = true, true
+					}
+				}
+			}
+		}
+	}
+	return found
+}
+
 // applySuppressions drops suppressed findings and reports unused
 // suppressions as DAG002 when that rule is enabled.
 func applySuppressions(f *pyparse.File, diags []analysis.Diagnostic, enabled map[string]bool, opts Options) []analysis.Diagnostic {
-	sups := parseSuppressions(f)
-	if len(sups) == 0 {
+	dirs := parseDirectives(f)
+	if len(dirs) == 0 {
 		return diags
 	}
+	ix := newSuppressionIndex(dirs)
 	callLines := callFirstLines(f, diags)
 	kept := diags[:0]
 	for i, d := range diags {
-		line := f.Lines.Line(d.Start)
-		suppressed := false
-		for _, s := range sups {
-			if s.code != d.RuleID {
-				continue
-			}
-			match := false
-			switch s.kind {
-			case "noqa":
-				match = s.line == line || s.line == callLines[i]
-			case "ignore":
-				match = s.line == line || s.line == line-1 || s.line == callLines[i] || s.line == callLines[i]-1
-			case "ignore-file":
-				match = true
-			}
-			if match {
-				s.used = true
-				suppressed = true
-			}
-		}
-		if !suppressed {
+		if !ix.suppress(d.RuleID, f.Lines.Line(d.Start), callLines[i]) {
 			kept = append(kept, d)
 		}
 	}
 	if !enabled[UnusedSuppressionID] || (opts.Ignored != nil && opts.Ignored(f.Path, UnusedSuppressionID)) {
 		return kept
 	}
-	return append(kept, unusedSuppressions(f, sups, enabled, opts)...)
+	return append(kept, unusedSuppressions(f, dirs, enabled, opts)...)
 }
 
 // callFirstLines maps each diagnostic to the first line of the innermost
-// operator call containing it (0 when none): `# noqa` there covers the call.
+// multi-line call containing it (0 when none): `# noqa` there covers the
+// call. Calls nest, so one sweep in offset order with a stack of the calls
+// open at each diagnostic finds them all.
 func callFirstLines(f *pyparse.File, diags []analysis.Diagnostic) []int {
 	out := make([]int, len(diags))
 	var calls []pyparse.Range
@@ -127,87 +213,179 @@ func callFirstLines(f *pyparse.File, diags []analysis.Diagnostic) []int {
 		}
 		return true
 	})
-	for i, d := range diags {
-		best := pyparse.Range{Start: -1}
-		for _, c := range calls {
-			if c.Start <= d.Start && d.End <= c.End && c.Start >= best.Start {
-				best = c
-			}
+	if len(calls) == 0 {
+		return out
+	}
+	sort.SliceStable(calls, func(i, j int) bool {
+		if calls[i].Start != calls[j].Start {
+			return calls[i].Start < calls[j].Start
 		}
-		if best.Start >= 0 {
-			out[i] = f.Lines.Line(best.Start)
+		return calls[i].End > calls[j].End // the outer call first
+	})
+	order := make([]int, len(diags))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return diags[order[a]].Start < diags[order[b]].Start })
+	var open []pyparse.Range
+	next := 0
+	for _, i := range order {
+		d := diags[i]
+		for ; next < len(calls) && calls[next].Start <= d.Start; next++ {
+			for len(open) > 0 && open[len(open)-1].End < calls[next].Start {
+				open = open[:len(open)-1]
+			}
+			open = append(open, calls[next])
+		}
+		for len(open) > 0 && open[len(open)-1].End < d.Start {
+			open = open[:len(open)-1]
+		}
+		for k := len(open) - 1; k >= 0; k-- {
+			if d.End <= open[k].End {
+				out[i] = f.Lines.Line(open[k].Start)
+				break
+			}
 		}
 	}
 	return out
 }
 
-// unusedSuppressions reports, per comment, the codes that suppressed nothing,
-// with a safe fix that removes them.
-func unusedSuppressions(f *pyparse.File, sups []*suppression, enabled map[string]bool, opts Options) []analysis.Diagnostic {
-	byComment := map[int][]*suppression{}
-	var order []int
-	for _, s := range sups {
-		if _, ok := byComment[s.comment.Start]; !ok {
-			order = append(order, s.comment.Start)
-		}
-		byComment[s.comment.Start] = append(byComment[s.comment.Start], s)
-	}
-	sort.Ints(order)
+// unusedSuppressions reports, per comment, the daglint codes that
+// suppressed nothing, with a safe fix that removes just those codes: other
+// tools' codes, the used codes and any trailing text stay.
+func unusedSuppressions(f *pyparse.File, dirs []*directive, enabled map[string]bool, opts Options) []analysis.Diagnostic {
 	sev := analysis.Note
 	if s, ok := opts.Severity[UnusedSuppressionID]; ok {
 		sev = s
 	}
 	var out []analysis.Diagnostic
-	for _, start := range order {
-		group := byComment[start]
-		var unused, used []string
-		for _, s := range group {
-			ruleOff := !enabled[s.code] || (opts.Ignored != nil && opts.Ignored(f.Path, s.code))
-			switch {
-			case s.used:
-				used = append(used, s.code)
-			case knownRule(s.code, opts) && ruleOff:
-				// The rule is not run here, so the suppression cannot be judged.
-				used = append(used, s.code)
-			default:
-				unused = append(unused, s.code)
-			}
+	for len(dirs) > 0 {
+		n := 1
+		for n < len(dirs) && dirs[n].comment.Start == dirs[0].comment.Start {
+			n++
 		}
-		if len(unused) == 0 {
-			continue
+		if d, ok := unusedInComment(f, dirs[:n], enabled, opts); ok {
+			d.Severity = sev
+			out = append(out, d)
 		}
-		c := group[0].comment
-		msg := fmt.Sprintf("unused suppression for %s", strings.Join(unused, ", "))
-		var unknown []string
-		for _, code := range unused {
-			if !knownRule(code, opts) {
-				unknown = append(unknown, code)
-			}
-		}
-		if len(unknown) > 0 {
-			msg += fmt.Sprintf(" (no such rule: %s)", strings.Join(unknown, ", "))
-		}
-		if group[0].kind == "misplaced" {
-			msg += " (ignore-file is honoured only before the first statement)"
-		}
-		d := analysis.Diagnostic{RuleID: UnusedSuppressionID, Severity: sev, Start: c.Start, End: c.End, Message: msg}
-		if len(used) == 0 && sameKindComment(group) {
-			d.Fixes = []analysis.SuggestedFix{{
-				Message:       "remove the suppression comment",
-				Applicability: analysis.Safe,
-				Edits:         []analysis.TextEdit{removeComment(f, c)},
-			}}
-		}
-		out = append(out, d)
+		dirs = dirs[n:]
 	}
 	return out
 }
 
-func sameKindComment(group []*suppression) bool {
-	// A comment mixing `# noqa` with other text (e.g. `# type: ignore # noqa: DAG101`)
-	// is left to the user.
-	c := group[0].comment.Text
-	return strings.Count(c, "#") == 1
+// unusedInComment judges the directives of one comment.
+func unusedInComment(f *pyparse.File, dirs []*directive, enabled map[string]bool, opts Options) (analysis.Diagnostic, bool) {
+	var unused []string
+	remove := map[*suppression]bool{}
+	misplaced := false
+	for _, d := range dirs {
+		for _, it := range d.items {
+			s := it.sup
+			if s == nil || s.used {
+				continue
+			}
+			if knownRule(s.code, opts) && (!enabled[s.code] || (opts.Ignored != nil && opts.Ignored(f.Path, s.code))) {
+				continue // the rule is not run here, so the suppression cannot be judged
+			}
+			unused = append(unused, s.code)
+			remove[s] = true
+			misplaced = misplaced || d.kind == "misplaced"
+		}
+	}
+	if len(unused) == 0 {
+		return analysis.Diagnostic{}, false
+	}
+	c := dirs[0].comment
+	msg := fmt.Sprintf("unused suppression for %s", strings.Join(unused, ", "))
+	var unknown []string
+	for _, code := range unused {
+		if !knownRule(code, opts) {
+			unknown = append(unknown, code)
+		}
+	}
+	if len(unknown) > 0 {
+		msg += fmt.Sprintf(" (no such rule: %s)", strings.Join(unknown, ", "))
+	}
+	if misplaced {
+		msg += " (ignore-file is honoured only before the first statement)"
+	}
+	return analysis.Diagnostic{
+		RuleID: UnusedSuppressionID, Start: c.Start, End: c.End, Message: msg,
+		Fixes: []analysis.SuggestedFix{{
+			Message:       "remove the unused codes",
+			Applicability: analysis.Safe,
+			Edits:         removeCodes(f, c, dirs, remove),
+		}},
+	}, true
+}
+
+// removeCodes returns the edits that take the removed codes out of a
+// comment's directives. A directive left with no code goes (with its "#"
+// unless text follows it); a comment left with nothing goes whole.
+func removeCodes(f *pyparse.File, c pyparse.Comment, dirs []*directive, remove map[*suppression]bool) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	rest := []byte(c.Text) // the comment as it will read, directives blanked
+	for _, d := range dirs {
+		var keep []item
+		for _, it := range d.items {
+			if it.sup == nil || !remove[it.sup] {
+				keep = append(keep, it)
+			}
+		}
+		switch {
+		case len(keep) == len(d.items):
+			continue
+		case len(keep) > 0:
+			edits = append(edits, keepCodes(f.Src, d, keep))
+			continue
+		}
+		for i := d.start; i < d.end; i++ {
+			rest[i-c.Start] = ' '
+		}
+		edits = append(edits, dropDirective(f.Src, c, d))
+	}
+	if strings.Trim(string(rest), " \t#") == "" {
+		return []analysis.TextEdit{removeComment(f, c)}
+	}
+	return edits
+}
+
+// keepCodes rewrites a directive's code list as the kept codes, joined the
+// way the list was.
+func keepCodes(src []byte, d *directive, keep []item) analysis.TextEdit {
+	first, last := d.items[0], d.items[len(d.items)-1]
+	sep := " "
+	if strings.Contains(string(src[first.start:last.end]), ",") {
+		sep = ", "
+	}
+	codes := make([]string, len(keep))
+	for i, it := range keep {
+		codes[i] = it.code
+	}
+	return analysis.TextEdit{Start: first.start, End: last.end, NewText: strings.Join(codes, sep)}
+}
+
+// dropDirective removes a directive whose codes all go. Text after it in
+// the comment stays a comment: `# noqa: DAG101 keep this` becomes
+// `# keep this`.
+func dropDirective(src []byte, c pyparse.Comment, d *directive) analysis.TextEdit {
+	end := d.end
+	for end < c.End && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	if d.start == c.Start && end < c.End && src[end] != '#' {
+		return analysis.TextEdit{Start: d.start, End: end, NewText: "# "}
+	}
+	start := d.start
+	if d.start > c.Start {
+		for start > c.Start && (src[start-1] == ' ' || src[start-1] == '\t') {
+			start--
+		}
+		if end < c.End {
+			start = d.start // text follows: keep the blanks that separate it
+		}
+	}
+	return analysis.TextEdit{Start: start, End: end}
 }
 
 func knownRule(code string, opts Options) bool {

@@ -174,22 +174,11 @@ func suppresses(f *pyparse.File, d analysis.Diagnostic, edit analysis.TextEdit, 
 // lies on a code named by a `# noqa:` or `# daglint: ignore[...]` comment,
 // else "".
 func SuppressionCodeAt(path string, src []byte, offset int) string {
-	for _, s := range parseSuppressions(pyparse.Parse(path, src)) {
-		c := s.comment
-		if offset < c.Start || offset > c.End {
-			continue
-		}
-		// The comment names the code; find the occurrence under offset.
-		rel := offset - c.Start
-		for i := strings.Index(c.Text, s.code); i >= 0; {
-			if rel >= i && rel <= i+len(s.code) {
-				return s.code
+	for _, d := range parseDirectives(pyparse.Parse(path, src)) {
+		for _, it := range d.items {
+			if it.sup != nil && offset >= it.start && offset <= it.end {
+				return it.code
 			}
-			next := strings.Index(c.Text[i+1:], s.code)
-			if next < 0 {
-				break
-			}
-			i += 1 + next
 		}
 	}
 	return ""

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,5 +113,116 @@ func TestUnusedSuppressionFixRemovesComment(t *testing.T) {
 				t.Errorf("fixed source:\n%q\nwant\n%q", out, w)
 			}
 		})
+	}
+}
+
+func TestBareNoqaSuppressesEveryFindingOnItsLine(t *testing.T) {
+	const imp = "from airflow.providers.docker.operators.docker import DockerOperator\n"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"bare noqa", imp + "DockerOperator(image='a')  # noqa\n", nil},
+		{"bare noqa, no space", imp + "DockerOperator(image='a')  #noqa\n", nil},
+		{"bare noqa on the call's first line", imp + "DockerOperator(  # NOQA\n    image='a',\n)\n", nil},
+		{"bare noqa on the line above does nothing", imp + "# noqa\nDockerOperator(image='a')\n", []string{"DAG900@3"}},
+		{"bare noqa that suppresses nothing is not DAG002", imp + "x = 1  # noqa\n", nil},
+		{"a word starting with noqa is no noqa", imp + "DockerOperator(image='a')  # noqanything\n", []string{"DAG900@2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lintIDs(t, tt.src, Options{}); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnusedSuppressionFixKeepsWhatTheUserWrote applies DAG002's fix: only
+// the unused daglint codes go; other tools' codes, used codes and trailing
+// text stay.
+func TestUnusedSuppressionFixKeepsWhatTheUserWrote(t *testing.T) {
+	const imp = "from airflow.providers.docker.operators.docker import DockerOperator\n"
+	const used = "DockerOperator(image='a')"
+	tests := []struct{ name, line, want string }{
+		{"other tool's code stays", "x = 1  # noqa: E501, DAG900", "x = 1  # noqa: E501"},
+		{"other tool's code after ours", "x = 1  # noqa: DAG900,E501", "x = 1  # noqa: E501"},
+		{"trailing text stays", "x = 1  # noqa: DAG900 keep this for reviewers", "x = 1  # keep this for reviewers"},
+		{"partly unused list", used + "  # noqa: DAG900, DAG404", used + "  # noqa: DAG900"},
+		{"partly unused ignore", used + "  # daglint: ignore[DAG404, DAG900] reviewed", used + "  # daglint: ignore[DAG900] reviewed"},
+		{"unused ignore with a reason", "x = 1  # daglint: ignore[DAG900] reviewed", "x = 1  # reviewed"},
+		{"comment after another tool's", "x = 1  # type: ignore # noqa: DAG900", "x = 1  # type: ignore"},
+		{"next comment stays", "x = 1  # noqa: DAG900  # pylint: disable=foo", "x = 1  # pylint: disable=foo"},
+		{"whole comment goes", "x = 1  # noqa: DAG900", "x = 1"},
+		{"both directives go", "x = 1  # noqa: DAG900 # daglint: ignore[DAG404]", "x = 1"},
+	}
+	opts := Options{Rules: []*analysis.Rule{everyCall, unused}, KnownRules: map[string]bool{"DAG900": true, "DAG002": true}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := imp + tt.line + "\n"
+			res := Source("s.py", []byte(src), opts)
+			var edits []analysis.TextEdit
+			for _, d := range res.Diagnostics {
+				if d.RuleID != "DAG002" {
+					t.Fatalf("unexpected %s %q", d.RuleID, d.Message)
+				}
+				if len(d.Fixes) != 1 || d.Fixes[0].Applicability != analysis.Safe {
+					t.Fatalf("DAG002 %q has fixes %+v, want one safe fix", d.Message, d.Fixes)
+				}
+				edits = append(edits, d.Fixes[0].Edits...)
+			}
+			if len(edits) == 0 {
+				t.Fatal("no DAG002 fix")
+			}
+			out, err := fix.Apply([]byte(src), edits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := imp + tt.want + "\n"; string(out) != want {
+				t.Errorf("fixed line %q, want %q", strings.TrimPrefix(string(out), imp), tt.want+"\n")
+			}
+			if again := Source("s.py", out, opts); len(again.Diagnostics) != 0 {
+				t.Errorf("after the fix: %+v", again.Diagnostics)
+			}
+		})
+	}
+}
+
+// TestSuppressionMatchingIsLinear puts a finding and a noqa comment on each
+// of N lines: the directives examined grow with N, not N squared.
+func TestSuppressionMatchingIsLinear(t *testing.T) {
+	examined := func(n int) int {
+		var b strings.Builder
+		b.WriteString("from airflow.providers.docker.operators.docker import DockerOperator\n")
+		for i := 0; i < n; i++ {
+			b.WriteString("DockerOperator(image='a')  # noqa: DAG900\n")
+		}
+		f := pyparse.Parse("s.py", []byte(b.String()))
+		ix := newSuppressionIndex(parseDirectives(f))
+		for line := 2; line <= n+1; line++ {
+			if !ix.suppress("DAG900", line, 0) {
+				t.Fatalf("line %d not suppressed", line)
+			}
+		}
+		return ix.examined
+	}
+	n1, n2 := examined(2000), examined(4000)
+	if r := float64(n2) / float64(n1); r > 2.5 {
+		t.Errorf("directives examined: %d for 2,000 lines, %d for 4,000 (ratio %.2f, want about 2)", n1, n2, r)
+	}
+}
+
+// TestCallFirstLinesNested checks the sweep against nested multi-line calls.
+func TestCallFirstLinesNested(t *testing.T) {
+	src := "f(\n  g(\n    1,\n  ),\n  2,\n)\nh(3)\n"
+	f := pyparse.Parse("s.py", []byte(src))
+	at := func(s string) analysis.Diagnostic {
+		i := strings.Index(src, s)
+		return analysis.Diagnostic{Start: i, End: i + len(s)}
+	}
+	diags := []analysis.Diagnostic{at("2"), at("1"), at("3"), at("g(\n    1,\n  )")}
+	got := callFirstLines(f, diags)
+	if want := []int{1, 2, 0, 2}; !slices.Equal(got, want) {
+		t.Errorf("callFirstLines = %v, want %v", got, want)
 	}
 }

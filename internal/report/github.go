@@ -95,8 +95,19 @@ var (
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// escapeData escapes a command's message: %, CR and LF.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+// escapeData escapes a command's message: %, CR and LF as the toolkit does,
+// and every other control character (see escapeControls).
+func escapeData(s string) string { return escapeControls(dataEscaper.Replace(s)) }
 
-// escapeProperty escapes a property value: %, CR, LF, ":" and ",".
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// escapeProperty escapes a property value: %, CR, LF, ":" and ",", and
+// every other control character.
+func escapeProperty(s string) string { return escapeControls(propertyEscaper.Replace(s)) }
+
+// escapeControls writes the control characters the toolkit passes through
+// (ESC, BEL, the other C0 and C1 codes, DEL) as %XX, so that a file name or
+// message cannot drive the terminal that shows the workflow log. "%" is
+// already escaped, so the result reads back unambiguously.
+func escapeControls(s string) string { return replaceRunes(s, isCommandControl, "%%%02X") }
+
+// isCommandControl reports the C0 and C1 control characters and DEL.
+func isCommandControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }

@@ -17,6 +17,9 @@ func TestGitHubEscaping(t *testing.T) {
 		{"key: value, more", "key: value, more", "key%3A value%2C more"},
 		{"dags/team a/é🚀.py", "dags/team a/é🚀.py", "dags/team a/é🚀.py"},
 		{"::error::", "::error::", "%3A%3Aerror%3A%3A"},
+		// Raw control characters from a file name never reach the log's terminal.
+		{"a\x1b]0;pwned\x07b.py", "a%1B]0;pwned%07b.py", "a%1B]0;pwned%07b.py"},
+		{"tab\tdel\x7fcsi\u009b", "tab%09del%7Fcsi%9B", "tab%09del%7Fcsi%9B"},
 	}
 	for _, tt := range tests {
 		if got := escapeData(tt.in); got != tt.data {

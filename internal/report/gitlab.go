@@ -3,7 +3,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -38,25 +37,22 @@ type (
 // text output shows them.
 func WriteGitLab(w io.Writer, run *Run) error {
 	fs := sortedFindings(run)
-	issues := make([]gitlabIssue, 0, len(fs))
 	seen := make(map[string]bool, len(fs))
-	for _, f := range fs {
+	err := writeStreamed(w, streamPlaceholder, len(fs), func(i int) (any, error) {
+		f := fs[i]
 		end := f.End.Line
 		if end < f.Start.Line {
 			end = f.Start.Line
 		}
-		issues = append(issues, gitlabIssue{
+		return gitlabIssue{
 			Description: f.RuleID + ": " + f.Message,
 			CheckName:   f.RuleID,
 			Fingerprint: gitlabFingerprint(f, seen),
 			Severity:    gitlabSeverity(f.Severity),
 			Location:    gitlabLocation{Path: f.Path, Lines: gitlabLines{Begin: f.Start.Line, End: end}},
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(issues); err != nil {
+		}, nil
+	})
+	if err != nil {
 		return fmt.Errorf("write gitlab report: %w", err)
 	}
 	return nil

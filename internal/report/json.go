@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -16,11 +15,12 @@ const JSONSchemaVersion = 1
 // The json format's wire structs. Field order is key order in the output.
 type (
 	jsonReport struct {
-		SchemaVersion int           `json:"schema_version"`
-		Tool          jsonTool      `json:"tool"`
-		Findings      []jsonFinding `json:"findings"`
-		Errors        []jsonError   `json:"errors"`
-		Summary       jsonSummary   `json:"summary"`
+		SchemaVersion int      `json:"schema_version"`
+		Tool          jsonTool `json:"tool"`
+		// Findings holds []jsonFinding; WriteJSON streams them in.
+		Findings any         `json:"findings"`
+		Errors   []jsonError `json:"errors"`
+		Summary  jsonSummary `json:"summary"`
 	}
 	jsonTool struct {
 		Name    string `json:"name"`
@@ -81,45 +81,45 @@ func WriteJSON(w io.Writer, run *Run) error {
 	doc := jsonReport{
 		SchemaVersion: JSONSchemaVersion,
 		Tool:          jsonTool{Name: run.ToolName, Version: run.ToolVersion},
-		Findings:      make([]jsonFinding, 0, len(fs)),
+		Findings:      streamPlaceholder,
 		Errors:        []jsonError{},
 		Summary:       jsonSummary{Errors: c.errors, Warnings: c.warnings, Notes: c.notes},
-	}
-	for _, f := range fs {
-		jf := jsonFinding{
-			RuleID:      f.RuleID,
-			RuleName:    f.RuleName,
-			Severity:    level(f.Severity).String(),
-			Message:     f.Message,
-			Path:        f.Path,
-			Start:       jsonPos(f.Start),
-			End:         jsonPos(f.End),
-			Related:     make([]jsonRelated, 0, len(f.Related)),
-			Fixes:       make([]jsonFix, 0, len(f.Fixes)),
-			Fingerprint: f.Fingerprint,
-		}
-		for _, r := range f.Related {
-			jf.Related = append(jf.Related, jsonRelated{Path: r.Path, Start: jsonPos(r.Start), End: jsonPos(r.End), Message: r.Message})
-		}
-		for _, fx := range f.Fixes {
-			jx := jsonFix{Message: fx.Message, Applicability: fx.Applicability.String(), Edits: make([]jsonEdit, 0, len(fx.Edits))}
-			for _, e := range fx.Edits {
-				jx.Edits = append(jx.Edits, jsonEdit{Start: jsonPos(e.Start), End: jsonPos(e.End), NewText: e.NewText})
-			}
-			jf.Fixes = append(jf.Fixes, jx)
-		}
-		doc.Findings = append(doc.Findings, jf)
 	}
 	for _, e := range sortedErrors(run) {
 		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message, Notice: e.Notice})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	err := writeStreamed(w, doc, len(fs), func(i int) (any, error) { return jsonFindingOf(fs[i]), nil })
+	if err != nil {
 		return fmt.Errorf("write json report: %w", err)
 	}
 	return nil
+}
+
+// jsonFindingOf is the wire form of one finding.
+func jsonFindingOf(f Finding) jsonFinding {
+	jf := jsonFinding{
+		RuleID:      f.RuleID,
+		RuleName:    f.RuleName,
+		Severity:    level(f.Severity).String(),
+		Message:     f.Message,
+		Path:        f.Path,
+		Start:       jsonPos(f.Start),
+		End:         jsonPos(f.End),
+		Related:     make([]jsonRelated, 0, len(f.Related)),
+		Fixes:       make([]jsonFix, 0, len(f.Fixes)),
+		Fingerprint: f.Fingerprint,
+	}
+	for _, r := range f.Related {
+		jf.Related = append(jf.Related, jsonRelated{Path: r.Path, Start: jsonPos(r.Start), End: jsonPos(r.End), Message: r.Message})
+	}
+	for _, fx := range f.Fixes {
+		jx := jsonFix{Message: fx.Message, Applicability: fx.Applicability.String(), Edits: make([]jsonEdit, 0, len(fx.Edits))}
+		for _, e := range fx.Edits {
+			jx.Edits = append(jx.Edits, jsonEdit{Start: jsonPos(e.Start), End: jsonPos(e.End), NewText: e.NewText})
+		}
+		jf.Fixes = append(jf.Fixes, jx)
+	}
+	return jf
 }
 
 func jsonPos(p source.Position) jsonPosition {

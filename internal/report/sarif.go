@@ -58,7 +58,7 @@ var heuristicRules = map[string]bool{
 // offsets and indexes, empty arrays) are dropped; keys are sorted, indented
 // by two spaces, and the log ends in a newline.
 func WriteSARIF(w io.Writer, run *Run) error {
-	log, err := buildSARIF(run)
+	log, ruleIndex, err := buildSARIF(run)
 	if err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
 	}
@@ -66,28 +66,49 @@ func WriteSARIF(w io.Writer, run *Run) error {
 	if err := log.Write(&raw); err != nil {
 		return fmt.Errorf("write sarif report: encode: %w", err)
 	}
-	dec := json.NewDecoder(&raw)
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		return fmt.Errorf("write sarif report: re-read: %w", err)
-	}
-	if tree, err = pruneDefaults(tree, 0); err != nil {
+	tree, err := prunedTree(raw.Bytes())
+	if err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(tree); err != nil {
+	// The results are streamed in one by one: the log is built, re-read and
+	// pruned per result, never all at once.
+	runs, _ := tree.(map[string]any)["runs"].([]any)
+	if len(runs) != 1 {
+		return errors.New("write sarif report: internal error: the log has no run")
+	}
+	runs[0].(map[string]any)["results"] = streamPlaceholder
+	fs := sortedFindings(run)
+	err = writeStreamed(w, tree, len(fs), func(i int) (any, error) {
+		raw, err := json.Marshal(sarifResult(fs[i], ruleIndex))
+		if err != nil {
+			return nil, fmt.Errorf("encode: %w", err)
+		}
+		return prunedTree(raw)
+	})
+	if err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
 	}
 	return nil
 }
 
-func buildSARIF(run *Run) (*sarif.Report, error) {
+// prunedTree reads encoded SARIF back as a JSON tree and drops the
+// properties left at SARIF's defaults (see pruneDefaults).
+func prunedTree(raw []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		return nil, fmt.Errorf("re-read: %w", err)
+	}
+	return pruneDefaults(tree, 0)
+}
+
+// buildSARIF builds the log without its results, which WriteSARIF streams
+// in, and returns the index of each rule's descriptor.
+func buildSARIF(run *Run) (*sarif.Report, map[string]int, error) {
 	root, err := srcRootURI(run.SrcRoot)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r := sarif.NewRun()
 	driver := sarif.NewToolComponent().
@@ -122,10 +143,6 @@ func buildSARIF(run *Run) (*sarif.Report, error) {
 		r.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(run.Category))
 	}
 
-	for _, f := range sortedFindings(run) {
-		r.AddResult(sarifResult(f, ruleIndex))
-	}
-
 	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
 	for _, e := range sortedErrors(run) {
 		lvl := sarif.LevelError
@@ -143,7 +160,7 @@ func buildSARIF(run *Run) (*sarif.Report, error) {
 	}
 	r.AddInvocation(inv)
 
-	return sarif.NewReport().AddRun(r), nil
+	return sarif.NewReport().AddRun(r), ruleIndex, nil
 }
 
 func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {

@@ -114,14 +114,18 @@ func plural(n int, word string) string {
 // printable replaces control characters (C0 but tab, DEL, C1) with \xNN so
 // text taken from a scanned file cannot move the cursor or recolour a
 // terminal, and a finding always stays on one line.
-func printable(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+func printable(s string) string { return replaceRunes(s, isControl, `\x%02x`) }
+
+// replaceRunes writes each rune of s that match selects with format (a
+// Printf format of one rune) instead.
+func replaceRunes(s string, match func(rune) bool, format string) string {
+	if !strings.ContainsFunc(s, match) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if isControl(r) {
-			fmt.Fprintf(&b, `\x%02x`, r)
+		if match(r) {
+			fmt.Fprintf(&b, format, r)
 			continue
 		}
 		b.WriteRune(r)

@@ -21,8 +21,9 @@ var UnusedSuppression = &analysis.Rule{
 ` + "`# daglint: ignore-file[DAGxxx]`" + ` comment that names a rule with no finding
 to suppress there, a code that is no daglint rule, or an ` + "`ignore-file`" + ` comment
 placed after the first statement (where it is not honoured). Codes of other
-tools (` + "`# noqa: E501`" + `) and a bare ` + "`# noqa`" + ` are left alone: daglint needs its
-own codes named. A suppression of a rule that is switched off for the file is
+tools (` + "`# noqa: E501`" + `) are left alone, and a bare ` + "`# noqa`" + ` (which
+suppresses every finding on its line, as in ruff) is never reported: other
+tools may own it. A suppression of a rule that is switched off for the file is
 not judged.`,
 		Why: `A stale suppression hides the next real finding on that line and tells
 readers about a problem that is gone.`,
@@ -35,7 +36,7 @@ DockerOperator(task_id="t", image="python:3.12-slim")  # noqa: DAG102
 DockerOperator(task_id="t", image="python:3.12-slim")
 `,
 		Since: "0.1.0",
-		Fix:   "safe: remove the comment",
+		Fix:   "safe: remove only the unused daglint codes; other tools' codes, used codes and any text after them stay (the comment goes when nothing is left)",
 	},
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
+	"github.com/daglint/daglint/internal/source"
 )
 
 // SecretInEnvironment reports secrets passed in a Docker call's templated
@@ -56,10 +57,13 @@ DockerOperator(
 		Since: "0.1.0",
 		Fix: `safe or unsafe: when ` + "`environment`" + ` is a dict literal written at a DockerOperator
 or @task.docker call, move the secret entries to ` + "`private_environment`" + ` (into its
-dict literal at the same call, or a new keyword). Unsafe when a moved value is
-Jinja or unresolved: private_environment is not templated. No fix is offered
-when a moved value holds a string literal (a hard-coded secret must be removed,
-not moved, and reports print fix text).`,
+dict literal at the same call, or a new keyword), with the comments that follow
+them on their lines. Unsafe when a moved value is unresolved: private_environment
+is not templated. No fix is offered for a Jinja value (it would not be rendered
+there, which is DAG206's finding), for DockerSwarmOperator (which ignores
+private_environment: the message points to Docker secrets instead), or when a
+moved value holds a string literal (a hard-coded secret must be removed, not
+moved, and reports print fix text).`,
 	},
 	Run: runSecretInEnvironment,
 }
@@ -84,8 +88,8 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 		for i, v := range found {
 			d := analysis.Diagnostic{
 				Start: v.Loc.Start, End: v.Loc.End,
-				Message: fmt.Sprintf("%q in environment %s: environment is templated, shown rendered in the UI and stored with the task; pass it in private_environment instead",
-					v.Key, why[i]),
+				Message: fmt.Sprintf("%q in environment %s: environment is templated, shown rendered in the UI and stored with the task; %s",
+					v.Key, why[i], envAdvice(pass, op, v)),
 				Related: envRelated(v),
 			}
 			if fix != nil {
@@ -95,6 +99,50 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 		}
 	}
 	return nil
+}
+
+// envAdvice says where the secret should go instead. private_environment
+// is the place for a plain value; it renders nothing, so a Jinja value
+// cannot move there; DockerSwarmOperator does not pass it on at all.
+func envAdvice(pass *analysis.Pass, op *airflow.OpCall, v envVar) string {
+	version := ""
+	if pass.Settings != nil {
+		version = pass.Settings.AirflowVersion
+	}
+	masked := ""
+	if !maskedByAirflow(v.Key) {
+		masked = fmt.Sprintf("; Airflow's secrets masker does not recognise the name %q, so the rendered value shows unmasked", v.Key)
+	}
+	switch {
+	case op.Kind == airflow.DockerSwarmOperator && airflow.IsValidKwarg(op.Kind, version, "secrets"):
+		return "DockerSwarmOperator ignores private_environment: pass it as a Docker secret (secrets=[docker.types.SecretReference(...)]) and read it from /run/secrets in the service" + masked
+	case op.Kind == airflow.DockerSwarmOperator:
+		return "DockerSwarmOperator ignores private_environment and, in this Airflow version, has no secrets parameter: upgrade the docker provider to pass it as a Docker secret (secrets=)" + masked
+	case v.Entry.Value.Kind == airflow.Templated:
+		return "private_environment is not rendered, so the Jinja value cannot move there: let the container fetch the secret itself (from the secrets backend, a mounted secret file or the connection) rather than receive it rendered" + masked
+	}
+	return "pass it in private_environment instead" + masked
+}
+
+// airflowSensitiveFields are the words whose presence in a key makes
+// Airflow's secrets masker hide its value (DEFAULT_SENSITIVE_FIELDS of
+// airflow/utils/log/secrets_masker.py).
+var airflowSensitiveFields = []string{
+	"access_token", "api_key", "apikey", "authorization", "passphrase", "passwd",
+	"password", "private_key", "secret", "token", "keyfile_dict", "service_account",
+}
+
+// maskedByAirflow reports whether Airflow's secrets masker hides the value
+// of a key with this name: it lowercases the name and looks for any
+// sensitive word in it.
+func maskedByAirflow(key string) bool {
+	k := strings.ToLower(strings.TrimSpace(key))
+	for _, w := range airflowSensitiveFields {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // secretEnvEntry reports whether an environment entry holds a secret and
@@ -149,12 +197,13 @@ func variableKey(e pyparse.Expr) string {
 
 // lineTailRE matches what may follow an item that sits on its own line: an
 // optional comma and an optional comment.
-var lineTailRE = regexp.MustCompile(`^[ \t]*(,)?[ \t]*(#[^\n]*)?\r?$`)
+var lineTailRE = regexp.MustCompile(`^[ \t]*(,)?[ \t]*(#.*)?$`)
 
 // moveToPrivate builds the fix moving every found entry from the
 // environment dict literal written at the call to private_environment, or
 // returns nil when that cannot be done exactly. Every finding of the call
-// carries the same fix, so applying one of them resolves all.
+// carries the same fix, so applying one of them resolves all. Comments after
+// a moved entry move with it, and new lines end the way the file's do.
 func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *analysis.SuggestedFix {
 	if op.Subclass != nil || (op.Kind != airflow.DockerOperator && op.Kind != airflow.TaskDocker) || op.Call == nil {
 		return nil // a subclass or DockerSwarmOperator may not pass private_environment on
@@ -175,9 +224,10 @@ func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *ana
 	if !ok || hasSpread(dict) {
 		return nil
 	}
-	src := pass.File.Src
+	ed := editor{src: pass.File.Src, lines: pass.File.Lines}
 	moved := map[*pyparse.DictItem]bool{}
-	var texts, keys []string
+	var items []movedItem
+	var keys []string
 	unsafe := false
 	for _, v := range found {
 		it := dictItem(dict, v.Entry.Item)
@@ -189,16 +239,24 @@ func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *ana
 			// text: a hard-coded secret is DAG302's business, not a move.
 			return nil
 		}
-		moved[it] = true
-		texts = append(texts, string(src[it.Start:it.End]))
-		keys = append(keys, fmt.Sprintf("%q", v.Key))
 		switch v.Entry.Value.Kind {
+		case airflow.Templated:
+			// Nothing is rendered in private_environment: the move would
+			// turn this finding into DAG206's.
+			return nil
 		case airflow.String, airflow.EnvRead, airflow.SecretRead:
 		default:
-			unsafe = true // Jinja or unknown: private_environment does not render it
+			unsafe = true // unknown: it may be a template private_environment does not render
 		}
+		moved[it] = true
+		mi := movedItem{text: string(ed.src[it.Start:it.End])}
+		if own, _, comment := ed.ownLine(it.Range); own {
+			mi.comment = comment
+		}
+		items = append(items, mi)
+		keys = append(keys, fmt.Sprintf("%q", v.Key))
 	}
-	edits, ok := removeItems(src, dict, moved)
+	edits, ok := ed.removeItems(dict, moved)
 	if !ok {
 		return nil
 	}
@@ -217,16 +275,14 @@ func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *ana
 				return nil // private_environment already sets it and wins
 			}
 		}
-		if add, ok = insertItems(src, pd, texts); !ok {
+		if add, ok = ed.insertItems(pd, items); !ok {
 			return nil
 		}
 	} else {
 		if op.MaybeSet("private_environment") {
 			return nil // an unresolved **mapping may set it: a second one would raise
 		}
-		if add, ok = addKeyword(src, kw, "private_environment={"+strings.Join(texts, ", ")+"}"); !ok {
-			return nil
-		}
+		add = ed.addPrivate(kw, items)
 	}
 	fix := &analysis.SuggestedFix{
 		Message:       fmt.Sprintf("move %s to private_environment", strings.Join(keys, ", ")),
@@ -237,6 +293,29 @@ func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *ana
 		fix.Applicability = analysis.Unsafe
 	}
 	return fix
+}
+
+// movedItem is the text of a dict item to move and the comment that
+// followed it on its line ("" for none).
+type movedItem struct {
+	text, comment string
+}
+
+func hasComments(items []movedItem) bool {
+	for _, it := range items {
+		if it.comment != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func joinItems(items []movedItem) string {
+	texts := make([]string, len(items))
+	for i, it := range items {
+		texts[i] = it.text
+	}
+	return strings.Join(texts, ", ")
 }
 
 // holdsLiteral reports whether e contains a string literal that is not a
@@ -292,54 +371,77 @@ func countKey(v airflow.Value, key string) int {
 	return n
 }
 
-// lineStart returns the offset of the line holding off.
-func lineStart(src []byte, off int) int {
-	for off > 0 && src[off-1] != '\n' {
-		off--
-	}
-	return off
+// editor computes the text edits of DAG204's fix on one file, with lines
+// as Python (and the file's line table) count them: "\n", "\r\n" or a lone
+// "\r".
+type editor struct {
+	src   []byte
+	lines *source.Lines
 }
 
-// nextLine returns the offset after the newline ending the line holding
-// off (len(src) on the last line).
-func nextLine(src []byte, off int) int {
-	for off < len(src) && src[off] != '\n' {
-		off++
+// lineStart returns the offset of the line holding off.
+func (e editor) lineStart(off int) int { return e.lines.LineStart(e.lines.Line(off)) }
+
+// nextLine returns the offset after the terminator of the line holding off
+// (len(src) on the last line).
+func (e editor) nextLine(off int) int {
+	line := e.lines.Line(off)
+	if line >= e.lines.Count() {
+		return len(e.src)
 	}
-	if off < len(src) {
-		off++
+	return e.lines.LineStart(line + 1)
+}
+
+// eol returns the terminator of the line holding off; on a last line
+// without one, the file's first terminator, else "\n".
+func (e editor) eol(off int) string {
+	line := e.lines.Line(off)
+	if line < e.lines.Count() {
+		return string(e.src[e.lines.LineEnd(line):e.lines.LineStart(line+1)])
 	}
-	return off
+	if e.lines.Count() > 1 {
+		return string(e.src[e.lines.LineEnd(1):e.lines.LineStart(2)])
+	}
+	return "\n"
+}
+
+// indent returns the blanks that start the line holding off.
+func (e editor) indent(off int) string {
+	ls := e.lineStart(off)
+	end := ls
+	for end < len(e.src) && (e.src[end] == ' ' || e.src[end] == '\t') {
+		end++
+	}
+	return string(e.src[ls:end])
 }
 
 // ownLine reports whether r sits alone on its line(s), followed at most by a
-// comma and a comment; comma tells whether the comma is there.
-func ownLine(src []byte, r pyparse.Range) (own, comma bool) {
-	ls := lineStart(src, r.Start)
-	if strings.TrimSpace(string(src[ls:r.Start])) != "" {
-		return false, false
+// comma and a comment; comma tells whether the comma is there, comment is
+// the comment's text.
+func (e editor) ownLine(r pyparse.Range) (own, comma bool, comment string) {
+	if strings.TrimSpace(string(e.src[e.lineStart(r.Start):r.Start])) != "" {
+		return false, false, ""
 	}
-	tail := src[r.End:nextLine(src, r.End)]
-	tail = []byte(strings.TrimSuffix(string(tail), "\n"))
+	tail := e.src[r.End:e.lines.LineEnd(e.lines.Line(r.End))]
 	m := lineTailRE.FindSubmatch(tail)
 	if m == nil {
-		return false, false
+		return false, false, ""
 	}
-	return true, m[1] != nil
+	return true, m[1] != nil, string(m[2])
 }
 
 // removeItems returns edits deleting the moved items from d: a one-line
 // dict is rewritten from its remaining items; in a multi-line dict each
 // moved item must sit on its own lines, which are deleted.
-func removeItems(src []byte, d *pyparse.Dict, moved map[*pyparse.DictItem]bool) ([]analysis.TextEdit, bool) {
+func (e editor) removeItems(d *pyparse.Dict, moved map[*pyparse.DictItem]bool) ([]analysis.TextEdit, bool) {
 	var kept []string
 	for _, it := range d.Items {
 		if !moved[it] {
-			kept = append(kept, string(src[it.Start:it.End]))
+			kept = append(kept, string(e.src[it.Start:it.End]))
 		}
 	}
-	text := string(src[d.Start:d.End])
-	if !strings.Contains(text, "\n") || (len(kept) == 0 && !strings.Contains(text, "#")) {
+	multiLine := e.lines.Line(d.Start) != e.lines.Line(d.End)
+	if !multiLine || (len(kept) == 0 && !strings.Contains(string(e.src[d.Start:d.End]), "#")) {
 		return []analysis.TextEdit{{Start: d.Start, End: d.End, NewText: "{" + strings.Join(kept, ", ") + "}"}}, true
 	}
 	var edits []analysis.TextEdit
@@ -347,59 +449,91 @@ func removeItems(src []byte, d *pyparse.Dict, moved map[*pyparse.DictItem]bool) 
 		if !moved[it] {
 			continue
 		}
-		own, comma := ownLine(src, it.Range)
+		own, comma, _ := e.ownLine(it.Range)
 		if !own || (!comma && i != len(d.Items)-1) {
 			return nil, false
 		}
-		edits = append(edits, analysis.TextEdit{Start: lineStart(src, it.Start), End: nextLine(src, it.End)})
+		edits = append(edits, analysis.TextEdit{Start: e.lineStart(it.Start), End: e.nextLine(it.End)})
 	}
 	return edits, true
 }
 
-// insertItems returns edits appending items to the dict literal d.
-func insertItems(src []byte, d *pyparse.Dict, items []string) ([]analysis.TextEdit, bool) {
+// insertItems returns edits appending items to the dict literal d. A
+// one-line dict cannot hold a moved comment: then there is no fix.
+func (e editor) insertItems(d *pyparse.Dict, items []movedItem) ([]analysis.TextEdit, bool) {
+	multiLine := e.lines.Line(d.Start) != e.lines.Line(d.End)
+	if !multiLine && hasComments(items) {
+		return nil, false
+	}
 	if len(d.Items) == 0 {
-		return []analysis.TextEdit{{Start: d.Start, End: d.End, NewText: "{" + strings.Join(items, ", ") + "}"}}, true
+		return []analysis.TextEdit{{Start: d.Start, End: d.End, NewText: "{" + joinItems(items) + "}"}}, true
 	}
 	last := d.Items[len(d.Items)-1]
-	if !strings.Contains(string(src[d.Start:d.End]), "\n") {
-		return []analysis.TextEdit{{Start: last.End, End: last.End, NewText: ", " + strings.Join(items, ", ")}}, true
+	if !multiLine {
+		return []analysis.TextEdit{{Start: last.End, End: last.End, NewText: ", " + joinItems(items)}}, true
 	}
-	own, comma := ownLine(src, last.Range)
+	own, comma, _ := e.ownLine(last.Range)
 	if !own {
 		return nil, false
 	}
-	return appendLines(src, last.Range, comma, items), true
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = it.text + "," + commentSuffix(it.comment)
+	}
+	return e.appendLines(last.Range, comma, lines), true
 }
 
-// appendLines returns edits adding one line per item after the line of r,
-// indented like r, adding the comma r lacks.
-func appendLines(src []byte, r pyparse.Range, comma bool, items []string) []analysis.TextEdit {
-	ls := lineStart(src, r.Start)
-	indent := string(src[ls:r.Start])
-	var b strings.Builder
-	for _, it := range items {
-		b.WriteString(indent + it + ",\n")
+func commentSuffix(c string) string {
+	if c == "" {
+		return ""
 	}
+	return "  " + c
+}
+
+// addPrivate returns edits adding a private_environment keyword holding
+// items after kw: on its own line when kw sits on its own line, else right
+// after it. Moved comments make the new dict one item per line.
+func (e editor) addPrivate(kw *pyparse.Keyword, items []movedItem) []analysis.TextEdit {
+	text := "private_environment={" + joinItems(items) + "}"
+	own, comma, _ := e.ownLine(kw.Range)
+	if hasComments(items) {
+		nl := e.eol(kw.End)
+		inner := e.indent(kw.Value.Span().End) + "    "
+		var b strings.Builder
+		b.WriteString("private_environment={" + nl)
+		for _, it := range items {
+			b.WriteString(inner + it.text + "," + commentSuffix(it.comment) + nl)
+		}
+		b.WriteString(e.indent(kw.Value.Span().End) + "}")
+		text = b.String()
+	}
+	if own {
+		return e.appendLines(kw.Range, comma, []string{text + ","})
+	}
+	return []analysis.TextEdit{{Start: kw.End, End: kw.End, NewText: ", " + text}}
+}
+
+// appendLines returns edits adding lines after the line of r, indented like
+// r and ended like it, adding the comma r lacks (a comment after r stays
+// after it).
+func (e editor) appendLines(r pyparse.Range, comma bool, lines []string) []analysis.TextEdit {
+	indent := string(e.src[e.lineStart(r.Start):r.Start])
+	nl := e.eol(r.End)
 	var edits []analysis.TextEdit
 	if !comma {
 		edits = append(edits, analysis.TextEdit{Start: r.End, End: r.End, NewText: ","})
 	}
-	at := nextLine(src, r.End)
-	if at == len(src) && (at == 0 || src[at-1] != '\n') {
-		b.Reset()
-		for _, it := range items {
-			b.WriteString("\n" + indent + it + ",")
+	var b strings.Builder
+	at := e.nextLine(r.End)
+	if at == len(e.src) && e.lines.Line(at) == e.lines.Line(r.End) {
+		// r's line is the last and has no terminator: start a new one.
+		for _, l := range lines {
+			b.WriteString(nl + indent + l)
+		}
+	} else {
+		for _, l := range lines {
+			b.WriteString(indent + l + nl)
 		}
 	}
 	return append(edits, analysis.TextEdit{Start: at, End: at, NewText: b.String()})
-}
-
-// addKeyword returns edits adding the keyword text after kw: on its own line
-// when kw sits on its own line, else right after it on the same line.
-func addKeyword(src []byte, kw *pyparse.Keyword, text string) ([]analysis.TextEdit, bool) {
-	if own, comma := ownLine(src, kw.Range); own {
-		return appendLines(src, kw.Range, comma, []string{text}), true
-	}
-	return []analysis.TextEdit{{Start: kw.End, End: kw.End, NewText: ", " + text}}, true
 }

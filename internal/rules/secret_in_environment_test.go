@@ -84,7 +84,10 @@ func TestSecretInEnvironmentFix(t *testing.T) {
         # connection settings
         "DB_HOST": "db",
     },
-    private_environment={"DB_PASSWORD": os.environ["DB_PASSWORD"], "API_TOKEN": os.environ["API_TOKEN"]},
+    private_environment={
+        "DB_PASSWORD": os.environ["DB_PASSWORD"],  # the warehouse
+        "API_TOKEN": os.environ["API_TOKEN"],
+    },
     retries=2,
 )
 `,
@@ -139,13 +142,66 @@ DockerOperator(task_id="b", image="x:1", environment={}, private_environment={"C
 `,
 		},
 		{
-			name: "jinja value is unsafe",
+			// private_environment renders nothing: the move would make it DAG206.
+			name: "jinja value gets no fix",
 			call: `DockerOperator(task_id="a", image="x:1", environment={"DB_PASSWORD": "{{ var.value.db_password }}"})
 `,
-			want: `DockerOperator(task_id="a", image="x:1", environment={}, private_environment={"DB_PASSWORD": "{{ var.value.db_password }}"})
+		},
+		{
+			name: "unresolved value is unsafe",
+			call: `DockerOperator(task_id="a", image="x:1", environment={"DB_PASSWORD": get_password()})
+`,
+			want: `DockerOperator(task_id="a", image="x:1", environment={}, private_environment={"DB_PASSWORD": get_password()})
 `,
 			unsafe: true,
 		},
+		{
+			name: "comment moves into an existing multi-line private_environment",
+			call: `DockerOperator(
+    task_id="a",
+    private_environment={
+        "X": "1",
+    },
+    environment={
+        "DB_HOST": "db",
+        "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+    },
+)
+`,
+			want: `DockerOperator(
+    task_id="a",
+    private_environment={
+        "X": "1",
+        "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+    },
+    environment={
+        "DB_HOST": "db",
+    },
+)
+`,
+		},
+		{
+			name: "comment moves with the keyword on a shared line",
+			call: `DockerOperator(task_id="a", environment={
+    "DB_HOST": "db",
+    "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+})
+`,
+			want: `DockerOperator(task_id="a", environment={
+    "DB_HOST": "db",
+}, private_environment={
+    "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+})
+`,
+		},
+		{name: "a comment cannot go into a one-line private_environment", call: `DockerOperator(
+    task_id="a",
+    private_environment={"X": "1"},
+    environment={
+        "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+    },
+)
+`},
 		{
 			name: "decorator",
 			call: `with DAG("d"):
@@ -257,5 +313,94 @@ func TestSecretInEnvironmentFixResolves(t *testing.T) {
 	fixed := applyEdits(t, src, diags[0].Fixes[0].Edits)
 	if again := lintOne(t, rules.SecretInEnvironment, "2", fixed); len(again) != 0 {
 		t.Errorf("findings remain after the fix: %+v\n%s", again, fixed)
+	}
+}
+
+// TestSecretInEnvironmentFixLineEndings applies the fix in files whose lines
+// end in CRLF or a lone CR: new lines end the same way, and no two entries
+// end up on one line.
+func TestSecretInEnvironmentFixLineEndings(t *testing.T) {
+	const call = `DockerOperator(
+    task_id="a",
+    environment={
+        "DB_HOST": "db",
+        "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+        "LOG_LEVEL": "info",
+    },
+)
+`
+	const want = `DockerOperator(
+    task_id="a",
+    environment={
+        "DB_HOST": "db",
+        "LOG_LEVEL": "info",
+    },
+    private_environment={
+        "API_TOKEN": os.environ["API_TOKEN"],  # rotated monthly
+    },
+)
+`
+	for _, eol := range []string{"\r\n", "\r"} {
+		t.Run(fmt.Sprintf("%q", eol), func(t *testing.T) {
+			src := strings.ReplaceAll(fixHeader+call, "\n", eol)
+			diags := lintOne(t, rules.SecretInEnvironment, "2", src)
+			if len(diags) != 1 || len(diags[0].Fixes) != 1 {
+				t.Fatalf("want one finding with a fix, got %+v", diags)
+			}
+			got := applyEdits(t, src, diags[0].Fixes[0].Edits)
+			if w := strings.ReplaceAll(fixHeader+want, "\n", eol); got != w {
+				t.Errorf("fixed source:\n%q\nwant:\n%q", got, w)
+			}
+			if again := lintOne(t, rules.SecretInEnvironment, "2", got); len(again) != 0 {
+				t.Errorf("findings remain after the fix: %+v", again)
+			}
+		})
+	}
+}
+
+// TestSecretInEnvironmentAdvice checks that each case gets advice that
+// works: private_environment for a plain value, not for a Jinja one, and
+// Docker secrets for DockerSwarmOperator; and that a name Airflow's secrets
+// masker does not recognise is called out.
+func TestSecretInEnvironmentAdvice(t *testing.T) {
+	tests := []struct {
+		name, call string
+		want, not  []string
+		version    string // airflow-version, "2" when empty
+	}{
+		{"plain value", `DockerOperator(task_id="a", environment={"DB_PASSWORD": os.environ["DB_PASSWORD"]})`,
+			[]string{"pass it in private_environment instead"}, []string{"masker"}, ""},
+		{"jinja value", `DockerOperator(task_id="a", environment={"API_TOKEN": "{{ var.value.api_token }}"})`,
+			[]string{"private_environment is not rendered, so the Jinja value cannot move there", "fetch the secret itself"},
+			[]string{"pass it in private_environment", "masker"}, ""},
+		{"swarm", `DockerSwarmOperator(task_id="a", environment={"SMTP_PASSWORD": os.environ["SMTP_PASSWORD"]})`,
+			[]string{"DockerSwarmOperator ignores private_environment", "secrets="}, []string{"pass it in private_environment", "upgrade"}, ""},
+		{"swarm without secrets", `DockerSwarmOperator(task_id="a", environment={"SMTP_PASSWORD": os.environ["SMTP_PASSWORD"]})`,
+			[]string{"DockerSwarmOperator ignores private_environment", "upgrade the docker provider"}, nil, "1.10"},
+		{"name the masker misses", `DockerOperator(task_id="a", environment={"PGPASS_VALUE": os.environ["DB_PASSWORD"]})`,
+			[]string{"pass it in private_environment instead", "secrets masker does not recognise the name \"PGPASS_VALUE\""}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			version := "2"
+			if tt.version != "" {
+				version = tt.version
+			}
+			diags := lintOne(t, rules.SecretInEnvironment, version, fixHeader+tt.call+"\n")
+			if len(diags) != 1 {
+				t.Fatalf("want one finding, got %+v", diags)
+			}
+			msg := diags[0].Message
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message %q lacks %q", msg, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(msg, n) {
+					t.Errorf("message %q has %q", msg, n)
+				}
+			}
+		})
 	}
 }

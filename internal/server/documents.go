@@ -231,12 +231,9 @@ func (s *Server) lintSafely(d *document) (res *linted) {
 	if cfg.Excluded {
 		return res
 	}
-	max := cfg.Options.MaxFileSize
-	if max <= 0 {
-		max = lint.DefaultMaxFileSize
-	}
-	if int64(len(d.text)) > max {
-		s.logClient(MessageInfo, fmt.Sprintf("%s: not linted: %d bytes, over the limit of %d (max-file-size)", d.path, len(d.text), max))
+	// max-file-size 0 means no limit (the configuration holds the default).
+	if max := cfg.Options.MaxFileSize; max > 0 && int64(len(d.text)) > max {
+		s.logClient(MessageInfo, fmt.Sprintf("%s: not linted: %d bytes, over the limit of %d (max-file-size)", d.path, len(d.text), cfg.Options.MaxFileSize))
 		return res
 	}
 	out := lint.Source(res.path, d.text, cfg.Options)

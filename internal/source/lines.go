@@ -6,6 +6,8 @@ package source
 
 import (
 	"sort"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -13,6 +15,23 @@ import (
 type Lines struct {
 	src    []byte
 	starts []int
+
+	// Column checkpoints, built on the first Position call: a position costs
+	// a binary search and at most two checkpointStride-byte scans, however
+	// long its line is.
+	once        sync.Once
+	checkpoints []checkpoint
+	// scanned counts the bytes Position has decoded (for tests of growth).
+	scanned atomic.Int64
+}
+
+// checkpointStride is the distance in bytes between column checkpoints.
+const checkpointStride = 512
+
+// checkpoint records, at a rune boundary, how many code points and UTF-16
+// units precede it in the file.
+type checkpoint struct {
+	offset, runes, utf16 int
 }
 
 // NewLines builds the line table of src. A line ends after "\n"; a lone "\r"
@@ -86,24 +105,69 @@ func (l *Lines) LineText(line int) []byte {
 	return l.src[l.LineStart(line):l.LineEnd(line)]
 }
 
-// Position converts a byte offset into a Position.
+// Position converts a byte offset into a Position. Its cost does not depend
+// on the length of the line.
 func (l *Lines) Position(offset int) Position {
 	offset = l.clamp(offset)
 	line := l.Line(offset)
 	start := l.starts[line-1]
-	p := Position{Offset: offset, Line: line, Column: offset - start + 1, UTF16Column: 1, RuneColumn: 1}
-	seg := l.src[start:offset]
+	l.once.Do(l.buildCheckpoints)
+	// Line starts follow an ASCII terminator, so decoding from the file's
+	// start and from the line's start agree on rune boundaries there: the
+	// columns are differences of counts from the start of the file.
+	sr, su := l.countTo(start)
+	or, ou := l.countTo(offset)
+	return Position{Offset: offset, Line: line, Column: offset - start + 1, UTF16Column: ou - su + 1, RuneColumn: or - sr + 1}
+}
+
+// buildCheckpoints decodes the file once, recording a checkpoint at the
+// first rune boundary at or after each multiple of checkpointStride.
+func (l *Lines) buildCheckpoints() {
+	cps := make([]checkpoint, 0, len(l.src)/checkpointStride+1)
+	runes, units := 0, 0
+	for i := 0; i <= len(l.src); {
+		if i >= len(cps)*checkpointStride {
+			cps = append(cps, checkpoint{offset: i, runes: runes, utf16: units})
+		}
+		if i == len(l.src) {
+			break
+		}
+		r, size := utf8.DecodeRune(l.src[i:])
+		i += size
+		runes++
+		units += utf16Units(r)
+	}
+	l.checkpoints = cps
+}
+
+// countTo returns the code points and UTF-16 units in src[:offset], a rune
+// cut by offset counting one per byte (as decoding the prefix would).
+func (l *Lines) countTo(offset int) (runes, units int) {
+	k := offset / checkpointStride
+	if k >= len(l.checkpoints) {
+		k = len(l.checkpoints) - 1
+	}
+	for l.checkpoints[k].offset > offset {
+		k--
+	}
+	cp := l.checkpoints[k]
+	runes, units = cp.runes, cp.utf16
+	seg := l.src[cp.offset:offset]
+	l.scanned.Add(int64(len(seg)))
 	for len(seg) > 0 {
 		r, size := utf8.DecodeRune(seg)
 		seg = seg[size:]
-		p.RuneColumn++
-		if r >= 0x10000 && r != utf8.RuneError {
-			p.UTF16Column += 2
-		} else {
-			p.UTF16Column++
-		}
+		runes++
+		units += utf16Units(r)
 	}
-	return p
+	return runes, units
+}
+
+func utf16Units(r rune) int {
+	if r >= 0x10000 && r != utf8.RuneError {
+		return 2
+	}
+	return 1
 }
 
 func (l *Lines) clamp(offset int) int {

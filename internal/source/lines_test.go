@@ -1,6 +1,9 @@
 package source
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestPosition(t *testing.T) {
 	src := []byte("ab\r\nxé😀z\rq\n")
@@ -32,5 +35,54 @@ func TestPosition(t *testing.T) {
 	}
 	if got := string(l.LineText(2)); got != "xé😀z" {
 		t.Errorf("LineText(2) = %q", got)
+	}
+}
+
+// TestPositionCostIndependentOfLineLength asks for the position of every
+// token of one long line: the bytes decoded must grow with the number of
+// tokens, not with tokens times the line's length.
+func TestPositionCostIndependentOfLineLength(t *testing.T) {
+	scanned := func(n int) int64 {
+		var b []byte
+		var offs []int
+		for i := 0; i < n; i++ {
+			offs = append(offs, len(b))
+			b = append(b, "é😀x, "...)
+		}
+		l := NewLines(b)
+		for _, o := range offs {
+			l.Position(o)
+		}
+		return l.scanned.Load()
+	}
+	n1, n2 := scanned(4000), scanned(8000)
+	if n1 == 0 || float64(n2)/float64(n1) > 2.5 {
+		t.Errorf("bytes decoded: %d for 4,000 tokens, %d for 8,000 (ratio %.2f, want about 2)", n1, n2, float64(n2)/float64(n1))
+	}
+}
+
+// TestPositionAgreesWithScan checks the checkpointed columns against a
+// plain scan from the line start, across checkpoint boundaries, invalid
+// UTF-8 and every kind of line end.
+func TestPositionAgreesWithScan(t *testing.T) {
+	var b []byte
+	for i := 0; i < 600; i++ {
+		b = append(b, "aé😀\xe2\r\n\xff\x80z\rq"[i%14:]...)
+		b = append(b, "xyz\n"[:1+i%4]...)
+	}
+	l := NewLines(b)
+	for off := 0; off <= len(b); off++ {
+		p := l.Position(off)
+		start := l.LineStart(p.Line)
+		runes, units := 1, 1
+		for seg := b[start:off]; len(seg) > 0; {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			runes++
+			units += utf16Units(r)
+		}
+		if p.RuneColumn != runes || p.UTF16Column != units {
+			t.Fatalf("Position(%d) = %+v, want rune column %d, UTF-16 column %d", off, p, runes, units)
+		}
 	}
 }

@@ -128,7 +128,7 @@ func readSmall(file string, info fs.FileInfo) ([]byte, error) {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("reading: %w", cause(err))
+		return nil, fmt.Errorf("reading: %w", Cause(err))
 	}
 	return data, nil
 }

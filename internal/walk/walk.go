@@ -4,9 +4,17 @@
 // always linted; directories are walked for "*.py" files, skipping the usual
 // tool and virtualenv folders and whatever .gitignore files exclude.
 //
-// The walk is iterative (an explicit stack), never enters a directory twice
-// (so symbolic-link loops end), and turns every problem with one path into a
-// PathError while the rest of the walk goes on.
+// The walk is iterative (an explicit stack), never enters a directory twice,
+// lists each physical file once, and turns every problem with one path into
+// a PathError while the rest of the walk goes on.
+//
+// Symbolic links (as ruff, which does not follow directory links found while
+// walking, and gitleaks, which follows none by default): a link named on the
+// command line is followed; below a walked folder a link to a directory is
+// never entered, and a link to a file is linted only when the file lies
+// inside that folder, once, under its own path when the walk reaches it
+// directly too. So a walk never reads, and --fix never writes, outside the
+// folders it was given.
 package walk
 
 import (
@@ -100,6 +108,11 @@ type File struct {
 	// Explicit reports that the file was named on the command line (it is
 	// then linted whatever its extension and whatever ignores it).
 	Explicit bool
+	// Root is the real path (symbolic links resolved) of the folder the
+	// file was found in: the walked folder, or the folder holding a file
+	// named on the command line. Whoever writes the file (--fix) must stay
+	// inside it.
+	Root string
 }
 
 // PathError is a problem with one path; the walk records it and goes on.
@@ -137,14 +150,14 @@ type Result struct {
 // pyvenv.cfg), Options.Exclude matches and, with RespectGitignore, ignored
 // paths are skipped.
 //
-// Symbolic links are followed: a link to a regular file counts as a file,
-// a link to a directory is walked. Every directory is entered at most once
-// (by device and inode), so link loops end silently; directories reached
-// through a link are walked after all directories reachable without one, so
-// a directory that has both is listed under its direct path. A broken link
-// is a PathError when named on the command line or when its name ends in
-// ".py"; otherwise it is skipped silently. Regular files found in a walk are
-// not opened: reading them, and the errors that brings, is the caller's job.
+// Symbolic links named on the command line are followed. Below a walked
+// directory, a link to a directory is skipped, and a link to a file counts
+// only when the file lies inside the walked directory; every physical file
+// is listed once (a file reached directly and through a link is listed
+// under its direct path). A broken link is a PathError when named on the
+// command line or when its name ends in ".py"; otherwise it is skipped
+// silently. Regular files found in a walk are not opened: reading them, and
+// the errors that brings, is the caller's job.
 //
 // The returned error is non-nil only for a usage problem: no paths, an empty
 // path, or an unknown current directory. Missing or unreadable paths are
@@ -175,29 +188,32 @@ func Walk(paths []string, opts Options) (Result, error) {
 	for _, p := range paths {
 		w.walkArg(p)
 	}
-	// Directories reached through symbolic links come last, so that one
-	// reachable directly too is already visited under its direct path.
-	for len(w.deferred) > 0 {
-		next := w.deferred
-		w.deferred = nil
-		for _, f := range next {
-			w.walkFrom(f)
-		}
+	// Files reached through symbolic links come last, so that one reached
+	// directly too is listed under its direct path.
+	for _, f := range w.linked {
+		w.addFile(f.real, f.File)
 	}
 	return w.result(), nil
 }
 
 // walker is the state of one Walk call.
 type walker struct {
-	opts     Options
-	cwd      string
-	readDir  func(string) ([]fs.DirEntry, error)
-	files    []File
-	byAbs    map[string]int // absolute path -> index in files
-	errs     []PathError
-	visited  map[dirKey]bool
-	deferred []frame  // directories reached through symbolic links
-	scratch  []string // reused path components for ignore matching
+	opts    Options
+	cwd     string
+	readDir func(string) ([]fs.DirEntry, error)
+	files   []File
+	byAbs   map[string]int // real path -> index in files
+	errs    []PathError
+	visited map[dirKey]bool
+	linked  []linkedFile // files reached through symbolic links while walking
+	roots   []string     // real paths of the directories named on the command line
+	scratch []string     // reused path components for ignore matching
+}
+
+// linkedFile is a file found through a symbolic link, with its real path.
+type linkedFile struct {
+	File
+	real string
 }
 
 // frame is one directory waiting to be walked.
@@ -205,6 +221,9 @@ type frame struct {
 	abs  string // absolute, OS-separated
 	disp string // display path, slash-separated
 	root bool   // named on the command line
+	// real is abs with symbolic links resolved; top is the real path of
+	// the walked directory the frame is under.
+	real, top string
 
 	// Ignore context (used only with RespectGitignore).
 	rel    []string            // path components relative to base
@@ -237,13 +256,31 @@ func (w *walker) walkArg(arg string) {
 		if w.opts.ForceExclude && w.forceExcluded(abs, false) {
 			return
 		}
-		w.addFile(abs, disp, true)
+		real, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			w.fail(disp, err)
+			return
+		}
+		root, err := filepath.EvalSymlinks(filepath.Dir(abs))
+		if err != nil {
+			w.fail(disp, err)
+			return
+		}
+		w.addFile(real, File{Path: disp, Explicit: true, Root: root})
 	case info.IsDir():
 		if w.opts.ForceExclude && w.forceExcluded(abs, true) {
 			return
 		}
+		real, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			w.fail(disp, err)
+			return
+		}
 		rel, ignore := w.rootIgnore(abs)
-		w.walkFrom(newFrame(abs, disp, true, rel, ignore))
+		f := newFrame(abs, disp, true, rel, ignore)
+		f.real, f.top = real, real
+		w.roots = append(w.roots, real)
+		w.walkFrom(f)
 	default:
 		w.fail(disp, errNotFileOrDir)
 	}
@@ -339,32 +376,21 @@ func (w *walker) visit(f frame, subdirs []frame) []frame {
 		name := e.Name()
 		abs := filepath.Join(f.abs, name)
 		disp := path.Join(f.disp, name)
-		isDir, isFile := e.IsDir(), e.Type().IsRegular()
-		linked := e.Type()&fs.ModeSymlink != 0
-		if linked {
-			target, err := os.Stat(abs)
-			if err != nil {
-				if strings.HasSuffix(name, pythonExt) && !w.ignored(f, name, abs, false) {
-					w.fail(disp, brokenLink(err))
-				}
-				continue
-			}
-			isDir, isFile = target.IsDir(), target.Mode().IsRegular()
-		}
+		real := filepath.Join(f.real, name)
 		switch {
-		case isDir:
+		case e.Type()&fs.ModeSymlink != 0:
+			if strings.HasSuffix(name, pythonExt) && !w.ignored(f, name, abs, false) {
+				w.linkedFile(f, abs, disp)
+			}
+		case e.IsDir():
 			if skipDirs[name] || w.ignored(f, name, abs, true) {
 				continue
 			}
-			child := frame{abs: abs, disp: disp, rel: append(slices.Clip(f.rel), name), ignore: f.ignore, match: f.match}
-			if linked {
-				w.deferred = append(w.deferred, child)
-			} else {
-				subdirs = append(subdirs, child)
-			}
-		case isFile && strings.HasSuffix(name, pythonExt):
+			subdirs = append(subdirs, frame{abs: abs, disp: disp, real: real, top: f.top,
+				rel: append(slices.Clip(f.rel), name), ignore: f.ignore, match: f.match})
+		case e.Type().IsRegular() && strings.HasSuffix(name, pythonExt):
 			if !w.ignored(f, name, abs, false) {
-				w.addFile(abs, disp, false)
+				w.addFile(real, File{Path: disp, Root: f.top})
 			}
 		}
 	}
@@ -384,24 +410,63 @@ func (w *walker) ignored(f frame, name, abs string, isDir bool) bool {
 	return f.match.Match(w.scratch, isDir)
 }
 
-// addFile records a file once; a later explicit mention marks it explicit.
-func (w *walker) addFile(abs, disp string, explicit bool) {
-	if i, ok := w.byAbs[abs]; ok {
-		w.files[i].Explicit = w.files[i].Explicit || explicit
+// linkedFile records a "*.py" symbolic link found in directory f when it
+// leads to a regular file inside the walked directory; a link to anything
+// else is skipped silently, a broken one is an error.
+func (w *walker) linkedFile(f frame, abs, disp string) {
+	target, err := os.Stat(abs)
+	if err != nil {
+		w.fail(disp, brokenLink(err))
 		return
 	}
-	w.byAbs[abs] = len(w.files)
-	w.files = append(w.files, File{Path: disp, Explicit: explicit})
+	if !target.Mode().IsRegular() {
+		return
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		w.fail(disp, brokenLink(err))
+		return
+	}
+	if !Within(f.top, real) {
+		return // outside the walked directory: neither read nor written
+	}
+	w.linked = append(w.linked, linkedFile{File: File{Path: disp, Root: f.top}, real: real})
+}
+
+// Within reports whether path lies inside dir (or is dir); both are clean
+// absolute paths.
+func Within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+// addFile records a physical file (by its real path) once; a later
+// explicit mention marks it explicit.
+func (w *walker) addFile(real string, f File) {
+	if i, ok := w.byAbs[real]; ok {
+		w.files[i].Explicit = w.files[i].Explicit || f.Explicit
+		return
+	}
+	w.byAbs[real] = len(w.files)
+	w.files = append(w.files, f)
 }
 
 // fail records a PathError, keeping only the cause of os-level errors (the
 // display path replaces the absolute one they carry).
 func (w *walker) fail(disp string, err error) {
-	w.errs = append(w.errs, PathError{Path: disp, Err: cause(err)})
+	w.errs = append(w.errs, PathError{Path: disp, Err: Cause(err)})
 }
 
-// result sorts and returns what was found.
+// result sorts and returns what was found. A file's root is the outermost
+// named directory holding it, whatever the order of the arguments.
 func (w *walker) result() Result {
+	for real, i := range w.byAbs {
+		for _, r := range w.roots {
+			if len(r) < len(w.files[i].Root) && Within(r, real) {
+				w.files[i].Root = r
+			}
+		}
+	}
 	files := w.files
 	if files == nil {
 		files = []File{}
@@ -429,8 +494,9 @@ func (w *walker) display(arg, abs string) string {
 	return filepath.ToSlash(filepath.Clean(arg))
 }
 
-// cause strips the operation and path that os errors carry.
-func cause(err error) error {
+// Cause strips the operation and path that os errors carry, for callers
+// that name the path themselves.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
@@ -448,5 +514,5 @@ func cause(err error) error {
 
 // brokenLink describes a symbolic link whose target cannot be reached.
 func brokenLink(err error) error {
-	return fmt.Errorf("broken symbolic link: %w", cause(err))
+	return fmt.Errorf("broken symbolic link: %w", Cause(err))
 }

@@ -57,6 +57,15 @@ func walkIn(t *testing.T, dir string, opts Options, paths ...string) Result {
 	return res
 }
 
+// withoutRoots returns files with Root cleared, to compare the rest.
+func withoutRoots(files []File) []File {
+	out := slices.Clone(files)
+	for i := range out {
+		out[i].Root = ""
+	}
+	return out
+}
+
 func paths(res Result) []string {
 	out := make([]string, len(res.Files))
 	for i, f := range res.Files {
@@ -178,8 +187,8 @@ func TestGitignore(t *testing.T) {
 
 	t.Run("explicit ignored file", func(t *testing.T) {
 		res := walkIn(t, root, Options{RespectGitignore: true}, "x_gen.py", "out/a.py", ".gitignore", "sub")
-		want := []File{{".gitignore", true}, {"out/a.py", true}, {"sub/y_gen.py", false}, {"sub/z.py", false}, {"x_gen.py", true}}
-		if !slices.Equal(res.Files, want) {
+		want := []File{{Path: ".gitignore", Explicit: true}, {Path: "out/a.py", Explicit: true}, {Path: "sub/y_gen.py"}, {Path: "sub/z.py"}, {Path: "x_gen.py", Explicit: true}}
+		if got := withoutRoots(res.Files); !slices.Equal(got, want) {
 			t.Errorf("files = %v, want %v", res.Files, want)
 		}
 	})
@@ -261,14 +270,14 @@ func TestExplicitAndDisplayPaths(t *testing.T) {
 		"dags/a.py", "./dags/a.py", "dags", filepath.Join(proj, "dags", "b.py"),
 		"run.sh", "../other", absOther, "dags/../dags/z/")
 	want := []File{
-		{"../other/c.py", false}, // outside cwd, relative as given; absOther is the same file
-		{"dags/a.py", true},
-		{"dags/b.py", true}, // absolute argument under cwd: relative display
-		{"dags/z/d.py", false},
-		{"run.sh", true}, // any extension when explicit
+		{Path: "../other/c.py", Explicit: false}, // outside cwd, relative as given; absOther is the same file
+		{Path: "dags/a.py", Explicit: true},
+		{Path: "dags/b.py", Explicit: true}, // absolute argument under cwd: relative display
+		{Path: "dags/z/d.py", Explicit: false},
+		{Path: "run.sh", Explicit: true}, // any extension when explicit
 	}
-	if !slices.Equal(res.Files, want) {
-		t.Errorf("files = %v\nwant %v", res.Files, want)
+	if got := withoutRoots(res.Files); !slices.Equal(got, want) {
+		t.Errorf("files = %v\nwant %v", got, want)
 	}
 	res = walkIn(t, proj, Options{}, absOther)
 	if got, want := paths(res), []string{filepath.ToSlash(filepath.Join(absOther, "c.py"))}; !slices.Equal(got, want) {
@@ -315,8 +324,10 @@ func TestSymlinks(t *testing.T) {
 	symlink(t, root, "missing", "dags/broken_dir")
 	symlink(t, root, "self.py", "dags/self.py") // link to itself
 
+	// Directory links are not entered; dags/linked.py is real.py, listed
+	// once under its own name.
 	res := walkIn(t, root, Options{}, ".")
-	want := []string{"dags/a.py", "dags/linked.py", "dags/sub/b.py", "libdir/l.py", "real.py", "shared/lib.py"}
+	want := []string{"dags/a.py", "dags/sub/b.py", "libdir/l.py", "real.py", "shared/lib.py"}
 	if got := paths(res); !slices.Equal(got, want) {
 		t.Errorf("files = %q, want %q", got, want)
 	}
@@ -338,6 +349,48 @@ func TestSymlinks(t *testing.T) {
 	}
 	if len(res.Errors) != 1 || res.Errors[0].Path != "dags/broken.py" || !errors.Is(res.Errors[0], fs.ErrNotExist) {
 		t.Errorf("errors = %v, want a broken-link error for dags/broken.py", res.Errors)
+	}
+}
+
+// TestSymlinksStayInsideTheRoot: a walk never lists a file outside the
+// walked folder (so --fix cannot write there), never enters a linked
+// folder, and lists each physical file once.
+func TestSymlinksStayInsideTheRoot(t *testing.T) {
+	base := t.TempDir()
+	tree(t, base, "outside/victim.py", "outside/etc/passwd.py", "repo/dags/a.py", "repo/data/script.txt")
+	symlink(t, base, "../outside/victim.py", "repo/link.py")
+	symlink(t, base, filepath.Join(base, "outside", "etc"), "repo/etc") // as ln -s /etc repo/etc
+	symlink(t, base, "a.py", "repo/dags/alias.py")                      // the same file under two names
+	symlink(t, base, "../data/script.txt", "repo/dags/script.py")       // inside, reached only through the link
+	repo := filepath.Join(base, "repo")
+
+	res := walkIn(t, repo, Options{}, ".")
+	if got, want := paths(res), []string{"dags/a.py", "dags/script.py"}; !slices.Equal(got, want) {
+		t.Errorf("files = %q, want %q", got, want)
+	}
+	real, err := filepath.EvalSymlinks(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if f.Root != real {
+			t.Errorf("%s: root %q, want %q", f.Path, f.Root, real)
+		}
+	}
+	if len(res.Errors) != 0 {
+		t.Errorf("errors = %v", res.Errors)
+	}
+
+	// Named on the command line, a link is followed, with the folder that
+	// holds it as the root: reading it is asked for, writing must check.
+	res = walkIn(t, repo, Options{}, "link.py", "dags/a.py", "dags/alias.py")
+	if got, want := paths(res), []string{"dags/a.py", "link.py"}; !slices.Equal(got, want) {
+		t.Errorf("explicit files = %q, want %q", got, want)
+	}
+	for _, f := range res.Files {
+		if f.Path == "link.py" && f.Root != real {
+			t.Errorf("link.py: root %q, want %q", f.Root, real)
+		}
 	}
 }
 

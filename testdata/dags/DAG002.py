@@ -29,3 +29,9 @@ with DAG(dag_id="dag002", start_date=datetime(2024, 1, 1), schedule=None):
     DockerOperator(task_id="i", image="python:3.12-slim")
     # not suppressed: the code list ends at the first word that is not a code
     DockerOperator(task_id="j", image="python:latest")  # noqa: because DAG102  # want "DAG102"
+    # partly unused: the fix removes only the unused daglint code; other tools' codes and text stay
+    DockerOperator(task_id="k", image="python:3.12-slim")  # noqa: E501, DAG101  # want DAG002:"unused suppression for DAG101$"
+    DockerOperator(task_id="l", image="python:3.12-slim")  # noqa: DAG101 keep this for reviewers  # want DAG002:"DAG101"
+    DockerOperator(task_id="m", image="python:latest")  # noqa: DAG102, DAG404  # want DAG002:"unused suppression for DAG404$"
+    # a bare noqa suppresses every finding on its line and is never DAG002
+    DockerOperator(task_id="n", image="python:latest", network_mode="host")  # noqa

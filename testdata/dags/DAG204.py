@@ -43,6 +43,20 @@ with DAG(dag_id="dag204", start_date=datetime(2024, 1, 1), schedule=None) as dag
     DockerOperator(task_id="named", image=IMAGE, environment=SHARED_ENV)
     DockerSwarmOperator(task_id="swarm", image=IMAGE, environment={"SMTP_PASSWORD": os.environ["SMTP_PASSWORD"]})  # want "DAG204"
 
+    # must flag: the fix moves the entry with the comment that follows it
+    DockerOperator(
+        task_id="commented",
+        image=IMAGE,
+        environment={
+            "DB_HOST": "db",
+            "DB_PASSWORD": os.environ["DB_PASSWORD"],  # rotated monthly  # want DAG204:"pass it in private_environment instead"
+        },
+    )
+    # must flag: a Jinja value cannot move to private_environment, where nothing is rendered (no fix)
+    DockerOperator(task_id="jinja", image=IMAGE, environment={"API_TOKEN": "{{ var.value.api_token }}"})  # want DAG204:"Jinja value cannot move there"
+    # must flag: DockerSwarmOperator ignores private_environment
+    DockerSwarmOperator(task_id="swarm2", image=IMAGE, environment={"SMTP_TOKEN": os.environ["SMTP_TOKEN"]})  # want DAG204:"secrets="
+
     # must not flag: registry credentials are DAG201's
     DockerOperator(task_id="registry", image=IMAGE, environment={"CI_REGISTRY_PASSWORD": os.environ["CI_REGISTRY_PASSWORD"]})
     # must not flag: private_environment is where secrets belong

@@ -1,0 +1,83 @@
+package report
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/source"
+)
+
+// peakWriter discards what is written and records the largest live heap
+// (after a collection, so garbage does not count) at every 16th write.
+type peakWriter struct {
+	writes int
+	peak   uint64
+}
+
+func (p *peakWriter) Write(b []byte) (int, error) {
+	if p.writes%16 == 0 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		p.peak = max(p.peak, m.HeapAlloc)
+	}
+	p.writes++
+	return len(b), nil
+}
+
+// manyFindings is a run of n DAG002 findings, one per line, as a file of n
+// `# noqa: DAG101` lines gives.
+func manyFindings(n int) *Run {
+	l := source.NewLines([]byte("x = 1  # noqa: DAG101\n"))
+	run := &Run{ToolName: "daglint", ToolVersion: "0.1.0", SrcRoot: "file:///src/", Findings: make([]Finding, n)}
+	for i := range run.Findings {
+		start, end := l.Position(7), l.Position(21)
+		start.Line, end.Line = i+1, i+1
+		start.Offset, end.Offset = 22*i+7, 22*i+21
+		run.Findings[i] = Finding{
+			Path: "noqa.py", RuleID: "DAG002", RuleName: "unused-suppression", Severity: analysis.Note,
+			Message: "unused suppression for DAG101", Start: start, End: end,
+			Fingerprint: fmt.Sprintf("%032x", i),
+			Fixes: []Fix{{Message: "remove the unused codes", Applicability: analysis.Safe,
+				Edits: []Edit{{Start: start, End: end}}}},
+		}
+	}
+	return run
+}
+
+// TestWritersStream: the JSON and SARIF writers hold one finding's wire
+// form at a time, so the memory they add over the findings themselves
+// does not grow with the number of findings (it did: SARIF held the log
+// three times over). (GitLab's streams too, but keeps a set of the
+// fingerprints it has written, which does grow.)
+func TestWritersStream(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		write Writer
+	}{{"json", WriteJSON}, {"sarif", WriteSARIF}} {
+		t.Run(tc.name, func(t *testing.T) {
+			extra := func(n int) uint64 {
+				run := manyFindings(n)
+				runtime.GC()
+				var m runtime.MemStats
+				runtime.ReadMemStats(&m)
+				w := &peakWriter{}
+				if err := tc.write(w, run); err != nil {
+					t.Fatal(err)
+				}
+				runtime.KeepAlive(run)
+				if w.peak < m.HeapAlloc {
+					return 0
+				}
+				return w.peak - m.HeapAlloc
+			}
+			small, large := extra(5000), extra(20000)
+			t.Logf("memory added while writing: %d KB for 5,000 findings, %d KB for 20,000", small>>10, large>>10)
+			if float64(large) > 1.5*float64(small)+(1<<20) {
+				t.Errorf("memory added while writing grows with the findings: %d KB for 5,000, %d KB for 20,000", small>>10, large>>10)
+			}
+		})
+	}
+}
