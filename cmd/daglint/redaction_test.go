@@ -192,8 +192,8 @@ func TestSecretsNeverPrintedWhole(t *testing.T) {
 	json := runs[2].stdout
 	for _, want := range []string{
 		`docker_url \"tcp://admin:Hunt…(16 chars)@dockerhost:2375\"`,
-		`image \"oauth2:glpa…(26 chars)@registry.gitlab.com/g/app:1.0\"`,
-		`image \"https://user:Ima…(15 chars)@registry.example.com/app:1.0\"`,
+		`image \"<credentials>@registry.gitlab.com/g/app:1.0\"`,
+		`image \"https://<credentials>@registry.example.com/app:1.0\"`,
 		`no argument \"glpa…(26 chars)\"`,
 		`no argument \"ghp_…(40 chars)\"`,
 		`docker_conn_id \"glpa…(26 chars)\"`,

@@ -102,7 +102,7 @@ func TestPlainModulesHaveNoFindings(t *testing.T) {
 		for _, d := range res.Diagnostics {
 			t.Errorf("plain module %d: unexpected %s at offset %d: %s", i, d.RuleID, d.Start, d.Message)
 		}
-		if res.Lines != nil {
+		if res.Parsed {
 			parsed++
 		}
 	}
