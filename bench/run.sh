@@ -13,7 +13,7 @@ bin=$(mktemp -d)/daglint
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 
 go build -o "$bin" ./cmd/daglint
-go run ./bench/gen -out "$corpus" -files "$files" -seed "$seed"
+go run -tags devtools ./bench/gen -out "$corpus" -files "$files" -seed "$seed"
 bytes=$(find "$corpus" -name '*.py' -type f -exec cat {} + | wc -c)
 count=$(find "$corpus" -name '*.py' -type f | wc -l)
 

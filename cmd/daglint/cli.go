@@ -20,9 +20,6 @@ import (
 	"github.com/daglint/daglint/internal/walk"
 )
 
-// Version is daglint's semantic version.
-var Version = "0.1.0"
-
 const (
 	homeURI = "https://github.com/daglint/daglint"
 	docsURI = homeURI + "/blob/main/docs/rules/"
@@ -67,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "daglint: version takes no arguments")
 			return exitUsage
 		}
-		fmt.Fprintf(stdout, "daglint %s\n", Version)
+		fmt.Fprintln(stdout, versionLine())
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -430,7 +427,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	srcRoot, _ := report.DirURI(cwd)
 	rep := &report.Run{
-		ToolName: "daglint", ToolVersion: Version, InfoURI: homeURI, DocsURI: docsURI,
+		ToolName: "daglint", ToolVersion: fullVersion(), InfoURI: homeURI, DocsURI: docsURI,
 		Rules: rules.All, Findings: findings, Errors: fileErrs, Category: flags.category, SrcRoot: srcRoot,
 	}
 	for _, o := range outs {
