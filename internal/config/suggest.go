@@ -50,3 +50,7 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Closest returns the candidate nearest to s by edit distance, or "" when
+// none is a plausible typo of it (for did-you-mean hints elsewhere).
+func Closest(s string, candidates []string) string { return closest(s, candidates) }
