@@ -8,7 +8,7 @@
 #   FILES, SEED      synthetic corpus size and seed (defaults: 3000 files, seed 1)
 #   --tree DIR       also compare on DIR (repeatable)
 #   --parser-bench N also time the parsers alone on one core, N runs each
-#                    (go run ./bench/pydiff --bench N), on the corpus and each tree
+#                    (go run -tags devtools ./bench/pydiff --bench N), on the corpus and each tree
 #   DAGLINT=PATH     time this binary instead of building one
 #   PYTHON=PATH      CPython to compare with (default /usr/bin/python3, else python3)
 set -euo pipefail
@@ -43,7 +43,7 @@ else
 fi
 bin=${DAGLINT:-$tmp/daglint}
 [[ -n ${DAGLINT:-} ]] || go build -o "$bin" ./cmd/daglint
-go run ./bench/gen -out "$corpus" -files "$files" -seed "$seed"
+go run -tags devtools ./bench/gen -out "$corpus" -files "$files" -seed "$seed"
 echo "cpython: $("$py" -c 'import sys; print(sys.version.split()[0], sys.executable)')"
 
 # A plain for-loop: each AST is freed before the next file is parsed (a list
@@ -92,7 +92,7 @@ compare() {
 		printf "ratio:   daglint is %.2fx faster in wall time, %.2fx in CPU time\n", pw/dw, pc/dc
 	}'
 	if ((parser_runs > 0)); then
-		go run ./bench/pydiff -python "$py" -bench "$parser_runs" "$dir"
+		go run -tags devtools ./bench/pydiff -python "$py" -bench "$parser_runs" "$dir"
 	fi
 }
 

@@ -1,3 +1,5 @@
+//go:build devtools
+
 // Command breakdags measures how much of a broken DAG file daglint still
 // analyses.
 //

@@ -1,3 +1,5 @@
+//go:build devtools
+
 // Command gen writes daglint's benchmark corpus: a synthetic repository of
 // Airflow DAG files and plain Python modules, the same for the same seed.
 //

@@ -1,3 +1,5 @@
+//go:build devtools
+
 // Command pydiff compares daglint's Python parser with CPython.
 //
 // For each .py file under the given folders it asks CPython (one interpreter

@@ -22,9 +22,6 @@ import (
 	"github.com/daglint/daglint/internal/walk"
 )
 
-// Version is daglint's semantic version.
-var Version = "0.1.0"
-
 const (
 	homeURI = "https://github.com/daglint/daglint"
 	docsURI = rules.DocsBaseURL
@@ -102,11 +99,15 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "server":
 		return runServer(args[1:], stdin, stdout, stderr)
 	case "version", "--version":
+		if helpRequested(args[1:]) {
+			fmt.Fprint(stdout, "Usage: daglint version\n\nPrints daglint's version and, for a build from a git checkout, its commit.\n")
+			return exitOK
+		}
 		if len(args) > 1 {
 			fmt.Fprintln(stderr, "daglint: version takes no arguments")
 			return exitUsage
 		}
-		fmt.Fprintf(stdout, "daglint %s\n", Version)
+		fmt.Fprintln(stdout, versionLine())
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -118,9 +119,11 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, "rules [--format text|json]", stdout, stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
 		return exitUsage
 	}
 	if fs.NArg() > 0 {
@@ -145,6 +148,10 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
+	if helpRequested(args) {
+		fmt.Fprint(stdout, "Usage: daglint explain ID\n\nPrints a rule's documentation (ID such as DAG101, or its name such as image-unqualified).\n")
+		return exitOK
+	}
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, "daglint: usage: daglint explain ID (for example DAG101)")
 		return exitUsage
@@ -200,15 +207,17 @@ type checkFlags struct {
 	noGitignore                  bool
 	forceExclude                 bool
 	stdinFilename                string
+	exitZero, statistics         bool
+	showFiles, quiet             bool
 	fixFlags                     // --fix, --diff, --unsafe-fixes (fix.go)
 	baselineFlags                // --baseline, --write-baseline (baseline.go)
 }
 
-func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, error) {
+func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkFlags, []string, error) {
 	c := &checkFlags{}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.Var(&c.formats, "format", "output format: text, json, sarif, gitlab, github; repeatable; FORMAT=PATH writes that format to PATH")
+	fs.Var(&c.formats, "output-format", "the same as --format (ruff's name)")
 	fs.Var(&c.outputs, "output", "write the output to `FILE` instead of standard output; repeatable, pairs with --format in order")
 	fs.StringVar(&c.configPath, "config", "", "use this configuration `FILE` instead of discovering .daglint.yaml / pyproject.toml")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore configuration files")
@@ -225,16 +234,17 @@ func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, []string, er
 	fs.BoolVar(&c.noGitignore, "no-gitignore", false, "also lint files that .gitignore files ignore")
 	fs.BoolVar(&c.forceExclude, "force-exclude", false, "apply exclude globs to paths named on the command line too")
 	fs.StringVar(&c.stdinFilename, "stdin-filename", "", "lint standard input (the path \"-\", or no path) as this `path` (for editors)")
+	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when findings remain (2 still reports usage, configuration and I/O errors)")
+	fs.BoolVar(&c.statistics, "statistics", false, "print how many findings each rule reported instead of the findings")
+	fs.BoolVar(&c.showFiles, "show-files", false, "print the files that would be linted, with the configuration that applies, and exit")
+	fs.BoolVar(&c.quiet, "quiet", false, "print findings and errors only: no summary, no notices")
+	fs.BoolVar(&c.quiet, "q", false, "the same as --quiet")
 	c.fixFlags.register(fs)
 	c.baselineFlags.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: daglint check [flags] [PATH...]\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
 	// Flags may follow paths, as in ruff and most linters.
 	var paths []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args, "check [flags] [PATH...]", stdout, stderr); err != nil {
 			return nil, nil, err
 		}
 		rest := fs.Args()
@@ -280,10 +290,20 @@ func (c *checkFlags) outputsList() ([]output, error) {
 		return nil, fmt.Errorf("more --output files than --format flags")
 	}
 	stdoutCount := 0
+	seen := map[string]string{}
 	for _, o := range outs {
 		if o.path == "" || o.path == "-" {
 			stdoutCount++
+			continue
 		}
+		if strings.TrimSpace(o.path) == "" {
+			return nil, fmt.Errorf("empty output path for the %s format", o.format)
+		}
+		key := filepath.Clean(o.path)
+		if prev, dup := seen[key]; dup {
+			return nil, fmt.Errorf("the %s and %s formats are both written to %s; give each its own file", prev, o.format, o.path)
+		}
+		seen[key] = o.format
 	}
 	if stdoutCount > 1 {
 		return nil, fmt.Errorf("only one format can go to standard output; give the others an --output FILE or FORMAT=PATH")
@@ -292,7 +312,7 @@ func (c *checkFlags) outputsList() ([]output, error) {
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	flags, paths, err := parseCheckFlags(args, stderr)
+	flags, paths, err := parseCheckFlags(args, stdout, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -326,6 +346,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
+	}
+	for _, p := range paths {
+		if strings.TrimSpace(p) == "" {
+			fmt.Fprintln(stderr, "daglint: an empty path was given; name files or folders (or . for this folder)")
+			return exitUsage
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -369,6 +395,16 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
+	}
+	if flags.showFiles {
+		for _, f := range walked.Files {
+			fmt.Fprintln(stdout, f.Path)
+		}
+		return exitOK
+	}
+	noFiles := !fromStdin && len(walked.Files) == 0 && len(walked.Errors) == 0
+	if noFiles && !flags.quiet {
+		fmt.Fprintln(stderr, "warning: No Python files found under the given paths")
 	}
 	files := make([]string, len(walked.Files))
 	flags.fixFlags.roots = map[string]string{}
@@ -428,7 +464,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if flags.fix {
+	if flags.fix && !flags.quiet {
 		fmt.Fprintln(stderr, fixed.fixedMessage("Fixed"))
 	}
 	if flags.writeBaseline != "" {
@@ -453,17 +489,29 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		hidden := len(findings) - len(kept)
 		findings = kept
-		if hidden > 0 {
+		if hidden > 0 && !flags.quiet {
 			fmt.Fprintf(stderr, "daglint: %d %s hidden by the baseline %s\n", hidden, plural(hidden, "finding"), flags.baseline)
 		}
 	}
 
 	srcRoot, _ := report.DirURI(cwd)
 	rep := &report.Run{
-		ToolName: "daglint", ToolVersion: Version, InfoURI: homeURI, DocsURI: docsURI,
+		ToolName: "daglint", ToolVersion: fullVersion(), InfoURI: homeURI, DocsURI: docsURI,
 		Rules: rules.All, Findings: findings, Errors: fileErrs, Category: flags.category, SrcRoot: srcRoot,
+		Quiet: flags.quiet,
+	}
+	if flags.statistics && !stdoutUsed(outs) {
+		outs = append(outs, output{format: "text"})
 	}
 	for _, o := range outs {
+		if o.path == "" || o.path == "-" {
+			switch {
+			case flags.statistics:
+				o.writer = report.WriteStatistics
+			case noFiles && o.format == "text":
+				continue // the warning said it: no "All checks passed."
+			}
+		}
 		if err := writeOutput(o, rep, stdout, flags.color); err != nil {
 			fmt.Fprintf(stderr, "daglint: %v\n", err)
 			return exitUsage
@@ -471,6 +519,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if hardError {
 		return exitUsage
+	}
+	if flags.exitZero {
+		return exitOK
 	}
 	for _, f := range findings {
 		if f.Severity >= failOn {
@@ -508,6 +559,12 @@ func useColor(mode string, w io.Writer) bool {
 		return false
 	}
 	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	if v := os.Getenv("FORCE_COLOR"); v != "" && v != "0" && v != "false" {
+		return true
+	}
+	if os.Getenv("TERM") == "dumb" {
 		return false
 	}
 	if c, ok := w.(*checkedWriter); ok {
@@ -723,6 +780,16 @@ func lintStdin(stdin io.Reader, name string, opts lint.Options) lint.Result {
 		return lint.Result{Path: name, Err: fmt.Errorf("cannot read standard input: %w", err)}
 	}
 	return lint.Source(filepath.ToSlash(name), src, opts)
+}
+
+// stdoutUsed reports whether some format is written to standard output.
+func stdoutUsed(outs []output) bool {
+	for _, o := range outs {
+		if o.path == "" || o.path == "-" {
+			return true
+		}
+	}
+	return false
 }
 
 // textOnStdout reports whether the text format is written to standard output.

@@ -154,7 +154,7 @@ func TestRulesExplainVersion(t *testing.T) {
 		t.Errorf("explain unknown: exit %d", code)
 	}
 	out, _, _ = runCLI(t, "version")
-	if !strings.HasPrefix(out, "daglint "+Version) {
+	if ver, _ := buildVersion(); !strings.HasPrefix(out, "daglint "+ver) {
 		t.Errorf("version: %q", out)
 	}
 }

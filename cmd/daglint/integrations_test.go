@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -34,8 +35,18 @@ func TestPreCommitHook(t *testing.T) {
 	if h["language"] != "golang" {
 		t.Errorf("language = %v, want golang", h["language"])
 	}
-	if types, _ := h["types"].([]any); len(types) != 1 || types[0] != "python" {
-		t.Errorf("types = %v, want [python]", h["types"])
+	if h["require_serial"] != true || h["pass_filenames"] != false {
+		t.Errorf("require_serial = %v, pass_filenames = %v; want true, false (one run over the repository)", h["require_serial"], h["pass_filenames"])
+	}
+	files := regexp.MustCompile(h["files"].(string))
+	for name, want := range map[string]bool{
+		"dags/etl.py": true, "airflow_settings.yaml": true, "sub/airflow_settings.yml": true,
+		".daglint.yaml": true, "pyproject.toml": true, ".env": true, "conf/connections.json": true,
+		"include/my_connections.yaml": true, "README.md": false, "docs/env.md": false, "x.pyc": false,
+	} {
+		if files.MatchString(name) != want {
+			t.Errorf("files pattern matches %q: %v, want %v", name, !want, want)
+		}
 	}
 	entry := strings.Fields(h["entry"].(string))
 	if len(entry) < 2 || entry[1] != "check" {

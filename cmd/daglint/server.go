@@ -52,7 +52,7 @@ func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Configure: fileConfig,
 		Debounce:  *debounce,
 		Log:       stderr,
-		Version:   Version,
+		Version:   fullVersion(),
 	})
 }
 

@@ -104,7 +104,7 @@ func binarySession(t *testing.T, bin string) {
 	params.RootURI = fileURI(dir)
 	var res server.InitializeResult
 	c.MustCall("initialize", params, &res)
-	if res.ServerInfo.Name != "daglint" || res.ServerInfo.Version != Version {
+	if res.ServerInfo.Name != "daglint" || res.ServerInfo.Version != fullVersion() {
 		t.Errorf("serverInfo %+v", res.ServerInfo)
 	}
 	c.Notify("initialized", struct{}{})

@@ -92,6 +92,20 @@ func level(s analysis.Severity) analysis.Severity {
 }
 
 // hasSafeFix reports whether a finding carries a fix that --fix applies.
+// hasUnsafeFixOnly reports whether f's fixes are all unsafe ones that
+// --unsafe-fixes would apply (no safe fix exists).
+func hasUnsafeFixOnly(f Finding) bool {
+	if hasSafeFix(f) {
+		return false
+	}
+	for _, fx := range f.Fixes {
+		if fx.Applicability == analysis.Unsafe && len(fx.Edits) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func hasSafeFix(f Finding) bool {
 	for _, fx := range f.Fixes {
 		if fx.Applicability == analysis.Safe && len(fx.Edits) > 0 {

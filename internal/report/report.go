@@ -32,6 +32,9 @@ type Run struct {
 	SrcRoot string
 	// Color enables ANSI colour in the text format.
 	Color bool
+	// Quiet leaves the summary lines out of the text format: findings and
+	// file errors only (-q).
+	Quiet bool
 }
 
 // Finding is one diagnostic with positions computed from the file's line table.

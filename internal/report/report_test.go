@@ -250,3 +250,27 @@ func TestSortedFindingsLeavesRunAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestTextQuietAndStatistics(t *testing.T) {
+	run := testRun(t)
+	run.Quiet = true
+	var b strings.Builder
+	if err := WriteText(&b, run); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); !strings.Contains(out, "DAG102") || strings.Contains(out, "Found ") || strings.Contains(out, "fixable") {
+		t.Errorf("quiet text report:\n%s", out)
+	}
+	run.Findings = append(run.Findings, run.Findings[2]) // a second DAG102
+	b.Reset()
+	if err := WriteStatistics(&b, run); err != nil {
+		t.Fatal(err)
+	}
+	want := "2\tDAG102\t    image-mutable-tag\n" +
+		"1\tDAG002\t[*] unused-suppression\n" +
+		"1\tDAG201\t    registry-credentials-in-environment\n" +
+		"1\tDAG203\t    missing-docker-conn-id\n"
+	if got := b.String(); got != want {
+		t.Errorf("statistics:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
@@ -34,12 +36,14 @@ func WriteText(w io.Writer, run *Run) error {
 		}
 		return code + s + ansiReset
 	}
-	fixable := 0
+	fixable, unsafe := 0, 0
 	for _, f := range fs {
 		marker := ""
 		if hasSafeFix(f) {
 			marker = " [*]"
 			fixable++
+		} else if hasUnsafeFixOnly(f) {
+			unsafe++
 		}
 		fmt.Fprintf(bw, "%s %s%s %s\n",
 			paint(ansiBold, textPos(f.Path, f.Start.Line, f.Start.RuneColumn)),
@@ -60,6 +64,9 @@ func WriteText(w io.Writer, run *Run) error {
 		failed++
 		fmt.Fprintf(bw, "%s %s %s\n", paint(ansiBold, printable(e.Path)+":"), paint(ansiRed, "error:"), printable(e.Message))
 	}
+	if run.Quiet {
+		return flush(bw)
+	}
 	if len(fs)+len(es) > 0 {
 		bw.WriteString("\n")
 	}
@@ -71,8 +78,13 @@ func WriteText(w io.Writer, run *Run) error {
 		fmt.Fprintf(bw, "Found %s (%s, %s, %s).\n", plural(len(fs), "finding"),
 			plural(c.errors, "error"), plural(c.warnings, "warning"), plural(c.notes, "note"))
 	}
-	if fixable > 0 {
+	switch {
+	case fixable > 0 && unsafe > 0:
+		fmt.Fprintf(bw, "[*] %d fixable with --fix (%d more with --unsafe-fixes).\n", fixable, unsafe)
+	case fixable > 0:
 		fmt.Fprintf(bw, "[*] %d fixable with --fix.\n", fixable)
+	case unsafe > 0:
+		fmt.Fprintf(bw, "%d fixable with --fix --unsafe-fixes.\n", unsafe)
 	}
 	if failed > 0 {
 		verb := "files could not be checked"
@@ -84,10 +96,58 @@ func WriteText(w io.Writer, run *Run) error {
 	if skipped > 0 {
 		fmt.Fprintf(bw, "%s skipped.\n", plural(skipped, "file"))
 	}
+	return flush(bw)
+}
+
+func flush(bw *bufio.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write text report: %w", err)
 	}
 	return nil
+}
+
+// WriteStatistics writes, instead of the findings, one line per rule that
+// reported anything: the count, the rule ID, "[*]" when every one of them
+// has a safe fix, and the rule's name; most frequent first, then by ID (as
+// ruff --statistics).
+func WriteStatistics(w io.Writer, run *Run) error {
+	type stat struct {
+		id, name    string
+		count, safe int
+	}
+	byID := map[string]*stat{}
+	var order []*stat
+	for _, f := range run.Findings {
+		st := byID[f.RuleID]
+		if st == nil {
+			st = &stat{id: f.RuleID, name: f.RuleName}
+			byID[f.RuleID] = st
+			order = append(order, st)
+		}
+		st.count++
+		if hasSafeFix(f) {
+			st.safe++
+		}
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if order[i].count != order[j].count {
+			return order[i].count > order[j].count
+		}
+		return order[i].id < order[j].id
+	})
+	width := 1
+	for _, st := range order {
+		width = max(width, len(strconv.Itoa(st.count)))
+	}
+	bw := bufio.NewWriter(w)
+	for _, st := range order {
+		marker := "   "
+		if st.safe == st.count {
+			marker = "[*]"
+		}
+		fmt.Fprintf(bw, "%*d\t%s\t%s %s\n", width, st.count, st.id, marker, st.name)
+	}
+	return flush(bw)
 }
 
 func textPos(path string, line, col int) string {

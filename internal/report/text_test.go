@@ -76,7 +76,7 @@ func TestTextFindingLine(t *testing.T) {
 		`dags/etl.py:4:40: DAG102 image "registry.gitlab.com/acme/etl" has no tag: workers keep the copy they cached first`,
 		`  dags/etl.py:3:9: note: IMAGE is defined here`,
 		`dags/etl.py:4:69: DAG002 [*] unused suppression "DAG999"`,
-		`[*] 1 fixable with --fix.`,
+		`[*] 1 fixable with --fix (1 more with --unsafe-fixes).`,
 	} {
 		if !containsLine(strings.Split(got, "\n"), want) {
 			t.Errorf("missing line %q in:\n%s", want, got)

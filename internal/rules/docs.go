@@ -1,6 +1,6 @@
 package rules
 
-//go:generate go run ./gendocs -dir ../../docs/rules
+//go:generate go run -tags devtools ./gendocs -dir ../../docs/rules
 
 import (
 	"fmt"

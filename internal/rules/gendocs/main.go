@@ -1,7 +1,10 @@
+//go:build devtools
+
 // Command gendocs writes docs/rules from the rules' in-code documentation.
-// It is run by `go generate ./internal/rules`:
+// It is run by `go generate ./internal/rules` (build tag devtools keeps it
+// out of `go install ./...`, which pre-commit runs):
 //
-//	go run ./gendocs -dir ../../docs/rules
+//	go run -tags devtools ./gendocs -dir ../../docs/rules
 package main
 
 import (
