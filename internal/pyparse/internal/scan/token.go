@@ -17,17 +17,17 @@ type Kind uint8
 // Token kinds. Keywords have their own kinds; soft keywords (match, case,
 // type, _) are Name tokens.
 const (
-	EOF     Kind = iota // end of input (zero width, at len(src))
-	Newline             // end of a logical line; zero width at EOF when the last line has no line end
-	Indent              // the line's indentation grew; spans the indentation
-	Dedent              // the line's indentation shrank; zero width at the next token
-	Name                // identifier (or soft keyword)
-	Number              // integer, float or imaginary literal
-	String              // a whole plain or bytes string literal: prefix, quotes and body
-	FStringStart        // prefix and opening quote(s) of an f-string or t-string
-	FStringMiddle       // literal text in an f-/t-string or its format spec, as written (escapes and doubled braces not decoded)
-	FStringEnd          // closing quote(s) of an f-/t-string
-	Illegal             // a character that starts no token ($, ?, `, a stray backslash); the parser reports it
+	EOF           Kind = iota // end of input (zero width, at len(src))
+	Newline                   // end of a logical line; zero width at EOF when the last line has no line end
+	Indent                    // the line's indentation grew; spans the indentation
+	Dedent                    // the line's indentation shrank; zero width at the next token
+	Name                      // identifier (or soft keyword)
+	Number                    // integer, float or imaginary literal
+	String                    // a whole plain or bytes string literal: prefix, quotes and body
+	FStringStart              // prefix and opening quote(s) of an f-string or t-string
+	FStringMiddle             // literal text in an f-/t-string or its format spec, as written (escapes and doubled braces not decoded)
+	FStringEnd                // closing quote(s) of an f-/t-string
+	Illegal                   // a character that starts no token ($, ?, `, a stray backslash); the parser reports it
 
 	// Operators and delimiters.
 	LPar             // (
