@@ -1,0 +1,72 @@
+package scan
+
+import "testing"
+
+// tokenStreams pairs sources with their tokens as dump renders them; the
+// streams follow CPython 3.12+'s tokenizer (PEP 701 for f-strings).
+var tokenStreams = []struct{ src, want string }{
+	{"if x:\n    y\n\n# c\n    z\nw",
+		`if NAME:x : NEWLINE INDENT:"    " NAME:y NEWLINE NAME:z NEWLINE DEDENT NAME:w NEWLINE:"" EOF`},
+	{"if x:\n  if y:\n    a\nb",
+		`if NAME:x : NEWLINE INDENT:"  " if NAME:y : NEWLINE INDENT:"    " NAME:a NEWLINE DEDENT DEDENT NAME:b NEWLINE:"" EOF`},
+	{"  # c\nx",
+		`NAME:x NEWLINE:"" EOF`},
+	{"x = (1,\n  # c\n  2)\n",
+		`NAME:x = ( NUMBER:1 , NUMBER:2 ) NEWLINE EOF`},
+	{"x = 1 \\\n  + 2\n",
+		`NAME:x = NUMBER:1 + NUMBER:2 NEWLINE EOF`},
+	{"\ufeffx\r\ny\rz\n",
+		`NAME:x NEWLINE:"\r\n" NAME:y NEWLINE:"\r" NAME:z NEWLINE EOF`},
+	{"x  # c",
+		`NAME:x NEWLINE:"" EOF`},
+	{"x\n   ",
+		`NAME:x NEWLINE EOF`},
+	{"\n\n",
+		`EOF`},
+	{"def f():\n\tif x:\n\t\treturn 1\n",
+		`def NAME:f ( ) : NEWLINE INDENT:"\t" if NAME:x : NEWLINE INDENT:"\t\t" return NUMBER:1 NEWLINE DEDENT DEDENT EOF`},
+	{"if x:\n\f    a\n",
+		`if NAME:x : NEWLINE INDENT:"\f    " NAME:a NEWLINE DEDENT EOF`},
+	{"\"abc\" 'd\\'e' '''a\n''b''' \"\"\"\"\"\" '' b'x' Rb\"y\" bR'z' u'q' U\"w\" br'1' rB'2'",
+		`STRING:"abc" STRING:'d\'e' STRING:"'''a\n''b'''" STRING:"""""" STRING:'' STRING:b'x' STRING:Rb"y" STRING:bR'z' STRING:u'q' STRING:U"w" STRING:br'1' STRING:rB'2' NEWLINE:"" EOF`},
+	{"ur'x' bu'x' fb'x' tb'x' ft'x' print",
+		`NAME:ur STRING:'x' NAME:bu STRING:'x' NAME:fb STRING:'x' NAME:tb STRING:'x' NAME:ft STRING:'x' NAME:print NEWLINE:"" EOF`},
+	{"f'a{b}c' F\"\" rf'\\{x}' fR'{x}' Rf\"a\" t'{x}' tr'{x}' RT'x'",
+		`FSTRING_START:f' FSTRING_MIDDLE:a { NAME:b } FSTRING_MIDDLE:c FSTRING_END:' FSTRING_START:F" FSTRING_END:" FSTRING_START:rf' FSTRING_MIDDLE:\ { NAME:x } FSTRING_END:' FSTRING_START:fR' { NAME:x } FSTRING_END:' FSTRING_START:Rf" FSTRING_MIDDLE:a FSTRING_END:" FSTRING_START:t' { NAME:x } FSTRING_END:' FSTRING_START:tr' { NAME:x } FSTRING_END:' FSTRING_START:RT' FSTRING_MIDDLE:x FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'{x!r:>{width}}' f'{x!=y}' f'{x=}' f'{x = !r:^10}'",
+		`FSTRING_START:f' { NAME:x ! NAME:r : FSTRING_MIDDLE:> { NAME:width } } FSTRING_END:' FSTRING_START:f' { NAME:x != NAME:y } FSTRING_END:' FSTRING_START:f' { NAME:x = } FSTRING_END:' FSTRING_START:f' { NAME:x = ! NAME:r : FSTRING_MIDDLE:^10 } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'{\"a\" if x else \"b\"}' f\"{d[\"k\"]}\"",
+		`FSTRING_START:f' { STRING:"a" if NAME:x else STRING:"b" } FSTRING_END:' FSTRING_START:f" { NAME:d [ STRING:"k" ] } FSTRING_END:" NEWLINE:"" EOF`},
+	{"f\"\"\"{x\n}\"\"\"",
+		`FSTRING_START:f""" { NAME:x } FSTRING_END:""" NEWLINE:"" EOF`},
+	{"f'{f\"{f'{x}'}\"}'",
+		`FSTRING_START:f' { FSTRING_START:f" { FSTRING_START:f' { NAME:x } FSTRING_END:' } FSTRING_END:" } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'{x:{y}.{z}f}' f'{x:%H:%M}' f'{{}}' f'{x:{{}}' f'{lambda: 1}'",
+		`FSTRING_START:f' { NAME:x : { NAME:y } FSTRING_MIDDLE:. { NAME:z } FSTRING_MIDDLE:f } FSTRING_END:' FSTRING_START:f' { NAME:x : FSTRING_MIDDLE:%H:%M } FSTRING_END:' FSTRING_START:f' FSTRING_MIDDLE:{{}} FSTRING_END:' FSTRING_START:f' { NAME:x : { { } } FSTRING_END:' FSTRING_START:f' { lambda : FSTRING_MIDDLE:" 1" } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'''{\nx # c\n}'''",
+		`FSTRING_START:f''' { NAME:x } FSTRING_END:''' NEWLINE:"" EOF`},
+	{"f'{a[1:2]}' f'{x:=10}' f'{(x:=10)}'",
+		`FSTRING_START:f' { NAME:a [ NUMBER:1 : NUMBER:2 ] } FSTRING_END:' FSTRING_START:f' { NAME:x : FSTRING_MIDDLE:=10 } FSTRING_END:' FSTRING_START:f' { ( NAME:x := NUMBER:10 ) } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'\\N{DASH}{x}' rf'\\N{x}'",
+		`FSTRING_START:f' FSTRING_MIDDLE:\N{DASH} { NAME:x } FSTRING_END:' FSTRING_START:rf' FSTRING_MIDDLE:\N { NAME:x } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'{x}}'",
+		`FSTRING_START:f' { NAME:x } FSTRING_END:' NEWLINE:"" EOF !f-string: single '}' is not allowed@1:6`},
+	{"f'{x'\n",
+		`FSTRING_START:f' { NAME:x FSTRING_END:' NEWLINE EOF !f-string: expecting '}'@1:5`},
+	{"f'abc\n",
+		`FSTRING_START:f' FSTRING_MIDDLE:abc FSTRING_END:"" NEWLINE EOF !unterminated f-string literal (detected at line 1)@1:1`},
+	{"f'''abc",
+		`FSTRING_START:f''' FSTRING_MIDDLE:abc FSTRING_END:"" NEWLINE:"" EOF !unterminated triple-quoted f-string literal (detected at line 1)@1:1`},
+	{"f'{'",
+		`FSTRING_START:f' { FSTRING_END:' NEWLINE:"" EOF !f-string: expecting '}'@1:4`},
+	{"f'{x:\n}'\n",
+		`FSTRING_START:f' { NAME:x : } FSTRING_END:' NEWLINE EOF`},
+}
+
+func TestTokenStreams(t *testing.T) {
+	for _, tc := range tokenStreams {
+		if got := dump(tc.src); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+}

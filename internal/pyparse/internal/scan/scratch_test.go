@@ -1,0 +1,3 @@
+package scan
+
+func init() { scratch = "" }
