@@ -193,3 +193,31 @@ func TestCPythonLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestCPythonByteErrors covers sources that are not valid UTF-8 text,
+// recorded like cpythonErrors (message only: CPython counts the offset in
+// replacement characters).
+func TestCPythonByteErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"x = ab\xffc\n", "(unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"},
+		{"x = ab\xc3(\n", "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data"},
+		{"x = \xe2\x82\n", "(unicode error) 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data"},
+		{"x = \xed\xa0\x80\n", "(unicode error) 'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"},
+		{"x = a\xf0\x9f\n", "(unicode error) 'utf-8' codec can't decode bytes in position 1-2: unexpected end of data"},
+		{"x = \xc0\x80\n", "(unicode error) 'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"},
+		{"x = \xe9t\xe9\n", "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: invalid continuation byte"},
+		{"# \xff\nx = 1\n", ""},
+		{"x\x00y\n", "source code string cannot contain null bytes"},
+		{"x = 1\n\"a\x00\n", "source code string cannot contain null bytes"},
+	} {
+		var r Result
+		Scan([]byte(tc.src), &r)
+		got := ""
+		if len(r.Errors) > 0 {
+			got = r.Errors[0].Msg
+		}
+		if got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -125,6 +126,12 @@ func (s *scanner) name(start int) {
 		p++
 	}
 	if !ascii {
+		if msg := utf8Error(src[start:p]); msg != "" {
+			s.errorAt(s.lastChar(p), msg)
+			s.pos = p
+			s.emit(Name, start, p)
+			return
+		}
 		if bad, size := invalidIdentChar(src[start:p]); bad >= 0 {
 			bad += start
 			if bad > start {
@@ -145,6 +152,60 @@ func (s *scanner) name(start int) {
 	}
 	s.pos = p
 	s.emit(keyword(src[start:p]), start, p)
+}
+
+// utf8Error is CPython's message for the first invalid UTF-8 sequence in
+// b, or "".
+func utf8Error(b []byte) string {
+	if utf8.Valid(b) {
+		return ""
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || n > 1 {
+			i += n
+			continue
+		}
+		c := b[i]
+		need, lo, hi := 0, byte(0x80), byte(0xBF)
+		switch {
+		case c >= 0xC2 && c <= 0xDF:
+			need = 1
+		case c >= 0xE0 && c <= 0xEF:
+			need = 2
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F
+			}
+		case c >= 0xF0 && c <= 0xF4:
+			need = 3
+			if c == 0xF0 {
+				lo = 0x90
+			} else if c == 0xF4 {
+				hi = 0x8F
+			}
+		}
+		prefix := "(unicode error) 'utf-8' codec can't decode "
+		one := prefix + "byte 0x" + strconv.FormatUint(uint64(c), 16) + " in position " + itoa(i) + ": "
+		if need == 0 {
+			return one + "invalid start byte"
+		}
+		for k := 1; k <= need; k++ {
+			if i+k >= len(b) {
+				if k == 1 {
+					return one + "unexpected end of data"
+				}
+				return prefix + "bytes in position " + itoa(i) + "-" + itoa(len(b)-1) + ": unexpected end of data"
+			}
+			if cb := b[i+k]; cb < lo || cb > hi {
+				return one + "invalid continuation byte"
+			}
+			lo, hi = 0x80, 0xBF
+		}
+		i++
+	}
+	return ""
 }
 
 // invalidIdentChar returns the byte index and size of the first character

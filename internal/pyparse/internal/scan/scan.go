@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	"strconv"
 	"unicode/utf8"
 )
@@ -86,6 +87,10 @@ func (s *scanner) init(src []byte, res *Result) {
 	res.Errors = res.Errors[:0]
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		s.pos = 3
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		// compile() refuses such a source before tokenizing it.
+		s.errorAt(i, "source code string cannot contain null bytes")
 	}
 	if n := len(src)/6 + 16; cap(res.Tokens) < n {
 		res.Tokens = make([]Token, 0, n)
@@ -346,7 +351,7 @@ func (s *scanner) normal() bool {
 			return true
 		default:
 			s.pos = start + 1
-			if c < ' ' || c == 0x7f {
+			if c != 0 && (c < ' ' || c == 0x7f) {
 				s.errorAt(start, "invalid non-printable character U+"+hex4(rune(c)))
 			}
 			s.emit(Illegal, start, s.pos)
