@@ -686,7 +686,9 @@ func opKind(c byte, c2, c3 int) (Kind, int) {
 func (s *scanner) open(start int, k Kind) {
 	s.pos = start + 1
 	if s.level >= maxLevel {
-		s.errorAt(start, "too many nested parentheses")
+		if s.overflow == 0 {
+			s.errorAt(start, "too many nested parentheses")
+		}
 		s.overflow++
 		s.emit(k, start, s.pos)
 		return

@@ -15,6 +15,10 @@ const (
 	maxExprNesting = 3   // MAX_EXPR_NESTING: "f-string: expressions nested too deeply"
 )
 
+// MaxErrors is the most errors one Scan records; CPython stops at the
+// first, and error-dense input must not cost more than clean input.
+const MaxErrors = 1000
+
 // Error classes.
 const (
 	classSyntax      = "SyntaxError"
@@ -106,6 +110,9 @@ func (s *scanner) errorAt(pos int, msg string) {
 }
 
 func (s *scanner) errorRange(start, end int, msg, class string) {
+	if len(s.res.Errors) >= MaxErrors {
+		return
+	}
 	s.res.Errors = append(s.res.Errors, Error{Start: int32(start), End: int32(end), Msg: msg, Class: class})
 }
 
