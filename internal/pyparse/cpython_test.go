@@ -1,0 +1,163 @@
+package pyparse
+
+import (
+	"strings"
+	"testing"
+)
+
+// cpythonErrors lists invalid sources with the first error CPython reports
+// for them: its message and its line and 1-based character column. They
+// were checked with CPython 3.11's compile(src, "x.py", "exec"); where
+// CPython 3.12-3.14 word a message differently the newer wording is used
+// (parameter defaults, f-string conversions).
+var cpythonErrors = []struct {
+	name, src string
+	line, col int
+	msg       string
+}{
+	{"print", "import os\nprint 'hello'\n", 2, 1, "Missing parentheses in call to 'print'. Did you mean print(...)?"},
+	{"exec", "x = 1\nexec 'code' in ns\n", 2, 1, "Missing parentheses in call to 'exec'. Did you mean exec(...)?"},
+	{"unexpected indent in block", "def f():\n    a = 1\n      b = 2\n", 3, 6, "unexpected indent"},
+	{"unindent mismatch", "def f():\n    if x:\n        a = 1\n      b = 2\n", 4, 12, "unindent does not match any outer indentation level"},
+	{"module statement indented", "x = 1\n  y = 2\n", 2, 2, "unexpected indent"},
+	{"first statement indented", "  x = 1\n", 1, 2, "unexpected indent"},
+	{"empty block at eof", "x = 1\ndef f():\n", 2, 9, "expected an indented block after function definition on line 2"},
+	{"empty block before comment", "x = 1\nif x:\n    # only a comment\n", 3, 21, "expected an indented block after 'if' statement on line 2"},
+	{"empty if block", "if x:\npass\n", 2, 1, "expected an indented block after 'if' statement on line 1"},
+	{"empty class block", "class A:\nx = 1\n", 2, 1, "expected an indented block after class definition on line 1"},
+	{"empty for block", "for x in y:\nz = 1\n", 2, 1, "expected an indented block after 'for' statement on line 1"},
+	{"python 2 octal", "x = 1\nmode = 0777\n", 2, 8, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"},
+	{"python 2 long", "x = 10L\n", 1, 6, "invalid decimal literal"},
+	{"backticks", "x = 1\ny = `x`\n", 2, 5, "invalid syntax"},
+	{"diamond operator", "if a <> b:\n    pass\n", 1, 6, "invalid syntax"},
+	{"python 2 raise", "raise E, 'm'\n", 1, 8, "invalid syntax"},
+	{"ur prefix", "x = 1\ns = ur'x'\n", 2, 7, "invalid syntax"},
+	{"missing paren", "a = 1\nt = f(x=1\nb = 2\n", 2, 6, "'(' was never closed"},
+	{"missing paren in block", "with D() as d:\n    a = B(t=1\n    b = D(image='x')\nc = 3\n", 2, 10, "'(' was never closed"},
+	{"missing colon", "a = 1\nif x\n    b = 2\n", 2, 5, "expected ':'"},
+	{"missing colon def", "def f(x)\n    return 1\n", 1, 9, "expected ':'"},
+	{"missing colon class", "class A\n  pass\n", 1, 8, "expected ':'"},
+	{"missing colon while", "while x\n  pass\n", 1, 8, "expected ':'"},
+	{"stray token", "a = 1\nb = 2 )\n", 2, 7, "unmatched ')'"},
+	{"unclosed string", "a = 1\nb = 'abc\n", 2, 5, "unterminated string literal (detected at line 2)"},
+	{"jinja in dict", "x = {\n  'a': 1,\n  {% for x in y %}\n}\n", 3, 4, "invalid syntax"},
+	{"at in keyword", "f(schedule_interval=@daily,\n)\n", 1, 21, "invalid syntax"},
+	{"nothing after equals", "X = \n", 1, 5, "invalid syntax"},
+	{"walrus statement", "x := 1\n", 1, 3, "invalid syntax"},
+	{"tuple augmented", "(a, b) += 1\n", 1, 1, "'tuple' is an illegal expression for augmented assignment"},
+	{"list augmented", "[a, b] += 1\n", 1, 1, "'list' is an illegal expression for augmented assignment"},
+	{"call augmented", "f() += 1\n", 1, 1, "'function call' is an illegal expression for augmented assignment"},
+	{"del call", "del f()\n", 1, 5, "cannot delete function call"},
+	{"del literal", "del 1\n", 1, 5, "cannot delete literal"},
+	{"positional after keyword", "f(a=1, 2)\n", 1, 9, "positional argument follows keyword argument"},
+	{"positional after unpacking", "f(**k, 2)\n", 1, 9, "positional argument follows keyword argument unpacking"},
+	{"iterable after keyword unpacking", "f(**k, *a)\n", 1, 3, "iterable argument unpacking follows keyword argument unpacking"},
+	{"non-default after default", "def f(a=1, b): pass\n", 1, 12, "parameter without a default follows parameter with a default"},
+	{"bare star", "def f(*): pass\n", 1, 7, "named arguments must follow bare *"},
+	{"bare star then kwargs", "def f(*, **k): pass\n", 1, 7, "named arguments must follow bare *"},
+	{"async as name", "async = 1\n", 1, 7, "invalid syntax"},
+	{"bytes and str", "x = u'abc' b'def'\n", 1, 18, "cannot mix bytes and nonbytes literals"},
+	{"number trailing underscore", "x = 1_\n", 1, 6, "invalid decimal literal"},
+	// 3.12+ (PEP 701) points at the conversion name; 3.11 at the line end.
+	{"fstring conversion", "x = f'{x!z}'\n", 1, 10, "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'"},
+	// 3.12+ tokenizes f-strings: the closing quote inside the field is the error.
+	{"fstring unclosed field", "x = f'{x'\n", 1, 9, "f-string: expecting '}'"},
+	{"call target", "f() = 1\n", 1, 1, "cannot assign to function call here. Maybe you meant '==' instead of '='?"},
+	{"expression target", "a + 1 = 2\n", 1, 1, "cannot assign to expression here. Maybe you meant '==' instead of '='?"},
+	{"yield target", "def g():\n    x = yield = 1\n", 2, 9, "assignment to yield expression not possible"},
+	{"for call target", "for f() in x: pass\n", 1, 5, "cannot assign to function call"},
+	{"with call target", "with a as f(): pass\n", 1, 11, "cannot assign to function call"},
+	{"comprehension target", "[x for f() in y]\n", 1, 8, "cannot assign to function call"},
+	{"duplicate parameter", "def f(a, a): pass\n", 1, 10, "duplicate argument 'a' in function definition"},
+	{"duplicate lambda parameter", "g = lambda a, a: 1\n", 1, 15, "duplicate argument 'a' in function definition"},
+	{"repeated keyword", "f(a=1, a=2)\n", 1, 8, "keyword argument repeated: a"},
+	{"return outside", "return 1\n", 1, 1, "'return' outside function"},
+	{"return in class", "class A:\n    return 1\n", 2, 5, "'return' outside function"},
+	{"yield outside", "yield 1\n", 1, 1, "'yield' outside function"},
+	{"await outside", "await x\n", 1, 1, "'await' outside function"},
+	{"await in def", "def f():\n    await x\n", 2, 5, "'await' outside async function"},
+	{"break outside", "break\n", 1, 1, "'break' outside loop"},
+	{"continue outside", "continue\n", 1, 1, "'continue' not properly in loop"},
+	{"break in def in loop", "for x in y:\n    def f():\n        break\n", 3, 9, "'break' outside loop"},
+	{"async for outside", "def f():\n    async for x in y: pass\n", 2, 5, "'async for' outside async function"},
+	{"async with outside", "async with a: pass\n", 1, 1, "'async with' outside async function"},
+	{"nonlocal module", "nonlocal x\n", 1, 1, "nonlocal declaration not allowed at module level"},
+	{"global after assign", "def f():\n  x = 1\n  global x\n", 3, 3, "name 'x' is assigned to before global declaration"},
+	{"global after use", "def f():\n  print(x)\n  global x\n", 3, 3, "name 'x' is used prior to global declaration"},
+	{"global parameter", "def f(x):\n  global x\n", 2, 3, "name 'x' is parameter and global"},
+	{"import star in def", "def f():\n  from a import *\n", 2, 17, "import * only allowed at module level"},
+	{"late future", "import a\nfrom __future__ import annotations\n", 2, 1, "from __future__ imports must occur at the beginning of the file"},
+	{"debug assign", "__debug__ = 1\n", 1, 1, "cannot assign to __debug__"},
+	{"two starred", "*a, *b = 1\n", 1, 1, "multiple starred expressions in assignment"},
+	{"lone starred", "*a = 1\n", 1, 1, "starred assignment target must be in a list or tuple"},
+	{"adjacent names", "x = a b\n", 1, 7, "invalid syntax"},
+	{"forgot comma", "f(a b)\n", 1, 3, "invalid syntax. Perhaps you forgot a comma?"},
+	{"forgot comma list", "x = [1 2]\n", 1, 6, "invalid syntax. Perhaps you forgot a comma?"},
+	{"walrus subscript", "(x[0] := 1)\n", 1, 2, "cannot use assignment expressions with subscript"},
+	{"walrus attribute", "(x.y := 1)\n", 1, 2, "cannot use assignment expressions with attribute"},
+	{"equals in parens", "x = (1,\ny = 2\n)\n", 2, 1, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"},
+	{"generator not sole argument", "f(x for x in y, 1)\n", 1, 3, "Generator expression must be parenthesized"},
+	{"return value async generator", "async def f():\n  yield 1\n  return 2\n", 3, 3, "'return' with value in async generator"},
+	{"keyword is expression", "f(a.b=1)\n", 1, 3, "expression cannot contain assignment, perhaps you meant \"==\"?"},
+	{"keyword is literal", "f(1=2)\n", 1, 3, "expression cannot contain assignment, perhaps you meant \"==\"?"},
+	{"keyword True", "f(True=2)\n", 1, 3, "cannot assign to True"},
+	{"annotated tuple", "a, b: int\n", 1, 1, "only single target (not tuple) can be annotated"},
+	{"annotated call", "f(): int\n", 1, 1, "illegal target for annotation"},
+	{"else without if", "else:\n    pass\n", 1, 1, "invalid syntax"},
+	{"try without except", "try:\n    pass\nx = 1\n", 3, 1, "expected 'except' or 'finally' block"},
+	{"dict missing value", "x = {'a' 1}\n", 1, 6, "invalid syntax. Perhaps you forgot a comma?"},
+	{"lambda default order", "g = lambda a=1, b: 0\n", 1, 17, "parameter without a default follows parameter with a default"},
+	{"starred alone in parens", "x = (*a)\n", 1, 6, "cannot use starred expression here"},
+	{"unclosed bracket eof", "x = [1, 2\n", 1, 5, "'[' was never closed"},
+	{"mismatched bracket", "x = (1, 2]\n", 1, 10, "closing parenthesis ']' does not match opening parenthesis '('"},
+	{"invalid character", "x = 1 € 2\n", 1, 7, "invalid character '€' (U+20AC)"},
+	{"tab error", "if x:\n\ty = 1\n        z = 2\n", 3, 1, "inconsistent use of tabs and spaces in indentation"},
+	{"too deep parens", "x = " + strings.Repeat("(", 201) + strings.Repeat(")", 201) + "\n", 1, 205, "too many nested parentheses"},
+	{"deep indentation", deepBlocks(101), 101, 1, "too many levels of indentation"},
+	{"dollar", "x = $\n", 1, 5, "invalid syntax"},
+	{"question mark", "x = a ? b\n", 1, 7, "invalid syntax"},
+	{"print no args but string", "print \"a\", x\n", 1, 1, "Missing parentheses in call to 'print'. Did you mean print(...)?"},
+	{"named arg after kwargs", "def f(**k, a): pass\n", 1, 12, "arguments cannot follow var-keyword argument"},
+	{"star twice", "def f(*a, *b): pass\n", 1, 11, "* argument may appear only once"},
+	{"default on star", "def f(*a=1): pass\n", 1, 9, "var-positional argument cannot have default value"},
+	{"except star and except", "try:\n  pass\nexcept* A:\n  pass\nexcept B:\n  pass\n", 5, 1, "cannot have both 'except' and 'except*' on the same 'try'"},
+	{"import trailing comma", "from a import b,\n", 1, 17, "trailing comma not allowed without surrounding parentheses"},
+	// 3.8+: continue is allowed in finally.
+	{"continue in finally ok", "for x in y:\n  try:\n    pass\n  finally:\n    continue\n", 0, 0, ""},
+	{"set target", "{a, b} = 1\n", 1, 1, "cannot assign to set display here. Maybe you meant '==' instead of '='?"},
+	{"dict target", "{} = 1\n", 1, 1, "cannot assign to dict literal here. Maybe you meant '==' instead of '='?"},
+	{"none target", "None = 1\n", 1, 1, "cannot assign to None"},
+	{"fstring target", "f'{x}' = 1\n", 1, 1, "cannot assign to f-string expression here. Maybe you meant '==' instead of '='?"},
+	{"comparison target", "a < b = 1\n", 1, 1, "cannot assign to comparison"},
+	{"lambda target", "lambda: 1 = 1\n", 1, 1, "cannot assign to lambda"},
+	{"conditional target", "a if b else c = 1\n", 1, 1, "cannot assign to conditional expression"},
+	{"del tuple with call", "del a, f()\n", 1, 8, "cannot delete function call"},
+	{"del starred", "del *a\n", 1, 5, "cannot delete starred"},
+	{"ellipsis target", "... = 1\n", 1, 1, "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?"},
+	{"yield in class", "class A:\n    yield 1\n", 2, 5, "'yield' outside function"},
+	{"await in lambda", "async def f():\n    g = lambda: await x\n", 2, 17, "'await' outside async function"},
+	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
+}
+
+func TestCPythonErrors(t *testing.T) {
+	for _, tt := range cpythonErrors {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Parse("x.py", []byte(tt.src))
+			if tt.msg == "" {
+				if len(f.Errors) > 0 {
+					t.Fatalf("unexpected error %q at %d", f.Errors[0].Msg, f.Errors[0].Start)
+				}
+				return
+			}
+			if len(f.Errors) == 0 {
+				t.Fatalf("no error, want %q", tt.msg)
+			}
+			e := f.Errors[0]
+			pos := f.Lines.Position(e.Start)
+			if e.Msg != tt.msg || pos.Line != tt.line || pos.RuneColumn != tt.col {
+				t.Errorf("got %q at %d:%d, want %q at %d:%d", e.Msg, pos.Line, pos.RuneColumn, tt.msg, tt.line, tt.col)
+			}
+			checkInvariants(t, f)
+		})
+	}
+}
