@@ -32,7 +32,7 @@ func (p *parser) call(fn Expr) Expr {
 // their order as CPython's invalid_arguments rules do.
 func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword) {
 	base := len(p.scratch)
-	var kws []*Keyword
+	kbase := len(p.kstack)
 	haveKw, haveDouble := false, false
 	n := 0
 	var genexp Expr
@@ -48,7 +48,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			k.Range = Range{int(st.Start), v.Span().End}
 			k.NameRange = Range{int(st.Start), int(st.Start)}
 			k.Value = v
-			kws = append(kws, k)
+			p.kstack = append(p.kstack, k)
 			if !haveDouble {
 				haveDouble = true
 			}
@@ -72,7 +72,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			k.Name = p.text(nt)
 			k.NameRange = p.rng(nt)
 			k.Value = v
-			kws = append(kws, k)
+			p.kstack = append(p.kstack, k)
 			if !haveKw {
 				haveKw = true
 			}
@@ -125,7 +125,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 		if len(p.scratch) > base {
 			last = p.scratch[len(p.scratch)-1]
 		}
-		if len(kws) > 0 && (last == nil || kws[len(kws)-1].End > last.Span().End) {
+		if kws := p.kstack[kbase:]; len(kws) > 0 && (last == nil || kws[len(kws)-1].End > last.Span().End) {
 			last = kws[len(kws)-1].Value
 		}
 		if last != nil {
@@ -139,7 +139,9 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 	}
 	args := p.exprList(p.scratch[base:])
 	p.scratch = p.scratch[:base]
-	return args, p.a.kwlists.copy(kws)
+	kws := p.a.kwlists.copy(p.kstack[kbase:])
+	p.kstack = p.kstack[:kbase]
+	return args, kws
 }
 
 // prevEndBefore is the end of the last token that ends at or before off,

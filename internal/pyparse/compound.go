@@ -27,7 +27,11 @@ func (p *parser) block(hdr scan.Token, what string) []Stmt {
 			p.failHere("")
 			return nil
 		}
-		return p.simpleStmts(nil)
+		base := len(p.sstack)
+		p.simpleStmts()
+		body := p.a.stmts.copy(p.sstack[base:])
+		p.sstack = p.sstack[:base]
+		return body
 	}
 	if p.kind() != scan.Indent {
 		r := p.errRange(p.cur())
@@ -43,10 +47,10 @@ func (p *parser) block(hdr scan.Token, what string) []Stmt {
 		p.got(scan.Dedent)
 		return nil
 	}
-	body := p.stmtList(nil, true)
+	body := p.stmtList(true)
 	p.leave()
 	p.got(scan.Dedent)
-	return p.a.stmts.copy(body)
+	return body
 }
 
 // countLines counts line ends in b ("\r\n", "\r" and "\n" each end a line).

@@ -79,7 +79,7 @@ func TestStrings(t *testing.T) {
 		fstr, bytes bool
 		prefix      string
 	}{
-		{`"a\tb\x41\u00e9\101\N{BULLET}\q\\\'"`, `Str["a\tbAéA\\N{BULLET}\\q\\'"]`, false, false, ""},
+		{`"a\tb\x41\u00e9\101\N{BULLET}\q\\\'"`, `Str["a\tbAéA•\\q\\'"]`, false, false, ""},
 		{`r'\n\x41'`, `rStr["\\n\\x41"]`, false, false, "r"},
 		{`b'\xff\101\u0041'`, `bStr["\xffA\\u0041"]`, false, true, "b"},
 		{`Rb"\x00"`, `rbStr["\\x00"]`, false, true, "rb"},

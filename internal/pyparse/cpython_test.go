@@ -136,6 +136,11 @@ var cpythonErrors = []struct {
 	{"ellipsis target", "... = 1\n", 1, 1, "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?"},
 	{"yield in class", "class A:\n    yield 1\n", 2, 5, "'yield' outside function"},
 	{"await in lambda", "async def f():\n    g = lambda: await x\n", 2, 17, "'await' outside async function"},
+	{"unknown character name", "x = \"\\N{foo}\"\n", 1, 14, "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name"},
+	{"escape error after the concatenation", "x = \"\\N{foo}\" \"a\"\ny = 1\n", 1, 18, "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name"},
+	{"bad hex escape in bytes", "x = b\"\\xzz\"\n", 1, 12, "(value error) invalid \\x escape at position 0"},
+	// 3.12+ reports it at the literal, 3.11 after it.
+	{"non-ASCII bytes", "x = b\"\u00e9\"\n", 1, 5, "bytes can only contain ASCII literal characters"},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 

@@ -123,9 +123,35 @@ func (p *parser) invalidWalrus(x Expr, op scan.Token) {
 	}
 }
 
+// atomStart marks the tokens that start a primary (no prefix operator).
+var atomStart = [scan.NumKinds]bool{
+	scan.Name: true, scan.Number: true, scan.String: true, scan.FStringStart: true,
+	scan.LPar: true, scan.LSqb: true, scan.LBrace: true, scan.Ellipsis: true,
+	scan.KwNone: true, scan.KwTrue: true, scan.KwFalse: true,
+}
+
+// exprEnd marks the tokens that end an expression at every precedence
+// level: after a primary, none of them continues it.
+var exprEnd = [scan.NumKinds]bool{
+	scan.Comma: true, scan.RPar: true, scan.RSqb: true, scan.RBrace: true, scan.Newline: true,
+	scan.Colon: true, scan.Equal: true, scan.Semi: true, scan.EOF: true, scan.KwFor: true,
+	scan.KwAs: true, scan.KwElse: true, scan.ColonEqual: true, scan.Exclamation: true,
+	scan.RArrow: true, scan.KwAsync: true, scan.KwFrom: true,
+}
+
 // expr is expression: a conditional expression, a lambda or a disjunction.
+// A primary followed by a token that ends every level (the usual case:
+// `f(a, b=c)`) is returned without descending the precedence levels; else
+// it is handed down to power through p.pre.
 func (p *parser) expr() Expr {
-	if p.kind() == scan.KwLambda {
+	k := p.kind()
+	if atomStart[k] {
+		x := p.primary()
+		if exprEnd[p.kind()] || p.bad {
+			return x
+		}
+		p.pre = x
+	} else if k == scan.KwLambda {
 		return p.lambda()
 	}
 	if !p.enter() {
@@ -197,7 +223,7 @@ func (p *parser) conjunction() Expr {
 }
 
 func (p *parser) inversion() Expr {
-	if p.kind() != scan.KwNot {
+	if p.pre != nil || p.kind() != scan.KwNot {
 		return p.comparison()
 	}
 	t := p.next()
@@ -299,6 +325,9 @@ func (p *parser) binary(min int) Expr {
 
 // factor is `+x`, `-x`, `~x` or power.
 func (p *parser) factor() Expr {
+	if p.pre != nil {
+		return p.power()
+	}
 	switch p.kind() {
 	case scan.Plus, scan.Minus, scan.Tilde:
 	default:
@@ -317,7 +346,9 @@ func (p *parser) factor() Expr {
 // power is `await primary ** factor`.
 func (p *parser) power() Expr {
 	var x Expr
-	if p.kind() == scan.KwAwait {
+	if p.pre != nil {
+		x, p.pre = p.pre, nil
+	} else if p.kind() == scan.KwAwait {
 		t := p.next()
 		p.checkAwait(t)
 		if !p.enter() {

@@ -62,12 +62,12 @@ func (pp *Parser) Parse(path string, src []byte) *File {
 	}
 	scan.Scan(src, &pp.res)
 	toks := pp.res.Tokens
-	if unclosed := neverClosed(toks); unclosed >= 0 {
+	if unclosed := neverClosed(toks, pp.res.Errors); unclosed >= 0 {
 		pp.toks = relayout(src, toks, unclosed, pp.toks[:0])
 		toks = pp.toks
 	}
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true}
-	f.Body = p.a.stmts.copy(p.stmtList(nil, false))
+	f.Body = p.stmtList(false)
 	p.checkScopes(f.Body)
 	for _, c := range pp.res.Comments {
 		r := Range{int(c[0]), int(c[1])}
@@ -166,7 +166,10 @@ func isClose(k scan.Kind) bool { return k == scan.RPar || k == scan.RSqb || k ==
 // neverClosed returns the index of the outermost bracket token that is
 // never closed, or -1. Every token after it was scanned inside brackets, so
 // the scanner emitted no line structure for the rest of the file.
-func neverClosed(toks []scan.Token) int {
+func neverClosed(toks []scan.Token, errs []scan.Error) int {
+	if len(errs) == 0 {
+		return -1 // an unclosed bracket is always a tokenizer error
+	}
 	depth := 0
 	outer := -1
 	for i, t := range toks {

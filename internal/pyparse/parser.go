@@ -103,6 +103,15 @@ type parser struct {
 	// futureOK is true while `from __future__` imports may still come.
 	futureOK bool
 	scratch  []Expr
+	// pre is a primary expr parsed ahead, for power to take as its operand.
+	pre Expr
+	// escErr is an escape error of the string being parsed.
+	escErr string
+	// Stacks of the lists being built; each list is copied into the arena
+	// when complete, so building one allocates nothing.
+	pstack []*StrPart
+	kstack []*Keyword
+	sstack []Stmt
 	// scopeDecls lists the global and nonlocal statements, for checkScopes.
 	scopeDecls []*OtherStmt
 }

@@ -10,15 +10,17 @@ import (
 // block when inBlock. After a statement fails it resynchronises at the next
 // logical line; an indented block that follows a broken line is parsed as
 // part of the current one, so that its statements are still analysed.
-func (p *parser) stmtList(out []Stmt, inBlock bool) []Stmt {
+func (p *parser) stmtList(inBlock bool) []Stmt {
+	base := len(p.sstack)
+	defer func() { p.sstack = p.sstack[:base] }()
 	recovered := false
 	for {
 		switch p.kind() {
 		case scan.EOF:
-			return out
+			return p.a.stmts.copy(p.sstack[base:])
 		case scan.Dedent:
 			if inBlock {
-				return out
+				return p.a.stmts.copy(p.sstack[base:])
 			}
 			p.next()
 			continue
@@ -33,7 +35,7 @@ func (p *parser) stmtList(out []Stmt, inBlock bool) []Stmt {
 				p.bad = false
 			}
 			if p.enter() {
-				out = p.stmtList(out, true)
+				p.sstack = append(p.sstack, p.stmtList(true)...)
 			} else {
 				p.bad = false
 				p.skipBlock()
@@ -43,11 +45,12 @@ func (p *parser) stmtList(out []Stmt, inBlock bool) []Stmt {
 			continue
 		}
 		start := p.i
-		out = p.statement(out)
+		nscratch, nparts, nkws := len(p.scratch), len(p.pstack), len(p.kstack)
+		p.statement()
 		recovered = false
 		if p.bad {
 			p.bad = false
-			p.scratch = p.scratch[:0]
+			p.scratch, p.pstack, p.kstack = p.scratch[:nscratch], p.pstack[:nparts], p.kstack[:nkws]
 			p.resync(start)
 			recovered = true
 		}
@@ -89,20 +92,22 @@ func (p *parser) resync(start int) {
 }
 
 // statement parses one statement (a line of simple statements or a
-// compound statement) and appends it to out.
-func (p *parser) statement(out []Stmt) []Stmt {
+// compound statement) and pushes it onto p.sstack.
+func (p *parser) statement() {
 	t := p.cur()
 	switch t.Kind {
 	case scan.KwDef, scan.KwClass, scan.At:
-		return append(out, p.definition(nil))
+		p.push(p.definition(nil))
+		return
 	case scan.KwAsync:
 		switch p.peek(1) {
 		case scan.KwDef:
-			return append(out, p.definition(nil))
+			p.push(p.definition(nil))
+			return
 		default:
 			p.next()
 			p.failHere("")
-			return out
+			return
 		case scan.KwFor, scan.KwWith:
 			p.next()
 			if p.fn == nil || !p.fn.async {
@@ -113,50 +118,61 @@ func (p *parser) statement(out []Stmt) []Stmt {
 				p.errorAt(Range{int(t.Start), int(p.cur().End)}, tierCompile, "'async "+kw+"' outside async function")
 			}
 			if p.kind() == scan.KwFor {
-				return append(out, p.forStmt(t))
+				p.push(p.forStmt(t))
+				return
 			}
-			return append(out, p.withStmt(t))
+			p.push(p.withStmt(t))
+			return
 		}
 	case scan.KwIf:
-		return append(out, p.ifStmt())
+		p.push(p.ifStmt())
+		return
 	case scan.KwWhile:
-		return append(out, p.whileStmt())
+		p.push(p.whileStmt())
+		return
 	case scan.KwFor:
-		return append(out, p.forStmt(t))
+		p.push(p.forStmt(t))
+		return
 	case scan.KwTry:
-		return append(out, p.tryStmt())
+		p.push(p.tryStmt())
+		return
 	case scan.KwWith:
-		return append(out, p.withStmt(t))
+		p.push(p.withStmt(t))
+		return
 	case scan.Name:
 		if p.isSoft("match") && p.looksLikeMatch() {
-			return append(out, p.matchStmt())
+			p.push(p.matchStmt())
+			return
 		}
 	}
-	return p.simpleStmts(out)
+	p.simpleStmts()
 }
 
-// simpleStmts parses `stmt; stmt; ...` up to the end of the line.
-func (p *parser) simpleStmts(out []Stmt) []Stmt {
+func (p *parser) push(s Stmt) { p.sstack = append(p.sstack, s) }
+
+// simpleStmts parses `stmt; stmt; ...` up to the end of the line,
+// pushing them onto p.sstack.
+func (p *parser) simpleStmts() {
 	for {
 		s := p.simpleStmt()
 		if s != nil {
-			out = append(out, s)
+			p.push(s)
 		}
 		if p.bad {
-			return out
+			return
 		}
 		if p.got(scan.Semi) {
 			if p.kind() == scan.Newline || p.kind() == scan.EOF {
 				p.got(scan.Newline)
-				return out
+				return
 			}
 			continue
 		}
 		if p.got(scan.Newline) || p.kind() == scan.EOF {
-			return out
+			return
 		}
 		p.stmtJunk(s)
-		return out
+		return
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 func (p *parser) strings() Expr {
 	s := p.a.strs.new()
 	start := int(p.cur().Start)
-	var parts []*StrPart
+	base := len(p.pstack)
 	first := true
 	var kinds uint8 // 1 plain, 2 bytes, 4 template
 	for !p.bad && (p.kind() == scan.String || p.kind() == scan.FStringStart) {
@@ -43,26 +43,34 @@ func (p *parser) strings() Expr {
 				body.End = body.Start
 			}
 			text := p.s[body.Start:body.End]
-			if bytes && !isASCII(text) {
-				p.errorAt(p.rng(t), tierParse, "bytes can only contain ASCII literal characters")
-			}
 			part := p.a.parts.new()
 			part.Range = body
-			part.Lit = decodeLiteral(text, raw, bytes, false)
-			parts = append(parts, part)
+			if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
+				v, _, err := scan.DecodeString(p.src, t)
+				part.Lit = v
+				p.decodeError(err)
+			} else {
+				part.Lit = decodeLiteral(text, raw, bytes, false)
+			}
+			p.pstack = append(p.pstack, part)
 			continue
 		}
 		s.FString = true
-		parts = p.fstring(parts, raw)
+		p.fstring(raw)
 	}
 	end := p.prevEnd()
 	s.Range = Range{start, end}
-	if len(parts) == 0 {
+	if p.escErr != "" {
+		p.errorAt(p.errRange(p.cur()), tierParse, p.escErr)
+		p.escErr = ""
+	}
+	if len(p.pstack) == base {
 		part := p.a.parts.new()
 		part.Range = Range{end, end}
-		parts = append(parts, part)
+		p.pstack = append(p.pstack, part)
 	}
-	s.Parts = p.a.partList.copy(parts)
+	s.Parts = p.a.partList.copy(p.pstack[base:])
+	p.pstack = p.pstack[:base]
 	if kinds&(kinds-1) != 0 && !p.bad {
 		msg := "cannot mix bytes and nonbytes literals"
 		if kinds&4 != 0 {
@@ -74,6 +82,19 @@ func (p *parser) strings() Expr {
 		return p.other(ExprTemplate, s.Range, s)
 	}
 	return s
+}
+
+// decodeError records a literal's decoding error: a bytes literal with
+// non-ASCII text at the literal; an escape error is kept in p.escErr until
+// the end of the implicit concatenation, where CPython reports it.
+func (p *parser) decodeError(err *scan.Error) {
+	switch {
+	case err == nil:
+	case strings.HasPrefix(err.Msg, "bytes can only"):
+		p.errorAt(Range{int(err.Start), int(err.End)}, tierParse, err.Msg)
+	case p.escErr == "":
+		p.escErr = err.Msg
+	}
 }
 
 // stringPrefix returns the lowercased prefix letters of a string token.
@@ -107,11 +128,12 @@ func isASCII(s string) bool {
 
 // fstring parses one f-string or t-string from its FStringStart to its
 // FStringEnd, appending its parts.
-func (p *parser) fstring(parts []*StrPart, raw bool) []*StrPart {
-	open := p.next()
+func (p *parser) fstring(raw bool) {
+	p.next()
 	if !p.enterBracket() {
-		return parts
+		return
 	}
+	base := len(p.pstack)
 	defer p.leave()
 	litStart, litEnd := -1, -1
 	flush := func() {
@@ -120,8 +142,14 @@ func (p *parser) fstring(parts []*StrPart, raw bool) []*StrPart {
 		}
 		part := p.a.parts.new()
 		part.Range = Range{litStart, litEnd}
-		part.Lit = decodeLiteral(p.s[litStart:litEnd], raw, false, true)
-		parts = append(parts, part)
+		if text := p.s[litStart:litEnd]; !raw && strings.IndexByte(text, '\\') >= 0 {
+			v, err := scan.DecodeFStringMiddle(p.src, scan.Token{Kind: scan.FStringMiddle, Start: int32(litStart), End: int32(litEnd)}, raw)
+			part.Lit = v
+			p.decodeError(err)
+		} else {
+			part.Lit = decodeLiteral(text, raw, false, true)
+		}
+		p.pstack = append(p.pstack, part)
 		litStart = -1
 	}
 	for !p.bad {
@@ -134,36 +162,34 @@ func (p *parser) fstring(parts []*StrPart, raw bool) []*StrPart {
 			litEnd = int(t.End)
 		case scan.LBrace:
 			flush()
-			parts = p.field(parts)
+			p.field()
 		case scan.FStringEnd:
 			flush()
 			t := p.next()
-			if len(parts) == 0 {
+			if len(p.pstack) == base {
 				part := p.a.parts.new()
 				part.Range = Range{int(t.Start), int(t.Start)}
-				parts = append(parts, part)
+				p.pstack = append(p.pstack, part)
 			}
-			return parts
+			return
 		default:
 			flush()
 			p.failHere("")
-			_ = open
-			return parts
+			return
 		}
 	}
-	return parts
 }
 
 // field parses one replacement field `{expr=!r:spec}`.
-func (p *parser) field(parts []*StrPart) []*StrPart {
+func (p *parser) field() {
 	open := p.next()
 	if p.kind() == scan.RBrace {
 		p.fail(p.rng(p.cur()), "f-string: valid expression required before '}'")
-		return parts
+		return
 	}
 	x := p.annotatedRHS()
 	if p.bad {
-		return parts
+		return
 	}
 	part := p.a.parts.new()
 	part.Expr = x
@@ -172,7 +198,7 @@ func (p *parser) field(parts []*StrPart) []*StrPart {
 		lit := p.a.parts.new()
 		lit.Range = Range{int(open.End), int(eq.End)}
 		lit.Lit = p.s[open.End:eq.End]
-		parts = append(parts, lit)
+		p.pstack = append(p.pstack, lit)
 		part.Conversion = "r"
 	}
 	if p.kind() == scan.Exclamation {
@@ -180,13 +206,13 @@ func (p *parser) field(parts []*StrPart) []*StrPart {
 		t := p.cur()
 		if t.Kind != scan.Name {
 			p.fail(p.rng(t), "f-string: missing conversion character")
-			return parts
+			return
 		}
 		p.next()
 		conv := p.text(t)
 		if conv != "s" && conv != "r" && conv != "a" {
 			p.fail(p.rng(t), "f-string: invalid conversion character "+quoteShort(conv)+": expected 's', 'r', or 'a'")
-			return parts
+			return
 		}
 		part.Conversion = conv
 	}
@@ -203,8 +229,9 @@ func (p *parser) field(parts []*StrPart) []*StrPart {
 				p.next()
 			case scan.LBrace:
 				constant = false
-				var sub []*StrPart
-				p.field(sub)
+				sub := len(p.pstack)
+				p.field()
+				p.pstack = p.pstack[:sub]
 			default:
 				p.failHere("f-string: expecting '}'")
 			}
@@ -219,15 +246,15 @@ func (p *parser) field(parts []*StrPart) []*StrPart {
 		}
 	}
 	if p.bad {
-		return parts
+		return
 	}
 	if p.kind() != scan.RBrace {
 		p.failHere("f-string: expecting '}'")
-		return parts
+		return
 	}
 	cl := p.next()
 	part.Range = Range{int(open.Start), int(cl.End)}
-	return append(parts, part)
+	p.pstack = append(p.pstack, part)
 }
 
 // quoteShort quotes a token for a message: at most its first 4 characters
