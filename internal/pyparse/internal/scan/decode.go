@@ -360,7 +360,7 @@ var (
 // Unicode character names and their formal aliases in any letter case,
 // "HANGUL SYLLABLE ..." and "CJK UNIFIED IDEOGRAPH-XXXX".
 func LookupName(name string) (rune, bool) {
-	upper := strings.ToUpper(name)
+	upper := asciiUpper(name)
 	if r, ok := nameAliases[upper]; ok {
 		return r, true
 	}
@@ -373,6 +373,22 @@ func LookupName(name string) (rune, bool) {
 	namesOnce.Do(buildNames)
 	r, ok := names[upper]
 	return r, ok
+}
+
+// asciiUpper upper-cases the ASCII letters of s, as CPython compares names.
+func asciiUpper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'a' && b[j] <= 'z' {
+					b[j] -= 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func buildNames() {

@@ -63,6 +63,8 @@ var decodeCases = []struct{ src, want, err string }{
 	{"\"\\N{hangul syllable ga}\"", "", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-21: unknown Unicode character name"},
 	{"\"\\N{CJK UNIFIED IDEOGRAPH-4e00}\"", "", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-29: unknown Unicode character name"},
 	{"\"\\N{CJK UNIFIED IDEOGRAPH-F900}\"", "", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-29: unknown Unicode character name"},
+	{"\"\\N{hangul syllable ı}\"", "", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-29: unknown Unicode character name"},
+	{"\"\\N{em dashı}\"", "", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-20: unknown Unicode character name"},
 	{"\"\\N{HANGUL SYLLABLE GAX}\"", "", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-22: unknown Unicode character name"},
 }
 

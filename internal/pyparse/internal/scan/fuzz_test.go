@@ -93,18 +93,24 @@ func TestGrowth(t *testing.T) {
 		strings.Repeat("[{(", 100) + strings.Repeat(")}]", 100) + "\n",
 		"\tif x:\n        y\n   z\n",
 		"1_ 0x 0o8 09 1e+ € \\ $\n",
+		"€",                // one long line of invalid characters
+		"a€",               // names broken by invalid characters
+		"f\"{\"",           // f-strings closed by an unterminated string
+		"f'{f'{'",          // the same, nested
+		"if x:\n  a\n b\n", // unindents that match nothing
 	} {
 		n := 1 + 64<<10/len(unit) // about 64 KB
 		small := []byte(strings.Repeat(unit, n))
 		large := []byte(strings.Repeat(unit, 2*n))
 		var rs, rl Result
-		Scan(small, &rs)
-		Scan(large, &rl)
+		os := scanOvershoot(small, &rs)
+		ol := scanOvershoot(large, &rl)
 		for _, c := range []struct {
 			what   string
 			s, l   int
 			ratioS float64
 		}{
+			{"bytes read twice", os + len(small), ol + len(large), 2.2},
 			{"tokens", len(rs.Tokens), len(rl.Tokens), 2.2},
 			{"errors", len(rs.Errors), len(rl.Errors), 2.2}, // both may be MaxErrors
 		} {

@@ -118,40 +118,55 @@ func (s *scanner) nonASCIIName(start int) { s.name(start) }
 func (s *scanner) name(start int) {
 	src := s.src
 	p := start
-	ascii := true
-	for p < len(src) && identChar[src[p]] {
-		if src[p] >= utf8.RuneSelf {
-			ascii = false
-		}
+	for p < len(src) && src[p] < utf8.RuneSelf && identChar[src[p]] {
 		p++
 	}
-	if !ascii {
-		if msg := utf8Error(src[start:p]); msg != "" {
-			s.errorAt(s.lastChar(p), msg)
-			s.pos = p
-			s.emit(Name, start, p)
-			return
+	if p < len(src) && src[p] >= utf8.RuneSelf {
+		if p >= s.utf8Checked {
+			// CPython decodes the whole run of name bytes first.
+			end := p
+			for end < len(src) && identChar[src[end]] {
+				end++
+			}
+			s.overshoot += end - p
+			if msg := utf8Error(src[start:end]); msg != "" {
+				s.errorAt(s.lastChar(end), msg)
+				s.pos = end
+				s.emit(Name, start, end)
+				return
+			}
+			s.utf8Checked = end
 		}
-		if bad, size := invalidIdentChar(src[start:p]); bad >= 0 {
-			bad += start
-			if bad > start {
-				s.emit(Name, start, bad)
+		for p < len(src) && identChar[src[p]] {
+			r, n := rune(src[p]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRune(src[p:])
 			}
-			r, _ := utf8.DecodeRune(src[bad:])
-			if size == 1 && r == utf8.RuneError {
-				s.errorAt(bad, "invalid character '\uFFFD' (U+FFFD)")
-			} else if unicode.IsPrint(r) {
-				s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
-			} else {
-				s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
+			if p == start && !(r == '_' || IsXIDStart(r)) || p > start && !IsXIDContinue(r) {
+				s.invalidChar(start, p, r, n)
+				return
 			}
-			s.pos = bad + size
-			s.emit(Illegal, bad, s.pos)
-			return
+			p += n
 		}
 	}
 	s.pos = p
 	s.emit(keyword(src[start:p]), start, p)
+}
+
+// invalidChar reports the character r at bad, which cannot be part of the
+// name that starts at start: the name before it stays a Name token, the
+// character becomes an Illegal one.
+func (s *scanner) invalidChar(start, bad int, r rune, size int) {
+	if bad > start {
+		s.emit(Name, start, bad)
+	}
+	if unicode.IsPrint(r) {
+		s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
+	} else {
+		s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
+	}
+	s.pos = bad + size
+	s.emit(Illegal, bad, s.pos)
 }
 
 // utf8Error is CPython's message for the first invalid UTF-8 sequence in
@@ -206,32 +221,6 @@ func utf8Error(b []byte) string {
 		i++
 	}
 	return ""
-}
-
-// invalidIdentChar returns the byte index and size of the first character
-// of b that cannot be part of an identifier there (XID_Start first,
-// XID_Continue after), or -1.
-func invalidIdentChar(b []byte) (int, int) {
-	for i := 0; i < len(b); {
-		r, n := rune(b[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n == 1 {
-				return i, 1
-			}
-		}
-		ok := false
-		if i == 0 {
-			ok = r == '_' || IsXIDStart(r)
-		} else {
-			ok = IsXIDContinue(r)
-		}
-		if !ok {
-			return i, n
-		}
-		i += n
-	}
-	return -1, 0
 }
 
 // IsXIDStart reports whether r may start a Python identifier (Unicode

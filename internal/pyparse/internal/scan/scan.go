@@ -42,6 +42,14 @@ func Scan(src []byte, res *Result) {
 	s.run()
 }
 
+// scanOvershoot scans like Scan and returns the scanner's overshoot.
+func scanOvershoot(src []byte, res *Result) int {
+	var s scanner
+	s.init(src, res)
+	s.run()
+	return s.overshoot
+}
+
 type paren struct {
 	ch   byte
 	pos  int32
@@ -79,6 +87,22 @@ type scanner struct {
 
 	nmodes int
 	modes  [maxFStrings]fmode
+
+	utf8Checked int // name bytes before this offset are valid UTF-8
+
+	// overshoot counts the bytes read beyond the token being scanned
+	// (lookahead that later tokens read again); tests check it grows
+	// linearly.
+	overshoot int
+
+	// failQuote, failFrom and failAt remember the last unterminated string
+	// literal: a later literal with the same quotes that starts inside it
+	// is unterminated at the same place, so its body need not be scanned
+	// again (f-string recovery restarts inside such a literal).
+	failQuote        [2]byte // quote character and quote length
+	failFrom, failAt int
+	failLine         int32 // the line at failAt
+	failEscaped      int   // the offset of its last escaped quote, or -1
 }
 
 func (s *scanner) init(src []byte, res *Result) {
@@ -269,6 +293,7 @@ func (s *scanner) indentErrorPos() int {
 	for p < len(s.src) && s.src[p] != '\n' && s.src[p] != '\r' {
 		p++
 	}
+	s.overshoot += p - s.pos
 	return p
 }
 

@@ -39,7 +39,14 @@ func (s *scanner) stringAt(start, q int) {
 		size = 3
 		cur += 2
 	}
-	escapedQuote := false
+	escapedQuote := -1 // the last escaped quote
+	if s.failQuote == [2]byte{quote, byte(size)} && q > s.failFrom && q < s.failAt {
+		cur = s.failAt
+		s.line = s.failLine
+		if s.failEscaped > q {
+			escapedQuote = s.failEscaped
+		}
+	}
 	for {
 		for cur < len(src) && plainByte[src[cur]] {
 			cur++
@@ -61,7 +68,7 @@ func (s *scanner) stringAt(start, q int) {
 			if cur < len(src) {
 				switch src[cur] {
 				case quote:
-					escapedQuote = true
+					escapedQuote = cur
 					cur++
 				case '\n', '\r':
 					cur += s.lineEnd(cur)
@@ -93,11 +100,14 @@ func (s *scanner) stringAt(start, q int) {
 // the end of the input) and recovers: the literal becomes a String token
 // up to cur, or, when its quote is the enclosing f-string's, the quote
 // closes that f-string.
-func (s *scanner) unterminated(start, q, cur, size int, escapedQuote bool) {
+func (s *scanner) unterminated(start, q, cur, size, escapedQuote int) {
+	s.failQuote = [2]byte{s.src[q], byte(size)}
+	s.failFrom, s.failAt, s.failLine, s.failEscaped = q, cur, s.line, escapedQuote
 	if s.nmodes > 0 {
 		m := &s.modes[s.nmodes-1]
 		if m.quote == s.src[q] && int(m.quoteSize) == size {
 			s.errorAt(start, "f-string: expecting '}'")
+			s.overshoot += cur - q // the rest of the line is read again
 			if start < q {
 				s.emit(Name, start, q)
 			}
@@ -111,7 +121,7 @@ func (s *scanner) unterminated(start, q, cur, size int, escapedQuote bool) {
 	switch {
 	case size == 3:
 		s.errorAt(start, "unterminated triple-quoted string literal (detected at line "+itoa(s.eofLine())+")")
-	case escapedQuote:
+	case escapedQuote >= 0:
 		s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+"); perhaps you escaped the end quote?")
 	default:
 		s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+")")
