@@ -122,6 +122,7 @@ type FuncDef struct {
 	Decorators []Expr
 	Params     []*Param
 	Body       []Stmt
+	Async      bool // async def
 }
 
 // ClassDef is a class definition. Bases holds positional bases; Keywords holds

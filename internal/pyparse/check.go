@@ -139,3 +139,131 @@ func (p *parser) checkDecl(st *OtherStmt, uses map[string]uint8) {
 		}
 	}
 }
+
+// awaitCtx is what an await expression's position allows.
+type awaitCtx uint8
+
+const (
+	awaitModule   awaitCtx = iota // module or class body: no await
+	awaitFunc                     // a def or lambda that is not async
+	awaitAsync                    // an async def
+	awaitGenexp                   // a generator expression: await makes it asynchronous
+	awaitSyncComp                 // a list, set or dict comprehension in a non-async function
+)
+
+// checkAwaits reports await where CPython's compiler rejects it. Generator
+// expressions may await anywhere; other comprehensions only in an async
+// function; the first iterable of a comprehension belongs to the scope
+// around it.
+func (p *parser) checkAwaits(body []Stmt) {
+	for _, s := range body {
+		p.awaitIn(s, awaitModule)
+	}
+}
+
+func (p *parser) awaitIn(n Node, ctx awaitCtx) {
+	Inspect(n, func(x Node) bool {
+		switch x := x.(type) {
+		case *FuncDef:
+			for _, d := range x.Decorators {
+				p.awaitIn(d, ctx)
+			}
+			for _, pr := range x.Params {
+				if pr.Default != nil {
+					p.awaitIn(pr.Default, ctx)
+				}
+			}
+			inner := awaitFunc
+			if x.Async {
+				inner = awaitAsync
+			}
+			for _, s := range x.Body {
+				p.awaitIn(s, inner)
+			}
+			return false
+		case *ClassDef:
+			for _, e := range x.Decorators {
+				p.awaitIn(e, ctx)
+			}
+			for _, e := range x.Bases {
+				p.awaitIn(e, ctx)
+			}
+			for _, s := range x.Body {
+				p.awaitIn(s, awaitModule)
+			}
+			return false
+		case *Lambda:
+			for _, pr := range x.Params {
+				if pr.Default != nil {
+					p.awaitIn(pr.Default, ctx)
+				}
+			}
+			p.awaitIn(x.Body, awaitFunc)
+			return false
+		case *OtherExpr:
+			switch {
+			case x.Kind == ExprAwait:
+				p.awaitAt(x, ctx)
+			case x.Kind.IsComprehension():
+				p.awaitComp(x, ctx)
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// awaitComp checks a comprehension: its first iterable in ctx, the rest in
+// the comprehension's own context.
+func (p *parser) awaitComp(c *OtherExpr, ctx awaitCtx) {
+	inner := ctx
+	switch {
+	case c.Kind == ExprGenerator:
+		inner = awaitGenexp
+	case ctx != awaitAsync:
+		inner = awaitSyncComp
+	}
+	first := true
+	for _, ch := range c.Children {
+		clause, ok := ch.(*OtherExpr)
+		if !ok || clause.Kind != ExprComprehensionFor {
+			p.awaitComprehended(ch, c, inner)
+			continue
+		}
+		for i, part := range clause.Children {
+			if i == 1 && first {
+				p.awaitIn(part, ctx)
+			} else {
+				p.awaitComprehended(part, c, inner)
+			}
+		}
+		first = false
+	}
+}
+
+// awaitComprehended checks a part of comprehension c evaluated inside it.
+func (p *parser) awaitComprehended(n Node, c *OtherExpr, inner awaitCtx) {
+	if inner != awaitSyncComp {
+		p.awaitIn(n, inner)
+		return
+	}
+	found := false
+	Inspect(n, func(x Node) bool {
+		if o, ok := x.(*OtherExpr); ok && o.Kind == ExprAwait {
+			found = true
+		}
+		return !found
+	})
+	if found {
+		p.errorAt(c.Range, tierCompile, "asynchronous comprehension outside of an asynchronous function")
+	}
+}
+
+func (p *parser) awaitAt(x *OtherExpr, ctx awaitCtx) {
+	switch ctx {
+	case awaitModule:
+		p.errorAt(x.Range, tierCompile, "'await' outside function")
+	case awaitFunc:
+		p.errorAt(x.Range, tierCompile, "'await' outside async function")
+	}
+}

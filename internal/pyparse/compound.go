@@ -21,6 +21,7 @@ func (p *parser) block(hdr scan.Token, what string) []Stmt {
 		nl := p.cur()
 		p.errorAt(Range{int(nl.Start), int(nl.Start)}, tierParse, "expected ':'")
 	}
+	p.futureOK = false
 	if !p.got(scan.Newline) {
 		// Simple statements on the header's line.
 		if p.kind() == scan.EOF {
@@ -105,7 +106,7 @@ func (p *parser) definition(_ []Expr) Stmt {
 
 func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	kw := p.next()
-	fd := &FuncDef{Decorators: decos}
+	fd := &FuncDef{Decorators: decos, Async: async}
 	fd.Range = Range{start, int(kw.End)}
 	if p.kind() != scan.Name {
 		p.failHere("")

@@ -141,6 +141,23 @@ var cpythonErrors = []struct {
 	{"bad hex escape in bytes", "x = b\"\\xzz\"\n", 1, 12, "(value error) invalid \\x escape at position 0"},
 	// 3.12+ reports it at the literal, 3.11 after it.
 	{"non-ASCII bytes", "x = b\"\u00e9\"\n", 1, 5, "bytes can only contain ASCII literal characters"},
+	// await in module genexp: valid for CPython 3.11
+	{"await in module genexp", "(await x for x in y)\n", 0, 0, ""},
+	// await in sync genexp: valid for CPython 3.11
+	{"await in sync genexp", "def f():\n  return (await x for x in y)\n", 0, 0, ""},
+	{"await in sync list comprehension", "def f():\n  return [await x for x in y]\n", 2, 10, "asynchronous comprehension outside of an asynchronous function"},
+	{"await in sync comprehension condition", "def f():\n  return [x for x in y if await z]\n", 2, 10, "asynchronous comprehension outside of an asynchronous function"},
+	// await in async comprehension: valid for CPython 3.11
+	{"await in async comprehension", "async def f():\n  return [await x for x in y]\n", 0, 0, ""},
+	{"await in first iterable", "def f():\n  return (x for x in await y)\n", 2, 22, "'await' outside async function"},
+	// await in class genexp: valid for CPython 3.11
+	{"await in class genexp", "class A:\n  x = (await a for a in b)\n", 0, 0, ""},
+	{"future braces", "from __future__ import braces\n", 1, 1, "not a chance"},
+	{"future unknown", "from __future__ import nope, annotations\n", 1, 1, "future feature nope is not defined"},
+	{"future in block", "if x:\n  from __future__ import annotations\n", 2, 3, "from __future__ imports must occur at the beginning of the file"},
+	{"future after second string", "'''doc'''\n'x'\nfrom __future__ import annotations\n", 3, 1, "from __future__ imports must occur at the beginning of the file"},
+	// future after docstring and future: valid for CPython 3.11
+	{"future after docstring and future", "'''doc'''\nfrom __future__ import division\nfrom __future__ import annotations\n", 0, 0, ""},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 

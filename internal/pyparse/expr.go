@@ -307,7 +307,7 @@ func (p *parser) bitOr() Expr { return p.binary(1) }
 // binary parses binary operators of precedence min and above.
 func (p *parser) binary(min int) Expr {
 	x := p.factor()
-	for !p.bad {
+	for n := 1; !p.bad && p.chain(n); n++ {
 		prec := binPrec(p.kind())
 		if prec < min || prec == 0 {
 			return x
@@ -350,7 +350,7 @@ func (p *parser) power() Expr {
 		x, p.pre = p.pre, nil
 	} else if p.kind() == scan.KwAwait {
 		t := p.next()
-		p.checkAwait(t)
+		p.awaits++
 		if !p.enter() {
 			p.leave()
 			return p.errExpr(int(t.Start))
@@ -381,7 +381,7 @@ func (p *parser) power() Expr {
 // primary is an atom followed by attribute, call and subscript trailers.
 func (p *parser) primary() Expr {
 	x := p.atom()
-	for !p.bad {
+	for n := 1; !p.bad && p.chain(n); n++ {
 		switch p.kind() {
 		case scan.Dot:
 			p.next()

@@ -52,13 +52,20 @@ func Parse(path string, src []byte) *File {
 // offsets into src, also when src starts with a UTF-8 byte order mark or
 // uses "\r\n" or a lone "\r" as line ends.
 func (pp *Parser) Parse(path string, src []byte) *File {
+	f, _ := pp.parse(path, src)
+	return f
+}
+
+// parse parses src and also returns the parser's work: the tokens it
+// consumed, counted again when a failed statement is read twice.
+func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
 	if pp.closed {
-		return f
+		return f, 0
 	}
 	if len(src) > maxSource {
 		f.Errors = append(f.Errors, SyntaxError{Msg: "file too large to parse"})
-		return f
+		return f, 0
 	}
 	scan.Scan(src, &pp.res)
 	toks := pp.res.Tokens
@@ -69,12 +76,15 @@ func (pp *Parser) Parse(path string, src []byte) *File {
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true}
 	f.Body = p.stmtList(false)
 	p.checkScopes(f.Body)
+	if p.awaits > 0 {
+		p.checkAwaits(f.Body)
+	}
 	for _, c := range pp.res.Comments {
 		r := Range{int(c[0]), int(c[1])}
 		f.Comments = append(f.Comments, Comment{Range: r, Text: p.s[r.Start:r.End]})
 	}
 	f.Errors = mergeErrors(pp.res.Errors, p.errs)
-	return f
+	return f, p.work
 }
 
 // mergeErrors puts the error CPython reports first at index 0, followed by

@@ -105,6 +105,8 @@ type parser struct {
 	scratch  []Expr
 	// pre is a primary expr parsed ahead, for power to take as its operand.
 	pre Expr
+	// awaits counts await expressions, checked after the parse.
+	awaits int
 	// escErr is an escape error of the string being parsed.
 	escErr string
 	// Stacks of the lists being built; each list is copied into the arena
@@ -126,9 +128,10 @@ type funcCtx struct {
 
 // maxDepth bounds nested expressions and blocks, like CPython's parser and
 // compiler limits (CPython runs out of parser stack or compiler recursion
-// between 1,000 and 3,000 nested unary operators): deeper input is a syntax
-// error, never a stack overflow.
-const maxDepth = 2000
+// between 2,000 and 3,000 nested nodes, also for left-nested chains such as
+// a.b.b... or a+a+a...): deeper input is a syntax error, never a stack
+// overflow or a tree too deep for the compiler.
+const maxDepth = 2500
 
 // msgTooComplex is the error for nesting past maxDepth (CPython: a
 // MemoryError or RecursionError while compiling).
@@ -260,6 +263,16 @@ func (p *parser) enter() bool {
 }
 
 func (p *parser) leave() { p.depth-- }
+
+// chain checks a left-nested chain of n trailers or operators built in a
+// loop: together with the nesting around it, it must stay within maxDepth.
+func (p *parser) chain(n int) bool {
+	if p.depth+n > maxDepth {
+		p.fail(p.rng(p.cur()), msgTooComplex)
+		return false
+	}
+	return true
+}
 
 // exprs copies xs into the arena.
 func (p *parser) exprList(xs []Expr) []Expr { return p.a.exprs.copy(xs) }

@@ -46,7 +46,11 @@ func (p *parser) stmtList(inBlock bool) []Stmt {
 		}
 		start := p.i
 		nscratch, nparts, nkws := len(p.scratch), len(p.pstack), len(p.kstack)
+		nstmts := len(p.sstack)
 		p.statement()
+		if p.futureOK {
+			p.futureOK = keepsFuture(p.sstack[nstmts:], nstmts == 0 && !inBlock)
+		}
 		recovered = false
 		if p.bad {
 			p.bad = false
@@ -55,6 +59,25 @@ func (p *parser) stmtList(inBlock bool) []Stmt {
 			recovered = true
 		}
 	}
+}
+
+// keepsFuture reports whether future imports may still follow ss: they
+// are future imports, or the module's docstring.
+func keepsFuture(ss []Stmt, first bool) bool {
+	for i, s := range ss {
+		switch s := s.(type) {
+		case *ImportFrom:
+			if s.Module == "__future__" && s.Level == 0 {
+				continue
+			}
+		case *ExprStmt:
+			if _, ok := s.X.(*Str); ok && first && i == 0 {
+				continue
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // skipBlock skips tokens up to the Dedent closing the current block.
@@ -520,10 +543,8 @@ func (p *parser) fromImport() Stmt {
 		return im
 	}
 	future := im.Module == "__future__" && im.Level == 0
-	if future && !p.futureOK {
-		defer func() {
-			p.errorAt(im.Range, tierSymtable, "from __future__ imports must occur at the beginning of the file")
-		}()
+	if future {
+		defer p.checkFuture(im)
 	}
 	if !future {
 		p.futureOK = false
@@ -566,6 +587,42 @@ func (p *parser) fromImport() Stmt {
 		}
 	}
 	return im
+}
+
+// futureFeatures are the names `from __future__ import` accepts.
+var futureFeatures = map[string]bool{
+	"nested_scopes": true, "generators": true, "division": true, "absolute_import": true,
+	"with_statement": true, "print_function": true, "unicode_literals": true,
+	"barry_as_FLUFL": true, "generator_stop": true, "annotations": true,
+}
+
+// checkFuture reports a misplaced future import or an unknown feature (the
+// compiler's future.c checks, made before the symbol table).
+func (p *parser) checkFuture(im *ImportFrom) {
+	if !p.futureOK {
+		p.errorAt(im.Range, tierSymtable, "from __future__ imports must occur at the beginning of the file")
+		return
+	}
+	for _, a := range im.Names {
+		switch {
+		case a.Name == "braces":
+			p.errorAt(im.Range, tierSymtable, "not a chance")
+			return
+		case !futureFeatures[a.Name]:
+			p.errorAt(im.Range, tierSymtable, "future feature "+quoteName(a.Name)+" is not defined")
+			return
+		}
+	}
+}
+
+// quoteName shows a name in a message: at most its first 4 characters and
+// its length when it is longer than a keyword.
+func quoteName(s string) string {
+	if len(s) <= 16 {
+		return s
+	}
+	q := quoteShort(s)
+	return q[1 : len(q)-1]
 }
 
 func (p *parser) globalStmt() Stmt {

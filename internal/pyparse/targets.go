@@ -232,19 +232,6 @@ func (p *parser) checkAnnTarget(x Expr) {
 	p.fail(x.Span(), "illegal target for annotation")
 }
 
-// checkAwait reports await outside a function or outside an async one (a
-// compiler error). Comprehensions and lambdas are not told apart from their
-// function here, as CPython allows await in a comprehension of an async
-// function.
-func (p *parser) checkAwait(t scan.Token) {
-	switch {
-	case p.fn == nil || p.class > 0:
-		p.errorAt(p.rng(t), tierCompile, "'await' outside function")
-	case !p.fn.async:
-		p.errorAt(p.rng(t), tierCompile, "'await' outside async function")
-	}
-}
-
 // checkYield reports yield outside a function (a compiler error).
 func (p *parser) checkYield(t scan.Token) {
 	if p.fn == nil || p.class > 0 {
