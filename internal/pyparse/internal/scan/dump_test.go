@@ -2,7 +2,6 @@ package scan
 
 import (
 	"strings"
-	"testing"
 )
 
 // dump renders src's tokens as "KIND:text" (text only where it is not the
@@ -58,13 +57,3 @@ func lineCol(src string, pos int) (int, int) {
 	}
 	return line, len([]rune(src[ls:min(pos, len(src))])) + 1
 }
-
-func TestDumpScratch(t *testing.T) {
-	for _, s := range strings.Split(scratch, "\x00") {
-		if s != "" {
-			t.Logf("%q => %s", s, dump(s))
-		}
-	}
-}
-
-var scratch = ""

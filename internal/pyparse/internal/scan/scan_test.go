@@ -1,6 +1,9 @@
 package scan
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // tokenStreams pairs sources with their tokens as dump renders them; the
 // streams follow CPython 3.12+'s tokenizer (PEP 701 for f-strings).
@@ -61,12 +64,76 @@ var tokenStreams = []struct{ src, want string }{
 		`FSTRING_START:f' { FSTRING_END:' NEWLINE:"" EOF !f-string: expecting '}'@1:4`},
 	{"f'{x:\n}'\n",
 		`FSTRING_START:f' { NAME:x : } FSTRING_END:' NEWLINE EOF`},
+	{"f'{a:{b:{c}}}'",
+		`FSTRING_START:f' { NAME:a : { NAME:b : { NAME:c } } } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'{a:{b:{c:{d}}}}'",
+		`FSTRING_START:f' { NAME:a : { NAME:b : { NAME:c : { NAME:d } } } } FSTRING_END:' NEWLINE:"" EOF !f-string: expressions nested too deeply@1:11`},
+	{"f'''{\nx # c\n}'''",
+		`FSTRING_START:f''' { NAME:x } FSTRING_END:''' NEWLINE:"" EOF`},
+	{"if x:\n  \\\n    y\n",
+		`if NAME:x : NEWLINE INDENT:"  \\n    " NAME:y NEWLINE DEDENT EOF`},
+	{"x = 1; y = 2\n",
+		`NAME:x = NUMBER:1 ; NAME:y = NUMBER:2 NEWLINE EOF`},
+	{"@dec\ndef f(a, *, b=1, **k) -> int: ...\n",
+		`@ NAME:dec NEWLINE def NAME:f ( NAME:a , * , NAME:b = NUMBER:1 , ** NAME:k ) -> NAME:int : ... NEWLINE EOF`},
+	{"a[1:2, ::3] ~b ^c | d & e << 2 >> 3 // 4 % 5 @ m\n",
+		`NAME:a [ NUMBER:1 : NUMBER:2 , : : NUMBER:3 ] ~ NAME:b ^ NAME:c | NAME:d & NAME:e << NUMBER:2 >> NUMBER:3 // NUMBER:4 % NUMBER:5 @ NAME:m NEWLINE EOF`},
+	{"x += 1; x -= 1; x *= 1; x /= 1; x %= 1; x &= 1; x |= 1; x ^= 1; x <<= 1; x >>= 1; x **= 1; x //= 1; x @= 1\n",
+		`NAME:x += NUMBER:1 ; NAME:x -= NUMBER:1 ; NAME:x *= NUMBER:1 ; NAME:x /= NUMBER:1 ; NAME:x %= NUMBER:1 ; NAME:x &= NUMBER:1 ; NAME:x |= NUMBER:1 ; NAME:x ^= NUMBER:1 ; NAME:x <<= NUMBER:1 ; NAME:x >>= NUMBER:1 ; NAME:x **= NUMBER:1 ; NAME:x //= NUMBER:1 ; NAME:x @= NUMBER:1 NEWLINE EOF`},
+	{"a < b > c <= d >= e == f != g\n",
+		`NAME:a < NAME:b > NAME:c <= NAME:d >= NAME:e == NAME:f != NAME:g NEWLINE EOF`},
+	{"match x:\n    case [1, *_]: pass\n",
+		`NAME:match NAME:x : NEWLINE INDENT:"    " NAME:case [ NUMBER:1 , * NAME:_ ] : pass NEWLINE DEDENT EOF`},
+	{"async def f(): await x\n",
+		`async def NAME:f ( ) : await NAME:x NEWLINE EOF`},
+	{"lambda: (yield)\n",
+		`lambda : ( yield ) NEWLINE EOF`},
+	{"x = [\n    1,  # one\n\n    2,\n]\n",
+		`NAME:x = [ NUMBER:1 , NUMBER:2 , ] NEWLINE EOF`},
+	{"if True:\n    pass\n    # trailing\n",
+		`if True : NEWLINE INDENT:"    " pass NEWLINE DEDENT EOF`},
+	{"'''a\n  b''' + x\n",
+		`STRING:"'''a\n  b'''" + NAME:x NEWLINE EOF`},
+	{"x = \"a\" \\\n    \"b\"\n",
+		`NAME:x = STRING:"a" STRING:"b" NEWLINE EOF`},
+	{"(x\n for x in y)",
+		`( NAME:x for NAME:x in NAME:y ) NEWLINE:"" EOF`},
+	{"f'{x:\\n}'",
+		`FSTRING_START:f' { NAME:x : FSTRING_MIDDLE:\n } FSTRING_END:' NEWLINE:"" EOF`},
+	{"f'{x!r}' f'{x!s:{y}}' f'{x=!r:^20}'",
+		`FSTRING_START:f' { NAME:x ! NAME:r } FSTRING_END:' FSTRING_START:f' { NAME:x ! NAME:s : { NAME:y } } FSTRING_END:' FSTRING_START:f' { NAME:x = ! NAME:r : FSTRING_MIDDLE:^20 } FSTRING_END:' NEWLINE:"" EOF`},
+	{"print(f\"{f'{\"x\"}'}\")",
+		`NAME:print ( FSTRING_START:f" { FSTRING_START:f' { STRING:"x" } FSTRING_END:' } FSTRING_END:" ) NEWLINE:"" EOF`},
+	{"t'{x}' TR'{y}' Rt\"\"\"{z}\"\"\"",
+		`FSTRING_START:t' { NAME:x } FSTRING_END:' FSTRING_START:TR' { NAME:y } FSTRING_END:' FSTRING_START:Rt""" { NAME:z } FSTRING_END:""" NEWLINE:"" EOF`},
 }
 
 func TestTokenStreams(t *testing.T) {
 	for _, tc := range tokenStreams {
 		if got := dump(tc.src); got != tc.want {
 			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestComments(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []string
+	}{
+		{"# a\nx = 1  # b\r\n#c", []string{"# a", "# b", "#c"}},
+		{"f'''{\nx # c\n}''' # d\n", []string{"# c", "# d"}},
+		{"x = [\n  1,  # one\n]\n", []string{"# one"}},
+		{"s = '# no'\n", nil},
+	} {
+		var r Result
+		Scan([]byte(tc.src), &r)
+		var got []string
+		for _, c := range r.Comments {
+			got = append(got, tc.src[c[0]:c[1]])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: comments %q, want %q", tc.src, got, tc.want)
 		}
 	}
 }

@@ -1,3 +1,0 @@
-package scan
-
-func init() { scratch = "" }
