@@ -538,37 +538,52 @@ func (p *parser) bracketJunk(x Expr) {
 	k := p.kind()
 	if k == scan.Equal {
 		if _, ok := x.(*Name); ok && p.peek(1) != scan.Equal {
-			save := p.i
-			p.next()
-			if startsExpr(p.kind()) {
-				y := p.bitOr()
-				p.bad = false
-				if k := p.kind(); k != scan.Equal && k != scan.ColonEqual {
-					p.i = save
-					p.fail(Range{x.Span().Start, y.Span().End}, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-					return
+			y, ok := p.try(func() Expr {
+				p.next()
+				if !startsExpr(p.kind()) {
+					p.failHere("")
 				}
+				y := p.bitOr()
+				if k := p.kind(); k == scan.Equal || k == scan.ColonEqual {
+					p.failHere("")
+				}
+				return y
+			})
+			if ok {
+				p.fail(Range{x.Span().Start, y.Span().End}, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+				return
 			}
-			p.i = save
 		} else if name := exprName(x); name != "" && !isDisplay(x) {
 			p.fail(x.Span(), "cannot assign to "+name+" here. Maybe you meant '==' instead of '='?")
 			return
 		}
 	}
 	if startsExpr(k) && k != scan.Star && k != scan.Minus && k != scan.Plus && k != scan.KwNot && !p.legacyCommaCase(x) {
-		save := p.i
-		nerr := len(p.errs)
-		y := p.expr()
-		if !p.bad {
-			p.i = save
+		if y, ok := p.try(p.expr); ok {
 			p.fail(Range{x.Span().Start, y.Span().End}, "invalid syntax. Perhaps you forgot a comma?")
 			return
 		}
-		p.bad = false
-		p.errs = p.errs[:nerr]
-		p.i = save
 	}
 	p.failHere("")
+}
+
+// try runs parse as a lookahead for an error message: it reports whether
+// parse succeeded and restores the position and the errors either way. A
+// lookahead inside a lookahead always fails, so that error messages never
+// cost more than one extra reading of the statement.
+func (p *parser) try(parse func() Expr) (Expr, bool) {
+	if p.trial {
+		return nil, false
+	}
+	save, nerr := p.i, len(p.errs)
+	ns, np, nk := len(p.scratch), len(p.pstack), len(p.kstack)
+	p.trial = true
+	x := parse()
+	ok := !p.bad
+	p.trial, p.bad = false, false
+	p.i, p.errs = save, p.errs[:nerr]
+	p.scratch, p.pstack, p.kstack = p.scratch[:ns], p.pstack[:np], p.kstack[:nk]
+	return x, ok
 }
 
 // legacyCommaCase is CPython's exception to "Perhaps you forgot a comma?":

@@ -107,6 +107,8 @@ type parser struct {
 	pre Expr
 	// awaits counts await expressions, checked after the parse.
 	awaits int
+	// trial is set while try looks ahead.
+	trial bool
 	// escErr is an escape error of the string being parsed.
 	escErr string
 	// Stacks of the lists being built; each list is copied into the arena

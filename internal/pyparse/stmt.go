@@ -203,19 +203,10 @@ func (p *parser) simpleStmts() {
 func (p *parser) stmtJunk(s Stmt) {
 	if es, ok := s.(*ExprStmt); ok {
 		if n, ok := es.X.(*Name); ok && (n.ID == "print" || n.ID == "exec") && startsExpr(p.kind()) {
-			save := p.i
-			x := p.starExprs()
-			if !p.bad {
+			if x, ok := p.try(p.starExprs); ok {
 				p.fail(Range{n.Start, x.Span().End}, "Missing parentheses in call to '"+n.ID+"'. Did you mean "+n.ID+"(...)?")
 				return
 			}
-			p.bad = false
-			p.errs = p.errs[:len(p.errs)-1]
-			p.i = save
-		}
-		if n, ok := es.X.(*Name); ok && n.ID == "print" && p.kind() == scan.RightShift {
-			p.fail(Range{n.Start, int(p.cur().End)}, "Missing parentheses in call to 'print'. Did you mean print(...)?")
-			return
 		}
 	}
 	p.failHere("")

@@ -17,7 +17,8 @@ func (p *parser) strings() Expr {
 	base := len(p.pstack)
 	first := true
 	var kinds uint8 // 1 plain, 2 bytes, 4 template
-	for !p.bad && (p.kind() == scan.String || p.kind() == scan.FStringStart) {
+	// The first piece is always consumed, so the range is never inverted.
+	for first || (!p.bad && (p.kind() == scan.String || p.kind() == scan.FStringStart)) {
 		t := p.cur()
 		prefix := stringPrefix(p.text(t))
 		if first {
