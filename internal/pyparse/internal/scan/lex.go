@@ -101,7 +101,7 @@ func (s *scanner) nameOrString() {
 		p++
 		if p < len(src) && (src[p] == '"' || src[p] == '\'') {
 			if sawF || sawT {
-				s.fstringStart(start, p, sawR)
+				s.fstringStart(start, p, sawR, sawT)
 			} else {
 				s.stringAt(start, p)
 			}
@@ -129,8 +129,10 @@ func (s *scanner) name(start int) {
 				end++
 			}
 			s.overshoot += end - p
-			if msg := utf8Error(src[start:end]); msg != "" {
-				s.errorAt(s.lastChar(end), msg)
+			if !utf8.Valid(src[start:end]) {
+				if s.reporting() {
+					s.errorAt(s.lastChar(end), utf8Error(src[start:end]))
+				}
 				s.pos = end
 				s.emit(Name, start, end)
 				return
@@ -161,9 +163,13 @@ func (s *scanner) invalidChar(start, bad int, r rune, size int) {
 		s.emit(Name, start, bad)
 	}
 	if unicode.IsPrint(r) {
-		s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
+		if s.reporting() {
+			s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
+		}
 	} else {
-		s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
+		if s.reporting() {
+			s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
+		}
 	}
 	s.pos = bad + size
 	s.emit(Illegal, bad, s.pos)
@@ -486,6 +492,21 @@ func (s *scanner) skipNumber(start, cur int) {
 	s.emit(Number, start, cur)
 }
 
+var invalidMsg = map[string]string{
+	"hexadecimal": "invalid hexadecimal literal",
+	"octal":       "invalid octal literal",
+	"binary":      "invalid binary literal",
+}
+
+// digitMsg is CPython's message for the digit c in a kind literal, built
+// only while errors are still recorded.
+func (s *scanner) digitMsg(c int, kind string) string {
+	if !s.reporting() {
+		return ""
+	}
+	return "invalid digit '" + string(rune(c)) + "' in " + kind + " literal"
+}
+
 // radix scans the digits of a 0x, 0o or 0b literal from cur.
 func (s *scanner) radix(start, cur int, ok func(int) bool, kind string, digitErr bool) {
 	for {
@@ -496,9 +517,9 @@ func (s *scanner) radix(start, cur int, ok func(int) bool, kind string, digitErr
 		}
 		if !ok(c) {
 			if digitErr && isDigit(c) {
-				s.numError(start, cur+1, "invalid digit '"+string(rune(c))+"' in "+kind+" literal")
+				s.numError(start, cur+1, s.digitMsg(c, kind))
 			} else {
-				s.numError(start, cur, "invalid "+kind+" literal")
+				s.numError(start, cur, invalidMsg[kind])
 			}
 			return
 		}
@@ -511,11 +532,11 @@ func (s *scanner) radix(start, cur int, ok func(int) bool, kind string, digitErr
 	}
 	c := s.at(cur)
 	if digitErr && isDigit(c) {
-		s.numError(start, cur+1, "invalid digit '"+string(rune(c))+"' in "+kind+" literal")
+		s.numError(start, cur+1, s.digitMsg(c, kind))
 		return
 	}
 	if !s.endOfNumber(cur, c, kind) {
-		s.numError(start, cur, "invalid "+kind+" literal")
+		s.numError(start, cur, invalidMsg[kind])
 		return
 	}
 	s.pos = cur
@@ -697,7 +718,9 @@ func (s *scanner) close(start int, k Kind) {
 	if s.nmodes > 0 {
 		m = &s.modes[s.nmodes-1]
 		if m.depth == 0 && c == '}' {
-			s.errorAt(start, "f-string: single '}' is not allowed")
+			if s.reporting() {
+				s.errorAt(start, m.kind()+": single '}' is not allowed")
+			}
 			m.regular = false
 			return
 		}
@@ -708,7 +731,9 @@ func (s *scanner) close(start int, k Kind) {
 		return
 	}
 	if s.level == 0 {
-		s.errorAt(start, "unmatched '"+string(c)+"'")
+		if s.reporting() {
+			s.errorAt(start, "unmatched '"+string(c)+"'")
+		}
 		return
 	}
 	s.level--
@@ -716,17 +741,25 @@ func (s *scanner) close(start int, k Kind) {
 	if !(open.ch == '(' && c == ')' || open.ch == '[' && c == ']' || open.ch == '{' && c == '}') {
 		switch {
 		case m != nil && open.ch == '{' && m.depth-1 == m.exprStart:
-			s.errorAt(start, "f-string: unmatched '"+string(c)+"'")
+			if s.reporting() {
+				s.errorAt(start, m.kind()+": unmatched '"+string(c)+"'")
+			}
 		case open.line != s.line:
-			s.errorAt(start, "closing parenthesis '"+string(c)+"' does not match opening parenthesis '"+string(open.ch)+"' on line "+itoa(int(open.line)))
+			if s.reporting() {
+				s.errorAt(start, "closing parenthesis '"+string(c)+"' does not match opening parenthesis '"+string(open.ch)+"' on line "+itoa(int(open.line)))
+			}
 		default:
-			s.errorAt(start, "closing parenthesis '"+string(c)+"' does not match opening parenthesis '"+string(open.ch)+"'")
+			if s.reporting() {
+				s.errorAt(start, "closing parenthesis '"+string(c)+"' does not match opening parenthesis '"+string(open.ch)+"'")
+			}
 		}
 	}
 	if m != nil {
 		m.depth--
 		if m.depth < 0 {
-			s.errorAt(start, "f-string: unmatched '"+string(c)+"'")
+			if s.reporting() {
+				s.errorAt(start, m.kind()+": unmatched '"+string(c)+"'")
+			}
 			m.depth = 0
 		}
 		if c == '}' && m.depth == m.exprStart {

@@ -11,7 +11,7 @@ const (
 	tabSize        = 8   // a tab advances the column to the next multiple of 8
 	maxIndent      = 100 // MAXINDENT: "too many levels of indentation"
 	maxLevel       = 200 // MAXLEVEL: "too many nested parentheses"
-	maxFStrings    = 150 // MAXFSTRINGLEVEL: "too many nested f-strings"
+	maxFStrings    = 150 // MAXFSTRINGLEVEL: "too many nested f-strings or t-strings"
 	maxExprNesting = 3   // MAX_EXPR_NESTING: "f-string: expressions nested too deeply"
 )
 
@@ -66,8 +66,17 @@ type fmode struct {
 	quote     byte
 	quoteSize int8
 	raw       bool
+	tstring   bool // a PEP 750 template string
 	regular   bool // tokenizing the expression of a replacement field
 	inSpec    bool // in a format spec
+}
+
+// kind is "f-string" or "t-string", as CPython's messages name m.
+func (m *fmode) kind() string {
+	if m.tstring {
+		return "t-string"
+	}
+	return "f-string"
 }
 
 type scanner struct {
@@ -133,8 +142,12 @@ func (s *scanner) errorAt(pos int, msg string) {
 	s.errorRange(pos, pos, msg, classSyntax)
 }
 
+// reporting tells whether errors are still recorded (fewer than
+// MaxErrors), so that a message need be built.
+func (s *scanner) reporting() bool { return len(s.res.Errors) < MaxErrors }
+
 func (s *scanner) errorRange(start, end int, msg, class string) {
-	if len(s.res.Errors) >= MaxErrors {
+	if !s.reporting() {
 		return
 	}
 	s.res.Errors = append(s.res.Errors, Error{Start: int32(start), End: int32(end), Msg: msg, Class: class})
@@ -190,18 +203,24 @@ func (s *scanner) continuation() (ok, atEOF bool) {
 	if bs+1 >= len(s.src) {
 		// CPython reads the source with a line end added at its end.
 		s.pos = len(s.src)
-		s.errorAt(bs+1, "unexpected EOF while parsing")
+		if s.reporting() {
+			s.errorAt(bs+1, "unexpected EOF while parsing")
+		}
 		return false, true
 	}
 	n := s.lineEnd(bs + 1)
 	if n == 0 {
-		s.errorAt(bs+1, "unexpected character after line continuation character")
+		if s.reporting() {
+			s.errorAt(bs+1, "unexpected character after line continuation character")
+		}
 		return false, false
 	}
 	s.pos = bs + 1 + n
 	s.line++
 	if s.pos >= len(s.src) {
-		s.errorAt(bs+1, "unexpected EOF while parsing")
+		if s.reporting() {
+			s.errorAt(bs+1, "unexpected EOF while parsing")
+		}
 		return false, true
 	}
 	return true, false
@@ -384,7 +403,9 @@ func (s *scanner) normal() bool {
 		default:
 			s.pos = start + 1
 			if c != 0 && (c < ' ' || c == 0x7f) {
-				s.errorAt(start, "invalid non-printable character U+"+hex4(rune(c)))
+				if s.reporting() {
+					s.errorAt(start, "invalid non-printable character U+"+hex4(rune(c)))
+				}
 			}
 			s.emit(Illegal, start, s.pos)
 			return true
@@ -402,7 +423,9 @@ func (s *scanner) eof(blank bool) bool {
 	}
 	if s.level > 0 {
 		p := s.parens[s.level-1]
-		s.errorAt(int(p.pos), "'"+string(p.ch)+"' was never closed")
+		if s.reporting() {
+			s.errorAt(int(p.pos), "'"+string(p.ch)+"' was never closed")
+		}
 	}
 	for ; s.indent > 0; s.indent-- {
 		s.emit(Dedent, n, n)

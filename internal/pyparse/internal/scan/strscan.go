@@ -27,6 +27,7 @@ func (s *scanner) eofLine() int {
 // start and whose opening quote is at q.
 func (s *scanner) stringAt(start, q int) {
 	src := s.src
+	startLine := s.line
 	quote := src[q]
 	cur := q + 1
 	size := 1
@@ -52,13 +53,13 @@ func (s *scanner) stringAt(start, q int) {
 			cur++
 		}
 		if cur >= len(src) {
-			s.unterminated(start, q, cur, size, escapedQuote)
+			s.unterminated(start, q, cur, size, escapedQuote, startLine)
 			return
 		}
 		switch c := src[cur]; c {
 		case '\n', '\r':
 			if size == 1 {
-				s.unterminated(start, q, cur, size, escapedQuote)
+				s.unterminated(start, q, cur, size, escapedQuote, startLine)
 				return
 			}
 			cur += s.lineEnd(cur)
@@ -100,13 +101,23 @@ func (s *scanner) stringAt(start, q int) {
 // the end of the input) and recovers: the literal becomes a String token
 // up to cur, or, when its quote is the enclosing f-string's, the quote
 // closes that f-string.
-func (s *scanner) unterminated(start, q, cur, size, escapedQuote int) {
+func (s *scanner) unterminated(start, q, cur, size, escapedQuote int, startLine int32) {
 	s.failQuote = [2]byte{s.src[q], byte(size)}
 	s.failFrom, s.failAt, s.failLine, s.failEscaped = q, cur, s.line, escapedQuote
 	if s.nmodes > 0 {
 		m := &s.modes[s.nmodes-1]
 		if m.quote == s.src[q] && int(m.quoteSize) == size {
-			s.errorAt(start, "f-string: expecting '}'")
+			// The '{' of the field the literal is in.
+			field := s.parens[max(0, min(s.level-int(m.depth)+int(m.exprStart), s.level-1))]
+			if field.line != startLine {
+				if s.reporting() {
+					s.errorAt(start, m.kind()+": expecting '}' to close '{' on line "+itoa(int(field.line)))
+				}
+			} else {
+				if s.reporting() {
+					s.errorAt(start, m.kind()+": expecting '}'")
+				}
+			}
 			s.overshoot += cur - q // the rest of the line is read again
 			if start < q {
 				s.emit(Name, start, q)
@@ -120,11 +131,17 @@ func (s *scanner) unterminated(start, q, cur, size, escapedQuote int) {
 	}
 	switch {
 	case size == 3:
-		s.errorAt(start, "unterminated triple-quoted string literal (detected at line "+itoa(s.eofLine())+")")
+		if s.reporting() {
+			s.errorAt(start, "unterminated triple-quoted string literal (detected at line "+itoa(s.eofLine())+")")
+		}
 	case escapedQuote >= 0:
-		s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+"); perhaps you escaped the end quote?")
+		if s.reporting() {
+			s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+"); perhaps you escaped the end quote?")
+		}
 	default:
-		s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+")")
+		if s.reporting() {
+			s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+")")
+		}
 	}
 	s.pos = cur
 	s.emit(String, start, cur)
@@ -132,7 +149,7 @@ func (s *scanner) unterminated(start, q, cur, size, escapedQuote int) {
 
 // fstringStart opens an f-string or t-string whose prefix starts at start
 // and whose quote is at q.
-func (s *scanner) fstringStart(start, q int, raw bool) {
+func (s *scanner) fstringStart(start, q int, raw, tstring bool) {
 	quote := s.src[q]
 	cur := q + 1
 	size := 1
@@ -141,7 +158,7 @@ func (s *scanner) fstringStart(start, q int, raw bool) {
 		cur += 2
 	}
 	if s.nmodes+1 >= maxFStrings {
-		s.errorAt(s.lastChar(cur), "too many nested f-strings")
+		s.errorAt(s.lastChar(cur), "too many nested f-strings or t-strings")
 		s.stringAt(start, q)
 		return
 	}
@@ -153,6 +170,7 @@ func (s *scanner) fstringStart(start, q int, raw bool) {
 		quote:     quote,
 		quoteSize: int8(size),
 		raw:       raw,
+		tstring:   tstring,
 	}
 	s.nmodes++
 	s.pos = cur
@@ -164,7 +182,9 @@ func (s *scanner) fstringStart(start, q int, raw bool) {
 func (s *scanner) enterField(m *fmode) {
 	m.exprStart++
 	if m.exprStart >= maxExprNesting {
-		s.errorAt(s.lastChar(s.pos), "f-string: expressions nested too deeply")
+		if s.reporting() {
+			s.errorAt(s.lastChar(s.pos), m.kind()+": expressions nested too deeply")
+		}
 	}
 	m.regular = true
 	m.inSpec = false
@@ -205,6 +225,9 @@ func (s *scanner) fstring() {
 		case '\n', '\r':
 			if size == 1 {
 				if inSpec {
+					if s.reporting() {
+						s.errorAt(cur, m.kind()+": newlines are not allowed in format specifiers for single quoted "+m.kind()+"s")
+					}
 					s.middle(start, cur)
 					m.regular = true
 					m.inSpec = false
@@ -286,9 +309,13 @@ func (s *scanner) middle(start, end int) {
 // every f-string around it.
 func (s *scanner) unterminatedF(m *fmode, start, cur int) {
 	if m.quoteSize == 3 {
-		s.errorAt(int(m.start), "unterminated triple-quoted f-string literal (detected at line "+itoa(s.eofLine())+")")
+		if s.reporting() {
+			s.errorAt(int(m.start), "unterminated triple-quoted "+m.kind()+" literal (detected at line "+itoa(s.eofLine())+")")
+		}
 	} else {
-		s.errorAt(int(m.start), "unterminated f-string literal (detected at line "+itoa(int(s.line))+")")
+		if s.reporting() {
+			s.errorAt(int(m.start), "unterminated "+m.kind()+" literal (detected at line "+itoa(int(s.line))+")")
+		}
 	}
 	s.middle(start, cur)
 	for s.nmodes > 0 {
