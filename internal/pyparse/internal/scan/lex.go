@@ -67,49 +67,55 @@ func isIdentByte(c int) bool { return c >= 0 && identChar[c] }
 func (s *scanner) nameOrString() {
 	src := s.src
 	start := s.pos
-	var sawB, sawR, sawU, sawF, sawT bool
+	var saw [5]bool // b u r f t, each at most once
 	for p := start; p < len(src); {
-		switch src[p] | 0x20 {
-		case 'b':
-			if sawB || sawU || sawF || sawT {
-				goto name
-			}
-			sawB = true
-		case 'u':
-			if sawB || sawU || sawR || sawF || sawT {
-				goto name
-			}
-			sawU = true
-		case 'r':
-			if sawR || sawU {
-				goto name
-			}
-			sawR = true
-		case 'f':
-			if sawF || sawB || sawU || sawT {
-				goto name
-			}
-			sawF = true
-		case 't':
-			if sawT || sawB || sawU || sawF {
-				goto name
-			}
-			sawT = true
-		default:
-			goto name
+		i := prefixIndex(src[p])
+		if i < 0 || saw[i] {
+			break
 		}
+		saw[i] = true
 		p++
 		if p < len(src) && (src[p] == '"' || src[p] == '\'') {
-			if sawF || sawT {
-				s.fstringStart(start, p, sawR, sawT)
+			if msg := incompatiblePrefixes(saw); msg != "" {
+				s.errorRange(start, p, msg, classSyntax)
+			}
+			if saw[3] || saw[4] {
+				s.fstringStart(start, p, saw[2], saw[4])
 			} else {
 				s.stringAt(start, p)
 			}
 			return
 		}
 	}
-name:
 	s.name(start)
+}
+
+// prefixIndex is the index of a string prefix letter in b u r f t, or -1.
+func prefixIndex(c byte) int {
+	switch c | 0x20 {
+	case 'b':
+		return 0
+	case 'u':
+		return 1
+	case 'r':
+		return 2
+	case 'f':
+		return 3
+	case 't':
+		return 4
+	}
+	return -1
+}
+
+// incompatiblePrefixes is CPython 3.14's error for a prefix that combines
+// letters it does not allow together (saw is indexed as prefixIndex), or "".
+func incompatiblePrefixes(saw [5]bool) string {
+	for _, pair := range [...][2]int{{1, 0}, {1, 2}, {1, 3}, {1, 4}, {0, 3}, {0, 4}, {3, 4}} {
+		if saw[pair[0]] && saw[pair[1]] {
+			return "'" + string("burft"[pair[0]]) + "' and '" + string("burft"[pair[1]]) + "' prefixes are incompatible"
+		}
+	}
+	return ""
 }
 
 // nonASCIIName scans a name that starts with a non-ASCII character.

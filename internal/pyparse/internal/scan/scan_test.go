@@ -32,8 +32,11 @@ var tokenStreams = []struct{ src, want string }{
 		`if NAME:x : NEWLINE INDENT:"\f    " NAME:a NEWLINE DEDENT EOF`},
 	{"\"abc\" 'd\\'e' '''a\n''b''' \"\"\"\"\"\" '' b'x' Rb\"y\" bR'z' u'q' U\"w\" br'1' rB'2'",
 		`STRING:"abc" STRING:'d\'e' STRING:"'''a\n''b'''" STRING:"""""" STRING:'' STRING:b'x' STRING:Rb"y" STRING:bR'z' STRING:u'q' STRING:U"w" STRING:br'1' STRING:rB'2' NEWLINE:"" EOF`},
+	// 3.14 reports prefixes that do not combine (3.11 saw a name and a string).
 	{"ur'x' bu'x' fb'x' tb'x' ft'x' print",
-		`NAME:ur STRING:'x' NAME:bu STRING:'x' NAME:fb STRING:'x' NAME:tb STRING:'x' NAME:ft STRING:'x' NAME:print NEWLINE:"" EOF`},
+		`STRING:ur'x' STRING:bu'x' FSTRING_START:fb' FSTRING_MIDDLE:x FSTRING_END:' FSTRING_START:tb' FSTRING_MIDDLE:x FSTRING_END:' FSTRING_START:ft' FSTRING_MIDDLE:x FSTRING_END:' NAME:print NEWLINE:"" EOF !'u' and 'r' prefixes are incompatible@1:1 !'u' and 'b' prefixes are incompatible@1:7 !'b' and 'f' prefixes are incompatible@1:13 !'b' and 't' prefixes are incompatible@1:19 !'f' and 't' prefixes are incompatible@1:25`},
+	{"bb'x' rr'x' uu'x' Ub'x' bR'x' Rb'x' rt'x'",
+		`NAME:bb STRING:'x' NAME:rr STRING:'x' NAME:uu STRING:'x' STRING:Ub'x' STRING:bR'x' STRING:Rb'x' FSTRING_START:rt' FSTRING_MIDDLE:x FSTRING_END:' NEWLINE:"" EOF !'u' and 'b' prefixes are incompatible@1:19`},
 	{"f'a{b}c' F\"\" rf'\\{x}' fR'{x}' Rf\"a\" t'{x}' tr'{x}' RT'x'",
 		`FSTRING_START:f' FSTRING_MIDDLE:a { NAME:b } FSTRING_MIDDLE:c FSTRING_END:' FSTRING_START:F" FSTRING_END:" FSTRING_START:rf' FSTRING_MIDDLE:\ { NAME:x } FSTRING_END:' FSTRING_START:fR' { NAME:x } FSTRING_END:' FSTRING_START:Rf" FSTRING_MIDDLE:a FSTRING_END:" FSTRING_START:t' { NAME:x } FSTRING_END:' FSTRING_START:tr' { NAME:x } FSTRING_END:' FSTRING_START:RT' FSTRING_MIDDLE:x FSTRING_END:' NEWLINE:"" EOF`},
 	{"f'{x!r:>{width}}' f'{x!=y}' f'{x=}' f'{x = !r:^10}'",
