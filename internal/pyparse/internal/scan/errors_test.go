@@ -11,6 +11,9 @@ import (
 // means the source compiles; "invalid syntax" and "unexpected indent" are
 // the parser's errors, so the tokenizer must report nothing for them.
 var cpythonErrors = []struct{ src, want string }{
+	{"  \\ x\n", "SyntaxError: unexpected character after line continuation character@1:4"},
+	{"x = 1\n  \\ x\n", "SyntaxError: unexpected character after line continuation character@2:4"},
+	{"if x:\n    \\\n  y\n", ""},
 	{"x = 1 \\", "SyntaxError: unexpected EOF while parsing@1:8"},
 	{"x = 1 \\\n", "SyntaxError: unexpected EOF while parsing@1:8"},
 	{"a\\ b", "SyntaxError: unexpected character after line continuation character@1:3"},
@@ -219,5 +222,15 @@ func TestCPythonByteErrors(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
 		}
+	}
+}
+
+// TestOneErrorPerBackslash checks that a stray backslash in the indentation
+// is reported once, though both the indentation and the token scan see it.
+func TestOneErrorPerBackslash(t *testing.T) {
+	var r Result
+	Scan([]byte("x = 1\n  \\ x\n"), &r)
+	if len(r.Errors) != 1 {
+		t.Errorf("errors %v, want one", r.Errors)
 	}
 }

@@ -98,6 +98,7 @@ type scanner struct {
 	modes  [maxFStrings]fmode
 
 	utf8Checked int // name bytes before this offset are valid UTF-8
+	contErrAt   int // the backslash last reported as not ending its line
 
 	// overshoot counts the bytes read beyond the token being scanned
 	// (lookahead that later tokens read again); tests check it grows
@@ -119,6 +120,7 @@ func (s *scanner) init(src []byte, res *Result) {
 	s.res = res
 	s.line = 1
 	s.atBOL = true
+	s.contErrAt = -1
 	res.Tokens = res.Tokens[:0]
 	res.Comments = res.Comments[:0]
 	res.Errors = res.Errors[:0]
@@ -203,14 +205,15 @@ func (s *scanner) continuation() (ok, atEOF bool) {
 	if bs+1 >= len(s.src) {
 		// CPython reads the source with a line end added at its end.
 		s.pos = len(s.src)
-		if s.reporting() {
-			s.errorAt(bs+1, "unexpected EOF while parsing")
-		}
+		s.errorAt(bs+1, "unexpected EOF while parsing")
 		return false, true
 	}
 	n := s.lineEnd(bs + 1)
 	if n == 0 {
-		if s.reporting() {
+		// The indentation scan may meet this backslash before the
+		// token scan does: report it once.
+		if bs != s.contErrAt {
+			s.contErrAt = bs
 			s.errorAt(bs+1, "unexpected character after line continuation character")
 		}
 		return false, false
@@ -218,9 +221,7 @@ func (s *scanner) continuation() (ok, atEOF bool) {
 	s.pos = bs + 1 + n
 	s.line++
 	if s.pos >= len(s.src) {
-		if s.reporting() {
-			s.errorAt(bs+1, "unexpected EOF while parsing")
-		}
+		s.errorAt(bs+1, "unexpected EOF while parsing")
 		return false, true
 	}
 	return true, false
