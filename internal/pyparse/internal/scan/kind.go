@@ -39,3 +39,13 @@ func (k Kind) IsKeyword() bool { return k >= KwFalse && k < NumKinds }
 
 // IsOperator reports whether k is an operator or delimiter.
 func (k Kind) IsOperator() bool { return k >= LPar && k <= Exclamation }
+
+// IsSoftKeyword reports whether name is one of Python's soft keywords
+// (match, case, type, _), which scan as Name tokens.
+func IsSoftKeyword(name []byte) bool {
+	switch string(name) {
+	case "match", "case", "type", "_":
+		return true
+	}
+	return false
+}

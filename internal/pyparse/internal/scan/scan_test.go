@@ -165,3 +165,26 @@ func TestComments(t *testing.T) {
 		}
 	}
 }
+
+func TestKindPredicates(t *testing.T) {
+	for k := Kind(0); k < NumKinds; k++ {
+		name := k.String()
+		if name == "" {
+			t.Errorf("kind %d has no name", k)
+		}
+		if k.IsKeyword() != (k != Name && keyword([]byte(name)) == k) {
+			t.Errorf("%s: IsKeyword %v disagrees with the keyword table", name, k.IsKeyword())
+		}
+	}
+	if !LPar.IsOperator() || !Exclamation.IsOperator() || Name.IsOperator() || KwIf.IsOperator() {
+		t.Error("IsOperator misclassifies")
+	}
+	for _, s := range []string{"match", "case", "type", "_"} {
+		if !IsSoftKeyword([]byte(s)) || keyword([]byte(s)) != Name {
+			t.Errorf("%s: not a soft keyword scanned as a Name", s)
+		}
+	}
+	if IsSoftKeyword([]byte("if")) || IsSoftKeyword([]byte("matches")) {
+		t.Error("IsSoftKeyword accepts a non-soft keyword")
+	}
+}
