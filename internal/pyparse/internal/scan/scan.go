@@ -35,7 +35,24 @@ const (
 // the line's start and Start), End likewise for end_offset, so most errors
 // have End == Start. Errors are in the order CPython's tokenizer meets
 // them, which is source order except that "'(' was never closed" comes at
-// the end, when the end of the file is reached.
+// the end, when the end of the file is reached; a source with a NUL byte
+// has "source code string cannot contain null bytes" first, as compile()
+// refuses it before tokenizing. At most MaxErrors are kept.
+//
+// What the parser should know about the stream:
+//   - Illegal covers a character that starts no token. Where CPython's
+//     tokenizer raises an error for it (invalid characters, non-printable
+//     ones, a backslash not ending its line) that error is in res.Errors
+//     at the same offset; for $ ? ` there is none and CPython's parser
+//     says "invalid syntax" there.
+//   - Recovery keeps the stream well formed: an unterminated literal
+//     becomes a String token up to its line end (or the end of the file);
+//     an f-string that cannot end gets a zero-width FStringEnd; an
+//     unmatched closing bracket is dropped; the end of the file always
+//     brings a NEWLINE (if the last line had tokens), the DEDENTs and EOF,
+//     also with brackets still open.
+//   - t-strings use the FString kinds; SplitString tells them apart.
+//   - "<>" is one NotEqual token, which the parser must reject.
 func Scan(src []byte, res *Result) {
 	var s scanner
 	s.init(src, res)
