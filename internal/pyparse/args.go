@@ -38,6 +38,15 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 	var genexp Expr
 	pending := "" // an order error, reported once the arguments are read
 	argStart := int(p.cur().Start)
+	level := p.level
+	broken := false // an argument failed: the statement stays broken
+	nerr := -1      // errors recorded before the first broken argument
+	defer func() {
+		if broken {
+			p.bad = true
+			p.errs = p.errs[:nerr]
+		}
+	}()
 	for !p.bad && p.kind() != close {
 		n++
 		switch {
@@ -112,6 +121,18 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			}
 			p.scratch = append(p.scratch, x)
 		}
+		if !p.bad && p.kind() != scan.Comma && p.kind() != close {
+			p.argJunk(kbase, base)
+		}
+		if p.bad && !p.trial {
+			if !broken {
+				nerr = len(p.errs)
+			}
+			if p.skipArgument(level) {
+				broken = true
+				continue
+			}
+		}
 		if p.bad || !p.got(scan.Comma) {
 			break
 		}
@@ -121,18 +142,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 		p.fail(p.errRange(p.cur()), pending)
 	}
 	if !p.bad && p.kind() != close {
-		var last Expr
-		if len(p.scratch) > base {
-			last = p.scratch[len(p.scratch)-1]
-		}
-		if kws := p.kstack[kbase:]; len(kws) > 0 && (last == nil || kws[len(kws)-1].End > last.Span().End) {
-			last = kws[len(kws)-1].Value
-		}
-		if last != nil {
-			p.bracketJunk(last)
-		} else {
-			p.failHere("")
-		}
+		p.argJunk(kbase, base)
 	}
 	if genexp != nil && n > 1 && !p.bad {
 		p.fail(genexp.Span(), "Generator expression must be parenthesized")
@@ -152,6 +162,49 @@ func (p *parser) prevEndBefore(off int) int {
 		j--
 	}
 	return int(p.tok[j].End)
+}
+
+// argJunk reports what follows the last argument when it is neither a
+// comma nor the closing bracket.
+func (p *parser) argJunk(kbase, base int) {
+	var last Expr
+	if len(p.scratch) > base {
+		last = p.scratch[len(p.scratch)-1]
+	}
+	if kws := p.kstack[kbase:]; len(kws) > 0 && (last == nil || kws[len(kws)-1].End > last.Span().End) {
+		last = kws[len(kws)-1].Value
+	}
+	if last != nil {
+		p.bracketJunk(last)
+	} else {
+		p.failHere("")
+	}
+}
+
+// skipArgument skips the rest of a broken argument up to the comma that
+// ends it, so that the arguments after it are still read (a broken call
+// keeps its intact keywords). It reports whether it found that comma; at
+// the closing bracket or the end of the line the call ends.
+func (p *parser) skipArgument(level int) bool {
+	for {
+		depth := p.level - level
+		switch k := p.kind(); {
+		case k == scan.EOF || k == scan.Newline || k == scan.Indent || k == scan.Dedent:
+			return false
+		case isClose(k) && depth <= 0:
+			return false
+		case k == scan.Comma && depth == 0:
+			p.next()
+			p.bad = false
+			return true
+		case k == scan.Name && depth == 0 && p.peek(1) == scan.Equal && lineStart(p.src, int(p.cur().Start)):
+			// A keyword on a line of its own: the break was on a line above
+			// (an unterminated string ate the comma).
+			p.bad = false
+			return true
+		}
+		p.next()
+	}
 }
 
 // badKeyword reports `expr=value` in a call where expr is not a name.

@@ -575,13 +575,13 @@ func (p *parser) try(parse func() Expr) (Expr, bool) {
 	if p.trial {
 		return nil, false
 	}
-	save, nerr := p.i, len(p.errs)
+	save, level, nerr := p.i, p.level, len(p.errs)
 	ns, np, nk := len(p.scratch), len(p.pstack), len(p.kstack)
 	p.trial = true
 	x := parse()
 	ok := !p.bad
 	p.trial, p.bad = false, false
-	p.i, p.errs = save, p.errs[:nerr]
+	p.i, p.level, p.errs = save, level, p.errs[:nerr]
 	p.scratch, p.pstack, p.kstack = p.scratch[:ns], p.pstack[:np], p.kstack[:nk]
 	return x, ok
 }
@@ -708,6 +708,13 @@ func (p *parser) brace() Expr {
 // first key when already parsed.
 func (p *parser) dictRest(open scan.Token, key Expr) Expr {
 	var items []*DictItem
+	broken, nerr, level := false, 0, p.level
+	defer func() {
+		if broken {
+			p.bad = true
+			p.errs = p.errs[:nerr]
+		}
+	}()
 	for !p.bad {
 		var it *DictItem
 		if key == nil && p.kind() == scan.DoubleStar {
@@ -720,13 +727,11 @@ func (p *parser) dictRest(open scan.Token, key Expr) Expr {
 			if key == nil {
 				key = p.expr()
 			}
-			if p.bad {
-				break
-			}
-			if p.kind() != scan.Colon {
+			if !p.bad && p.kind() != scan.Colon {
 				p.dictJunk(key)
-				break
 			}
+		}
+		if it == nil && !p.bad {
 			p.next()
 			v := p.expr()
 			it = p.a.items.new()
@@ -741,7 +746,19 @@ func (p *parser) dictRest(open scan.Token, key Expr) Expr {
 			}
 		}
 		key = nil
-		items = append(items, it)
+		if it != nil {
+			items = append(items, it)
+		}
+		if p.bad && !p.trial {
+			// Keep the entries after a broken one (see arguments).
+			if !broken {
+				nerr = len(p.errs)
+			}
+			broken = true
+			if p.skipArgument(level) {
+				continue
+			}
+		}
 		if p.bad || !p.got(scan.Comma) || p.kind() == scan.RBrace {
 			break
 		}

@@ -69,8 +69,12 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	}
 	scan.Scan(src, &pp.res)
 	toks := pp.res.Tokens
-	if unclosed := neverClosed(toks, pp.res.Errors); unclosed >= 0 {
-		pp.toks = relayout(src, toks, unclosed, pp.toks[:0])
+	scanErrs := pp.res.Errors
+	if spliced, errs, ok := pp.rescanTriple(src); ok {
+		toks, scanErrs = spliced, errs
+	}
+	if unclosed := neverClosed(toks, scanErrs); unclosed >= 0 {
+		pp.toks = relayout(src, toks, unclosed, scanErrs, pp.toks[:0])
 		toks = pp.toks
 	}
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true}
@@ -83,8 +87,68 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		r := Range{int(c[0]), int(c[1])}
 		f.Comments = append(f.Comments, Comment{Range: r, Text: p.s[r.Start:r.End]})
 	}
-	f.Errors = mergeErrors(pp.res.Errors, p.errs)
+	f.Errors = mergeErrors(scanErrs, p.errs)
 	return f, p.work
+}
+
+// rescanTriple recovers from an unterminated triple-quoted string, which
+// the scanner runs to the end of the file: the string is cut at the end of
+// its first line and the rest of the file is scanned again, so that the
+// statements after a broken docstring are still parsed. The rescan's errors
+// follow the first scan's.
+func (pp *Parser) rescanTriple(src []byte) ([]scan.Token, []scan.Error, bool) {
+	toks, errs := pp.res.Tokens, pp.res.Errors
+	at := -1
+	for _, e := range errs {
+		if strings.HasPrefix(e.Msg, "unterminated triple-quoted string") {
+			at = int(e.Start)
+			break
+		}
+	}
+	if at < 0 {
+		return nil, nil, false
+	}
+	k := -1
+	for i, t := range toks {
+		if t.Kind == scan.String && int(t.Start) <= at && at < int(t.End) {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return nil, nil, false
+	}
+	eol := at
+	for eol < len(src) && src[eol] != '\n' && src[eol] != '\r' {
+		eol++
+	}
+	next := eol
+	if next < len(src) && src[next] == '\r' {
+		next++
+	}
+	if next < len(src) && src[next] == '\n' {
+		next++
+	}
+	if next >= len(src) {
+		return nil, nil, false
+	}
+	var rest scan.Result
+	scan.Scan(src[next:], &rest)
+	spliced := make([]scan.Token, 0, k+1+len(rest.Tokens))
+	spliced = append(spliced, toks[:k+1]...)
+	spliced[k].End = int32(eol)
+	for _, t := range rest.Tokens {
+		t.Start += int32(next)
+		t.End += int32(next)
+		spliced = append(spliced, t)
+	}
+	allErrs := append([]scan.Error(nil), errs...)
+	for _, e := range rest.Errors {
+		e.Start += int32(next)
+		e.End += int32(next)
+		allErrs = append(allErrs, e)
+	}
+	return relayoutFrom(src, spliced, k+1, true, allErrs, nil), allErrs, true
 }
 
 // mergeErrors puts the error CPython reports first at index 0, followed by
@@ -206,7 +270,26 @@ func neverClosed(toks []scan.Token, errs []scan.Error) int {
 // the statements after a broken line are parsed as statements: a line that
 // starts at or left of the broken statement's indentation with a token that
 // can start a statement ends the bracket. It is linear in the tokens.
-func relayout(src []byte, toks []scan.Token, unclosed int, out []scan.Token) []scan.Token {
+func relayout(src []byte, toks []scan.Token, unclosed int, errs []scan.Error, out []scan.Token) []scan.Token {
+	return relayoutFrom(src, toks, unclosed, false, errs, out)
+}
+
+// relayoutFrom rebuilds the line structure of toks[from:] from the line
+// starts; lineAtFrom tells whether toks[from] starts a line of its own. A
+// line that starts inside a never-closed bracket ends it when it starts a
+// statement at or left of the current indentation, or right after a ':' or
+// an unterminated string (the body of a compound statement whose header
+// lost its bracket or its quote).
+func relayoutFrom(src []byte, toks []scan.Token, unclosed int, lineAtFrom bool, errs []scan.Error, out []scan.Token) []scan.Token {
+	var cut map[int32]bool // starts of unterminated strings
+	for _, e := range errs {
+		if strings.HasPrefix(e.Msg, "unterminated string") {
+			if cut == nil {
+				cut = map[int32]bool{}
+			}
+			cut[e.Start] = true
+		}
+	}
 	// The indentation stack at the bracket, from the scanner's tokens.
 	indents := []int{0}
 	for _, t := range toks[:unclosed] {
@@ -245,9 +328,14 @@ func relayout(src []byte, toks []scan.Token, unclosed int, out []scan.Token) []s
 			j = len(toks)
 			continue
 		}
-		if j > unclosed && lineStart(src, int(t.Start)) {
+		if (j > unclosed || lineAtFrom) && lineStart(src, int(t.Start)) {
 			col := column(src, int(t.Start))
-			if depth == 0 || (open[0] && col <= indents[len(indents)-1] && startsStmt(t.Kind)) {
+			var afterColon bool
+			if len(out) > 0 {
+				last := out[len(out)-1]
+				afterColon = last.Kind == scan.Colon || (last.Kind == scan.String && cut[last.Start])
+			}
+			if depth == 0 || (open[0] && startsStmt(t.Kind) && (col <= indents[len(indents)-1] || afterColon)) {
 				depth = 0
 				open = open[:0]
 				out = layoutLine(out, &indents, col, int(t.Start), t.Start)

@@ -86,6 +86,8 @@ type parser struct {
 	s    string // src as a string: names and literal text are substrings of it
 	tok  []scan.Token
 	i    int // current token
+	// level is the bracket level at the current token within the statement.
+	level int
 	a    *arena
 	errs []perr
 
@@ -163,7 +165,14 @@ func (p *parser) next() scan.Token {
 		p.i++
 	}
 	p.work++
+	p.level += int(levelStep[t.Kind])
 	return t
+}
+
+// levelStep is how a token changes the bracket level.
+var levelStep = [scan.NumKinds]int8{
+	scan.LPar: 1, scan.LSqb: 1, scan.LBrace: 1,
+	scan.RPar: -1, scan.RSqb: -1, scan.RBrace: -1,
 }
 
 // got consumes the current token when it is of kind k.

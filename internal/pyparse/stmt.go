@@ -47,6 +47,7 @@ func (p *parser) stmtList(inBlock bool) []Stmt {
 		start := p.i
 		nscratch, nparts, nkws := len(p.scratch), len(p.pstack), len(p.kstack)
 		nstmts := len(p.sstack)
+		p.level = 0
 		p.statement()
 		if p.futureOK {
 			p.futureOK = keepsFuture(p.sstack[nstmts:], nstmts == 0 && !inBlock)

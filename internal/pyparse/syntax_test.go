@@ -84,6 +84,24 @@ func TestRecovery(t *testing.T) {
 		{"missing colon in def", "def f(x)\n" +
 			"    return DockerOperator(image=\"x\")\n" +
 			"c = 3\n", "c = 3"},
+		{"unterminated docstring", "\"\"\"A DAG.\n" +
+			"b = DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"header lost its bracket", "with DAG(dag_id='d', start=datetime(2020, 1, 1, schedule=None) as dag:\n" +
+			"    b = DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"header lost its quote", "with DAG(dag_id=d', schedule=None) as dag:\n" +
+			"    b = DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"string ate the comma", "b = DockerOperator(\n" +
+			"    task_id=t',\n" +
+			"    image=\"x\",\n" +
+			")\n" +
+			"c = 3\n", "c = 3"},
+		{"broken argument", "b = DockerOperator(task_id=1 2, image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"dict entry without colon", "b = DockerOperator(environment={\"a\" 1, \"k\": v}, image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
