@@ -234,7 +234,7 @@ func (p *parser) checkKeywords(kws []*Keyword) {
 				continue
 			}
 			if seen[k.Name] {
-				p.errorAt(k.Range, tierCompile, "keyword argument repeated: "+k.Name)
+				p.errorAt(k.Range, tierCompile, "keyword argument repeated: "+shortName(k.Name))
 				return
 			}
 			seen[k.Name] = true
@@ -247,7 +247,7 @@ func (p *parser) checkKeywords(kws []*Keyword) {
 		}
 		for _, prev := range kws[:i] {
 			if prev.Name == k.Name {
-				p.errorAt(k.Range, tierCompile, "keyword argument repeated: "+k.Name)
+				p.errorAt(k.Range, tierCompile, "keyword argument repeated: "+shortName(k.Name))
 				return
 			}
 		}
@@ -386,7 +386,7 @@ func (p *parser) checkDuplicateParams(ps []*Param) {
 					r.Start += a.Star
 					r.End += a.Star
 				}
-				p.errorAt(r, tierSymtable, "duplicate argument '"+a.Name+"' in function definition")
+				p.errorAt(r, tierSymtable, "duplicate argument '"+shortName(a.Name)+"' in function definition")
 				return
 			}
 		}

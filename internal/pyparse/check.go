@@ -131,11 +131,11 @@ func (p *parser) checkDecl(st *OtherStmt, uses map[string]uint8) {
 		u := uses[name]
 		switch {
 		case u&useParam != 0:
-			p.errorAt(st.Range, tierSymtable, "name '"+name+"' is parameter and "+kw)
+			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is parameter and "+kw)
 		case u&useStore != 0:
-			p.errorAt(st.Range, tierSymtable, "name '"+name+"' is assigned to before "+kw+" declaration")
+			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is assigned to before "+kw+" declaration")
 		case u&useLoad != 0:
-			p.errorAt(st.Range, tierSymtable, "name '"+name+"' is used prior to "+kw+" declaration")
+			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is used prior to "+kw+" declaration")
 		}
 	}
 }

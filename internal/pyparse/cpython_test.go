@@ -183,3 +183,25 @@ func TestCPythonErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestMessagesHideLongNames checks that a message naming a long identifier
+// (which could be a token pasted into the code) shows only its start.
+func TestMessagesHideLongNames(t *testing.T) {
+	secret := "ghp_" + strings.Repeat("a1B2", 9)
+	for _, src := range []string{
+		"f(" + secret + "=1, " + secret + "=2)\n",
+		"def f(" + secret + ", " + secret + "): pass\n",
+		"def f():\n    " + secret + " = 1\n    global " + secret + "\n",
+		"from __future__ import " + secret + "\n",
+		"x = f'{a!" + secret + "}'\n",
+	} {
+		f := Parse("x.py", []byte(src))
+		if len(f.Errors) == 0 {
+			t.Fatalf("no error for %q", src)
+		}
+		msg := f.Errors[0].Msg
+		if strings.Contains(msg, secret[:8]) || !strings.Contains(msg, "ghp_... (40 characters)") {
+			t.Errorf("message %q does not hide the name", msg)
+		}
+	}
+}

@@ -601,20 +601,10 @@ func (p *parser) checkFuture(im *ImportFrom) {
 			p.errorAt(im.Range, tierSymtable, "not a chance")
 			return
 		case !futureFeatures[a.Name]:
-			p.errorAt(im.Range, tierSymtable, "future feature "+quoteName(a.Name)+" is not defined")
+			p.errorAt(im.Range, tierSymtable, "future feature "+shortName(a.Name)+" is not defined")
 			return
 		}
 	}
-}
-
-// quoteName shows a name in a message: at most its first 4 characters and
-// its length when it is longer than a keyword.
-func quoteName(s string) string {
-	if len(s) <= 16 {
-		return s
-	}
-	q := quoteShort(s)
-	return q[1 : len(q)-1]
 }
 
 func (p *parser) globalStmt() Stmt {

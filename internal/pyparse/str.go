@@ -212,7 +212,7 @@ func (p *parser) field() {
 		p.next()
 		conv := p.text(t)
 		if conv != "s" && conv != "r" && conv != "a" {
-			p.fail(p.rng(t), "f-string: invalid conversion character "+quoteShort(conv)+": expected 's', 'r', or 'a'")
+			p.fail(p.rng(t), "f-string: invalid conversion character '"+shortName(conv)+"': expected 's', 'r', or 'a'")
 			return
 		}
 		part.Conversion = conv
@@ -258,20 +258,22 @@ func (p *parser) field() {
 	p.pstack = append(p.pstack, part)
 }
 
-// quoteShort quotes a token for a message: at most its first 4 characters
-// and its length when it is longer, so no message repeats a secret.
-func quoteShort(s string) string {
-	if utf8.RuneCountInString(s) <= 4 {
-		return "'" + s + "'"
+// shortName shows a name or token in a message: whole when it is no longer
+// than a keyword (8 characters), else its first 4 characters and its
+// length, so that no message repeats a secret.
+func shortName(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= 8 {
+		return s
 	}
-	n, i := 0, 0
+	i, k := 0, 0
 	for i = range s {
-		if n == 4 {
+		if k == 4 {
 			break
 		}
-		n++
+		k++
 	}
-	return "'" + s[:i] + "...' (" + strconv.Itoa(utf8.RuneCountInString(s)) + " characters)"
+	return s[:i] + "... (" + strconv.Itoa(n) + " characters)"
 }
 
 // decodeLiteral decodes the literal text of a string: escape sequences unless
