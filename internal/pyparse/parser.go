@@ -82,14 +82,14 @@ type perr struct {
 
 // parser is a recursive-descent parser over the scanner's tokens.
 type parser struct {
-	src  []byte
-	s    string // src as a string: names and literal text are substrings of it
-	tok  []scan.Token
-	i    int // current token
+	src []byte
+	s   string // src as a string: names and literal text are substrings of it
+	tok []scan.Token
+	i   int // current token
 	// level is the bracket level at the current token within the statement.
 	level int
-	a    *arena
-	errs []perr
+	a     *arena
+	errs  []perr
 
 	// bad is set by fail: the current statement cannot be parsed further;
 	// every loop stops and the statement list resynchronises.
