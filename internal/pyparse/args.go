@@ -80,6 +80,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			k.Range = Range{int(nt.Start), v.Span().End}
 			k.Name = p.text(nt)
 			k.NameRange = p.rng(nt)
+			p.checkDebugName(k.Name, Range{p.stmtStart, p.stmtStart})
 			k.Value = v
 			p.kstack = append(p.kstack, k)
 			if !haveKw {
@@ -144,7 +145,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 	if !p.bad && p.kind() != close {
 		p.argJunk(kbase, base)
 	}
-	if genexp != nil && n > 1 && !p.bad {
+	if genexp != nil && (n > 1 || p.tok[p.i-1].Kind == scan.Comma) && !p.bad {
 		p.fail(genexp.Span(), "Generator expression must be parenthesized")
 	}
 	args := p.exprList(p.scratch[base:])
@@ -270,9 +271,15 @@ func (p *parser) params(close scan.Kind, annotated bool) []*Param {
 		switch t.Kind {
 		case scan.Slash:
 			p.next()
-			if slash || star || len(out) == 0 {
-				p.fail(p.rng(t), "invalid syntax")
-				break
+			switch {
+			case len(out) == 0 && !star:
+				p.fail(p.rng(t), "at least one argument must precede /")
+			case slash:
+				p.fail(p.rng(t), "/ may appear only once")
+			case star:
+				p.fail(p.rng(t), "/ must be ahead of *")
+			case p.kind() == scan.Star:
+				p.fail(p.rng(p.cur()), "expected comma between / and *")
 			}
 			slash = true
 		case scan.Star, scan.DoubleStar:
@@ -367,10 +374,20 @@ func (p *parser) param(annotated, starred bool) *Param {
 		}
 		pr.Range.End = a.Span().End
 	}
-	if p.got(scan.Equal) {
+	if p.kind() == scan.Equal {
+		eq := p.next()
+		if k := p.kind(); k == scan.Comma || k == scan.RPar || k == scan.Colon {
+			p.fail(p.rng(eq), "expected default value expression")
+			return pr
+		}
 		pr.Default = p.expr()
 		pr.Range.End = pr.Default.Span().End
 	}
+	at := p.stmtStart // CPython reports it at the def, or at the lambda
+	if p.lambdaStart >= 0 {
+		at = p.lambdaStart
+	}
+	p.checkDebugName(pr.Name, Range{at, at})
 	return pr
 }
 

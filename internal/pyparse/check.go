@@ -9,7 +9,15 @@ const (
 	useLoad = 1 << iota
 	useStore
 	useParam
+	useGlobal
+	useNonlocal
 )
+
+// scopeUses is one function scope's names, for nonlocal lookups.
+type scopeUses struct {
+	uses  map[string]uint8
+	outer *scopeUses
+}
 
 // checkScopes runs the global/nonlocal declaration checks on the module and
 // every function and class body.
@@ -17,18 +25,25 @@ func (p *parser) checkScopes(body []Stmt) {
 	if len(p.scopeDecls) == 0 {
 		return
 	}
-	p.checkScope(body, nil)
+	p.checkScope(body, nil, nil, false)
 }
 
 // checkScope checks one scope's statements in source order and recurses
 // into the scopes nested in them.
-func (p *parser) checkScope(body []Stmt, params []*Param) {
+func (p *parser) checkScope(body []Stmt, params []*Param, outer *scopeUses, function bool) {
 	uses := map[string]uint8{}
+	p.firstDecl = map[string]*OtherStmt{}
+	self := &scopeUses{uses: uses, outer: outer}
+	if !function {
+		self = outer // a class or the module is no enclosing scope for nonlocal
+	}
+	var pendingNonlocal []*OtherStmt
 	for _, pr := range params {
 		uses[pr.Name] |= useParam
 	}
 	var nested [][]Stmt
 	var nestedParams [][]*Param
+	var nestedFunc []bool
 	var visit func(n Node, store bool) bool
 	visit = func(n Node, store bool) bool {
 		switch n := n.(type) {
@@ -51,6 +66,7 @@ func (p *parser) checkScope(body []Stmt, params []*Param) {
 			}
 			nested = append(nested, n.Body)
 			nestedParams = append(nestedParams, n.Params)
+			nestedFunc = append(nestedFunc, true)
 			return false
 		case *ClassDef:
 			uses[n.Name] |= useStore
@@ -62,6 +78,7 @@ func (p *parser) checkScope(body []Stmt, params []*Param) {
 			}
 			nested = append(nested, n.Body)
 			nestedParams = append(nestedParams, nil)
+			nestedFunc = append(nestedFunc, false)
 			return false
 		case *Lambda:
 			return false
@@ -94,6 +111,9 @@ func (p *parser) checkScope(body []Stmt, params []*Param) {
 		case *OtherStmt:
 			if n.Kind == StmtGlobal || n.Kind == StmtNonlocal {
 				p.checkDecl(n, uses)
+				if n.Kind == StmtNonlocal && function {
+					pendingNonlocal = append(pendingNonlocal, n)
+				}
 				return false
 			}
 		}
@@ -102,9 +122,30 @@ func (p *parser) checkScope(body []Stmt, params []*Param) {
 	for _, s := range body {
 		Inspect(s, func(x Node) bool { return visit(x, false) })
 	}
-	for i, b := range nested {
-		p.checkScope(b, nestedParams[i])
+	for _, st := range pendingNonlocal {
+		for _, name := range st.Names {
+			if !boundIn(outer, name) {
+				p.errorAt(st.Range, tierSymtable, "no binding for nonlocal '"+shortName(name)+"' found")
+			}
+		}
 	}
+	for i, b := range nested {
+		p.checkScope(b, nestedParams[i], self, nestedFunc[i])
+	}
+}
+
+// boundIn reports whether an enclosing function scope binds name.
+func boundIn(s *scopeUses, name string) bool {
+	for ; s != nil; s = s.outer {
+		u := s.uses[name]
+		if u&useGlobal != 0 {
+			return false
+		}
+		if u&(useStore|useParam|useNonlocal) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // bindName is the name an import binds.
@@ -127,9 +168,24 @@ func (p *parser) checkDecl(st *OtherStmt, uses map[string]uint8) {
 	if st.Kind == StmtNonlocal {
 		kw = "nonlocal"
 	}
+	flag := uint8(useGlobal)
+	other := uint8(useNonlocal)
+	if st.Kind == StmtNonlocal {
+		flag, other = useNonlocal, useGlobal
+	}
 	for _, name := range st.Names {
 		u := uses[name]
+		uses[name] |= flag
+		if u&(useGlobal|useNonlocal) == 0 {
+			p.firstDecl[name] = st
+		}
 		switch {
+		case u&other != 0:
+			r := st.Range
+			if first := p.firstDecl[name]; first != nil {
+				r = first.Range
+			}
+			p.errorAt(r, tierSymtable, "name '"+shortName(name)+"' is nonlocal and global")
 		case u&useParam != 0:
 			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is parameter and "+kw)
 		case u&useStore != 0:

@@ -166,6 +166,12 @@ func (p *parser) classDef(start int, decos []Expr) Stmt {
 		open := p.next()
 		if p.enterBracket() {
 			cd.Bases, cd.Keywords = p.arguments(open, scan.RPar)
+			for _, b := range cd.Bases {
+				if g, ok := b.(*OtherExpr); ok && g.Kind == ExprGenerator && len(g.Children) > 1 && !p.bad {
+					clause := g.Children[1].Span()
+					p.fail(Range{clause.Start, clause.Start + 3}, "invalid syntax")
+				}
+			}
 			p.closeBracket(scan.RPar, open)
 			if !p.bad {
 				p.checkKeywords(cd.Keywords)
@@ -481,6 +487,10 @@ func (p *parser) asPattern(c *Compound, star bool) {
 			p.failHere("invalid pattern target")
 			return
 		}
+		if p.isSoft("_") {
+			p.failHere("cannot use '_' as a target")
+			return
+		}
 		p.capture(c, p.next())
 	}
 }
@@ -518,10 +528,15 @@ func (p *parser) closedPattern(c *Compound) {
 		}
 		if p.kind() == scan.LPar {
 			open := p.next()
+			keywords := false
 			for !p.bad && p.kind() != scan.RPar {
 				if p.kind() == scan.Name && p.peek(1) == scan.Equal {
 					p.next()
 					p.next()
+					keywords = true
+				} else if keywords {
+					p.failHere("positional patterns follow keyword patterns")
+					return
 				}
 				p.asPattern(c, false)
 				if !p.got(scan.Comma) {
@@ -547,11 +562,16 @@ func (p *parser) closedPattern(c *Compound) {
 		open := p.next()
 		for !p.bad && p.kind() != scan.RBrace {
 			if p.got(scan.DoubleStar) {
-				if p.kind() != scan.Name {
+				if p.kind() != scan.Name || p.isSoft("_") {
 					p.failHere("")
 					return
 				}
 				p.capture(c, p.next())
+				if p.got(scan.Comma) && p.kind() != scan.RBrace {
+					p.failHere("") // the **rest entry must come last
+					return
+				}
+				break
 			} else {
 				p.patternValue()
 				if !p.expect(scan.Colon) {

@@ -159,6 +159,30 @@ var cpythonErrors = []struct {
 	{"future after second string", "'''doc'''\n'x'\nfrom __future__ import annotations\n", 3, 1, "from __future__ imports must occur at the beginning of the file"},
 	// future after docstring and future: valid for CPython 3.11
 	{"future after docstring and future", "'''doc'''\nfrom __future__ import division\nfrom __future__ import annotations\n", 0, 0, ""},
+	{"slash first", "def f(/, a): pass\n", 1, 7, "at least one argument must precede /"},
+	{"slash twice", "def f(a, /, b, /): pass\n", 1, 16, "/ may appear only once"},
+	{"slash after star", "def f(a, *, b, /): pass\n", 1, 16, "/ must be ahead of *"},
+	{"slash then star without comma", "lambda a=1,/*,b,c: None\n", 1, 13, "expected comma between / and *"},
+	{"missing default", "def f(a, d=, c): pass\n", 1, 11, "expected default value expression"},
+	{"debug attribute", "obj.__debug__ = 1\n", 1, 1, "cannot assign to __debug__"},
+	{"debug walrus", "(__debug__ := 1)\n", 1, 2, "cannot assign to __debug__"},
+	{"debug keyword", "f(__debug__=1)\n", 1, 1, "cannot assign to __debug__"},
+	{"debug parameter", "def f(**__debug__): pass\n", 1, 1, "cannot assign to __debug__"},
+	{"debug lambda parameter", "def f(*, x=lambda __debug__:0): pass\n", 1, 12, "cannot assign to __debug__"},
+	{"debug delete", "del __debug__\n", 1, 5, "cannot delete __debug__"},
+	{"underscore as target", "match x:\n  case 42 as _:\n    pass\n", 2, 14, "cannot use '_' as a target"},
+	{"positional after keyword pattern", "match x:\n  case Foo(z=1, y=2, x):\n    pass\n", 2, 22, "positional patterns follow keyword patterns"},
+	{"rest not last", "match x:\n  case {**rest, 'key': value}:\n    pass\n", 2, 17, "invalid syntax"},
+	{"rest wildcard", "match x:\n  case {**_}:\n    pass\n", 2, 11, "invalid syntax"},
+	{"nonlocal and global", "def f():\n    global x\n    nonlocal x\n", 2, 5, "name 'x' is nonlocal and global"},
+	{"no binding for nonlocal", "def f():\n    nonlocal x\n", 2, 5, "no binding for nonlocal 'x' found"},
+	// nonlocal bound later: valid for CPython 3.11
+	{"nonlocal bound later", "def g():\n  def f():\n    nonlocal x\n  x = 1\n", 0, 0, ""},
+	// nonlocal through class: valid for CPython 3.11
+	{"nonlocal through class", "def g():\n  x = 1\n  class A:\n    def f(self):\n      nonlocal x\n", 0, 0, ""},
+	{"generator base", "class C(x for x in L):\n    pass\n", 1, 11, "invalid syntax"},
+	{"generator with trailing comma", "f(x for x in L,)\n", 1, 3, "Generator expression must be parenthesized"},
+	{"starred slice", "A[*b:]\n", 1, 5, "invalid syntax"},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 

@@ -102,6 +102,7 @@ func (p *parser) namedExpr() Expr {
 		n = p.a.names.new()
 		n.Range = x.Span()
 	}
+	p.checkDebugName(n.ID, n.Range)
 	v := p.expr()
 	ne := &NamedExpr{Range: Range{x.Span().Start, v.Span().End}, Target: n, Value: v}
 	return ne
@@ -863,7 +864,10 @@ func (p *parser) lambda() Expr {
 	}
 	defer p.leave()
 	l := &Lambda{}
+	outerLambda := p.lambdaStart
+	p.lambdaStart = int(t.Start)
 	l.Params = p.params(scan.Colon, false)
+	p.lambdaStart = outerLambda
 	if p.bad {
 		l.Range = Range{int(t.Start), p.prevEnd()}
 		l.Body = p.errExpr(p.prevEnd())
@@ -928,6 +932,10 @@ func (p *parser) sliceItem() Expr {
 	if p.kind() != scan.Colon {
 		lower = p.starNamed()
 		if p.kind() != scan.Colon || p.bad {
+			return lower
+		}
+		if _, star := lower.(*Starred); star {
+			p.failHere("")
 			return lower
 		}
 	}

@@ -77,7 +77,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		pp.toks = relayout(src, toks, unclosed, scanErrs, pp.toks[:0])
 		toks = pp.toks
 	}
-	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true}
+	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
 	f.Body = p.stmtList(false)
 	p.checkScopes(f.Body)
 	if p.awaits > 0 {

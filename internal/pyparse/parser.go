@@ -86,6 +86,10 @@ type parser struct {
 	s   string // src as a string: names and literal text are substrings of it
 	tok []scan.Token
 	i   int // current token
+	// stmtStart is where the current statement starts, and lambdaStart
+	// where the lambda whose parameters are being read starts (else -1):
+	// CPython's compiler reports some errors there.
+	stmtStart, lambdaStart int
 	// level is the bracket level at the current token within the statement.
 	level int
 	a     *arena
@@ -109,6 +113,8 @@ type parser struct {
 	pre Expr
 	// awaits counts await expressions, checked after the parse.
 	awaits int
+	// debugMsg is the message for binding __debug__ in the target checked.
+	debugMsg string
 	// trial is set while try looks ahead.
 	trial bool
 	// escErr is an escape error of the string being parsed.
@@ -120,6 +126,7 @@ type parser struct {
 	sstack []Stmt
 	// scopeDecls lists the global and nonlocal statements, for checkScopes.
 	scopeDecls []*OtherStmt
+	firstDecl  map[string]*OtherStmt // of the scope checkScope is in
 }
 
 // funcCtx is what the checks need to know about the enclosing function.

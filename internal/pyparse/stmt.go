@@ -48,6 +48,7 @@ func (p *parser) stmtList(inBlock bool) []Stmt {
 		nscratch, nparts, nkws := len(p.scratch), len(p.pstack), len(p.kstack)
 		nstmts := len(p.sstack)
 		p.level = 0
+		p.stmtStart = int(p.cur().Start)
 		p.statement()
 		if p.futureOK {
 			p.futureOK = keepsFuture(p.sstack[nstmts:], nstmts == 0 && !inBlock)

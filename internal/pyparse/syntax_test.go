@@ -17,7 +17,7 @@ func TestValidSyntax(t *testing.T) {
 		{"annotations", "x: int\ny: dict[str, int] = {}\ndef f(a: 'A' = None, *args: int, **kw: str) -> list[int]: ...\n"},
 		{"async", "async def f():\n    async with a as b:\n        async for x in y:\n            await z\n    return [x async for x in y]\n"},
 		{"lambda and comprehension", "f = lambda *a, **k: {k: v for k, v in a if v}\ng = (x for x in y)\n"},
-		{"global and nonlocal", "def f():\n    global a\n    def g():\n        nonlocal b\n"},
+		{"global and nonlocal", "def f():\n    global a\n    b = 1\n    def g():\n        nonlocal b\n"},
 		{"semicolons and inline blocks", "a = 1; b = 2\nif a: b = 3\nclass K: pass\n"},
 		{"continuation", "x = 1 + \\\n    2\n"},
 		{"tabs", "if x:\n\ty = 1\n\tz = 2\n"},

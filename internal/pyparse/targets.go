@@ -114,7 +114,12 @@ func (p *parser) checkTarget(x Expr, ctx targetCtx) {
 	bad := invalidTarget(x, ctx)
 	if bad == nil {
 		p.checkStars(x, ctx)
+		p.debugMsg = "cannot assign to __debug__"
+		if ctx == targetDel {
+			p.debugMsg = "cannot delete __debug__"
+		}
 		p.checkDebug(x)
+		p.debugMsg = ""
 		return
 	}
 	name := exprName(bad)
@@ -183,15 +188,30 @@ func (p *parser) checkStarSeq(q *Seq) {
 func (p *parser) checkDebug(x Expr) {
 	switch t := x.(type) {
 	case *Name:
-		if t.ID == "__debug__" {
-			p.errorAt(t.Range, tierCompile, "cannot assign to __debug__")
+		at := Range{p.stmtStart, p.stmtStart}
+		if p.debugMsg == "cannot delete __debug__" {
+			at = t.Range
 		}
+		p.checkDebugName(t.ID, at)
+	case *Attribute:
+		p.checkDebugName(t.Attr, Range{p.stmtStart, p.stmtStart})
 	case *Starred:
 		p.checkDebug(t.Value)
 	case *Seq:
 		for _, e := range t.Elts {
 			p.checkDebug(e)
 		}
+	}
+}
+
+// checkDebugName reports a binding of the name __debug__.
+func (p *parser) checkDebugName(name string, r Range) {
+	if name == "__debug__" {
+		msg := p.debugMsg
+		if msg == "" {
+			msg = "cannot assign to __debug__"
+		}
+		p.errorAt(r, tierCompile, msg)
 	}
 }
 
