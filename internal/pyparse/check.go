@@ -100,6 +100,34 @@ func (p *parser) checkScope(body []Stmt, params []*Param, outer *scopeUses, func
 				Inspect(n.Value, func(x Node) bool { return visit(x, false) })
 			}
 			return false
+		case *Attribute, *Subscript:
+			if store {
+				// a.b = v and a[i] = v read a.
+				for _, ch := range Children(n) {
+					Inspect(ch, func(x Node) bool { return visit(x, false) })
+				}
+				return false
+			}
+		case *Compound:
+			for _, t := range n.Targets {
+				Inspect(t, func(x Node) bool { return visit(x, true) })
+			}
+		case *WithItem:
+			if n.As != nil {
+				Inspect(n.As, func(x Node) bool { return visit(x, true) })
+			}
+			if n.Expr != nil {
+				Inspect(n.Expr, func(x Node) bool { return visit(x, false) })
+			}
+			return false
+		case *NamedExpr:
+			if n.Target != nil {
+				uses[n.Target.ID] |= useStore
+			}
+			if n.Value != nil {
+				Inspect(n.Value, func(x Node) bool { return visit(x, false) })
+			}
+			return false
 		case *Import:
 			for _, a := range n.Names {
 				uses[bindName(a)] |= useStore
@@ -109,6 +137,12 @@ func (p *parser) checkScope(body []Stmt, params []*Param, outer *scopeUses, func
 				uses[bindName(a)] |= useStore
 			}
 		case *OtherStmt:
+			if n.Kind == StmtDelete {
+				for _, t := range n.Exprs {
+					Inspect(t, func(x Node) bool { return visit(x, true) })
+				}
+				return false
+			}
 			if n.Kind == StmtGlobal || n.Kind == StmtNonlocal {
 				p.checkDecl(n, uses)
 				if n.Kind == StmtNonlocal && function {
@@ -124,7 +158,8 @@ func (p *parser) checkScope(body []Stmt, params []*Param, outer *scopeUses, func
 	}
 	for _, st := range pendingNonlocal {
 		for _, name := range st.Names {
-			if !boundIn(outer, name) {
+			// __class__ is the implicit cell of a method's class.
+			if name != "__class__" && !boundIn(outer, name) {
 				p.errorAt(st.Range, tierSymtable, "no binding for nonlocal '"+shortName(name)+"' found")
 			}
 		}

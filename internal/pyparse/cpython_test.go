@@ -183,6 +183,14 @@ var cpythonErrors = []struct {
 	{"generator base", "class C(x for x in L):\n    pass\n", 1, 11, "invalid syntax"},
 	{"generator with trailing comma", "f(x for x in L,)\n", 1, 3, "Generator expression must be parenthesized"},
 	{"starred slice", "A[*b:]\n", 1, 5, "invalid syntax"},
+	{"global after subscript store", "def f():\n  x[0] = 1\n  global x\n", 3, 3, "name 'x' is used prior to global declaration"},
+	// nonlocal bound by for: valid for CPython 3.11
+	{"nonlocal bound by for", "def g():\n  for x in y: pass\n  def f():\n    nonlocal x\n", 0, 0, ""},
+	{"nonlocal not bound by attribute store", "def g():\n  x.a = 1\n  def f():\n    nonlocal x\n", 4, 5, "no binding for nonlocal 'x' found"},
+	// nonlocal bound by del: valid for CPython 3.11
+	{"nonlocal bound by del", "def g():\n  def f():\n    nonlocal x\n  del x\n", 0, 0, ""},
+	// nonlocal class cell: valid for CPython 3.11
+	{"nonlocal class cell", "class A:\n  def f(self):\n    nonlocal __class__\n", 0, 0, ""},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 
