@@ -5,14 +5,19 @@ import (
 )
 
 // slab hands out values of T from chunks, so that a file's nodes cost a few
-// large allocations instead of one each.
-type slab[T any] struct{ free []T }
+// large allocations instead of one each. Chunks double from 8 to 128
+// values, so a small file does not pay for large chunks.
+type slab[T any] struct {
+	free []T
+	next int
+}
 
-const slabChunk = 64
+const slabChunk = 128
 
 func (s *slab[T]) new() *T {
 	if len(s.free) == 0 {
-		s.free = make([]T, slabChunk)
+		s.next = min(max(2*s.next, 8), slabChunk)
+		s.free = make([]T, s.next)
 	}
 	x := &s.free[0]
 	s.free = s.free[1:]
@@ -20,7 +25,10 @@ func (s *slab[T]) new() *T {
 }
 
 // sliceSlab hands out exact-length slices cut from shared chunks.
-type sliceSlab[T any] struct{ free []T }
+type sliceSlab[T any] struct {
+	free []T
+	next int
+}
 
 func (s *sliceSlab[T]) copy(xs []T) []T {
 	n := len(xs)
@@ -28,10 +36,11 @@ func (s *sliceSlab[T]) copy(xs []T) []T {
 		return nil
 	}
 	if n > len(s.free) {
-		if n > slabChunk*4 {
+		if n > slabChunk {
 			return append([]T(nil), xs...)
 		}
-		s.free = make([]T, slabChunk*8)
+		s.next = min(max(2*s.next, 4*n, 16), 4*slabChunk)
+		s.free = make([]T, s.next)
 	}
 	out := s.free[:n:n]
 	s.free = s.free[n:]
