@@ -334,6 +334,12 @@ func (p *parser) params(close scan.Kind, annotated bool) []*Param {
 			}
 			bare = false
 			out = append(out, pr)
+		case scan.LPar:
+			if close == scan.Colon {
+				p.failHere("Lambda expression parameters cannot be parenthesized")
+			} else {
+				p.failHere("Function parameters cannot be parenthesized")
+			}
 		default:
 			p.failHere("")
 		}
@@ -376,6 +382,10 @@ func (p *parser) param(annotated, starred bool) *Param {
 	}
 	if p.kind() == scan.Equal {
 		eq := p.next()
+		if starred {
+			p.fail(p.rng(eq), "var-positional argument cannot have default value")
+			return pr
+		}
 		if k := p.kind(); k == scan.Comma || k == scan.RPar || k == scan.Colon {
 			p.fail(p.rng(eq), "expected default value expression")
 			return pr

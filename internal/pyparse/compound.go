@@ -117,7 +117,8 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	if p.kind() == scan.LSqb {
 		p.typeParams()
 	}
-	if !p.expect(scan.LPar) {
+	if !p.got(scan.LPar) {
+		p.failHere("expected '('")
 		return fd
 	}
 	fd.Params = p.params(scan.RPar, true)
@@ -205,11 +206,11 @@ func (p *parser) addBlock(c *Compound, b []Stmt) {
 func (p *parser) ifStmt() Stmt {
 	kw := p.next()
 	c := p.compound(CompoundIf, int(kw.Start))
-	c.Exprs = append(c.Exprs, p.namedExpr())
+	c.Exprs = append(c.Exprs, p.condition())
 	p.addBlock(c, p.block(kw, "'if' statement"))
 	for !p.bad && p.kind() == scan.KwElif {
 		kw := p.next()
-		c.Exprs = append(c.Exprs, p.namedExpr())
+		c.Exprs = append(c.Exprs, p.condition())
 		p.addBlock(c, p.block(kw, "'elif' statement"))
 	}
 	if !p.bad && p.kind() == scan.KwElse {
@@ -219,10 +220,34 @@ func (p *parser) ifStmt() Stmt {
 	return c
 }
 
+// condition parses the condition of if, elif or while; `if x = 3:` gets
+// CPython's hint.
+func (p *parser) condition() Expr {
+	x := p.namedExpr()
+	if p.bad || p.kind() != scan.Equal || p.peek(1) == scan.Equal {
+		return x
+	}
+	if _, ok := x.(*Name); ok {
+		p.bracketJunk(x)
+		return x
+	}
+	name := exprName(x)
+	switch x.(type) {
+	case *Attribute:
+		name = "attribute"
+	case *Subscript:
+		name = "subscript"
+	}
+	if name != "" && !isDisplay(x) {
+		p.fail(x.Span(), "cannot assign to "+name+" here. Maybe you meant '==' instead of '='?")
+	}
+	return x
+}
+
 func (p *parser) whileStmt() Stmt {
 	kw := p.next()
 	c := p.compound(CompoundWhile, int(kw.Start))
-	c.Exprs = append(c.Exprs, p.namedExpr())
+	c.Exprs = append(c.Exprs, p.condition())
 	p.loops++
 	p.addBlock(c, p.block(kw, "'while' statement"))
 	p.loops--
@@ -277,9 +302,9 @@ func (p *parser) tryStmt() Stmt {
 		}
 		what := "'except' statement"
 		if isStar {
-			what = "'except*' block"
+			what = "'except*' statement"
 		}
-		if p.kind() != scan.Colon {
+		if p.kind() != scan.Colon && p.kind() != scan.Newline {
 			x := p.expr()
 			if !p.bad && p.kind() == scan.Comma {
 				base := len(p.scratch)
@@ -373,7 +398,7 @@ func (p *parser) parenthesisedWith() bool {
 		case scan.RPar, scan.RSqb, scan.RBrace:
 			depth--
 			if depth == 0 {
-				return inside && j+1 < len(p.tok) && p.tok[j+1].Kind == scan.Colon
+				return inside && j+1 < len(p.tok) && (p.tok[j+1].Kind == scan.Colon || p.tok[j+1].Kind == scan.Newline)
 			}
 		case scan.KwAs, scan.Comma:
 			if depth == 1 {
@@ -419,7 +444,11 @@ func (p *parser) looksLikeMatch() bool {
 			if depth == 0 {
 				return j+1 < len(p.tok) && p.tok[j+1].Kind == scan.Newline
 			}
-		case scan.Newline, scan.EOF:
+		case scan.Newline:
+			// `match x` without its ':' before an indented `case`.
+			return depth == 0 && j+2 < len(p.tok) && p.tok[j+1].Kind == scan.Indent &&
+				p.tok[j+2].Kind == scan.Name && p.text(p.tok[j+2]) == "case"
+		case scan.EOF:
 			return false
 		}
 	}
@@ -430,6 +459,10 @@ func (p *parser) matchStmt() Stmt {
 	kw := p.next()
 	c := p.compound(CompoundMatch, int(kw.Start))
 	c.Exprs = append(c.Exprs, p.starList(true))
+	if !p.bad && p.kind() == scan.Newline {
+		p.failHere("expected ':'")
+		return c
+	}
 	if !p.expect(scan.Colon) || !p.expect(scan.Newline) {
 		return c
 	}

@@ -191,6 +191,20 @@ var cpythonErrors = []struct {
 	{"nonlocal bound by del", "def g():\n  def f():\n    nonlocal x\n  del x\n", 0, 0, ""},
 	// nonlocal class cell: valid for CPython 3.11
 	{"nonlocal class cell", "class A:\n  def f(self):\n    nonlocal __class__\n", 0, 0, ""},
+	{"if with equals", "if x = 3:\n   pass\n", 1, 4, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"},
+	{"while with attribute equals", "while x.a = 3:\n   pass\n", 1, 7, "cannot assign to attribute here. Maybe you meant '==' instead of '='?"},
+	{"except without colon", "try:\n  pass\nexcept\n  pass\n", 3, 7, "expected ':'"},
+	{"def without parentheses", "def f:\n    pass\n", 1, 6, "expected '('"},
+	{"parenthesised with without colon", "with (blech as something)\n  pass\n", 1, 26, "expected ':'"},
+	{"match without colon", "match x\n  case list():\n      pass\n", 1, 8, "expected ':'"},
+	{"parenthesised parameters", "def f(x, (y, z), w):\n   pass\n", 1, 10, "Function parameters cannot be parenthesized"},
+	{"parenthesised lambda parameters", "lambda (x, y, z), w: None\n", 1, 8, "Lambda expression parameters cannot be parenthesized"},
+	{"var-positional default without value", "def foo(a,*b: int=,c):\n   pass\n", 1, 18, "var-positional argument cannot have default value"},
+	{"starred dict value", "{1: *12+1}\n", 1, 5, "cannot use a starred expression in a dictionary value"},
+	{"dict value missing", "{1:2, 3:4, 5:}\n", 1, 13, "expression expected after dictionary key and ':'"},
+	{"comprehension target without parentheses", "[x,y for x,y in range(100)]\n", 1, 2, "did you forget parentheses around the comprehension target?"},
+	{"ternary without else before colon", "if True:\n    print(\"Hello\"\n\nif 2:\n   print(123))\n", 4, 5, "invalid syntax"},
+	{"ternary without else", "x = a if b\n", 1, 5, "expected 'else' after 'if' expression"},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 

@@ -167,9 +167,10 @@ func (p *parser) expr() Expr {
 	p.next()
 	cond := p.disjunction()
 	if !p.got(scan.KwElse) {
-		if !p.bad {
+		if !p.bad && p.kind() != scan.Colon {
 			p.fail(Range{x.Span().Start, cond.Span().End}, "expected 'else' after 'if' expression")
 		}
+		p.failHere("")
 		return x
 	}
 	alt := p.expr()
@@ -587,6 +588,17 @@ func (p *parser) try(parse func() Expr) (Expr, bool) {
 	return x, ok
 }
 
+// seqJunk reports what follows the elements p.scratch[base:] of a display:
+// `[x, y for ...]` gets CPython's hint.
+func (p *parser) seqJunk(base int) {
+	elts := p.scratch[base:]
+	if (p.kind() == scan.KwFor || p.kind() == scan.KwAsync) && len(elts) > 1 {
+		p.fail(Range{elts[0].Span().Start, elts[len(elts)-1].Span().End}, "did you forget parentheses around the comprehension target?")
+		return
+	}
+	p.bracketJunk(elts[len(elts)-1])
+}
+
 // legacyCommaCase is CPython's exception to "Perhaps you forgot a comma?":
 // a name directly followed by a string (a prefix typo) or a soft keyword.
 func (p *parser) legacyCommaCase(x Expr) bool {
@@ -648,7 +660,7 @@ func (p *parser) list() Expr {
 		}
 		p.seqRest(scan.RSqb)
 		if !p.bad && p.kind() != scan.RSqb {
-			p.bracketJunk(p.scratch[len(p.scratch)-1])
+			p.seqJunk(base)
 		}
 	}
 	end := p.closeBracket(scan.RSqb, open)
@@ -694,7 +706,7 @@ func (p *parser) brace() Expr {
 	}
 	p.seqRest(scan.RBrace)
 	if !p.bad && p.kind() != scan.RBrace {
-		p.bracketJunk(p.scratch[len(p.scratch)-1])
+		p.seqJunk(base)
 	}
 	end := p.closeBracket(scan.RBrace, open)
 	q := p.a.seqs.new()
@@ -733,7 +745,13 @@ func (p *parser) dictRest(open scan.Token, key Expr) Expr {
 			}
 		}
 		if it == nil && !p.bad {
-			p.next()
+			colon := p.next()
+			switch p.kind() {
+			case scan.Star:
+				p.failHere("cannot use a starred expression in a dictionary value")
+			case scan.Comma, scan.RBrace:
+				p.fail(p.rng(colon), "expression expected after dictionary key and ':'")
+			}
 			v := p.expr()
 			it = p.a.items.new()
 			it.Range = Range{key.Span().Start, v.Span().End}
