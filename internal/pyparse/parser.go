@@ -55,6 +55,7 @@ type arena struct {
 	calls    slab[Call]
 	kws      slab[Keyword]
 	strs     slab[Str]
+	lits     slab[strLit]
 	parts    slab[StrPart]
 	nums     slab[Num]
 	consts   slab[Const]
@@ -72,6 +73,13 @@ type arena struct {
 	stmts    sliceSlab[Stmt]
 	kwlists  sliceSlab[*Keyword]
 	partList sliceSlab[*StrPart]
+}
+
+// strLit is a plain string literal with its one part, allocated together.
+type strLit struct {
+	s    Str
+	part StrPart
+	slot [1]*StrPart
 }
 
 // errTier orders errors the way CPython finds them: the tokenizer and parser

@@ -12,6 +12,11 @@ import (
 // and t-strings into one Str (a t-string becomes an ExprTemplate holding
 // it). Parts holds each piece's decoded literal text and f-string fields.
 func (p *parser) strings() Expr {
+	if t := p.cur(); t.Kind == scan.String {
+		if k := p.peek(1); k != scan.String && k != scan.FStringStart {
+			return p.plainString(t)
+		}
+	}
 	s := p.a.strs.new()
 	start := int(p.cur().Start)
 	base := len(p.pstack)
@@ -38,21 +43,8 @@ func (p *parser) strings() Expr {
 		}
 		if t.Kind == scan.String {
 			p.next()
-			q := quoteLen(p.s[int(t.Start)+len(prefix) : t.End])
-			body := Range{int(t.Start) + len(prefix) + q, int(t.End) - q}
-			if body.End < body.Start {
-				body.End = body.Start
-			}
-			text := p.s[body.Start:body.End]
 			part := p.a.parts.new()
-			part.Range = body
-			if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
-				v, _, err := scan.DecodeString(p.src, t)
-				part.Lit = v
-				p.decodeError(err)
-			} else {
-				part.Lit = decodeLiteral(text, raw, bytes, false)
-			}
+			p.stringPart(t, part, prefix, raw, bytes)
 			p.pstack = append(p.pstack, part)
 			continue
 		}
@@ -83,6 +75,46 @@ func (p *parser) strings() Expr {
 		return p.other(ExprTemplate, s.Range, s)
 	}
 	return s
+}
+
+// plainString parses a string literal that is not part of an implicit
+// concatenation: its Str, part and part list come from one slab value.
+func (p *parser) plainString(t scan.Token) Expr {
+	p.next()
+	lit := p.a.lits.new()
+	s, part := &lit.s, &lit.part
+	prefix := stringPrefix(p.text(t))
+	s.Prefix = prefix
+	s.Range = p.rng(t)
+	raw := strings.IndexByte(prefix, 'r') >= 0
+	s.Bytes = strings.IndexByte(prefix, 'b') >= 0
+	p.stringPart(t, part, prefix, raw, s.Bytes)
+	lit.slot[0] = part
+	s.Parts = lit.slot[:]
+	if p.escErr != "" {
+		p.errorAt(p.errRange(p.cur()), tierParse, p.escErr)
+		p.escErr = ""
+	}
+	return s
+}
+
+// stringPart fills part with the body of the String token t and its
+// decoded value.
+func (p *parser) stringPart(t scan.Token, part *StrPart, prefix string, raw, bytes bool) {
+	q := quoteLen(p.s[int(t.Start)+len(prefix) : t.End])
+	body := Range{int(t.Start) + len(prefix) + q, int(t.End) - q}
+	if body.End < body.Start {
+		body.End = body.Start
+	}
+	text := p.s[body.Start:body.End]
+	part.Range = body
+	if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
+		v, _, err := scan.DecodeString(p.src, t)
+		part.Lit = v
+		p.decodeError(err)
+	} else {
+		part.Lit = decodeLiteral(text, raw, bytes, false)
+	}
 }
 
 // decodeError records a literal's decoding error: a bytes literal with
