@@ -160,17 +160,27 @@ func DAGFile(r *rand.Rand, i int) []byte {
 }
 
 // PlainModule returns the source of an ordinary Python module of similar
-// size with nothing any daglint rule concerns (no Docker, no secret-like
-// words), so the driver's prefilter skips it.
+// size with nothing any daglint rule concerns. Like real code, most modules
+// say key, token, auth and password in ordinary code (`key: str`,
+// `row["key"]`, `self.token_url`, `auth_header = ...`, a password read from
+// the environment), so the driver's prefilter cannot skip them and they are
+// parsed; module i with i%4 == 1 is a quiet one with none of those words,
+// which the prefilter skips.
 func PlainModule(r *rand.Rand, i int) []byte {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	name := pick(r, words)
 	w("\"\"\"Helpers for %s records (module %d).\"\"\"\n", name, i)
-	w("from __future__ import annotations\n\nimport json\nimport itertools\nfrom dataclasses import dataclass, field\nfrom typing import Iterable, Iterator\n\n")
+	w("from __future__ import annotations\n\nimport json\nimport itertools\nimport os\nfrom dataclasses import dataclass, field\nfrom typing import Iterable, Iterator\n\n")
 	w("BATCH_SIZE = %d\nFIELDS = (%q, %q, %q)\n\n", 100+r.IntN(900), "id", name+"_at", "amount")
-	w("@dataclass\nclass %sRecord:\n    id: int\n    amount: float = 0.0\n    labels: list[str] = field(default_factory=list)\n\n", strings.ToUpper(name[:1])+name[1:])
-	w("    def to_json(self) -> str:\n        return json.dumps({\"id\": self.id, \"amount\": self.amount, \"labels\": self.labels})\n\n")
+	w("@dataclass\nclass %sRecord:\n    id: int\n    amount: float = 0.0\n    labels: list[str] = field(default_factory=list)\n", strings.ToUpper(name[:1])+name[1:])
+	if i%4 != 1 {
+		w("    key: str = %q\n", name+"_id")
+	}
+	w("\n    def to_json(self) -> str:\n        return json.dumps({\"id\": self.id, \"amount\": self.amount, \"labels\": self.labels})\n\n")
+	if i%4 != 1 {
+		vocabulary(w, r, name)
+	}
 	fns := 3 + r.IntN(6)
 	for k := 0; k < fns; k++ {
 		fn := fmt.Sprintf("%s_step_%d", pick(r, words), k)
@@ -187,4 +197,27 @@ func PlainModule(r *rand.Rand, i int) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// vocabulary writes the ordinary code that uses secret-like names without
+// holding any secret: a client reading its token and password from the
+// environment, dictionary keys, sort keys and an auth header built at run
+// time.
+func vocabulary(w func(string, ...any), r *rand.Rand, name string) {
+	w("class %sClient:\n    \"\"\"Talks to the %s service; credentials come from the environment.\"\"\"\n\n", strings.ToUpper(name[:1])+name[1:], name)
+	w("    def __init__(self, base_url: str, timeout: int = %d) -> None:\n", 5+r.IntN(55))
+	w("        self.base_url = base_url.rstrip(\"/\")\n        self.token_url = self.base_url + \"/oauth/token\"\n        self.timeout = timeout\n")
+	w("        self._token: str | None = None\n\n")
+	w("    def auth_header(self) -> dict[str, str]:\n        token = self._token or os.environ.get(%q, \"\")\n", "SVC_"+strings.ToUpper(name)+"_TOKEN")
+	w("        return {\"Authorization\": \"Bearer \" + token} if token else {}\n\n")
+	w("    def login_payload(self, user: str) -> dict[str, str]:\n        password = os.environ[%q]\n", "SVC_"+strings.ToUpper(name)+"_PASSWORD")
+	w("        return {\"username\": user, \"password\": password, \"grant_type\": \"password\"}\n\n\n")
+	switch r.IntN(3) {
+	case 0:
+		w("def index_by_key(rows: Iterable[dict], key: str = \"key\") -> dict[str, dict]:\n    out = {}\n    for row in rows:\n        out[row[key]] = row\n    return out\n\n\n")
+	case 1:
+		w("def latest(rows: list[dict]) -> list[dict]:\n    return sorted(rows, key=lambda row: (row[\"key\"], row.get(%q, 0)), reverse=True)\n\n\n", name+"_at")
+	default:
+		w("def rename_keys(record: dict, mapping: dict[str, str]) -> dict:\n    return {mapping.get(key, key): value for key, value in record.items()}\n\n\n")
+	}
 }

@@ -1,0 +1,1 @@
+u"abc" b"def"
