@@ -6,12 +6,12 @@ import (
 
 // call parses the argument list of fn(...). A call whose argument list is
 // cut by a syntax error keeps the arguments before it and is Recovered.
-func (p *parser) call(fn Expr) Expr {
+func (p *parser) call(fn Expr, start int) Expr {
 	open := p.next()
 	c := p.a.calls.new()
 	c.Func = fn
 	if !p.enterBracket() {
-		c.Range = Range{fn.Span().Start, int(open.End)}
+		c.Range = Range{start, int(open.End)}
 		c.ArgsRange = p.rng(open)
 		c.Recovered = true
 		return c
@@ -20,7 +20,7 @@ func (p *parser) call(fn Expr) Expr {
 	c.Args, c.Keywords = p.arguments(open, scan.RPar)
 	end := p.closeBracket(scan.RPar, open)
 	c.Recovered = p.bad
-	c.Range = Range{fn.Span().Start, end}
+	c.Range = Range{start, end}
 	c.ArgsRange = Range{int(open.Start), end}
 	if !p.bad {
 		p.checkKeywords(c.Keywords)
@@ -54,7 +54,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			st := p.next()
 			v := p.expr()
 			k := p.a.kws.new()
-			k.Range = Range{int(st.Start), v.Span().End}
+			k.Range = Range{int(st.Start), p.valueEnd(v)}
 			k.NameRange = Range{int(st.Start), int(st.Start)}
 			k.Value = v
 			p.kstack = append(p.kstack, k)
@@ -65,7 +65,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			st := p.next()
 			v := p.expr()
 			s := p.a.stars.new()
-			s.Range = Range{int(st.Start), v.Span().End}
+			s.Range = Range{int(st.Start), p.valueEnd(v)}
 			s.Value = v
 			if haveDouble && !p.bad {
 				// CPython points at the arguments before the `*`.
@@ -77,7 +77,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			p.next()
 			v := p.expr()
 			k := p.a.kws.new()
-			k.Range = Range{int(nt.Start), v.Span().End}
+			k.Range = Range{int(nt.Start), p.valueEnd(v)}
 			k.Name = p.text(nt)
 			k.NameRange = p.rng(nt)
 			p.checkDebugName(k.Name, Range{p.stmtStart, p.stmtStart})
@@ -421,4 +421,14 @@ func (p *parser) checkDuplicateParams(ps []*Param) {
 			return
 		}
 	}
+}
+
+// valueEnd is where an argument whose value is v ends: past the last token
+// consumed for it, so a parenthesised value's ')' belongs to the keyword
+// (`help=("...")`), as in CPython's ast; v's own end after a syntax error.
+func (p *parser) valueEnd(v Expr) int {
+	if e := p.prevEnd(); e >= v.Span().End && !p.bad {
+		return e
+	}
+	return v.Span().End
 }

@@ -78,6 +78,11 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		toks = pp.toks
 	}
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
+	var codingErr *SyntaxError
+	p.utf8Source, codingErr = sourceCoding(src)
+	if codingErr != nil {
+		p.errorAt(codingErr.Range, tierParse, codingErr.Msg)
+	}
 	f.Body = p.stmtList(false)
 	p.checkScopes(f.Body)
 	if p.awaits > 0 {

@@ -99,10 +99,13 @@ type perr struct {
 
 // parser is a recursive-descent parser over the scanner's tokens.
 type parser struct {
-	src []byte
-	s   string // src as a string: names and literal text are substrings of it
-	tok []scan.Token
-	i   int // current token
+	// utf8Source: string literals must be UTF-8 (no other coding declared);
+	// sawBadUTF8: that error was reported once.
+	utf8Source, sawBadUTF8 bool
+	src                    []byte
+	s                      string // src as a string: names and literal text are substrings of it
+	tok                    []scan.Token
+	i                      int // current token
 	// stmtStart is where the current statement starts, and lambdaStart
 	// where the lambda whose parameters are being read starts (else -1):
 	// CPython's compiler reports some errors there.

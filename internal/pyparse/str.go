@@ -108,6 +108,7 @@ func (p *parser) stringPart(t scan.Token, part *StrPart, prefix string, raw, byt
 	}
 	text := p.s[body.Start:body.End]
 	part.Range = body
+	p.checkLiteralUTF8(body, Range{int(t.Start), int(t.End)})
 	if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
 		v, _, err := scan.DecodeString(p.src, t)
 		part.Lit = v
