@@ -312,10 +312,10 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 			b.expr(n.Body, sc, sh, ctx)
 			return false
 		case *pyparse.OtherExpr:
-			if isComprehension(n.Kind) {
+			if n.Kind.IsComprehension() {
 				sh := extend(shadow, nil)
 				for _, ch := range n.Children {
-					if o, ok := ch.(*pyparse.OtherExpr); ok && o.Kind == "for_in_clause" && len(o.Children) > 0 {
+					if o, ok := ch.(*pyparse.OtherExpr); ok && o.Kind == pyparse.ExprComprehensionFor && len(o.Children) > 0 {
 						targetNames(o.Children[0], sh)
 					}
 				}
@@ -327,10 +327,6 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 		}
 		return true
 	})
-}
-
-func isComprehension(kind string) bool {
-	return strings.HasSuffix(kind, "comprehension") || kind == "generator_expression"
 }
 
 func extend(m map[string]bool, names []string) map[string]bool {

@@ -195,7 +195,7 @@ func mutatedNames(f *pyparse.File) map[string]bool {
 				}
 			}
 		case *pyparse.OtherStmt:
-			if n.Kind == "delete_statement" {
+			if n.Kind == pyparse.StmtDelete {
 				for _, e := range n.Exprs {
 					pyparse.Inspect(e, func(x pyparse.Node) bool {
 						if s, ok := x.(*pyparse.Subscript); ok {

@@ -109,12 +109,12 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 				s.collect(b)
 			}
 		case *pyparse.OtherStmt:
-			if st.Kind == "global_statement" || st.Kind == "global" {
+			if st.Kind == pyparse.StmtGlobal {
 				for _, n := range st.Names {
 					s.globals[n] = true
 				}
 			}
-			if st.Kind == "nonlocal_statement" || st.Kind == "nonlocal" {
+			if st.Kind == pyparse.StmtNonlocal {
 				for _, n := range st.Names {
 					s.bind(n, bindOther, nil)
 				}

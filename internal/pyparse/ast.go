@@ -19,9 +19,11 @@ type File struct {
 	Lines    *source.Lines
 	Body     []Stmt
 	Comments []Comment
-	// Errors lists syntax errors in source order: tree-sitter ERROR and MISSING
-	// nodes plus Python 2 / indentation constructs that CPython rejects but
-	// tree-sitter accepts. Empty for a valid file.
+	// Errors lists syntax errors. Errors[0] is the error CPython reports for
+	// the file (compile(src, path, "exec")): a tokenizer or parser error if
+	// there is one, else the first error of its symbol table and compiler
+	// checks. The rest are further errors found after recovering, in source
+	// order. Empty for a valid file.
 	Errors []SyntaxError
 }
 
@@ -120,6 +122,7 @@ type FuncDef struct {
 	Decorators []Expr
 	Params     []*Param
 	Body       []Stmt
+	Async      bool // async def
 }
 
 // ClassDef is a class definition. Bases holds positional bases; Keywords holds
@@ -140,28 +143,74 @@ type Return struct {
 	Value Expr
 }
 
+// CompoundKind tells the compound statements apart.
+type CompoundKind uint8
+
+// Compound statement kinds.
+const (
+	CompoundIf    CompoundKind = iota + 1 // if/elif/else
+	CompoundFor                           // for (and async for) with its else
+	CompoundWhile                         // while with its else
+	CompoundTry                           // try/except/except*/else/finally
+	CompoundMatch                         // match/case
+)
+
+var compoundNames = [...]string{"?", "if", "for", "while", "try", "match"}
+
+// String returns the statement's keyword.
+func (k CompoundKind) String() string { return kindName(compoundNames[:], int(k)) }
+
 // Compound is any other statement with bodies: if/elif/else, for, while, try,
-// match. Exprs holds its header expressions (condition, loop target and
-// iterable, match subject, except types); Targets holds names it binds (for
-// targets, `except E as name`, match captures when known). Blocks holds each
-// body in source order.
+// match. Exprs holds its header expressions (condition, loop iterable, match
+// subject and guards, except types); Targets holds what it binds (for
+// targets, `except E as name`, match capture names). Blocks holds each body
+// in source order.
 type Compound struct {
 	Range
-	Kind    string // "if", "for", "while", "try", "match"
+	Kind    CompoundKind
 	Exprs   []Expr
 	Targets []Expr
 	Blocks  [][]Stmt
 }
 
+// StmtKind tells the simple statements of OtherStmt apart.
+type StmtKind uint8
+
+// OtherStmt kinds.
+const (
+	StmtError     StmtKind = iota + 1 // what is left of a statement that does not parse
+	StmtPass                          // pass
+	StmtBreak                         // break
+	StmtContinue                      // continue
+	StmtRaise                         // raise [exc [from cause]]
+	StmtDelete                        // del targets
+	StmtAssert                        // assert test [, msg]
+	StmtGlobal                        // global names
+	StmtNonlocal                      // nonlocal names
+	StmtTypeAlias                     // type X[T] = value
+)
+
+var stmtNames = [...]string{"?", "error", "pass", "break", "continue", "raise", "del", "assert", "global", "nonlocal", "type"}
+
+// String returns the statement's keyword ("error" for StmtError).
+func (k StmtKind) String() string { return kindName(stmtNames[:], int(k)) }
+
 // OtherStmt is a simple statement daglint does not model (pass, raise, del,
-// assert, global, nonlocal, print, exec, type alias ...). Exprs holds the
-// expressions it contains, for traversal; Names holds names declared by
-// global/nonlocal.
+// assert, global, nonlocal, type alias, the remains of a broken statement).
+// Exprs holds the expressions it contains, for traversal; Names holds names
+// declared by global/nonlocal.
 type OtherStmt struct {
 	Range
-	Kind  string
+	Kind  StmtKind
 	Exprs []Expr
 	Names []string
+}
+
+func kindName(names []string, k int) string {
+	if k < 0 || k >= len(names) {
+		return "?"
+	}
+	return names[k]
 }
 
 func (*Assign) stmtNode()     {}
@@ -207,8 +256,8 @@ type Keyword struct {
 
 // Call is `func(args, kw=value, *a, **k)`. Args holds positional arguments in
 // order (a `*a` argument is a *Starred); Keywords holds keyword and `**`
-// arguments in order. Recovered is true for a call rebuilt from an ERROR node
-// followed by an intact argument list.
+// arguments in order. Recovered is true for a call whose argument list was
+// cut by a syntax error: it holds the arguments parsed before the error.
 type Call struct {
 	Range
 	Func      Expr
@@ -337,15 +386,48 @@ type Lambda struct {
 	Body   Expr
 }
 
+// ExprKind tells the expressions of OtherExpr apart.
+type ExprKind uint8
+
+// OtherExpr kinds. Children are listed for each.
+const (
+	ExprError            ExprKind = iota + 1 // a missing or broken expression (after a syntax error): none
+	ExprBoolOp                               // a and b or c (one per operator run): the operands
+	ExprNot                                  // not x: x
+	ExprUnary                                // -x, +x, ~x: x
+	ExprCompare                              // a < b == c: the operands
+	ExprIfExp                                // a if b else c: a, b, c
+	ExprListComp                             // [elt for ...]: elt, then the ExprComprehensionFor clauses
+	ExprSetComp                              // {elt for ...}: elt, clauses
+	ExprDictComp                             // {k: v for ...}: k, v, clauses
+	ExprGenerator                            // (elt for ...): elt, clauses
+	ExprComprehensionFor                     // for target in iter if cond (async too): target, iter, conds
+	ExprAwait                                // await x: x
+	ExprYield                                // yield [x]: x when present
+	ExprYieldFrom                            // yield from x: x
+	ExprSlice                                // lower:upper:step: the parts present
+	ExprTemplate                             // a t-string (PEP 750): its Str
+)
+
+var exprNames = [...]string{"?", "error", "boolop", "not", "unary", "compare", "ifexp",
+	"listcomp", "setcomp", "dictcomp", "genexp", "for", "await", "yield", "yieldfrom", "slice", "template"}
+
+// String returns a short lowercase name of the kind.
+func (k ExprKind) String() string { return kindName(exprNames[:], int(k)) }
+
+// IsComprehension reports whether k is a list, set or dict comprehension
+// or a generator expression.
+func (k ExprKind) IsComprehension() bool {
+	return k == ExprListComp || k == ExprSetComp || k == ExprDictComp || k == ExprGenerator
+}
+
 // OtherExpr is an expression daglint does not model (comparison, boolean
 // operator, conditional, comprehension, await ...). Children holds its
-// sub-expressions for traversal. Truncated is set when nesting went past the
-// depth limit and children were dropped.
+// sub-expressions for traversal.
 type OtherExpr struct {
 	Range
-	Kind      string
-	Children  []Expr
-	Truncated bool
+	Kind     ExprKind
+	Children []Expr
 }
 
 func (*Name) exprNode()      {}

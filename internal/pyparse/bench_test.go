@@ -69,3 +69,15 @@ func BenchmarkParse(b *testing.B) {
 		p.Parse("bench.py", src)
 	}
 }
+
+// BenchmarkParseSmallFile measures a typical DAG file of about 6 KB, where
+// the per-file costs (arena, line table, first chunks) weigh more.
+func BenchmarkParseSmallFile(b *testing.B) {
+	src := dagLike(6 << 10)
+	p := NewParser()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Parse("small.py", src)
+	}
+}

@@ -1,225 +1,360 @@
 package pyparse
 
-import (
-	"strconv"
-	"strings"
+// Symbol table checks that need a whole scope: a name declared global or
+// nonlocal after the scope used or bound it. They run only when the file
+// has global or nonlocal statements.
+
+// use flags of a name within one scope.
+const (
+	useLoad = 1 << iota
+	useStore
+	useParam
+	useGlobal
+	useNonlocal
 )
 
-// scan walks the flat tree once, in source order, collecting comments and
-// syntax errors: tree-sitter ERROR and MISSING nodes plus constructs that
-// tree-sitter accepts but CPython 3 rejects.
-func (c *conv) scan(f *File) {
-	errEnd := 0 // inside an ERROR subtree until this index: comments only
-	for i := 0; i < c.limit; i++ {
-		k := c.kind(i)
-		if k == kComment {
-			// tree-sitter's comment token takes the "\r" of a "\r\n"; the
-			// line terminator is not part of the comment.
-			r := c.rng(i)
-			for r.End > r.Start && c.src[r.End-1] == '\r' {
-				r.End--
+// scopeUses is one function scope's names, for nonlocal lookups.
+type scopeUses struct {
+	uses  map[string]uint8
+	outer *scopeUses
+}
+
+// checkScopes runs the global/nonlocal declaration checks on the module and
+// every function and class body.
+func (p *parser) checkScopes(body []Stmt) {
+	if len(p.scopeDecls) == 0 {
+		return
+	}
+	p.checkScope(body, nil, nil, false)
+}
+
+// checkScope checks one scope's statements in source order and recurses
+// into the scopes nested in them.
+func (p *parser) checkScope(body []Stmt, params []*Param, outer *scopeUses, function bool) {
+	uses := map[string]uint8{}
+	p.firstDecl = map[string]*OtherStmt{}
+	self := &scopeUses{uses: uses, outer: outer}
+	if !function {
+		self = outer // a class or the module is no enclosing scope for nonlocal
+	}
+	var pendingNonlocal []*OtherStmt
+	for _, pr := range params {
+		uses[pr.Name] |= useParam
+	}
+	var nested [][]Stmt
+	var nestedParams [][]*Param
+	var nestedFunc []bool
+	var visit func(n Node, store bool) bool
+	visit = func(n Node, store bool) bool {
+		switch n := n.(type) {
+		case *Name:
+			if store {
+				uses[n.ID] |= useStore
+			} else {
+				uses[n.ID] |= useLoad
 			}
-			f.Comments = append(f.Comments, Comment{Range: r, Text: c.s[r.Start:r.End]})
-			continue
-		}
-		if i < errEnd {
-			continue
-		}
-		if k == kError {
-			f.Errors = append(f.Errors, SyntaxError{Range: c.firstLine(i), Msg: c.errorMsg(i)})
-			errEnd = c.end(i)
-			continue
-		}
-		if c.n[i].flags&flagMissing != 0 {
-			name := c.t.nameOf(c.n[i].sym)
-			msg := "missing " + name
-			if !c.named(i) {
-				msg = "missing " + strconv.Quote(name)
+			return false
+		case *FuncDef:
+			uses[n.Name] |= useStore
+			for _, d := range n.Decorators {
+				Inspect(d, func(x Node) bool { return visit(x, false) })
 			}
-			f.Errors = append(f.Errors, SyntaxError{Range: c.rng(i), Msg: msg})
-			continue
-		}
-		switch k {
-		case kPrintStatement:
-			c.addErr(f, i, `missing parentheses in call to "print"`)
-		case kExecStatement:
-			c.addErr(f, i, `missing parentheses in call to "exec"`)
-		case kModule:
-			c.checkIndent(f, i, true)
-		case kBlock:
-			c.checkIndent(f, i, false)
-		case kInteger:
-			if msg := checkInteger(c.text(i)); msg != "" {
-				f.Errors = append(f.Errors, SyntaxError{Range: c.rng(i), Msg: msg})
-			}
-		case kStringStart:
-			if msg := checkPrefix(c.text(i)); msg != "" {
-				f.Errors = append(f.Errors, SyntaxError{Range: c.rng(i), Msg: msg})
-			}
-		case kExceptClause:
-			for ch, e := i+1, c.end(i); ch < e; ch = c.end(ch) {
-				if !c.named(ch) && c.text(ch) == "," {
-					f.Errors = append(f.Errors, SyntaxError{Range: c.rng(ch), Msg: "multiple exception types must be parenthesized"})
+			for _, pr := range n.Params {
+				if pr.Default != nil {
+					Inspect(pr.Default, func(x Node) bool { return visit(x, false) })
 				}
 			}
-		case kRaiseStatement:
-			if ch := c.childKind(i, kExpressionList); ch >= 0 {
-				f.Errors = append(f.Errors, SyntaxError{Range: c.rng(ch), Msg: "invalid syntax"})
+			nested = append(nested, n.Body)
+			nestedParams = append(nestedParams, n.Params)
+			nestedFunc = append(nestedFunc, true)
+			return false
+		case *ClassDef:
+			uses[n.Name] |= useStore
+			for _, x := range n.Decorators {
+				Inspect(x, func(x Node) bool { return visit(x, false) })
 			}
-		case kOther:
-			if !c.named(i) && c.end(i) == i+1 && c.text(i) == "<>" {
-				f.Errors = append(f.Errors, SyntaxError{Range: c.rng(i), Msg: `invalid operator "<>"`})
+			for _, x := range n.Bases {
+				Inspect(x, func(x Node) bool { return visit(x, false) })
+			}
+			nested = append(nested, n.Body)
+			nestedParams = append(nestedParams, nil)
+			nestedFunc = append(nestedFunc, false)
+			return false
+		case *Lambda:
+			return false
+		case *OtherExpr:
+			return !n.Kind.IsComprehension()
+		case *Assign:
+			for _, t := range n.Targets {
+				Inspect(t, func(x Node) bool { return visit(x, true) })
+			}
+			if n.Op != "=" {
+				for _, t := range n.Targets {
+					Inspect(t, func(x Node) bool { return visit(x, false) })
+				}
+			}
+			if n.Annotation != nil {
+				Inspect(n.Annotation, func(x Node) bool { return visit(x, false) })
+			}
+			if n.Value != nil {
+				Inspect(n.Value, func(x Node) bool { return visit(x, false) })
+			}
+			return false
+		case *Attribute, *Subscript:
+			if store {
+				// a.b = v and a[i] = v read a.
+				for _, ch := range Children(n) {
+					Inspect(ch, func(x Node) bool { return visit(x, false) })
+				}
+				return false
+			}
+		case *Compound:
+			for _, t := range n.Targets {
+				Inspect(t, func(x Node) bool { return visit(x, true) })
+			}
+		case *WithItem:
+			if n.As != nil {
+				Inspect(n.As, func(x Node) bool { return visit(x, true) })
+			}
+			if n.Expr != nil {
+				Inspect(n.Expr, func(x Node) bool { return visit(x, false) })
+			}
+			return false
+		case *NamedExpr:
+			if n.Target != nil {
+				uses[n.Target.ID] |= useStore
+			}
+			if n.Value != nil {
+				Inspect(n.Value, func(x Node) bool { return visit(x, false) })
+			}
+			return false
+		case *Import:
+			for _, a := range n.Names {
+				uses[bindName(a)] |= useStore
+			}
+		case *ImportFrom:
+			for _, a := range n.Names {
+				uses[bindName(a)] |= useStore
+			}
+		case *OtherStmt:
+			if n.Kind == StmtDelete {
+				for _, t := range n.Exprs {
+					Inspect(t, func(x Node) bool { return visit(x, true) })
+				}
+				return false
+			}
+			if n.Kind == StmtGlobal || n.Kind == StmtNonlocal {
+				p.checkDecl(n, uses)
+				if n.Kind == StmtNonlocal && function {
+					pendingNonlocal = append(pendingNonlocal, n)
+				}
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range body {
+		Inspect(s, func(x Node) bool { return visit(x, false) })
+	}
+	for _, st := range pendingNonlocal {
+		for _, name := range st.Names {
+			// __class__ is the implicit cell of a method's class.
+			if name != "__class__" && !boundIn(outer, name) {
+				p.errorAt(st.Range, tierSymtable, "no binding for nonlocal '"+shortName(name)+"' found")
 			}
 		}
 	}
-}
-
-// addErr reports msg on the first line of node i.
-func (c *conv) addErr(f *File, i int, msg string) {
-	f.Errors = append(f.Errors, SyntaxError{Range: c.firstLine(i), Msg: msg})
-}
-
-// firstLine returns the range of node i cut at the end of its first line.
-func (c *conv) firstLine(i int) Range {
-	r := c.rng(i)
-	if nl := strings.IndexAny(c.s[r.Start:r.End], "\r\n"); nl >= 0 {
-		r.End = r.Start + nl
+	for i, b := range nested {
+		p.checkScope(b, nestedParams[i], self, nestedFunc[i])
 	}
-	return r
 }
 
-// errorMsg describes an ERROR node: the token when it holds a single one.
-func (c *conv) errorMsg(i int) string {
-	if c.end(i) == i+2 && c.end(i+1) == i+2 {
-		if t := c.text(i + 1); t != "" && len(t) <= 20 {
-			return "unexpected token " + strconv.Quote(t)
+// boundIn reports whether an enclosing function scope binds name.
+func boundIn(s *scopeUses, name string) bool {
+	for ; s != nil; s = s.outer {
+		u := s.uses[name]
+		if u&useGlobal != 0 {
+			return false
+		}
+		if u&(useStore|useParam|useNonlocal) != 0 {
+			return true
 		}
 	}
-	if c.end(i) == i+1 && c.n[i].end > c.n[i].start && c.n[i].end-c.n[i].start <= 20 {
-		return "unexpected token " + strconv.Quote(c.text(i))
-	}
-	return "invalid syntax"
+	return false
 }
 
-// checkIndent reports statements of a block (or the module) that start a
-// line at a different indentation than the block's first statement, and
-// empty blocks. Module-level statements must start at column 0.
-func (c *conv) checkIndent(f *File, i int, module bool) {
-	ref := -1
-	if module {
-		ref = 0
+// bindName is the name an import binds.
+func bindName(a *Alias) string {
+	if a.AsName != "" {
+		return a.AsName
 	}
-	seen := false
-	for ch, e := i+1, min(c.end(i), c.limit); ch < e; ch = c.end(ch) {
-		if !c.named(ch) || c.isTrivia(ch) {
-			continue
+	for i := 0; i < len(a.Name); i++ {
+		if a.Name[i] == '.' {
+			return a.Name[:i]
 		}
-		seen = true
-		if c.kind(ch) == kError {
-			continue
-		}
-		col, ok := lineIndent(c.src, int(c.n[ch].start))
-		if !ok {
-			continue
+	}
+	return a.Name
+}
+
+// checkDecl reports the names of a global or nonlocal statement that the
+// scope already used.
+func (p *parser) checkDecl(st *OtherStmt, uses map[string]uint8) {
+	kw := "global"
+	if st.Kind == StmtNonlocal {
+		kw = "nonlocal"
+	}
+	flag := uint8(useGlobal)
+	other := uint8(useNonlocal)
+	if st.Kind == StmtNonlocal {
+		flag, other = useNonlocal, useGlobal
+	}
+	for _, name := range st.Names {
+		u := uses[name]
+		uses[name] |= flag
+		if u&(useGlobal|useNonlocal) == 0 {
+			p.firstDecl[name] = st
 		}
 		switch {
-		case ref < 0:
-			ref = col
-		case col > ref && prevIndent(c.src, int(c.n[ch].start)) > col:
-			c.addErr(f, ch, "unindent does not match any outer indentation level")
-		case col > ref:
-			c.addErr(f, ch, "unexpected indent")
-		case col < ref:
-			c.addErr(f, ch, "unindent does not match any outer indentation level")
+		case u&other != 0:
+			r := st.Range
+			if first := p.firstDecl[name]; first != nil {
+				r = first.Range
+			}
+			p.errorAt(r, tierSymtable, "name '"+shortName(name)+"' is nonlocal and global")
+		case u&useParam != 0:
+			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is parameter and "+kw)
+		case u&useStore != 0:
+			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is assigned to before "+kw+" declaration")
+		case u&useLoad != 0:
+			p.errorAt(st.Range, tierSymtable, "name '"+shortName(name)+"' is used prior to "+kw+" declaration")
 		}
-	}
-	if !module && !seen {
-		f.Errors = append(f.Errors, SyntaxError{Range: c.rng(i), Msg: "expected an indented block"})
 	}
 }
 
-// lineIndent returns the indentation column of the line holding off (tabs
-// to the next multiple of 8) and whether only blanks precede off on it.
-func lineIndent(src []byte, off int) (int, bool) {
-	start := off
-	for start > 0 && src[start-1] != '\n' && src[start-1] != '\r' {
-		start--
-		switch src[start] {
-		case ' ', '\t', '\f':
-		default:
-			return 0, false
-		}
+// awaitCtx is what an await expression's position allows.
+type awaitCtx uint8
+
+const (
+	awaitModule   awaitCtx = iota // module or class body: no await
+	awaitFunc                     // a def or lambda that is not async
+	awaitAsync                    // an async def
+	awaitGenexp                   // a generator expression: await makes it asynchronous
+	awaitSyncComp                 // a list, set or dict comprehension in a non-async function
+)
+
+// checkAwaits reports await where CPython's compiler rejects it. Generator
+// expressions may await anywhere; other comprehensions only in an async
+// function; the first iterable of a comprehension belongs to the scope
+// around it.
+func (p *parser) checkAwaits(body []Stmt) {
+	for _, s := range body {
+		p.awaitIn(s, awaitModule)
 	}
-	col := 0
-	for _, b := range src[start:off] {
-		switch b {
-		case '\t':
-			col = (col/8 + 1) * 8
-		case '\f':
-			col = 0
-		default:
-			col++
-		}
-	}
-	return col, true
 }
 
-// prevIndent returns the indentation of the last line before the one
-// holding off that has code (not blank, not only a comment), or -1.
-func prevIndent(src []byte, off int) int {
-	end := off
-	for end > 0 && src[end-1] != '\n' && src[end-1] != '\r' {
-		end--
-	}
-	for end > 0 {
-		// end is the start of a line; step to the previous line.
-		lineEnd := end - 1
-		if lineEnd > 0 && src[lineEnd] == '\n' && src[lineEnd-1] == '\r' {
-			lineEnd--
+func (p *parser) awaitIn(n Node, ctx awaitCtx) {
+	Inspect(n, func(x Node) bool {
+		switch x := x.(type) {
+		case *FuncDef:
+			for _, d := range x.Decorators {
+				p.awaitIn(d, ctx)
+			}
+			for _, pr := range x.Params {
+				if pr.Default != nil {
+					p.awaitIn(pr.Default, ctx)
+				}
+			}
+			inner := awaitFunc
+			if x.Async {
+				inner = awaitAsync
+			}
+			for _, s := range x.Body {
+				p.awaitIn(s, inner)
+			}
+			return false
+		case *ClassDef:
+			for _, e := range x.Decorators {
+				p.awaitIn(e, ctx)
+			}
+			for _, e := range x.Bases {
+				p.awaitIn(e, ctx)
+			}
+			for _, s := range x.Body {
+				p.awaitIn(s, awaitModule)
+			}
+			return false
+		case *Lambda:
+			for _, pr := range x.Params {
+				if pr.Default != nil {
+					p.awaitIn(pr.Default, ctx)
+				}
+			}
+			p.awaitIn(x.Body, awaitFunc)
+			return false
+		case *OtherExpr:
+			switch {
+			case x.Kind == ExprAwait:
+				p.awaitAt(x, ctx)
+			case x.Kind.IsComprehension():
+				p.awaitComp(x, ctx)
+				return false
+			}
 		}
-		start := lineEnd
-		for start > 0 && src[start-1] != '\n' && src[start-1] != '\r' {
-			start--
-		}
-		j := start
-		for j < lineEnd && (src[j] == ' ' || src[j] == '\t' || src[j] == '\f') {
-			j++
-		}
-		if j < lineEnd && src[j] != '#' {
-			col, _ := lineIndent(src, j)
-			return col
-		}
-		end = start
-	}
-	return -1
+		return true
+	})
 }
 
-// checkInteger reports Python 2 integer forms: 0777 and 10L.
-func checkInteger(t string) string {
-	if t == "" {
-		return ""
+// awaitComp checks a comprehension: its first iterable in ctx, the rest in
+// the comprehension's own context.
+func (p *parser) awaitComp(c *OtherExpr, ctx awaitCtx) {
+	inner := ctx
+	switch {
+	case c.Kind == ExprGenerator:
+		inner = awaitGenexp
+	case ctx != awaitAsync:
+		inner = awaitSyncComp
 	}
-	if last := t[len(t)-1]; last == 'l' || last == 'L' {
-		return "invalid integer literal suffix " + strconv.Quote(string(last))
+	first := true
+	for _, ch := range c.Children {
+		clause, ok := ch.(*OtherExpr)
+		if !ok || clause.Kind != ExprComprehensionFor {
+			p.awaitComprehended(ch, c, inner)
+			continue
+		}
+		for i, part := range clause.Children {
+			if i == 1 && first {
+				p.awaitIn(part, ctx)
+			} else {
+				p.awaitComprehended(part, c, inner)
+			}
+		}
+		first = false
 	}
-	if strings.ContainsAny(t, ".eEjJxXoObB") {
-		return ""
-	}
-	if len(t) > 1 && t[0] == '0' && strings.Trim(t, "0_") != "" {
-		return "leading zeros in decimal integer literals are not permitted"
-	}
-	return ""
 }
 
-// checkPrefix reports backquotes and string prefixes Python 3 rejects.
-func checkPrefix(start string) string {
-	if strings.HasPrefix(start, "`") {
-		return "backquotes are not python 3 syntax, use repr()"
+// awaitComprehended checks a part of comprehension c evaluated inside it.
+func (p *parser) awaitComprehended(n Node, c *OtherExpr, inner awaitCtx) {
+	if inner != awaitSyncComp {
+		p.awaitIn(n, inner)
+		return
 	}
-	p := strings.ToLower(strings.TrimRight(start, "'\""))
-	switch p {
-	case "", "r", "u", "b", "br", "rb", "f", "fr", "rf":
-		return ""
+	found := false
+	Inspect(n, func(x Node) bool {
+		if o, ok := x.(*OtherExpr); ok && o.Kind == ExprAwait {
+			found = true
+		}
+		return !found
+	})
+	if found {
+		p.errorAt(c.Range, tierCompile, "asynchronous comprehension outside of an asynchronous function")
 	}
-	return "invalid string prefix " + strconv.Quote(p)
+}
+
+func (p *parser) awaitAt(x *OtherExpr, ctx awaitCtx) {
+	switch ctx {
+	case awaitModule:
+		p.errorAt(x.Range, tierCompile, "'await' outside function")
+	case awaitFunc:
+		p.errorAt(x.Range, tierCompile, "'await' outside async function")
+	}
 }

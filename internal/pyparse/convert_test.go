@@ -15,7 +15,7 @@ func TestConvert(t *testing.T) {
 		{"bare name is not a call", `DockerOperator`, `DockerOperator`},
 		{"space before arguments", "f (x)", "f(x)"},
 		{"chained call", "f(*a, **k, x=1)(2)", "f(*a, **k, x=1)(2)"},
-		{"generator argument", "f(a for a in b)", "f(generator_expression<a, for_in_clause<a, b>>)"},
+		{"generator argument", "f(a for a in b)", "f(genexp<a, for<a, b>>)"},
 		{"assignment chain", "a = b = c = 1", "a, b, c = 1"},
 		{"tuple target", "a, b = 1, 2", "tuple(a, b) = tuple(1, 2)"},
 		{"annotated", "x: int = 1", "x: int = 1"},
@@ -28,12 +28,12 @@ func TestConvert(t *testing.T) {
 		{"empty tuple", "x = ()", "x = tuple()"},
 		{"list set", "x = [1, *c], {1, 2}", "x = tuple(list(1, *c), set(1, 2))"},
 		{"dict with splat", `d = {"a": 1, **e}`, `d = {Str["a"]: 1, **e}`},
-		{"dict comprehension", "d = {k: v for k, v in x}", "d = dictionary_comprehension<pair<k, v>, for_in_clause<tuple(k, v), x>>"},
+		{"dict comprehension", "d = {k: v for k, v in x}", "d = dictcomp<k, v, for<tuple(k, v), x>>"},
 		{"binops", `v = a % (1, 2) + b | c`, `v = (((a % tuple(1, 2)) + b) | c)`},
 		{"subscript", `v = a["k"][1:2, ::3]`, `v = a[Str["k"]][tuple(slice<1, 2>, slice<3>)]`},
 		{"lambda", "l = lambda x, *y, z=1, **w: x", "l = lambda(x, *y, z=1, **w): x"},
 		{"constants", "x = True, False, None, ..., 1.5, 0x1f, 1_000, 2j", "x = tuple(True, False, None, ..., 1.5, 0x1f, 1_000, 2j)"},
-		{"comparison", "x = a < b", "x = comparison_operator<a, b>"},
+		{"comparison", "x = a < b", "x = compare<a, b>"},
 		{"import", "import os.path as p, sys", "import os.path as p, sys"},
 		{"from import relative", "from .. a.b import (c as d, e,)", "from ..a.b import c as d, e"},
 		{"from import dot", "from . import x", "from . import x"},
@@ -47,11 +47,13 @@ func TestConvert(t *testing.T) {
 		{"positional-only", "def f(a, /, b, *, c=1): pass", "def f(a, b, c=1){pass}"},
 		{"class", "class K(Base, metaclass=M):\n    x: int\n    y = 1", "class K(Base, metaclass=M){x: int; y = 1}"},
 		{"if elif else", "if a:\n    x\nelif b:\n    y\nelse:\n    z", "if exprs(a, b){x}{y}{z}"},
-		{"for else", "for i, j in x:\n    continue\nelse:\n    break", "for targets(tuple(i, j)) exprs(x){continue}{break}"},
+		{"for else", "for i, j in x:\n    continue\nelse:\n    pass", "for targets(tuple(i, j)) exprs(x){continue}{pass}"},
 		{"while", "while x: pass", "while exprs(x){pass}"},
-		{"try", "try:\n    a\nexcept E as e:\n    b\nexcept* F:\n    c\nelse:\n    d\nfinally:\n    e",
-			"try targets(e) exprs(E, *F){a}{b}{c}{d}{e}"},
-		{"match", "match x:\n    case [a, *b] if a > 1:\n        y\n    case _:\n        z", "match exprs(x, comparison_operator<a, 1>){y}{z}"},
+		{"try", "try:\n    a\nexcept E as e:\n    b\nexcept F:\n    c\nelse:\n    d\nfinally:\n    e",
+			"try targets(e) exprs(E, F){a}{b}{c}{d}{e}"},
+		{"except star", "try:\n    a\nexcept* E as e:\n    b\nexcept* (F, G):\n    c", "try targets(e) exprs(E, tuple(F, G)){a}{b}{c}"},
+		{"3.14 unparenthesised except", "try:\n    a\nexcept E, F:\n    b", "try exprs(tuple(E, F)){a}{b}"},
+		{"match", "match x:\n    case [a, *b] if a > 1:\n        y\n    case _:\n        z", "match targets(a, b) exprs(x, compare<a, 1>){y}{z}"},
 		{"others", "global g, h\ndel a[0]\nassert x, 'm'\nraise E from e\npass",
 			"global g,h\ndel a[0]\nassert x, Str[\"m\"]\nraise E, e\npass"},
 		{"type alias", "type X = int", "type X, int"},
@@ -77,7 +79,7 @@ func TestStrings(t *testing.T) {
 		fstr, bytes bool
 		prefix      string
 	}{
-		{`"a\tb\x41\u00e9\101\N{BULLET}\q\\\'"`, `Str["a\tbAéA\\N{BULLET}\\q\\'"]`, false, false, ""},
+		{`"a\tb\x41\u00e9\101\N{BULLET}\q\\\'"`, `Str["a\tbAéA•\\q\\'"]`, false, false, ""},
 		{`r'\n\x41'`, `rStr["\\n\\x41"]`, false, false, "r"},
 		{`b'\xff\101\u0041'`, `bStr["\xffA\\u0041"]`, false, true, "b"},
 		{`Rb"\x00"`, `rbStr["\\x00"]`, false, true, "rb"},
@@ -160,7 +162,7 @@ func firstCall(f *File) *Call {
 }
 
 func TestRanges(t *testing.T) {
-	src := "# top\nt = DockerOperator(\n    task_id='t',  # noqa: DAG101\n    image=rb'img' \"x\",\n    **extra,\n)\n" +
+	src := "# top\nt = DockerOperator(\n    task_id='t',  # noqa: DAG101\n    image=r'img' \"x\",\n    **extra,\n)\n" +
 		"x = ( obj.attr )\ndef fn(a=1):\n    pass\nd = {'k': v, **m}\n"
 	f := Parse("r.py", []byte(src))
 	if len(f.Errors) > 0 {
@@ -180,11 +182,11 @@ func TestRanges(t *testing.T) {
 		want string
 	}{
 		{"call func", call.Func.Span(), "DockerOperator"},
-		{"call", call.Range, "DockerOperator(\n    task_id='t',  # noqa: DAG101\n    image=rb'img' \"x\",\n    **extra,\n)"},
+		{"call", call.Range, "DockerOperator(\n    task_id='t',  # noqa: DAG101\n    image=r'img' \"x\",\n    **extra,\n)"},
 		{"args", call.ArgsRange, src[strings.Index(src, "(\n    task") : strings.Index(src, ")\n")+1]},
-		{"keyword", kw.Range, "image=rb'img' \"x\""},
+		{"keyword", kw.Range, "image=r'img' \"x\""},
 		{"keyword name", kw.NameRange, "image"},
-		{"keyword value", kw.Value.Span(), "rb'img' \"x\""},
+		{"keyword value", kw.Value.Span(), "r'img' \"x\""},
 		{"string part", kw.Value.(*Str).Parts[0].Range, "img"},
 		{"splat keyword", call.Keywords[2].Range, "**extra"},
 		{"splat value", call.Keywords[2].Value.Span(), "extra"},

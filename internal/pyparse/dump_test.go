@@ -136,7 +136,7 @@ func dumpTo(b *strings.Builder, n Node) {
 		b.WriteString("): ")
 		dumpTo(b, n.Body)
 	case *OtherExpr:
-		b.WriteString(n.Kind + "<")
+		b.WriteString(n.Kind.String() + "<")
 		dumpList(b, n.Children)
 		b.WriteString(">")
 	case *Param:
@@ -206,7 +206,7 @@ func dumpTo(b *strings.Builder, n Node) {
 		b.WriteString("return ")
 		dumpTo(b, n.Value)
 	case *Compound:
-		b.WriteString(n.Kind + " ")
+		b.WriteString(n.Kind.String() + " ")
 		if len(n.Targets) > 0 {
 			b.WriteString("targets(")
 			dumpList(b, n.Targets)
@@ -219,7 +219,7 @@ func dumpTo(b *strings.Builder, n Node) {
 			dumpStmts(b, blk)
 		}
 	case *OtherStmt:
-		b.WriteString(n.Kind)
+		b.WriteString(n.Kind.String())
 		if len(n.Exprs) > 0 {
 			b.WriteString(" ")
 			dumpList(b, n.Exprs)

@@ -1,22 +1,8 @@
 package pyparse
 
 import (
-	"strings"
 	"testing"
 )
-
-func TestKindTables(t *testing.T) {
-	tb := tables()
-	found := make(map[kind]bool)
-	for _, k := range tb.kinds {
-		found[k] = true
-	}
-	for k := kind(1); k < numKinds; k++ {
-		if k != kError && !found[k] {
-			t.Errorf("node type %q (kind %d) not in the grammar", kindNames[k], k)
-		}
-	}
-}
 
 func TestValidSyntax(t *testing.T) {
 	tests := []struct{ name, src string }{
@@ -31,7 +17,7 @@ func TestValidSyntax(t *testing.T) {
 		{"annotations", "x: int\ny: dict[str, int] = {}\ndef f(a: 'A' = None, *args: int, **kw: str) -> list[int]: ...\n"},
 		{"async", "async def f():\n    async with a as b:\n        async for x in y:\n            await z\n    return [x async for x in y]\n"},
 		{"lambda and comprehension", "f = lambda *a, **k: {k: v for k, v in a if v}\ng = (x for x in y)\n"},
-		{"global and nonlocal", "def f():\n    global a\n    def g():\n        nonlocal b\n"},
+		{"global and nonlocal", "def f():\n    global a\n    b = 1\n    def g():\n        nonlocal b\n"},
 		{"semicolons and inline blocks", "a = 1; b = 2\nif a: b = 3\nclass K: pass\n"},
 		{"continuation", "x = 1 + \\\n    2\n"},
 		{"tabs", "if x:\n\ty = 1\n\tz = 2\n"},
@@ -42,64 +28,36 @@ func TestValidSyntax(t *testing.T) {
 		{"empty file", ""},
 		{"only comments", "# a\n# b\n"},
 		{"decorated class", "@dataclass(frozen=True)\nclass A:\n    x: int = 0\n"},
+		// Python 2 forms that are valid Python 3 (they fail only when run).
+		{"print chevron is a shift", "import sys\nprint >>sys.stderr, 'x'\n"},
+		{"3.14 unparenthesised except", "try:\n    pass\nexcept E, e:\n    pass\n"},
+		{"3.14 t-string", "x = t'a{b!r:>{w}}'\n"},
+		{"3.14 generics with defaults", "def f[T: int = bool, *Ts = *tuple[int], **P = [int]](x: T) -> T: ...\nclass C[T, *Ts, **P]: pass\ntype A[T = int] = list[T]\n"},
+		{"soft keywords as names", "match = 1\ncase = match\ntype = 2\n_ = type\nmatch(x)\nmatch[1]\nprint(match, case, type)\n"},
+		{"match statement forms", "match p:\n    case Point(x=0, y=_) | [1, 2, *_] as q:\n        pass\n    case {\"k\": v, **kw} if v > -1 + 2j:\n        pass\n    case a.b.C() | None | -1 | 'x' 'y':\n        pass\n"},
+		{"walrus forms", "if (n := 10) > 5: pass\nwhile chunk := f.read():\n    pass\n[y := 1, y ** 2]\nf(x := 1)\nx[y := 1]\n"},
+		{"star forms", "a, *b = c\n[*a, b] = c\nfor *a, b in c: pass\nprint(*a, *b, **c, **d)\nx = *a, *b\nreturn_ = [*a]\n"},
+		{"async comprehension", "async def f():\n    return [x async for x in y if await x]\n"},
+		{"decorators on any expression", "@x[0].y(1)(2)\n@(lambda f: f)\n@a if b else c\ndef f(): pass\n"},
+		{"lambda forms", "f = lambda: 0\ng = lambda *, a: a\nh = lambda a, /, b=1, *c, d, **e: 0\n"},
+		{"slices", "x[1:2, ::3, a:b:c, :, ...]\nx[()]\nx[*a]\n"},
+		{"yield forms", "def g():\n    x = yield\n    y = yield 1, 2\n    yield from z\n    await_ = (yield)\n"},
+		{"global and nonlocal use", "x = 1\ndef f():\n    global x\n    x = 2\n    def g():\n        nonlocal y\n    y = 3\n"},
+		{"future first", "'''doc'''\nfrom __future__ import annotations\nfrom __future__ import division\nimport os\n"},
+		{"keyword repeated in different calls", "f(a=1)(a=2)\nf(a=1, **{'a': 2})\n"},
+		{"fstring debug and nesting", "x = f'{a=}' f'{a = !r:>10}' f'{\"nested\"!s}' f'{a:{b}{c}}' f'''{\n  a\n}'''\n"},
+		{"numbers", "x = 0x_1f + 0b1_0 + 0o7_7 + 1_000.5e-1_0 + 1j + .5 + 5. + 0_0\n"},
+		{"line continuation and semicolons", "x = 1 + \\\n    2; y = 3;\n"},
+		{"form feed in indentation", "if x:\n\f    y = 1\n"},
+		{"bom", "\ufeffx = 1\n"},
+		{"class in def returns", "def f():\n    class A:\n        def g(self):\n            return 1\n    return A\n"},
+		{"loop control in nested loops", "for a in b:\n    while c:\n        break\n    else:\n        continue\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := Parse("ok.py", []byte(tt.src))
 			for _, e := range f.Errors {
 				t.Errorf("unexpected error %q at line %d: %q", e.Msg, f.Lines.Line(e.Start), f.Text(e.Range))
-			}
-		})
-	}
-}
-
-func TestInvalidSyntax(t *testing.T) {
-	tests := []struct {
-		name, src string
-		line      int
-		msg       string
-	}{
-		{"python 2 print", "import os\nprint 'hello'\n", 2, `missing parentheses in call to "print"`},
-		{"python 2 print chevron", "import sys\nprint >>sys.stderr, 'x'\n", 2, `call to "print"`},
-		{"python 2 exec", "x = 1\nexec 'code' in ns\n", 2, `missing parentheses in call to "exec"`},
-		{"unexpected indent in block", "def f():\n    a = 1\n      b = 2\n", 3, "unexpected indent"},
-		{"unindent mismatch", "def f():\n    if x:\n        a = 1\n      b = 2\n", 4, "unindent does not match"},
-		{"module statement indented", "x = 1\n  y = 2\n", 2, "unexpected indent"},
-		{"first statement indented", "  x = 1\n", 1, "unexpected indent"},
-		{"empty block at eof", "x = 1\ndef f():\n", 2, "expected an indented block"},
-		{"empty block before comment", "x = 1\nif x:\n    # only a comment\n", 2, "expected an indented block"},
-		{"python 2 octal", "x = 1\nmode = 0777\n", 2, "leading zeros"},
-		{"python 2 long", "x = 10L\n", 1, "suffix"},
-		{"backticks", "x = 1\ny = `x`\n", 2, "backquotes"},
-		{"diamond operator", "if a <> b:\n    pass\n", 1, `invalid operator "<>"`},
-		{"python 2 except", "try:\n    pass\nexcept E, e:\n    pass\n", 3, "parenthesized"},
-		{"python 2 raise", "raise E, 'm'\n", 1, "invalid syntax"},
-		{"ur prefix", "x = 1\ns = ur'x'\n", 2, `invalid string prefix "ur"`},
-		{"missing paren", "a = 1\nt = f(x=1\nb = 2\n", 2, ""},
-		{"missing colon", "a = 1\nif x\n    b = 2\n", 2, ""},
-		{"stray token", "a = 1\nb = 2 )\n", 2, ""},
-		{"unclosed string", "a = 1\nb = 'abc\n", 2, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := Parse("bad.py", []byte(tt.src))
-			if len(f.Errors) == 0 {
-				t.Fatalf("no error")
-			}
-			e := f.Errors[0]
-			if got := f.Lines.Line(e.Start); got != tt.line {
-				t.Errorf("first error %q on line %d, want %d", e.Msg, got, tt.line)
-			}
-			if !strings.Contains(e.Msg, tt.msg) {
-				t.Errorf("message %q does not contain %q", e.Msg, tt.msg)
-			}
-			if e.Msg == "" || e.Msg != strings.ToLower(e.Msg[:1])+e.Msg[1:] {
-				t.Errorf("message %q is not a short lowercase text", e.Msg)
-			}
-			for i := 1; i < len(f.Errors); i++ {
-				if f.Errors[i].Start < f.Errors[i-1].Start {
-					t.Errorf("errors out of order: %v", f.Errors)
-				}
 			}
 		})
 	}
@@ -125,6 +83,24 @@ func TestRecovery(t *testing.T) {
 			"c = 3\n", "c = 3"},
 		{"missing colon in def", "def f(x)\n" +
 			"    return DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"unterminated docstring", "\"\"\"A DAG.\n" +
+			"b = DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"header lost its bracket", "with DAG(dag_id='d', start=datetime(2020, 1, 1, schedule=None) as dag:\n" +
+			"    b = DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"header lost its quote", "with DAG(dag_id=d', schedule=None) as dag:\n" +
+			"    b = DockerOperator(image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"string ate the comma", "b = DockerOperator(\n" +
+			"    task_id=t',\n" +
+			"    image=\"x\",\n" +
+			")\n" +
+			"c = 3\n", "c = 3"},
+		{"broken argument", "b = DockerOperator(task_id=1 2, image=\"x\")\n" +
+			"c = 3\n", "c = 3"},
+		{"dict entry without colon", "b = DockerOperator(environment={\"a\" 1, \"k\": v}, image=\"x\")\n" +
 			"c = 3\n", "c = 3"},
 	}
 	for _, tt := range tests {

@@ -26,14 +26,15 @@ func childrenWalk(n Node, f func(Node) bool) {
 // walkSample exercises every node kind Children knows.
 const walkSample = `import os, sys as s
 from .a import (b as c, d)
-x: int = y = [1, *z, (2, 3), {4}]
+x: int = [1, *z, (2, 3), {4}]
+x = y = z
 d = {"k": v, **e}
 async def f(a, b=1, *c, d=2, **e) -> None:
     @dec(arg)
     class K(Base, metaclass=M):
         pass
     with open(p) as fh, other:
-        return fh.read()[0:2]
+        fh.read()[0:2]
     for i, j in g(k=1):
         if (n := i) > 0:
             yield lambda q, r=3: q + r

@@ -1,0 +1,648 @@
+package pyparse
+
+import (
+	"strconv"
+
+	"github.com/daglint/daglint/internal/pyparse/internal/scan"
+)
+
+// block parses the `: body` of a compound statement whose header started at
+// token hdr (its keyword names the statement in CPython's messages). A
+// missing ':' before the line end is reported and the body parsed anyway.
+func (p *parser) block(hdr scan.Token, what string) []Stmt {
+	if p.bad {
+		return nil
+	}
+	if !p.got(scan.Colon) {
+		if p.kind() != scan.Newline {
+			p.failHere("expected ':'")
+			return nil
+		}
+		nl := p.cur()
+		p.errorAt(Range{int(nl.Start), int(nl.Start)}, tierParse, "expected ':'")
+	}
+	p.futureOK = false
+	if !p.got(scan.Newline) {
+		// Simple statements on the header's line.
+		if p.kind() == scan.EOF {
+			p.failHere("")
+			return nil
+		}
+		base := len(p.sstack)
+		p.simpleStmts()
+		body := p.a.stmts.copy(p.sstack[base:])
+		p.sstack = p.sstack[:base]
+		return body
+	}
+	if p.kind() != scan.Indent {
+		r := p.errRange(p.cur())
+		line := 1 + countLines(p.src[:hdr.Start])
+		p.errorAt(r, tierParse, "expected an indented block after "+what+" on line "+strconv.Itoa(line))
+		return nil
+	}
+	p.next()
+	if !p.enter() {
+		p.bad = false
+		p.skipBlock()
+		p.leave()
+		p.got(scan.Dedent)
+		return nil
+	}
+	body := p.stmtList(true)
+	p.leave()
+	p.got(scan.Dedent)
+	return body
+}
+
+// countLines counts line ends in b ("\r\n", "\r" and "\n" each end a line).
+func countLines(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\n':
+			n++
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// definition parses decorators and the def or class they decorate.
+func (p *parser) definition(_ []Expr) Stmt {
+	start := int(p.cur().Start)
+	var decos []Expr
+	for p.kind() == scan.At && !p.bad {
+		p.next()
+		decos = append(decos, p.namedExpr())
+		if !p.bad && !p.got(scan.Newline) {
+			p.failHere("")
+		}
+	}
+	if p.bad {
+		es := p.otherStmt(StmtError, Range{start, p.prevEnd()})
+		es.Exprs = p.exprList(decos)
+		return es
+	}
+	switch p.kind() {
+	case scan.KwClass:
+		return p.classDef(start, decos)
+	case scan.KwDef:
+		return p.funcDef(start, decos, false)
+	case scan.KwAsync:
+		if p.peek(1) == scan.KwDef {
+			p.next()
+			return p.funcDef(start, decos, true)
+		}
+	}
+	p.failHere("")
+	es := p.otherStmt(StmtError, Range{start, p.prevEnd()})
+	es.Exprs = p.exprList(decos)
+	return es
+}
+
+func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
+	kw := p.next()
+	fd := &FuncDef{Decorators: decos, Async: async}
+	fd.Range = Range{start, int(kw.End)}
+	if p.kind() != scan.Name {
+		p.failHere("")
+		return fd
+	}
+	n := p.next()
+	fd.Name, fd.NameRange = p.text(n), p.rng(n)
+	if p.kind() == scan.LSqb {
+		p.typeParams()
+	}
+	if !p.got(scan.LPar) {
+		p.failHere("expected '('")
+		return fd
+	}
+	fd.Params = p.params(scan.RPar, true)
+	if !p.bad {
+		p.expect(scan.RPar)
+	}
+	if !p.bad && p.got(scan.RArrow) {
+		p.expr()
+	}
+	fd.End = p.prevEnd()
+	what := "function definition"
+	fn, loops, class := p.fn, p.loops, p.class
+	p.fn = &funcCtx{async: async, outer: fn}
+	p.loops, p.class = 0, 0
+	fd.Body = p.block(kw, what)
+	if f := p.fn; f.async && f.hasYield && f.retValue != nil {
+		p.errorAt(f.retValue.Range, tierCompile, "'return' with value in async generator")
+	}
+	p.fn, p.loops, p.class = fn, loops, class
+	fd.End = max(fd.End, stmtsEnd(fd.Body))
+	return fd
+}
+
+// stmtsEnd is the end of the last statement of ss, 0 for none.
+func stmtsEnd(ss []Stmt) int {
+	if len(ss) == 0 {
+		return 0
+	}
+	return ss[len(ss)-1].Span().End
+}
+
+func (p *parser) classDef(start int, decos []Expr) Stmt {
+	kw := p.next()
+	cd := &ClassDef{Decorators: decos}
+	cd.Range = Range{start, int(kw.End)}
+	if p.kind() != scan.Name {
+		p.failHere("")
+		return cd
+	}
+	n := p.next()
+	cd.Name, cd.NameRange = p.text(n), p.rng(n)
+	if p.kind() == scan.LSqb {
+		p.typeParams()
+	}
+	if p.kind() == scan.LPar {
+		open := p.next()
+		if p.enterBracket() {
+			cd.Bases, cd.Keywords = p.arguments(open, scan.RPar)
+			for _, b := range cd.Bases {
+				if g, ok := b.(*OtherExpr); ok && g.Kind == ExprGenerator && len(g.Children) > 1 && !p.bad {
+					clause := g.Children[1].Span()
+					p.fail(Range{clause.Start, clause.Start + 3}, "invalid syntax")
+				}
+			}
+			p.closeBracket(scan.RPar, open)
+			if !p.bad {
+				p.checkKeywords(cd.Keywords)
+			}
+		}
+		p.leave()
+	}
+	cd.End = p.prevEnd()
+	loops := p.loops
+	p.loops = 0
+	p.class++
+	fn := p.fn
+	cd.Body = p.block(kw, "class definition")
+	p.class--
+	p.fn = fn
+	p.loops = loops
+	cd.End = max(cd.End, stmtsEnd(cd.Body))
+	return cd
+}
+
+// compound returns a new Compound of kind k starting at start.
+func (p *parser) compound(k CompoundKind, start int) *Compound {
+	return &Compound{Kind: k, Range: Range{start, start}}
+}
+
+func (p *parser) addBlock(c *Compound, b []Stmt) {
+	c.Blocks = append(c.Blocks, b)
+	c.End = max(c.End, p.prevEnd(), stmtsEnd(b))
+}
+
+func (p *parser) ifStmt() Stmt {
+	kw := p.next()
+	c := p.compound(CompoundIf, int(kw.Start))
+	c.Exprs = append(c.Exprs, p.condition())
+	p.addBlock(c, p.block(kw, "'if' statement"))
+	for !p.bad && p.kind() == scan.KwElif {
+		kw := p.next()
+		c.Exprs = append(c.Exprs, p.condition())
+		p.addBlock(c, p.block(kw, "'elif' statement"))
+	}
+	if !p.bad && p.kind() == scan.KwElse {
+		kw := p.next()
+		p.addBlock(c, p.block(kw, "'else' statement"))
+	}
+	return c
+}
+
+// condition parses the condition of if, elif or while; `if x = 3:` gets
+// CPython's hint.
+func (p *parser) condition() Expr {
+	x := p.namedExpr()
+	if p.bad || p.kind() != scan.Equal || p.peek(1) == scan.Equal {
+		return x
+	}
+	if _, ok := x.(*Name); ok {
+		p.bracketJunk(x)
+		return x
+	}
+	name := exprName(x)
+	switch x.(type) {
+	case *Attribute:
+		name = "attribute"
+	case *Subscript:
+		name = "subscript"
+	}
+	if name != "" && !isDisplay(x) {
+		p.fail(x.Span(), "cannot assign to "+name+" here. Maybe you meant '==' instead of '='?")
+	}
+	return x
+}
+
+func (p *parser) whileStmt() Stmt {
+	kw := p.next()
+	c := p.compound(CompoundWhile, int(kw.Start))
+	c.Exprs = append(c.Exprs, p.condition())
+	p.loops++
+	p.addBlock(c, p.block(kw, "'while' statement"))
+	p.loops--
+	if !p.bad && p.kind() == scan.KwElse {
+		kw := p.next()
+		p.addBlock(c, p.block(kw, "'else' statement"))
+	}
+	return c
+}
+
+func (p *parser) forStmt(start scan.Token) Stmt {
+	kw := p.next()
+	c := p.compound(CompoundFor, int(start.Start))
+	target := p.targetList(scan.KwIn)
+	p.checkTarget(target, targetFor)
+	c.Targets = append(c.Targets, target)
+	if p.bad {
+		return c
+	}
+	if !p.got(scan.KwIn) {
+		p.failHere("")
+		return c
+	}
+	c.Exprs = append(c.Exprs, p.starExprs())
+	p.loops++
+	p.addBlock(c, p.block(kw, "'for' statement"))
+	p.loops--
+	if !p.bad && p.kind() == scan.KwElse {
+		kw := p.next()
+		p.addBlock(c, p.block(kw, "'else' statement"))
+	}
+	return c
+}
+
+func (p *parser) tryStmt() Stmt {
+	kw := p.next()
+	c := p.compound(CompoundTry, int(kw.Start))
+	p.addBlock(c, p.block(kw, "'try' statement"))
+	handlers := 0
+	star := -1
+	for !p.bad && p.kind() == scan.KwExcept {
+		kw := p.next()
+		handlers++
+		isStar := p.got(scan.Star)
+		if star >= 0 && isStar != (star == 1) {
+			p.fail(p.rng(kw), "cannot have both 'except' and 'except*' on the same 'try'")
+			break
+		}
+		star = 0
+		if isStar {
+			star = 1
+		}
+		what := "'except' statement"
+		if isStar {
+			what = "'except*' statement"
+		}
+		if p.kind() != scan.Colon && p.kind() != scan.Newline {
+			x := p.expr()
+			if !p.bad && p.kind() == scan.Comma {
+				base := len(p.scratch)
+				p.scratch = append(p.scratch, x)
+				end := x.Span().End
+				for !p.bad && p.got(scan.Comma) {
+					e := p.expr()
+					p.scratch = append(p.scratch, e)
+					end = e.Span().End
+				}
+				x = p.tuple(base, x.Span().Start, end)
+				if p.kind() == scan.KwAs && !p.bad {
+					p.fail(x.Span(), "multiple exception types must be parenthesized when using 'as'")
+				}
+			}
+			c.Exprs = append(c.Exprs, x)
+			if !p.bad && p.got(scan.KwAs) {
+				if p.kind() != scan.Name {
+					p.failHere("")
+					break
+				}
+				n := p.next()
+				name := p.a.names.new()
+				name.Range = p.rng(n)
+				name.ID = p.text(n)
+				c.Targets = append(c.Targets, name)
+			}
+		} else if isStar {
+			p.failHere("expected one or more exception types")
+			break
+		}
+		p.addBlock(c, p.block(kw, what))
+	}
+	if !p.bad && p.kind() == scan.KwElse {
+		kw := p.next()
+		if handlers == 0 {
+			p.fail(p.rng(kw), "expected 'except' or 'finally' block")
+		}
+		p.addBlock(c, p.block(kw, "'else' statement"))
+	}
+	if !p.bad && p.kind() == scan.KwFinally {
+		kw := p.next()
+		p.addBlock(c, p.block(kw, "'finally' statement"))
+		handlers++
+	}
+	if handlers == 0 && !p.bad {
+		p.failHere("expected 'except' or 'finally' block")
+	}
+	return c
+}
+
+func (p *parser) withStmt(start scan.Token) Stmt {
+	kw := p.next()
+	w := &With{Range: Range{int(start.Start), int(kw.End)}}
+	if p.kind() == scan.LPar && p.parenthesisedWith() {
+		open := p.next()
+		p.enterBracket()
+		for !p.bad && p.kind() != scan.RPar {
+			w.Items = append(w.Items, p.withItem())
+			if !p.got(scan.Comma) {
+				break
+			}
+		}
+		p.closeBracket(scan.RPar, open)
+		p.leave()
+	} else {
+		for !p.bad {
+			w.Items = append(w.Items, p.withItem())
+			if !p.got(scan.Comma) {
+				break
+			}
+		}
+	}
+	w.End = p.prevEnd()
+	w.Body = p.block(kw, "'with' statement")
+	w.End = max(w.End, p.prevEnd(), stmtsEnd(w.Body))
+	return w
+}
+
+// parenthesisedWith looks ahead from `(` to its closing bracket and reports
+// whether a ':' follows it, with an `as` or a comma directly inside: the
+// parenthesised form of with items (otherwise the brackets belong to the
+// first item's expression).
+func (p *parser) parenthesisedWith() bool {
+	depth := 0
+	inside := false
+	for j := p.i; j < len(p.tok); j++ {
+		switch p.tok[j].Kind {
+		case scan.LPar, scan.LSqb, scan.LBrace:
+			depth++
+		case scan.RPar, scan.RSqb, scan.RBrace:
+			depth--
+			if depth == 0 {
+				return inside && j+1 < len(p.tok) && (p.tok[j+1].Kind == scan.Colon || p.tok[j+1].Kind == scan.Newline)
+			}
+		case scan.KwAs, scan.Comma:
+			if depth == 1 {
+				inside = true
+			}
+		case scan.Newline, scan.EOF:
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) withItem() *WithItem {
+	x := p.expr()
+	it := &WithItem{Range: x.Span(), Expr: x}
+	if !p.bad && p.got(scan.KwAs) {
+		t := p.targetElt()
+		p.checkTarget(t, targetWith)
+		it.As = t
+		it.End = t.Span().End
+	}
+	return it
+}
+
+// looksLikeMatch tells the soft keyword `match` starting a match statement
+// from a name: `match x:` followed by a line end.
+func (p *parser) looksLikeMatch() bool {
+	switch p.peek(1) {
+	case scan.Newline, scan.EOF, scan.Equal, scan.Dot, scan.Colon, scan.RPar, scan.Comma, scan.Semi:
+		return false
+	}
+	if isAugOp(p.peek(1)) || (binPrec(p.peek(1)) > 0 && p.peek(1) != scan.Star && p.peek(1) != scan.Minus) {
+		return false
+	}
+	depth := 0
+	for j := p.i + 1; j < len(p.tok); j++ {
+		switch p.tok[j].Kind {
+		case scan.LPar, scan.LSqb, scan.LBrace:
+			depth++
+		case scan.RPar, scan.RSqb, scan.RBrace:
+			depth--
+		case scan.Colon:
+			if depth == 0 {
+				return j+1 < len(p.tok) && p.tok[j+1].Kind == scan.Newline
+			}
+		case scan.Newline:
+			// `match x` without its ':' before an indented `case`.
+			return depth == 0 && j+2 < len(p.tok) && p.tok[j+1].Kind == scan.Indent &&
+				p.tok[j+2].Kind == scan.Name && p.text(p.tok[j+2]) == "case"
+		case scan.EOF:
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) matchStmt() Stmt {
+	kw := p.next()
+	c := p.compound(CompoundMatch, int(kw.Start))
+	c.Exprs = append(c.Exprs, p.starList(true))
+	if !p.bad && p.kind() == scan.Newline {
+		p.failHere("expected ':'")
+		return c
+	}
+	if !p.expect(scan.Colon) || !p.expect(scan.Newline) {
+		return c
+	}
+	if p.kind() != scan.Indent {
+		line := 1 + countLines(p.src[:kw.Start])
+		p.fail(p.errRange(p.cur()), "expected an indented block after 'match' statement on line "+strconv.Itoa(line))
+		return c
+	}
+	p.next()
+	for !p.bad && p.isSoft("case") {
+		ck := p.next()
+		p.pattern(c)
+		if !p.bad && p.got(scan.KwIf) {
+			c.Exprs = append(c.Exprs, p.namedExpr())
+		}
+		p.addBlock(c, p.block(ck, "'case' statement"))
+	}
+	if !p.bad && p.kind() != scan.Dedent && p.kind() != scan.EOF {
+		p.failHere("")
+		return c
+	}
+	p.got(scan.Dedent)
+	return c
+}
+
+// pattern parses a case pattern (open sequence, or, as), adding the names
+// it captures to c.Targets.
+func (p *parser) pattern(c *Compound) {
+	p.asPattern(c, true)
+	for !p.bad && p.got(scan.Comma) {
+		if p.kind() == scan.Colon || p.kind() == scan.KwIf {
+			return
+		}
+		p.asPattern(c, true)
+	}
+}
+
+// asPattern parses `or_pattern [as NAME]` or, when star, `*NAME`.
+func (p *parser) asPattern(c *Compound, star bool) {
+	if star && p.kind() == scan.Star {
+		p.next()
+		if p.kind() != scan.Name {
+			p.failHere("")
+			return
+		}
+		p.capture(c, p.next())
+		return
+	}
+	p.closedPattern(c)
+	for !p.bad && p.got(scan.VBar) {
+		p.closedPattern(c)
+	}
+	if !p.bad && p.got(scan.KwAs) {
+		if p.kind() != scan.Name {
+			p.failHere("invalid pattern target")
+			return
+		}
+		if p.isSoft("_") {
+			p.failHere("cannot use '_' as a target")
+			return
+		}
+		p.capture(c, p.next())
+	}
+}
+
+// capture records a capture name (not the wildcard `_`).
+func (p *parser) capture(c *Compound, t scan.Token) {
+	if p.text(t) == "_" {
+		return
+	}
+	n := p.a.names.new()
+	n.Range = p.rng(t)
+	n.ID = p.text(t)
+	c.Targets = append(c.Targets, n)
+}
+
+// closedPattern parses literal, capture, wildcard, value, group, sequence,
+// mapping and class patterns.
+func (p *parser) closedPattern(c *Compound) {
+	if !p.enter() {
+		p.leave()
+		return
+	}
+	defer p.leave()
+	switch p.kind() {
+	case scan.Name:
+		t := p.next()
+		if p.kind() != scan.Dot && p.kind() != scan.LPar {
+			p.capture(c, t)
+			return
+		}
+		for p.got(scan.Dot) {
+			if !p.expect(scan.Name) {
+				return
+			}
+		}
+		if p.kind() == scan.LPar {
+			open := p.next()
+			keywords := false
+			for !p.bad && p.kind() != scan.RPar {
+				if p.kind() == scan.Name && p.peek(1) == scan.Equal {
+					p.next()
+					p.next()
+					keywords = true
+				} else if keywords {
+					p.failHere("positional patterns follow keyword patterns")
+					return
+				}
+				p.asPattern(c, false)
+				if !p.got(scan.Comma) {
+					break
+				}
+			}
+			p.closeBracket(scan.RPar, open)
+		}
+	case scan.LPar, scan.LSqb:
+		open := p.next()
+		close := scan.RPar
+		if open.Kind == scan.LSqb {
+			close = scan.RSqb
+		}
+		for !p.bad && p.kind() != close {
+			p.asPattern(c, true)
+			if !p.got(scan.Comma) {
+				break
+			}
+		}
+		p.closeBracket(close, open)
+	case scan.LBrace:
+		open := p.next()
+		for !p.bad && p.kind() != scan.RBrace {
+			if p.got(scan.DoubleStar) {
+				if p.kind() != scan.Name || p.isSoft("_") {
+					p.failHere("")
+					return
+				}
+				p.capture(c, p.next())
+				if p.got(scan.Comma) && p.kind() != scan.RBrace {
+					p.failHere("") // the **rest entry must come last
+					return
+				}
+				break
+			} else {
+				p.patternValue()
+				if !p.expect(scan.Colon) {
+					return
+				}
+				p.asPattern(c, false)
+			}
+			if !p.got(scan.Comma) {
+				break
+			}
+		}
+		p.closeBracket(scan.RBrace, open)
+	default:
+		p.patternValue()
+	}
+}
+
+// patternValue parses a literal or dotted value of a pattern: numbers
+// (signed, complex), strings, None, True, False, a.b.
+func (p *parser) patternValue() {
+	switch p.kind() {
+	case scan.Minus, scan.Number:
+		p.got(scan.Minus)
+		p.expect(scan.Number)
+		if !p.bad && (p.kind() == scan.Plus || p.kind() == scan.Minus) {
+			p.next()
+			p.expect(scan.Number)
+		}
+	case scan.String, scan.FStringStart:
+		p.strings()
+	case scan.KwNone, scan.KwTrue, scan.KwFalse:
+		p.next()
+	case scan.Name:
+		p.next()
+		for !p.bad && p.got(scan.Dot) {
+			p.expect(scan.Name)
+		}
+	default:
+		p.failHere("")
+	}
+}
