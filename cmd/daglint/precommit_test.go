@@ -71,10 +71,17 @@ func TestPreCommitRealHook(t *testing.T) {
 	if n := len(regexp.MustCompile(`(?m)^Found \d+ finding`).FindAllString(out, -1)); n != 1 {
 		t.Errorf("%d summaries in the hook's output, want 1 (require_serial):\n%s", n, out)
 	}
-	// Only the daglint command is installed into the hook's environment.
-	bins, _ := filepath.Glob(filepath.Join(home, "pre-commit", "*", "golangenv-*", "bin", "*"))
-	if len(bins) != 1 || filepath.Base(bins[0]) != "daglint" {
-		t.Errorf("installed commands %v, want only daglint", bins)
+	// Only the daglint command is installed: pre-commit's golang hook runs
+	// `go install ./...` in the hook repository, which installs every main
+	// package that builds without tags.
+	cmd := exec.Command("go", "list", "-f", "{{if eq .Name \"main\"}}{{.ImportPath}}{{end}}", "./...")
+	cmd.Dir = root
+	mains, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	if got := strings.Fields(string(mains)); len(got) != 1 || got[0] != "github.com/daglint/daglint/cmd/daglint" {
+		t.Errorf("go install ./... would install %v, want only github.com/daglint/daglint/cmd/daglint", got)
 	}
 	// A change to a connections source alone re-runs the hook; a README alone does not.
 	writeFile(t, repo, "airflow_settings.yaml", "airflow:\n  connections: []\n")

@@ -108,7 +108,7 @@ DockerOperator(
 )
 DockerOperator(task_id="conn", image="ghcr.io/acme/app:1.0", docker_conn_id="`+s.connToken+`")
 `)
-	writeFile(t, dir, "dags/broken.py", "x = ("+s.awsKey+" "+s.awsKey+")\nDB_PASSWORD = \""+s.dbPassword+"\"\n")
+	writeFile(t, dir, "dags/broken.py", "f("+s.awsKey+"=1, "+s.awsKey+"=2)\nDB_PASSWORD = \""+s.dbPassword+"\"\n")
 	return dir
 }
 
@@ -198,7 +198,7 @@ func TestSecretsNeverPrintedWhole(t *testing.T) {
 		`no argument \"ghp_…(40 chars)\"`,
 		`docker_conn_id \"glpa…(26 chars)\"`,
 		`ci:hunt…(16 chars)@registry.gitlab.com`,
-		`unexpected token \"AKIA…(20 chars)\"`,
+		`keyword argument repeated: AKIA... (20 characters)`,
 	} {
 		if !strings.Contains(json, want) {
 			t.Errorf("json output lacks %s", want)
@@ -222,7 +222,7 @@ func TestSecretsNeverPrintedWhole(t *testing.T) {
 	}
 	var out, errb strings.Builder
 	run([]string{"check", "--no-config", "--stdin-filename", "broken.py", "--format", "json", "-"}, strings.NewReader(string(src)), &out, &errb)
-	if !strings.Contains(out.String(), "AKIA…(20 chars)") {
+	if !strings.Contains(out.String(), "keyword argument repeated: AKIA... (20 characters)") {
 		t.Errorf("standard input: no redacted DAG001 finding:\n%s", out.String())
 	}
 	assertNoWindow(t, "stdin stdout", out.String(), leakA.all())

@@ -139,13 +139,13 @@ func TestHostileEncodings(t *testing.T) {
 	}{
 		{
 			name:    "latin-1 in comment and string",
-			content: "# caf\xe9 cr\xe8me\n" + dockerImport + "DockerOperator(task_id='t\xe9', image='etl:1.0', docker_conn_id='gitlab')  # \xff\n",
-			line:    3, col: 36,
+			content: "# -*- coding: latin-1 -*-\n# caf\xe9 cr\xe8me\n" + dockerImport + "DockerOperator(task_id='t\xe9', image='etl:1.0', docker_conn_id='gitlab')  # \xff\n",
+			line:    4, col: 36,
 		},
 		{
 			name:    "latin-1 before the image on the same line",
-			content: dockerImport + "X = '\xe9\xe9'; DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab')\n",
-			line:    2, col: 45,
+			content: "# coding: iso-8859-1\n" + dockerImport + "X = '\xe9\xe9'; DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab')\n",
+			line:    3, col: 45,
 		},
 		{
 			name:    "BOM and CRLF",
@@ -186,6 +186,28 @@ func TestHostileEncodings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUndeclaredLatin1 is a latin-1 string literal in a file that
+// declares no encoding: CPython rejects it ("(unicode error) 'utf-8' codec
+// can't decode byte 0xe9 ..."), so it is DAG001, and the call on the same
+// line is still analysed.
+func TestUndeclaredLatin1(t *testing.T) {
+	content := dockerImport + "X = '\xe9\xe9'; DockerOperator(task_id='t', image='etl:1.0', docker_conn_id='gitlab')\n"
+	res, mine := lintWithOther(t, []byte(content), allRulesOptions())
+	noInternalError(t, res)
+	if !has(mine, "DAG101", 2, 45) {
+		t.Errorf("want DAG101 at 2:45; got%s", summarize(mine))
+	}
+	found := false
+	for _, f := range mine {
+		if f.RuleID == "DAG001" && f.Start.Line == 2 && strings.Contains(f.Message, "'utf-8' codec can't decode byte 0xe9") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("want DAG001 for the undeclared latin-1 literal; got%s", summarize(mine))
 	}
 }
 
