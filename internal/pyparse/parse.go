@@ -22,6 +22,7 @@ const maxSource = 1<<31 - 1
 type Parser struct {
 	res    scan.Result
 	toks   []scan.Token
+	ntoks  int // tokens of the last file parsed, after recovery rescans
 	closed bool
 }
 
@@ -77,6 +78,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		pp.toks = relayout(src, toks, unclosed, scanErrs, pp.toks[:0])
 		toks = pp.toks
 	}
+	pp.ntoks = len(toks)
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
 	f.Body = p.stmtList(false)
 	p.checkScopes(f.Body)
