@@ -6,12 +6,12 @@ import (
 
 // call parses the argument list of fn(...). A call whose argument list is
 // cut by a syntax error keeps the arguments before it and is Recovered.
-func (p *parser) call(fn Expr) Expr {
+func (p *parser) call(start int, fn Expr) Expr {
 	open := p.next()
 	c := p.a.calls.new()
 	c.Func = fn
 	if !p.enterBracket() {
-		c.Range = Range{fn.Span().Start, int(open.End)}
+		c.Range = Range{start, int(open.End)}
 		c.ArgsRange = p.rng(open)
 		c.Recovered = true
 		return c
@@ -20,7 +20,7 @@ func (p *parser) call(fn Expr) Expr {
 	c.Args, c.Keywords = p.arguments(open, scan.RPar)
 	end := p.closeBracket(scan.RPar, open)
 	c.Recovered = p.bad
-	c.Range = Range{fn.Span().Start, end}
+	c.Range = Range{start, end}
 	c.ArgsRange = Range{int(open.Start), end}
 	if !p.bad {
 		p.checkKeywords(c.Keywords)
@@ -54,7 +54,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			st := p.next()
 			v := p.expr()
 			k := p.a.kws.new()
-			k.Range = Range{int(st.Start), v.Span().End}
+			k.Range = Range{int(st.Start), p.prevEnd()} // with the value's closing parenthesis, as in CPython
 			k.NameRange = Range{int(st.Start), int(st.Start)}
 			k.Value = v
 			p.kstack = append(p.kstack, k)
@@ -77,7 +77,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			p.next()
 			v := p.expr()
 			k := p.a.kws.new()
-			k.Range = Range{int(nt.Start), v.Span().End}
+			k.Range = Range{int(nt.Start), p.prevEnd()}
 			k.Name = p.text(nt)
 			k.NameRange = p.rng(nt)
 			p.checkDebugName(k.Name, Range{p.stmtStart, p.stmtStart})

@@ -381,7 +381,10 @@ func (p *parser) power() Expr {
 }
 
 // primary is an atom followed by attribute, call and subscript trailers.
+// A trailer's node starts where the primary does, at the opening
+// parenthesis when the atom is parenthesised, as in CPython's ast.
 func (p *parser) primary() Expr {
+	start := int(p.cur().Start)
 	x := p.atom()
 	for n := 1; !p.bad && p.chain(n); n++ {
 		switch p.kind() {
@@ -393,15 +396,15 @@ func (p *parser) primary() Expr {
 			}
 			t := p.next()
 			a := p.a.attrs.new()
-			a.Range = Range{x.Span().Start, int(t.End)}
+			a.Range = Range{start, int(t.End)}
 			a.Value = x
 			a.Attr = p.text(t)
 			a.AttrRange = p.rng(t)
 			x = a
 		case scan.LPar:
-			x = p.call(x)
+			x = p.call(start, x)
 		case scan.LSqb:
-			x = p.subscript(x)
+			x = p.subscript(start, x)
 		default:
 			return x
 		}
@@ -908,7 +911,7 @@ func (p *parser) lambda() Expr {
 
 // subscript parses `x[...]`: several indices or slices become a tuple Seq
 // spanning them.
-func (p *parser) subscript(x Expr) Expr {
+func (p *parser) subscript(start int, x Expr) Expr {
 	open := p.next()
 	if !p.enterBracket() {
 		return x
@@ -936,7 +939,7 @@ func (p *parser) subscript(x Expr) Expr {
 	}
 	end := p.closeBracket(scan.RSqb, open)
 	s := p.a.subs.new()
-	s.Range = Range{x.Span().Start, end}
+	s.Range = Range{start, end}
 	s.Value = x
 	s.Index = idx
 	return s
