@@ -378,6 +378,7 @@ func (p *parser) param(annotated, starred bool) *Param {
 		} else {
 			a = p.expr()
 		}
+		pr.Annotation = a
 		pr.Range.End = a.Span().End
 	}
 	if p.kind() == scan.Equal {

@@ -126,7 +126,7 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 		p.expect(scan.RPar)
 	}
 	if !p.bad && p.got(scan.RArrow) {
-		p.expr()
+		fd.Returns = p.expr()
 	}
 	fd.End = p.prevEnd()
 	what := "function definition"
