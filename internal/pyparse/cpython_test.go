@@ -205,6 +205,20 @@ var cpythonErrors = []struct {
 	{"comprehension target without parentheses", "[x,y for x,y in range(100)]\n", 1, 2, "did you forget parentheses around the comprehension target?"},
 	{"ternary without else before colon", "if True:\n    print(\"Hello\"\n\nif 2:\n   print(123))\n", 4, 5, "invalid syntax"},
 	{"ternary without else", "x = a if b\n", 1, 5, "expected 'else' after 'if' expression"},
+	{"capture before cases", "match x:\n  case y:\n    pass\n  case 1:\n    pass\n", 2, 8, "name capture 'y' makes remaining patterns unreachable"},
+	{"wildcard before cases", "match x:\n  case _:\n    pass\n  case 1:\n    pass\n", 2, 8, "wildcard makes remaining patterns unreachable"},
+	// guarded capture before cases: valid for CPython 3.11
+	{"guarded capture before cases", "match x:\n  case y if y:\n    pass\n  case 1:\n    pass\n", 0, 0, ""},
+	{"capture in or-pattern", "match x:\n  case a | 1:\n    pass\n", 2, 8, "name capture 'a' makes remaining patterns unreachable"},
+	{"duplicate capture", "match x:\n  case [a, a]:\n    pass\n", 2, 12, "multiple assignments to name 'a' in pattern"},
+	{"alternatives bind different names", "match x:\n  case [a] | [b]:\n    pass\n", 2, 15, "alternative patterns bind different names"},
+	// alternatives bind the same names: valid for CPython 3.11
+	{"alternatives bind the same names", "match x:\n  case [a, 1] | [2, a]:\n    pass\n", 0, 0, ""},
+	{"grouped capture before cases", "match x:\n  case (y):\n    pass\n  case 1:\n    pass\n", 2, 9, "name capture 'y' makes remaining patterns unreachable"},
+	{"capture with as before cases", "match x:\n  case y as z:\n    pass\n  case 1:\n    pass\n", 2, 8, "name capture 'y' makes remaining patterns unreachable"},
+	{"wildcard in or-pattern", "match x:\n  case _ | 1:\n    pass\n", 2, 8, "wildcard makes remaining patterns unreachable"},
+	// capture last: valid for CPython 3.11
+	{"capture last", "match x:\n  case 1:\n    pass\n  case y:\n    pass\n", 0, 0, ""},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 

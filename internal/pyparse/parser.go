@@ -135,6 +135,8 @@ type parser struct {
 	awaits int
 	// debugMsg is the message for binding __debug__ in the target checked.
 	debugMsg string
+	// hasOr is set when the case pattern being parsed has an or-pattern.
+	hasOr bool
 	// trial is set while try looks ahead.
 	trial bool
 	// escErr is an escape error of the string being parsed.
