@@ -105,6 +105,7 @@ func (p *parser) namedExpr() Expr {
 	p.checkDebugName(n.ID, n.Range)
 	v := p.expr()
 	ne := &NamedExpr{Range: Range{x.Span().Start, v.Span().End}, Target: n, Value: v}
+	p.walruses++
 	return ne
 }
 
@@ -828,6 +829,7 @@ func (p *parser) comprehension() {
 		}
 		end := p.scratch[len(p.scratch)-1].Span().End
 		clause := p.otherFrom(ExprComprehensionFor, Range{int(start.Start), end}, base)
+		p.comps++
 		p.scratch = append(p.scratch, clause)
 	}
 }

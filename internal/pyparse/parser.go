@@ -131,8 +131,9 @@ type parser struct {
 	scratch  []Expr
 	// pre is a primary expr parsed ahead, for power to take as its operand.
 	pre Expr
-	// awaits counts await expressions, checked after the parse.
-	awaits int
+	// awaits, walruses and comps count await expressions, `:=` and
+	// comprehension clauses, for the checks after the parse.
+	awaits, walruses, comps int
 	// debugMsg is the message for binding __debug__ in the target checked.
 	debugMsg string
 	// hasOr is set when the case pattern being parsed has an or-pattern.
