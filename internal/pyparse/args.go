@@ -6,7 +6,7 @@ import (
 
 // call parses the argument list of fn(...). A call whose argument list is
 // cut by a syntax error keeps the arguments before it and is Recovered.
-func (p *parser) call(fn Expr, start int) Expr {
+func (p *parser) call(start int, fn Expr) Expr {
 	open := p.next()
 	c := p.a.calls.new()
 	c.Func = fn
@@ -54,7 +54,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			st := p.next()
 			v := p.expr()
 			k := p.a.kws.new()
-			k.Range = Range{int(st.Start), p.valueEnd(v)}
+			k.Range = Range{int(st.Start), p.prevEnd()} // with the value's closing parenthesis, as in CPython
 			k.NameRange = Range{int(st.Start), int(st.Start)}
 			k.Value = v
 			p.kstack = append(p.kstack, k)
@@ -77,7 +77,7 @@ func (p *parser) arguments(open scan.Token, close scan.Kind) ([]Expr, []*Keyword
 			p.next()
 			v := p.expr()
 			k := p.a.kws.new()
-			k.Range = Range{int(nt.Start), p.valueEnd(v)}
+			k.Range = Range{int(nt.Start), p.prevEnd()}
 			k.Name = p.text(nt)
 			k.NameRange = p.rng(nt)
 			p.checkDebugName(k.Name, Range{p.stmtStart, p.stmtStart})
@@ -378,6 +378,7 @@ func (p *parser) param(annotated, starred bool) *Param {
 		} else {
 			a = p.expr()
 		}
+		pr.Annotation = a
 		pr.Range.End = a.Span().End
 	}
 	if p.kind() == scan.Equal {

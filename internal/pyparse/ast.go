@@ -109,9 +109,10 @@ type With struct {
 // Param is one parameter of a function definition.
 type Param struct {
 	Range
-	Name    string
-	Default Expr // nil without default
-	Star    int  // 0, 1 for *args, 2 for **kwargs
+	Name       string
+	Annotation Expr // nil without annotation
+	Default    Expr // nil without default
+	Star       int  // 0, 1 for *args, 2 for **kwargs
 }
 
 // FuncDef is a (possibly async, possibly decorated) function definition.
@@ -121,6 +122,7 @@ type FuncDef struct {
 	NameRange  Range
 	Decorators []Expr
 	Params     []*Param
+	Returns    Expr // the return annotation, nil without one
 	Body       []Stmt
 	Async      bool // async def
 }

@@ -1,5 +1,7 @@
 package pyparse
 
+import "slices"
+
 // Symbol table checks that need a whole scope: a name declared global or
 // nonlocal after the scope used or bound it. They run only when the file
 // has global or nonlocal statements.
@@ -356,5 +358,91 @@ func (p *parser) awaitAt(x *OtherExpr, ctx awaitCtx) {
 		p.errorAt(x.Range, tierCompile, "'await' outside function")
 	case awaitFunc:
 		p.errorAt(x.Range, tierCompile, "'await' outside async function")
+	}
+}
+
+// checkWalrus reports the symbol table's errors for `:=` in
+// comprehensions: rebinding an iteration variable (also of an enclosing
+// comprehension), use in an iterable expression, use in a comprehension
+// directly in a class body. It runs only when the file has both.
+func (p *parser) checkWalrus(body []Stmt) {
+	for _, s := range body {
+		p.walrusIn(s, nil, false, false)
+	}
+}
+
+// walrusIn walks n; iters are the iteration variables of the enclosing
+// comprehensions, inClass tells that the innermost function-like scope is a
+// class body, inIter that n is part of a comprehension's iterable.
+func (p *parser) walrusIn(n Node, iters []string, inClass, inIter bool) {
+	Inspect(n, func(x Node) bool {
+		switch x := x.(type) {
+		case *FuncDef:
+			for _, d := range x.Decorators {
+				p.walrusIn(d, iters, inClass, inIter)
+			}
+			for _, s := range x.Body {
+				p.walrusIn(s, nil, false, false)
+			}
+			return false
+		case *ClassDef:
+			for _, s := range x.Body {
+				p.walrusIn(s, nil, true, false)
+			}
+			return false
+		case *Lambda:
+			p.walrusIn(x.Body, nil, false, false)
+			return false
+		case *NamedExpr:
+			switch {
+			case inIter:
+				p.errorAt(x.Range, tierSymtable, "assignment expression cannot be used in a comprehension iterable expression")
+			case slices.Contains(iters, x.Target.ID):
+				p.errorAt(x.Target.Range, tierSymtable, "assignment expression cannot rebind comprehension iteration variable '"+shortName(x.Target.ID)+"'")
+			case inClass && len(iters) > 0:
+				p.errorAt(x.Target.Range, tierSymtable, "assignment expression within a comprehension cannot be used in a class body")
+			}
+		case *OtherExpr:
+			if x.Kind.IsComprehension() {
+				p.walrusComp(x, iters, inClass, inIter)
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// walrusComp walks a comprehension: the first iterable belongs to the
+// scope around it, the rest sees the comprehension's iteration variables.
+func (p *parser) walrusComp(c *OtherExpr, iters []string, inClass, inIter bool) {
+	inner := slices.Clone(iters)
+	for _, ch := range c.Children {
+		if clause, ok := ch.(*OtherExpr); ok && clause.Kind == ExprComprehensionFor && len(clause.Children) > 0 {
+			Inspect(clause.Children[0], func(x Node) bool {
+				if n, ok := x.(*Name); ok {
+					inner = append(inner, n.ID)
+				}
+				return true
+			})
+		}
+	}
+	first := true
+	for _, ch := range c.Children {
+		clause, ok := ch.(*OtherExpr)
+		if !ok || clause.Kind != ExprComprehensionFor {
+			p.walrusIn(ch, inner, inClass, inIter)
+			continue
+		}
+		for i, part := range clause.Children {
+			switch {
+			case i == 1 && first:
+				p.walrusIn(part, iters, inClass, true)
+			case i == 1:
+				p.walrusIn(part, inner, inClass, true)
+			case i > 1:
+				p.walrusIn(part, inner, inClass, inIter)
+			}
+		}
+		first = false
 	}
 }

@@ -126,7 +126,7 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 		p.expect(scan.RPar)
 	}
 	if !p.bad && p.got(scan.RArrow) {
-		p.expr()
+		fd.Returns = p.expr()
 	}
 	fd.End = p.prevEnd()
 	what := "function definition"
@@ -472,11 +472,21 @@ func (p *parser) matchStmt() Stmt {
 		return c
 	}
 	p.next()
+	var last irref // the previous case's pattern, when it catches everything
 	for !p.bad && p.isSoft("case") {
+		if last.ok {
+			p.unreachable(last)
+		}
 		ck := p.next()
-		p.pattern(c)
+		start := len(c.Targets)
+		p.hasOr = false
+		last = p.pattern(c)
+		if !p.hasOr {
+			p.checkCaptures(c.Targets[start:])
+		}
 		if !p.bad && p.got(scan.KwIf) {
 			c.Exprs = append(c.Exprs, p.namedExpr())
+			last = irref{}
 		}
 		p.addBlock(c, p.block(ck, "'case' statement"))
 	}
@@ -490,42 +500,115 @@ func (p *parser) matchStmt() Stmt {
 
 // pattern parses a case pattern (open sequence, or, as), adding the names
 // it captures to c.Targets.
-func (p *parser) pattern(c *Compound) {
-	p.asPattern(c, true)
+func (p *parser) pattern(c *Compound) irref {
+	ir := p.asPattern(c, true)
 	for !p.bad && p.got(scan.Comma) {
+		ir = irref{}
 		if p.kind() == scan.Colon || p.kind() == scan.KwIf {
-			return
+			break
 		}
 		p.asPattern(c, true)
 	}
+	return ir
+}
+
+// irref describes a pattern that matches anything: a capture (name) or
+// the wildcard (name ""), at r.
+type irref struct {
+	ok   bool
+	name string
+	r    Range
+}
+
+// unreachable reports a pattern that catches everything before others (a
+// compiler error).
+func (p *parser) unreachable(ir irref) {
+	msg := "wildcard makes remaining patterns unreachable"
+	if ir.name != "" {
+		msg = "name capture '" + shortName(ir.name) + "' makes remaining patterns unreachable"
+	}
+	p.errorAt(ir.r, tierCompile, msg)
+}
+
+// checkCaptures reports a name captured twice in one pattern.
+func (p *parser) checkCaptures(names []Expr) {
+	if len(names) > 64 {
+		return
+	}
+	for i, a := range names {
+		for _, b := range names[:i] {
+			if a.(*Name).ID == b.(*Name).ID {
+				p.errorAt(a.Span(), tierCompile, "multiple assignments to name '"+shortName(a.(*Name).ID)+"' in pattern")
+				return
+			}
+		}
+	}
+}
+
+// sameNames reports whether two alternatives of an or-pattern capture the
+// same names.
+func sameNames(a, b []Expr) bool {
+	if len(a) != len(b) || len(a) > 64 {
+		return len(a) == len(b)
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x.(*Name).ID == y.(*Name).ID {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // asPattern parses `or_pattern [as NAME]` or, when star, `*NAME`.
-func (p *parser) asPattern(c *Compound, star bool) {
+func (p *parser) asPattern(c *Compound, star bool) irref {
 	if star && p.kind() == scan.Star {
 		p.next()
 		if p.kind() != scan.Name {
 			p.failHere("")
-			return
+			return irref{}
 		}
 		p.capture(c, p.next())
-		return
+		return irref{}
 	}
-	p.closedPattern(c)
-	for !p.bad && p.got(scan.VBar) {
-		p.closedPattern(c)
+	first := len(c.Targets)
+	ir := p.closedPattern(c)
+	for !p.bad && p.kind() == scan.VBar {
+		p.next()
+		p.hasOr = true
+		if ir.ok {
+			p.unreachable(ir)
+		}
+		start := len(c.Targets)
+		at := int(p.cur().Start)
+		ir = p.closedPattern(c)
+		if alt := c.Targets[start:]; !sameNames(c.Targets[first:start], alt) {
+			r := Range{at, at}
+			if len(alt) > 0 {
+				r = alt[0].Span()
+			}
+			p.errorAt(r, tierCompile, "alternative patterns bind different names")
+		}
+		c.Targets = c.Targets[:start] // one alternative's names stand for all
 	}
 	if !p.bad && p.got(scan.KwAs) {
 		if p.kind() != scan.Name {
 			p.failHere("invalid pattern target")
-			return
+			return irref{}
 		}
 		if p.isSoft("_") {
 			p.failHere("cannot use '_' as a target")
-			return
+			return irref{}
 		}
 		p.capture(c, p.next())
 	}
+	return ir
 }
 
 // capture records a capture name (not the wildcard `_`).
@@ -541,10 +624,10 @@ func (p *parser) capture(c *Compound, t scan.Token) {
 
 // closedPattern parses literal, capture, wildcard, value, group, sequence,
 // mapping and class patterns.
-func (p *parser) closedPattern(c *Compound) {
+func (p *parser) closedPattern(c *Compound) irref {
 	if !p.enter() {
 		p.leave()
-		return
+		return irref{}
 	}
 	defer p.leave()
 	switch p.kind() {
@@ -552,11 +635,15 @@ func (p *parser) closedPattern(c *Compound) {
 		t := p.next()
 		if p.kind() != scan.Dot && p.kind() != scan.LPar {
 			p.capture(c, t)
-			return
+			name := p.text(t)
+			if name == "_" {
+				name = ""
+			}
+			return irref{ok: true, name: name, r: p.rng(t)}
 		}
 		for p.got(scan.Dot) {
 			if !p.expect(scan.Name) {
-				return
+				return irref{}
 			}
 		}
 		if p.kind() == scan.LPar {
@@ -569,7 +656,7 @@ func (p *parser) closedPattern(c *Compound) {
 					keywords = true
 				} else if keywords {
 					p.failHere("positional patterns follow keyword patterns")
-					return
+					return irref{}
 				}
 				p.asPattern(c, false)
 				if !p.got(scan.Comma) {
@@ -584,31 +671,36 @@ func (p *parser) closedPattern(c *Compound) {
 		if open.Kind == scan.LSqb {
 			close = scan.RSqb
 		}
-		for !p.bad && p.kind() != close {
-			p.asPattern(c, true)
+		var group irref // `(p)` is p itself
+		for n := 0; !p.bad && p.kind() != close; n++ {
+			ir := p.asPattern(c, true)
+			if n == 0 && open.Kind == scan.LPar && p.kind() == close {
+				group = ir
+			}
 			if !p.got(scan.Comma) {
 				break
 			}
 		}
 		p.closeBracket(close, open)
+		return group
 	case scan.LBrace:
 		open := p.next()
 		for !p.bad && p.kind() != scan.RBrace {
 			if p.got(scan.DoubleStar) {
 				if p.kind() != scan.Name || p.isSoft("_") {
 					p.failHere("")
-					return
+					return irref{}
 				}
 				p.capture(c, p.next())
 				if p.got(scan.Comma) && p.kind() != scan.RBrace {
 					p.failHere("") // the **rest entry must come last
-					return
+					return irref{}
 				}
 				break
 			} else {
 				p.patternValue()
 				if !p.expect(scan.Colon) {
-					return
+					return irref{}
 				}
 				p.asPattern(c, false)
 			}
@@ -620,6 +712,7 @@ func (p *parser) closedPattern(c *Compound) {
 	default:
 		p.patternValue()
 	}
+	return irref{}
 }
 
 // patternValue parses a literal or dotted value of a pattern: numbers

@@ -255,3 +255,37 @@ func TestParserReuse(t *testing.T) {
 		t.Errorf("closed parser returned statements")
 	}
 }
+
+// TestParenthesisedRanges checks CPython's ast ranges around parentheses:
+// a trailer starts at the primary's opening parenthesis, a keyword ends
+// with its value's closing one, a parenthesised expression has the inner
+// node's range, a parenthesised tuple includes its parentheses.
+func TestParenthesisedRanges(t *testing.T) {
+	src := "x = (f)(a=(1), **(k))\ny = (obj).attr[(0)]\nz = ((a, b))\n"
+	f := Parse("p.py", []byte(src))
+	if len(f.Errors) > 0 {
+		t.Fatalf("unexpected error %q", f.Errors[0].Msg)
+	}
+	call := f.Body[0].(*Assign).Value.(*Call)
+	sub := f.Body[1].(*Assign).Value.(*Subscript)
+	tests := []struct {
+		what string
+		r    Range
+		want string
+	}{
+		{"call", call.Range, "(f)(a=(1), **(k))"},
+		{"callee", call.Func.Span(), "f"},
+		{"keyword", call.Keywords[0].Range, "a=(1)"},
+		{"keyword value", call.Keywords[0].Value.Span(), "1"},
+		{"double-star keyword", call.Keywords[1].Range, "**(k)"},
+		{"subscript", sub.Range, "(obj).attr[(0)]"},
+		{"attribute", sub.Value.Span(), "(obj).attr"},
+		{"index", sub.Index.Span(), "0"},
+		{"tuple", f.Body[2].(*Assign).Value.Span(), "(a, b)"},
+	}
+	for _, tt := range tests {
+		if got := f.Text(tt.r); got != tt.want {
+			t.Errorf("%s: text %q, want %q", tt.what, got, tt.want)
+		}
+	}
+}

@@ -205,6 +205,34 @@ var cpythonErrors = []struct {
 	{"comprehension target without parentheses", "[x,y for x,y in range(100)]\n", 1, 2, "did you forget parentheses around the comprehension target?"},
 	{"ternary without else before colon", "if True:\n    print(\"Hello\"\n\nif 2:\n   print(123))\n", 4, 5, "invalid syntax"},
 	{"ternary without else", "x = a if b\n", 1, 5, "expected 'else' after 'if' expression"},
+	{"capture before cases", "match x:\n  case y:\n    pass\n  case 1:\n    pass\n", 2, 8, "name capture 'y' makes remaining patterns unreachable"},
+	{"wildcard before cases", "match x:\n  case _:\n    pass\n  case 1:\n    pass\n", 2, 8, "wildcard makes remaining patterns unreachable"},
+	// guarded capture before cases: valid for CPython 3.11
+	{"guarded capture before cases", "match x:\n  case y if y:\n    pass\n  case 1:\n    pass\n", 0, 0, ""},
+	{"capture in or-pattern", "match x:\n  case a | 1:\n    pass\n", 2, 8, "name capture 'a' makes remaining patterns unreachable"},
+	{"duplicate capture", "match x:\n  case [a, a]:\n    pass\n", 2, 12, "multiple assignments to name 'a' in pattern"},
+	{"alternatives bind different names", "match x:\n  case [a] | [b]:\n    pass\n", 2, 15, "alternative patterns bind different names"},
+	// alternatives bind the same names: valid for CPython 3.11
+	{"alternatives bind the same names", "match x:\n  case [a, 1] | [2, a]:\n    pass\n", 0, 0, ""},
+	{"grouped capture before cases", "match x:\n  case (y):\n    pass\n  case 1:\n    pass\n", 2, 9, "name capture 'y' makes remaining patterns unreachable"},
+	{"capture with as before cases", "match x:\n  case y as z:\n    pass\n  case 1:\n    pass\n", 2, 8, "name capture 'y' makes remaining patterns unreachable"},
+	{"wildcard in or-pattern", "match x:\n  case _ | 1:\n    pass\n", 2, 8, "wildcard makes remaining patterns unreachable"},
+	// capture last: valid for CPython 3.11
+	{"capture last", "match x:\n  case 1:\n    pass\n  case y:\n    pass\n", 0, 0, ""},
+	// walrus in element and condition: valid for CPython 3.11
+	{"walrus in element and condition", "[(y := 1) for x in z if (y := 2)]\n", 0, 0, ""},
+	{"walrus rebinds outer iteration variable", "[[(a := 1) for b in c] for a in d]\n", 1, 4, "assignment expression cannot rebind comprehension iteration variable 'a'"},
+	{"walrus in nested iterable", "[x for x in (y for y in (z := w))]\n", 1, 26, "assignment expression cannot be used in a comprehension iterable expression"},
+	{"walrus in first iterable", "[i for i in (j := [1])]\n", 1, 14, "assignment expression cannot be used in a comprehension iterable expression"},
+	// walrus in comprehension in def: valid for CPython 3.11
+	{"walrus in comprehension in def", "def f():\n  return [(y := 1) for x in z]\n", 0, 0, ""},
+	{"walrus rebinds iteration variable", "[x for x in z if (x := 2)]\n", 1, 19, "assignment expression cannot rebind comprehension iteration variable 'x'"},
+	// walrus in lambda in comprehension: valid for CPython 3.11
+	{"walrus in lambda in comprehension", "[(lambda: (x := 1)) for x in y]\n", 0, 0, ""},
+	{"walrus in second iterable", "[i for i in range(5) for j in (k := [1])]\n", 1, 32, "assignment expression cannot be used in a comprehension iterable expression"},
+	{"walrus in class comprehension", "class A:\n  [(y := 1) for x in z]\n", 2, 5, "assignment expression within a comprehension cannot be used in a class body"},
+	// walrus in class body: valid for CPython 3.11
+	{"walrus in class body", "class A:\n  (y := 1)\n", 0, 0, ""},
 	{"bad dedent after error", "x = a b\nif x:\n  a\n b\n", 1, 7, "invalid syntax"},
 }
 

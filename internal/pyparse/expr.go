@@ -105,6 +105,7 @@ func (p *parser) namedExpr() Expr {
 	p.checkDebugName(n.ID, n.Range)
 	v := p.expr()
 	ne := &NamedExpr{Range: Range{x.Span().Start, v.Span().End}, Target: n, Value: v}
+	p.walruses++
 	return ne
 }
 
@@ -381,9 +382,8 @@ func (p *parser) power() Expr {
 }
 
 // primary is an atom followed by attribute, call and subscript trailers.
-//
-// A trailer's node starts where the primary does, at the '(' of a
-// parenthesised atom (`(f)(x)`, `(a or b).c`), as in CPython's ast.
+// A trailer's node starts where the primary does, at the opening
+// parenthesis when the atom is parenthesised, as in CPython's ast.
 func (p *parser) primary() Expr {
 	start := int(p.cur().Start)
 	x := p.atom()
@@ -403,9 +403,9 @@ func (p *parser) primary() Expr {
 			a.AttrRange = p.rng(t)
 			x = a
 		case scan.LPar:
-			x = p.call(x, start)
+			x = p.call(start, x)
 		case scan.LSqb:
-			x = p.subscript(x, start)
+			x = p.subscript(start, x)
 		default:
 			return x
 		}
@@ -829,6 +829,7 @@ func (p *parser) comprehension() {
 		}
 		end := p.scratch[len(p.scratch)-1].Span().End
 		clause := p.otherFrom(ExprComprehensionFor, Range{int(start.Start), end}, base)
+		p.comps++
 		p.scratch = append(p.scratch, clause)
 	}
 }
@@ -912,7 +913,7 @@ func (p *parser) lambda() Expr {
 
 // subscript parses `x[...]`: several indices or slices become a tuple Seq
 // spanning them.
-func (p *parser) subscript(x Expr, start int) Expr {
+func (p *parser) subscript(start int, x Expr) Expr {
 	open := p.next()
 	if !p.enterBracket() {
 		return x

@@ -22,6 +22,7 @@ const maxSource = 1<<31 - 1
 type Parser struct {
 	res    scan.Result
 	toks   []scan.Token
+	ntoks  int // tokens of the last file parsed, after recovery rescans
 	closed bool
 }
 
@@ -77,6 +78,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		pp.toks = relayout(src, toks, unclosed, scanErrs, pp.toks[:0])
 		toks = pp.toks
 	}
+	pp.ntoks = len(toks)
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
 	var codingErr *SyntaxError
 	p.utf8Source, codingErr = sourceCoding(src)
@@ -87,6 +89,9 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	p.checkScopes(f.Body)
 	if p.awaits > 0 {
 		p.checkAwaits(f.Body)
+	}
+	if p.walruses > 0 && p.comps > 0 {
+		p.checkWalrus(f.Body)
 	}
 	for _, c := range pp.res.Comments {
 		r := Range{int(c[0]), int(c[1])}

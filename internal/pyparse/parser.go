@@ -114,6 +114,9 @@ type parser struct {
 	level int
 	a     *arena
 	errs  []perr
+	// parseErrs counts the parser errors recorded (also those a lookahead
+	// took back).
+	parseErrs int
 
 	// bad is set by fail: the current statement cannot be parsed further;
 	// every loop stops and the statement list resynchronises.
@@ -131,10 +134,13 @@ type parser struct {
 	scratch  []Expr
 	// pre is a primary expr parsed ahead, for power to take as its operand.
 	pre Expr
-	// awaits counts await expressions, checked after the parse.
-	awaits int
+	// awaits, walruses and comps count await expressions, `:=` and
+	// comprehension clauses, for the checks after the parse.
+	awaits, walruses, comps int
 	// debugMsg is the message for binding __debug__ in the target checked.
 	debugMsg string
+	// hasOr is set when the case pattern being parsed has an or-pattern.
+	hasOr bool
 	// trial is set while try looks ahead.
 	trial bool
 	// escErr is an escape error of the string being parsed.
@@ -227,7 +233,20 @@ func (p *parser) prevEnd() int {
 
 // errorAt records a syntax error without stopping the parse.
 func (p *parser) errorAt(r Range, tier errTier, msg string) {
-	p.errs = append(p.errs, perr{SyntaxError{Range: r, Msg: msg}, tier})
+	p.record(perr{SyntaxError{Range: r, Msg: msg}, tier})
+}
+
+// record keeps an error, up to scan.MaxErrors of them (CPython reports
+// one): error-dense input costs no more than clean input. The first parser
+// error is always kept, as it decides what is reported first.
+func (p *parser) record(e perr) {
+	if len(p.errs) >= scan.MaxErrors && (e.tier != tierParse || p.parseErrs > 0) {
+		return
+	}
+	if e.tier == tierParse {
+		p.parseErrs++
+	}
+	p.errs = append(p.errs, e)
 }
 
 // fail records msg at r as the current statement's error (the first one
@@ -237,7 +256,7 @@ func (p *parser) fail(r Range, msg string) {
 		return
 	}
 	p.bad = true
-	p.errs = append(p.errs, perr{SyntaxError{Range: r, Msg: msg}, tierParse})
+	p.record(perr{SyntaxError{Range: r, Msg: msg}, tierParse})
 }
 
 // failHere reports "invalid syntax" (or msg) at the current token.

@@ -54,9 +54,10 @@ func appendChildren(dst []Node, n Node) []Node {
 		for _, p := range n.Params {
 			dst = append(dst, p)
 		}
+		dst = appendExprs(dst, n.Returns)
 		dst = appendStmts(dst, n.Body)
 	case *Param:
-		dst = appendExprs(dst, n.Default)
+		dst = appendExprs(dst, n.Annotation, n.Default)
 	case *ClassDef:
 		dst = appendExprs(dst, n.Decorators...)
 		dst = appendExprs(dst, n.Bases...)
