@@ -93,6 +93,9 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	if p.walruses > 0 && p.comps > 0 {
 		p.checkWalrus(f.Body)
 	}
+	if p.yields > 0 && p.comps > 0 {
+		p.checkComprehensionYields(f)
+	}
 	for _, c := range pp.res.Comments {
 		r := Range{int(c[0]), int(c[1])}
 		f.Comments = append(f.Comments, Comment{Range: r, Text: p.s[r.Start:r.End]})

@@ -136,7 +136,7 @@ type parser struct {
 	pre Expr
 	// awaits, walruses and comps count await expressions, `:=` and
 	// comprehension clauses, for the checks after the parse.
-	awaits, walruses, comps int
+	awaits, walruses, comps, yields int
 	// debugMsg is the message for binding __debug__ in the target checked.
 	debugMsg string
 	// hasOr is set when the case pattern being parsed has an or-pattern.

@@ -1,0 +1,64 @@
+package pyparse
+
+// compNames names a comprehension as CPython's symbol table does in
+// "'yield' inside list comprehension".
+var compNames = map[ExprKind]string{
+	ExprListComp:  "list comprehension",
+	ExprSetComp:   "set comprehension",
+	ExprDictComp:  "dict comprehension",
+	ExprGenerator: "generator expression",
+}
+
+// checkComprehensionYields reports `yield` in a comprehension's own scope
+// (its element, its conditions and every iterable but the first, which the
+// enclosing scope evaluates), as CPython's symbol table does. A lambda is
+// a scope of its own, where yield is allowed.
+func (p *parser) checkComprehensionYields(f *File) {
+	InspectFile(f, func(n Node) bool {
+		c, ok := n.(*OtherExpr)
+		if !ok {
+			return true
+		}
+		name, ok := compNames[c.Kind]
+		if !ok {
+			return true
+		}
+		firstIter := true
+		for _, ch := range c.Children {
+			clause, ok := ch.(*OtherExpr)
+			if !ok || clause.Kind != ExprComprehensionFor {
+				p.reportYields(ch, name)
+				continue
+			}
+			for j, cc := range clause.Children {
+				if j == 1 && firstIter {
+					continue // the first iterable is the enclosing scope's
+				}
+				p.reportYields(cc, name)
+			}
+			firstIter = false
+		}
+		return true
+	})
+}
+
+// reportYields reports the first yield in e outside nested lambdas.
+func (p *parser) reportYields(e Expr, comp string) {
+	done := false
+	Inspect(e, func(n Node) bool {
+		if done {
+			return false
+		}
+		switch n := n.(type) {
+		case *Lambda:
+			return false
+		case *OtherExpr:
+			if n.Kind == ExprYield || n.Kind == ExprYieldFrom {
+				p.errorAt(n.Range, tierSymtable, "'yield' inside "+comp)
+				done = true
+				return false
+			}
+		}
+		return true
+	})
+}
