@@ -114,6 +114,7 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	}
 	n := p.next()
 	fd.Name, fd.NameRange = p.text(n), p.rng(n)
+	p.checkDebugName(fd.Name, Range{p.stmtStart, p.stmtStart})
 	if p.kind() == scan.LSqb {
 		p.typeParams()
 	}
@@ -160,6 +161,7 @@ func (p *parser) classDef(start int, decos []Expr) Stmt {
 	}
 	n := p.next()
 	cd.Name, cd.NameRange = p.text(n), p.rng(n)
+	p.checkDebugName(cd.Name, Range{p.stmtStart, p.stmtStart})
 	if p.kind() == scan.LSqb {
 		p.typeParams()
 	}
@@ -330,6 +332,7 @@ func (p *parser) tryStmt() Stmt {
 				name := p.a.names.new()
 				name.Range = p.rng(n)
 				name.ID = p.text(n)
+				p.checkDebugName(name.ID, name.Range)
 				c.Targets = append(c.Targets, name)
 			}
 		} else if isStar {

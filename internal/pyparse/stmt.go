@@ -499,7 +499,23 @@ func (p *parser) importStmt() Stmt {
 		}
 	}
 	p.futureOK = false
+	p.checkImportDebug(im.Names, false)
 	return im
+}
+
+// checkImportDebug reports an import that binds __debug__: the as-name, or
+// else the name (its first component for `import a.b`).
+func (p *parser) checkImportDebug(names []*Alias, from bool) {
+	for _, al := range names {
+		bound := al.AsName
+		if bound == "" {
+			bound = al.Name
+			if !from {
+				bound, _, _ = strings.Cut(bound, ".")
+			}
+		}
+		p.checkDebugName(bound, Range{p.stmtStart, p.stmtStart})
+	}
 }
 
 // asName parses an optional `as name` into al; false when the name is
@@ -579,6 +595,7 @@ func (p *parser) fromImport() Stmt {
 			im.End = int(cl.End)
 		}
 	}
+	p.checkImportDebug(im.Names, true)
 	return im
 }
 
