@@ -5,6 +5,7 @@
 package source
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -34,10 +35,25 @@ type checkpoint struct {
 	offset, runes, utf16 int
 }
 
+var newline = []byte{'\n'}
+
 // NewLines builds the line table of src. A line ends after "\n"; a lone "\r"
 // also ends a line, as in Python's tokenizer.
 func NewLines(src []byte) *Lines {
-	starts := make([]int, 1, 64)
+	// Sized once, and found with the vectorised byte search when the file
+	// has no "\r" (the common case): building the table is on every parse.
+	starts := make([]int, 1, bytes.Count(src, newline)+1)
+	if bytes.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		return &Lines{src: src, starts: starts}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
