@@ -12,6 +12,8 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/distribution/reference"
@@ -106,7 +108,45 @@ var (
 // caller that wants to accept IDs can test for that error.
 //
 // Errors wrap one of the Err* values above and quote the offending part.
+//
+// Results are cached (a bounded set of recent references): the image rules
+// ask about the same images, and repositories repeat them across files.
 func Parse(s string) (Ref, error) {
+	if len(s) > maxCachedLen {
+		return parse(s)
+	}
+	if r, ok := cache.Load(s); ok {
+		c := r.(cached)
+		return c.ref, c.err
+	}
+	ref, err := parse(s)
+	if cacheSize.Add(1) > maxCached {
+		cache.Clear() // bounded memory: start over
+		cacheSize.Store(1)
+	}
+	cache.Store(s, cached{ref, err})
+	return ref, err
+}
+
+// cached is one Parse result.
+type cached struct {
+	ref Ref
+	err error
+}
+
+// The Parse cache: at most maxCached references of at most maxCachedLen
+// bytes each.
+var (
+	cache     sync.Map
+	cacheSize atomic.Int64
+)
+
+const (
+	maxCached    = 8192
+	maxCachedLen = 512
+)
+
+func parse(s string) (Ref, error) {
 	if strings.TrimSpace(s) == "" {
 		return Ref{}, ErrEmpty
 	}
