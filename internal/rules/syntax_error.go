@@ -14,11 +14,17 @@ var SyntaxError = &analysis.Rule{
 	Tags:     []string{"correctness"},
 	Doc: analysis.Doc{
 		Summary: "the file is not valid Python 3",
-		What: `Reports the first syntax error of a file that does not parse as Python 3
-(3.12+ grammar), including constructs some parsers accept but CPython rejects:
-Python 2 ` + "`print x`" + ` statements, unexpected indentation, a block cut off at
-the end of the file. The rest of the file is still linted where the parser
-recovered, so other findings in it are still reported.`,
+		What: `Reports the first syntax error of a file that does not compile as Python 3
+(CPython 3.14's grammar, a superset of 3.8-3.13), with CPython's message at
+CPython's position: everything ` + "`compile(source, path, \"exec\")`" + ` rejects,
+including the checks it makes after parsing (assignment targets, argument
+order, ` + "`return`" + ` outside a function, ` + "`nonlocal`" + ` at module level, 200 nested
+parentheses, 100 indentation levels, coding declarations). Python 2 ` + "`print x`" + `
+statements are the usual case in old DAG folders. The rest of the file is
+still linted where the parser recovered (at the next statement, keeping the
+intact keywords of a broken call), so other findings in it are still
+reported. A message never quotes a long token whole: it shows its first 4
+characters and its length.`,
 		Why: `Airflow's DAG processor imports the file and fails on the first syntax
 error: none of its DAGs are scheduled, and the import error is only visible
 in the UI.`,

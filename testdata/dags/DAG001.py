@@ -1,4 +1,4 @@
-"""DAG001 fixture: Python 2 syntax that tree-sitter accepts but CPython rejects."""
+"""DAG001 fixture: Python 2 syntax that CPython rejects; the call after it is still analysed."""
 from airflow.providers.docker.operators.docker import DockerOperator
 
 print "building tasks"  # want DAG001:"print"
