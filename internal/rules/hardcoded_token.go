@@ -22,7 +22,7 @@ var HardcodedToken = &analysis.Rule{
 comment that holds a credential in a format that identifies it: GitLab tokens
 (` + "`glpat-`, `gldt-`, `glrt-`, `glcbt-`, `glptt-`, `gloas-`" + ` and the other documented
 prefixes, runner registration tokens), GitHub tokens (` + "`ghp_`, `gho_`, `ghu_`, `ghs_`,\n`ghr_`, `github_pat_`" + `), Docker Hub ` + "`dckr_pat_`" + ` tokens, AWS access key IDs, Google API
-keys, Slack tokens and ` + "`hooks.slack.com`" + ` webhook URLs, PEM private key blocks, and
+keys, Slack tokens, ` + "`hooks.slack.com`" + ` webhook URLs and their ` + "`/T…/B…/…`" + ` paths, PEM private key blocks, and
 ` + "`scheme://user:password@host`" + ` URLs whose password is not a placeholder.
 
 Bytes literals and docstrings count as string literals. For an f-string only

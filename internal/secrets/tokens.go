@@ -72,6 +72,7 @@ const (
 	kindAWS               = "AWS access key ID"
 	kindGoogle            = "Google API key"
 	kindSlackWebhook      = "Slack webhook URL"
+	kindSlackWebhookPath  = "Slack webhook path"
 	kindGitLabRunnerReg   = "GitLab runner registration token"
 )
 
@@ -99,7 +100,10 @@ var (
 	googleRE       = regexp.MustCompile(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`)
 	slackTokenRE   = regexp.MustCompile(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`)
 	slackWebhookRE = regexp.MustCompile(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`)
-	privateKeyRE   = regexp.MustCompile(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
+	// slackPathRE is a webhook's path alone, as an Airflow Slack connection
+	// keeps it in its password (host https://hooks.slack.com/services).
+	slackPathRE  = regexp.MustCompile(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`)
+	privateKeyRE = regexp.MustCompile(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
 )
 
 // maxCandidate bounds the length of any match of the patterns above.
@@ -236,6 +240,7 @@ var detectors = []detector{
 	regexDetector(googleRE, []string{"AIza"}, 0, constKind(kindGoogle)),
 	regexDetector(slackTokenRE, []string{"xox"}, 0, func(v string) string { return slackKinds[v] }),
 	regexDetector(slackWebhookRE, []string{"https://hooks.slack.com/"}, 2, constKind(kindSlackWebhook)),
+	regexDetector(slackPathRE, []string{"/T"}, 2, constKind(kindSlackWebhookPath)),
 	findPrivateKeys,
 	findURLPasswords,
 }

@@ -96,6 +96,9 @@ func TestFindTokens(t *testing.T) {
 		{"webhook", `url = "` + webhook + `"`, []wantMatch{{"Slack webhook URL", "q8W2e4R6t8Y0u2I4o6P8a0S2"}}},
 		{"webhook placeholder", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", nil},
 		{"webhook base", "https://hooks.slack.com/services/", nil},
+		{"webhook path", `password = "/T0A1B2C3D/B4E5F6G7H/q8W2e4R6t8Y0u2I4o6P8a0S2"`, []wantMatch{{"Slack webhook path", "q8W2e4R6t8Y0u2I4o6P8a0S2"}}},
+		{"webhook path placeholder", "/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", nil},
+		{"a file path", "/Tmp/Build/report-2024-final-version-xx", nil},
 		// Private keys.
 		{"pem", "key = \"\"\"" + pemBlock + "\"\"\"", []wantMatch{{"private key", pemBlock}}},
 		{"pem no end", "-----BEGIN PRIVATE KEY-----\n" + pemBody, []wantMatch{{"private key", "-----BEGIN PRIVATE KEY-----\n" + strings.TrimRight(pemBody, "\n")}}},

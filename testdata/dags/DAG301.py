@@ -29,6 +29,7 @@ MAPS = "AIzai0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNK"  # want DAG301:"Google API key"
 SLACK_BOT = "xoxb-316767342966-4596338198189-EN5N1aE6PwZPf1Qh6yYTWmE4"  # want DAG301:"Slack bot token"
 # the webhook secret is only the last path segment: 24 chars
 ALERTS = "https://hooks.slack.com/services/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"  # want DAG301:"Slack webhook URL \\(lBYO…\\(24 chars\\)\\)"
+SLACK_WEBHOOK_PASSWORD = "/TZPJN0MEQ7/BWJJJIBAZU/lBYOvfZ8UzDzV8fUkkibjL5D"  # want DAG301:"Slack webhook path"
 WAREHOUSE = "postgresql://etl:Sup3rS3cr3tPw@db.internal:5432/warehouse"  # want DAG301:"password in URL \\(Sup…\\(13 chars\\)\\); change the password"
 DEPLOY_KEY = (
     "-----BEGIN OPENSSH PRIVATE KEY-----\n"  # want DAG301:"private key .*replace the key"
@@ -87,6 +88,8 @@ FIELD = f"glpat-{suffix}"                         # the token is not in the file
 FIELD_URL = f"https://oauth2:{suffix}@gitlab.com/acme/etl.git"
 KEY_DOCS = "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"
 SLACK_DOCS = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"
+SLACK_DOCS_PATH = "/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"
+REPORT_PATH = "/Tmp/Build/report-2024-final-version-xx"
 TOKEN_ENV = "GITLAB_TOKEN"
 # tokens start with glpat- and are 26 characters long
 # see https://docs.gitlab.com/ee/security/token_overview.html
