@@ -15,6 +15,8 @@ suffix = os.environ.get("TOKEN_SUFFIX", "")
 
 # ---- must flag: one case per format
 GITLAB_PAT = "glpat-nCkhvMdgaKjIg8xNbe3n"  # want DAG301:"GitLab personal access token \\(glpa…\\(26 chars\\)\\); revoke it"
+GITLAB_PAT_ESCAPED = "\N{LATIN SMALL LETTER G}lpat-nCkhvMdgaKjIg8xNbe3n"  # want DAG301:"GitLab personal access token"
+GITLAB_PAT_HEX = "\x67lpat-nCkhvMdgaKjIg8xNbe3n"  # want DAG301:"GitLab personal access token"
 GITLAB_DEPLOY = "gldt-NyjOq9wMxEhh2FDEEtfj"  # want DAG301:"GitLab deploy token"
 RUNNER = "glrt-gVvVqE1SkHbn88HxjSI6"  # want DAG301:"GitLab runner authentication token"
 JOB = "glcbt-bWHtP3fS2qHx6kwXoIIX"  # want DAG301:"GitLab CI/CD job token"
