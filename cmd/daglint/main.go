@@ -10,8 +10,19 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 )
 
+// softMemoryLimit is the heap size the garbage collector works to stay
+// under unless GOMEMLIMIT says otherwise: a lint of a 30,000-file tree keeps
+// about 50 MB live, and without a limit the collector lets the heap grow to
+// twice that before it runs. It is soft: a larger live heap (one huge file)
+// is still allowed, at the cost of more frequent collections.
+const softMemoryLimit = 80 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -93,7 +93,11 @@ func Files(paths []string, opts Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = File(paths[i], opts)
+				res := File(paths[i], opts)
+				if !opts.KeepSource {
+					res.release()
+				}
+				out[i] = res
 			}
 		}()
 	}
@@ -201,6 +205,19 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		res.Lines = file.Lines
 	}
 	return res
+}
+
+// release drops what only a caller that fixes or re-lints the file needs:
+// the diagnostics (their positioned copies are kept for Findings) and the
+// redactor, unless an error about the file is still to be shown through it.
+// A run over a large tree then holds one copy of each finding.
+func (r *Result) release() {
+	if r.located != nil || !r.Parsed {
+		r.Diagnostics = nil
+	}
+	if r.Err == nil {
+		r.Redactor = nil
+	}
 }
 
 func isBinary(src []byte) bool {
