@@ -7,6 +7,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/pyparse"
@@ -69,8 +70,20 @@ type Rule struct {
 	Name     string // kebab-case problem name, "image-unqualified"
 	Severity Severity
 	Doc      Doc
-	// Tags groups rules for SARIF ("security", "correctness", ...).
+	// Tags groups rules ("security", "correctness", ...). A rule tagged
+	// TagSecurity reports a security weakness (a secret, a credential, a
+	// container's privileges): SARIF viewers show only those as security
+	// alerts, and only they have a SecuritySeverity.
 	Tags []string
+	// SecuritySeverity is the CVSS-like score (0.1 to 10) of a security
+	// rule's findings, as GitHub code scanning reads it: 9.0 and over is
+	// critical, 7.0 high, 4.0 medium, below that low. Zero for other rules.
+	SecuritySeverity float64
+	// Precision is how often a finding is a true problem, in SARIF's terms
+	// (see Precisions): "very-high" when the rule checks a fact of the file,
+	// "high" when it rests on naming conventions or on incomplete knowledge
+	// of the deployment.
+	Precision string
 	// Run reports findings through pass.Report. It returns an error only when
 	// the rule itself broke.
 	Run func(*Pass) error
@@ -83,6 +96,15 @@ type Rule struct {
 	// of the file, whichever rule prints it.
 	Secret bool
 }
+
+// TagSecurity is the tag of security rules.
+const TagSecurity = "security"
+
+// Precisions are the values of Rule.Precision, most precise first.
+var Precisions = []string{"very-high", "high", "medium", "low"}
+
+// IsSecurity reports whether the rule is tagged TagSecurity.
+func (r *Rule) IsSecurity() bool { return slices.Contains(r.Tags, TagSecurity) }
 
 // Settings is the part of the configuration that rules read.
 type Settings struct {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -13,7 +14,8 @@ var (
 )
 
 // Validate checks a rule list: unique well-formed IDs and names, a Run
-// function, a default severity, and every required doc section.
+// function, a default severity, a security severity exactly on security
+// rules, a precision, and every required doc section.
 func Validate(rules []*Rule) error {
 	var errs []error
 	ids := map[string]bool{}
@@ -42,6 +44,15 @@ func Validate(rules []*Rule) error {
 		}
 		if r.Severity < Note || r.Severity > Error {
 			errs = append(errs, fmt.Errorf("rule %s: no default severity", r.ID))
+		}
+		switch sec := r.IsSecurity(); {
+		case sec && (r.SecuritySeverity < 0.1 || r.SecuritySeverity > 10):
+			errs = append(errs, fmt.Errorf("rule %s: a security rule needs a SecuritySeverity from 0.1 to 10", r.ID))
+		case !sec && r.SecuritySeverity != 0:
+			errs = append(errs, fmt.Errorf("rule %s: SecuritySeverity set on a rule not tagged %q", r.ID, TagSecurity))
+		}
+		if !slices.Contains(Precisions, r.Precision) {
+			errs = append(errs, fmt.Errorf("rule %s: Precision %q is not one of %s", r.ID, r.Precision, strings.Join(Precisions, ", ")))
 		}
 		d := r.Doc
 		for _, f := range []struct{ name, val string }{

@@ -8,8 +8,9 @@ import (
 func validRule(id, name string) *Rule {
 	return &Rule{
 		ID: id, Name: name, Severity: Warning,
-		Doc: Doc{Summary: "s", What: "w", Why: "y", Example: "e", UseInstead: "u", Since: "0.1.0", Fix: "none"},
-		Run: func(*Pass) error { return nil },
+		Doc:       Doc{Summary: "s", What: "w", Why: "y", Example: "e", UseInstead: "u", Since: "0.1.0", Fix: "none"},
+		Run:       func(*Pass) error { return nil },
+		Precision: "very-high",
 	}
 }
 
@@ -29,6 +30,15 @@ func TestValidate(t *testing.T) {
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Doc.Why = ""; return r }()}, "Doc.Why is empty"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Doc.Summary = "ends."; return r }()}, "final period"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Severity = 0; return r }()}, "no default severity"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Tags = []string{TagSecurity}; return r }()}, "needs a SecuritySeverity"},
+		{[]*Rule{func() *Rule {
+			r := validRule("DAG101", "a")
+			r.Tags = []string{TagSecurity}
+			r.SecuritySeverity = 11
+			return r
+		}()}, "needs a SecuritySeverity"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.SecuritySeverity = 5; return r }()}, "not tagged"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Precision = "exact"; return r }()}, "Precision"},
 	}
 	for _, b := range bad {
 		err := Validate(b.rules)

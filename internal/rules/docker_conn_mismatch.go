@@ -15,10 +15,11 @@ import (
 // DockerConnMismatch checks docker_conn_id against a known connections
 // source.
 var DockerConnMismatch = &analysis.Rule{
-	ID:       "DAG205",
-	Name:     "docker-conn-mismatch",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness", "registry"},
+	ID:        "DAG205",
+	Name:      "docker-conn-mismatch",
+	Severity:  analysis.Error,
+	Tags:      []string{"correctness", "registry"},
+	Precision: "high",
 	Doc: analysis.Doc{
 		Summary: "the docker_conn_id is undefined, not a docker connection, or for another registry than the image",
 		What: `Runs only when a connections source is known (` + "`connections:`" + ` in ` + "`.daglint.yaml`" + `,

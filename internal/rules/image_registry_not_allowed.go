@@ -11,10 +11,12 @@ import (
 // ImageRegistryNotAllowed reports images pulled from a registry outside the
 // configured allowed-registries.
 var ImageRegistryNotAllowed = &analysis.Rule{
-	ID:       "DAG104",
-	Name:     "image-registry-not-allowed",
-	Severity: analysis.Error,
-	Tags:     []string{"security", "policy"},
+	ID:               "DAG104",
+	Name:             "image-registry-not-allowed",
+	Severity:         analysis.Error,
+	Tags:             []string{"security", "policy"},
+	SecuritySeverity: 6.0,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "the image comes from a registry that allowed-registries does not list",
 		What: `Only when ` + "`allowed-registries`" + ` is configured: reports the ` + "`image`" + ` of a Docker

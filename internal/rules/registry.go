@@ -10,11 +10,12 @@ import (
 // UnusedSuppression is reported by the driver (internal/lint) after every
 // other rule has run, since it needs their findings.
 var UnusedSuppression = &analysis.Rule{
-	ID:       "DAG002",
-	Name:     "unused-suppression",
-	Severity: analysis.Note,
-	Tags:     []string{"maintainability"},
-	Driver:   true,
+	ID:        "DAG002",
+	Name:      "unused-suppression",
+	Severity:  analysis.Note,
+	Tags:      []string{"maintainability"},
+	Precision: "very-high",
+	Driver:    true,
 	Doc: analysis.Doc{
 		Summary: "a suppression comment suppresses nothing",
 		What: `Reports a ` + "`# noqa: DAGxxx`" + `, ` + "`# daglint: ignore[DAGxxx]`" + ` or
