@@ -20,6 +20,7 @@ func Validate(rules []*Rule) error {
 	var errs []error
 	ids := map[string]bool{}
 	names := map[string]bool{}
+	unused := 0
 	for i, r := range rules {
 		if r == nil {
 			errs = append(errs, fmt.Errorf("rule %d is nil", i))
@@ -39,8 +40,13 @@ func Validate(rules []*Rule) error {
 			errs = append(errs, fmt.Errorf("rule %s: duplicate name %q", r.ID, r.Name))
 		}
 		names[r.Name] = true
-		if r.Run == nil && !r.Driver {
+		switch {
+		case r.Run == nil && !r.UnusedSuppressions:
 			errs = append(errs, fmt.Errorf("rule %s: no Run function", r.ID))
+		case r.Run != nil && r.UnusedSuppressions:
+			errs = append(errs, fmt.Errorf("rule %s: the unused-suppressions rule is the driver's and has no Run", r.ID))
+		case r.UnusedSuppressions:
+			unused++
 		}
 		if r.Severity < Note || r.Severity > Error {
 			errs = append(errs, fmt.Errorf("rule %s: no default severity", r.ID))
@@ -66,6 +72,9 @@ func Validate(rules []*Rule) error {
 		if s := d.Summary; s != "" && (strings.HasSuffix(s, ".") || strings.Contains(s, "\n")) {
 			errs = append(errs, fmt.Errorf("rule %s: Doc.Summary must be one line without a final period", r.ID))
 		}
+	}
+	if unused > 1 {
+		errs = append(errs, fmt.Errorf("%d rules are marked UnusedSuppressions, want at most one", unused))
 	}
 	return errors.Join(errs...)
 }

@@ -15,7 +15,9 @@ func validRule(id, name string) *Rule {
 }
 
 func TestValidate(t *testing.T) {
-	if err := Validate([]*Rule{validRule("DAG101", "image-unqualified"), validRule("DAG102", "image-mutable-tag")}); err != nil {
+	driver := validRule("DAG002", "unused-suppression")
+	driver.Run, driver.UnusedSuppressions = nil, true
+	if err := Validate([]*Rule{validRule("DAG101", "image-unqualified"), validRule("DAG102", "image-mutable-tag"), driver}); err != nil {
 		t.Fatalf("valid rules rejected: %v", err)
 	}
 	bad := []struct {
@@ -39,6 +41,11 @@ func TestValidate(t *testing.T) {
 		}()}, "needs a SecuritySeverity"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.SecuritySeverity = 5; return r }()}, "not tagged"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Precision = "exact"; return r }()}, "Precision"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.UnusedSuppressions = true; return r }()}, "has no Run"},
+		{[]*Rule{
+			func() *Rule { r := validRule("DAG101", "a"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
+			func() *Rule { r := validRule("DAG102", "b"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
+		}, "at most one"},
 	}
 	for _, b := range bad {
 		err := Validate(b.rules)

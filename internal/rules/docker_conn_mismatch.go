@@ -66,12 +66,17 @@ DockerOperator(
 		Fix:     "none",
 		Options: "connections (the files connections are read from)",
 	},
-	Run: runDockerConnMismatch,
+	Enabled: connectionsKnown,
+	Run:     runDockerConnMismatch,
 }
 
+// connectionsKnown reports whether a connections source is known: the rule
+// is off otherwise.
+func connectionsKnown(s *analysis.Settings) bool { return s != nil && s.Connections != nil }
+
 func runDockerConnMismatch(pass *analysis.Pass) error {
-	if pass.Settings == nil || pass.Settings.Connections == nil {
-		return nil // no connections source: the rule is off
+	if !connectionsKnown(pass.Settings) {
+		return nil
 	}
 	conns := pass.Settings.Connections
 	byOp := map[*airflow.OpCall][]image{}

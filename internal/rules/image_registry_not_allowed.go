@@ -51,12 +51,17 @@ DockerOperator(
 		Fix:     "none",
 		Options: "allowed-registries (registry hosts, with port where one is used; unset turns the rule off)",
 	},
-	Run: runImageRegistryNotAllowed,
+	Enabled: allowListSet,
+	Run:     runImageRegistryNotAllowed,
 }
 
+// allowListSet reports whether allowed-registries is configured: the rule is
+// off otherwise.
+func allowListSet(s *analysis.Settings) bool { return s != nil && s.AllowedRegistries != nil }
+
 func runImageRegistryNotAllowed(pass *analysis.Pass) error {
-	if pass.Settings == nil || pass.Settings.AllowedRegistries == nil {
-		return nil // the rule is off unless allowed-registries is configured
+	if !allowListSet(pass.Settings) {
+		return nil
 	}
 	var allowed []string
 	for _, a := range pass.Settings.AllowedRegistries {

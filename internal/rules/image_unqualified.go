@@ -101,7 +101,7 @@ func runImageUnqualified(pass *analysis.Pass) error {
 
 // connection returns the known connection id, or nil.
 func connection(pass *analysis.Pass, id string) *analysis.Connection {
-	if pass.Settings == nil || pass.Settings.Connections == nil {
+	if !connectionsKnown(pass.Settings) {
 		return nil
 	}
 	return pass.Settings.Connections[id]
