@@ -39,6 +39,7 @@ import (
 
 	"github.com/daglint/daglint/bench/internal/corpus"
 	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/rules"
 )
 
 // targetText picks candidate files before CPython checks them.
@@ -431,7 +432,7 @@ func runDaglint(bin, dir string) (map[string]fileFindings, error) {
 	for _, f := range doc.Findings {
 		name := filepath.Base(f.Path)
 		ff := res[name]
-		if f.RuleID == "DAG001" {
+		if f.RuleID == rules.SyntaxError.ID {
 			ff.dag001 = true
 		} else {
 			ff.other++
@@ -444,11 +445,11 @@ func runDaglint(bin, dir string) (map[string]fileFindings, error) {
 func (r *report) writeText(w io.Writer) {
 	fmt.Fprintf(w, "breakdags: %d valid DAG files with Docker/KPO calls, seed %d, %d broken copies per kind, daglint %s\n\n",
 		r.Files, r.Seed, r.Copies, r.Daglint)
-	fmt.Fprintf(w, "%-13s %6s %8s %7s %12s %15s\n", "kind", "copies", "valid", "DAG001", "calls seen", "findings")
+	fmt.Fprintf(w, "%-13s %6s %8s %7s %12s %15s\n", "kind", "copies", "valid", rules.SyntaxError.ID, "calls seen", "findings")
 	for _, t := range r.Totals {
 		fmt.Fprintf(w, "%-13s %6d %8d %7d %5d %5.1f%% %7d %5.1f%%\n", t.Kind, t.Files, t.CPythonValid, t.DAG001Files,
 			t.Calls, 100*t.CallsRate, t.Findings, 100*t.FindingsRate)
 	}
 	fmt.Fprintln(w, "\nvalid: copies CPython still compiles; calls seen: by the parser linked into breakdags;")
-	fmt.Fprintln(w, "findings: reported by the binary, DAG001 excluded; rates against the same files' originals")
+	fmt.Fprintf(w, "findings: reported by the binary, %s excluded; rates against the same files' originals\n", rules.SyntaxError.ID)
 }

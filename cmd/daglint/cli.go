@@ -149,11 +149,11 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
 	if helpRequested(args) {
-		fmt.Fprint(stdout, "Usage: daglint explain ID\n\nPrints a rule's documentation (ID such as DAG101, or its name such as image-unqualified).\n")
+		fmt.Fprintf(stdout, "Usage: daglint explain ID\n\nPrints a rule's documentation (ID such as %s, or its name such as %s).\n", rules.ImageUnqualified.ID, rules.ImageUnqualified.Name)
 		return exitOK
 	}
 	if len(args) != 1 {
-		fmt.Fprintln(stderr, "daglint: usage: daglint explain ID (for example DAG101)")
+		fmt.Fprintf(stderr, "daglint: usage: daglint explain ID (for example %s)\n", rules.ImageUnqualified.ID)
 		return exitUsage
 	}
 	id := strings.ToUpper(args[0])

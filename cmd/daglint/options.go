@@ -8,9 +8,9 @@ import (
 )
 
 // lintOptions is how the files cfg governs are linted, by check and by the
-// language server alike: the rules cfg enables (DAG104 only with
-// allowed-registries, DAG205 only with a connections source), its settings,
-// levels and per-file ignores (paths resolved against cwd).
+// language server alike: the rules cfg enables (the driver leaves out those
+// whose Enabled turns them off for the settings), its settings, levels and
+// per-file ignores (paths resolved against cwd).
 func lintOptions(cfg *config.Config, conns map[string]*analysis.Connection, cwd string) lint.Options {
 	var enabled, secretRules []*analysis.Rule
 	known := map[string]bool{}
@@ -19,7 +19,7 @@ func lintOptions(cfg *config.Config, conns map[string]*analysis.Connection, cwd 
 		if r.Secret {
 			secretRules = append(secretRules, r) // run for redaction even when off
 		}
-		if cfg.Enabled(r.ID) && (r.ID != "DAG104" || cfg.AllowedRegistries != nil) && (r.ID != "DAG205" || conns != nil) {
+		if cfg.Enabled(r.ID) {
 			enabled = append(enabled, r)
 		}
 	}

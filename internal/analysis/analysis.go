@@ -7,6 +7,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/pyparse"
@@ -49,7 +50,8 @@ func ParseSeverity(s string) (Severity, error) {
 	return SeverityDefault, fmt.Errorf("unknown level %q (want error, warning or note)", s)
 }
 
-// Doc is a rule's documentation. Every field but Fix is required (see Validate).
+// Doc is a rule's documentation. Every field but Options is required (see
+// Validate).
 // Example and UseInstead are complete Python files: the registry test lints
 // them and requires Example to report this rule and UseInstead not to.
 type Doc struct {
@@ -65,18 +67,35 @@ type Doc struct {
 
 // Rule is one check. Rules are plain values listed in rules.All.
 type Rule struct {
-	ID       string // "DAG101"
+	ID       string // "DAGnnn": family digit, then number
 	Name     string // kebab-case problem name, "image-unqualified"
 	Severity Severity
 	Doc      Doc
-	// Tags groups rules for SARIF ("security", "correctness", ...).
+	// Tags groups rules ("security", "correctness", ...). A rule tagged
+	// TagSecurity reports a security weakness (a secret, a credential, a
+	// container's privileges): SARIF viewers show only those as security
+	// alerts, and only they have a SecuritySeverity.
 	Tags []string
+	// SecuritySeverity is the CVSS-like score (0.1 to 10) of a security
+	// rule's findings, as GitHub code scanning reads it: 9.0 and over is
+	// critical, 7.0 high, 4.0 medium, below that low. Zero for other rules.
+	SecuritySeverity float64
+	// Precision is how often a finding is a true problem, in SARIF's terms
+	// (see Precisions): "very-high" when the rule checks a fact of the file,
+	// "high" when it rests on naming conventions or on incomplete knowledge
+	// of the deployment.
+	Precision string
 	// Run reports findings through pass.Report. It returns an error only when
 	// the rule itself broke.
 	Run func(*Pass) error
-	// Driver is set for a rule the driver reports itself because it needs
-	// every other rule's findings (unused-suppression); such a rule has no Run.
-	Driver bool
+	// UnusedSuppressions marks the rule the driver reports unused
+	// suppression comments under, with its ID and default level, after every
+	// other rule has run (it needs their findings); such a rule has no Run.
+	UnusedSuppressions bool
+	// Enabled reports whether the settings let the rule run, for a rule that
+	// is off unless an option is set; nil means it always runs. The driver
+	// neither runs a rule it turns off nor judges suppressions of it.
+	Enabled func(*Settings) bool
 	// Secret marks a rule whose findings' primary locations hold secrets.
 	// The driver runs it on every parsed file, enabled or not, and hides the
 	// text of those locations in every message, fix, diff and fingerprint
@@ -84,12 +103,22 @@ type Rule struct {
 	Secret bool
 }
 
+// TagSecurity is the tag of security rules.
+const TagSecurity = "security"
+
+// Precisions are the values of Rule.Precision, most precise first.
+var Precisions = []string{"very-high", "high", "medium", "low"}
+
+// IsSecurity reports whether the rule is tagged TagSecurity.
+func (r *Rule) IsSecurity() bool { return slices.Contains(r.Tags, TagSecurity) }
+
 // Settings is the part of the configuration that rules read.
 type Settings struct {
 	AirflowVersion    string   // "1.10", "2" or "3"
-	PublicRegistries  []string // DAG203
-	AllowedRegistries []string // DAG104; nil means the rule is off
-	// Connections is nil when no connections source is known (DAG205 off).
+	PublicRegistries  []string // missing-docker-conn-id
+	AllowedRegistries []string // image-registry-not-allowed; nil turns it off
+	// Connections is nil when no connections source is known (which turns
+	// docker-conn-mismatch off).
 	Connections map[string]*Connection
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -13,11 +14,13 @@ var (
 )
 
 // Validate checks a rule list: unique well-formed IDs and names, a Run
-// function, a default severity, and every required doc section.
+// function, a default severity, a security severity exactly on security
+// rules, a precision, and every required doc section.
 func Validate(rules []*Rule) error {
 	var errs []error
 	ids := map[string]bool{}
 	names := map[string]bool{}
+	unused := 0
 	for i, r := range rules {
 		if r == nil {
 			errs = append(errs, fmt.Errorf("rule %d is nil", i))
@@ -37,11 +40,25 @@ func Validate(rules []*Rule) error {
 			errs = append(errs, fmt.Errorf("rule %s: duplicate name %q", r.ID, r.Name))
 		}
 		names[r.Name] = true
-		if r.Run == nil && !r.Driver {
+		switch {
+		case r.Run == nil && !r.UnusedSuppressions:
 			errs = append(errs, fmt.Errorf("rule %s: no Run function", r.ID))
+		case r.Run != nil && r.UnusedSuppressions:
+			errs = append(errs, fmt.Errorf("rule %s: the unused-suppressions rule is the driver's and has no Run", r.ID))
+		case r.UnusedSuppressions:
+			unused++
 		}
 		if r.Severity < Note || r.Severity > Error {
 			errs = append(errs, fmt.Errorf("rule %s: no default severity", r.ID))
+		}
+		switch sec := r.IsSecurity(); {
+		case sec && (r.SecuritySeverity < 0.1 || r.SecuritySeverity > 10):
+			errs = append(errs, fmt.Errorf("rule %s: a security rule needs a SecuritySeverity from 0.1 to 10", r.ID))
+		case !sec && r.SecuritySeverity != 0:
+			errs = append(errs, fmt.Errorf("rule %s: SecuritySeverity set on a rule not tagged %q", r.ID, TagSecurity))
+		}
+		if !slices.Contains(Precisions, r.Precision) {
+			errs = append(errs, fmt.Errorf("rule %s: Precision %q is not one of %s", r.ID, r.Precision, strings.Join(Precisions, ", ")))
 		}
 		d := r.Doc
 		for _, f := range []struct{ name, val string }{
@@ -55,6 +72,9 @@ func Validate(rules []*Rule) error {
 		if s := d.Summary; s != "" && (strings.HasSuffix(s, ".") || strings.Contains(s, "\n")) {
 			errs = append(errs, fmt.Errorf("rule %s: Doc.Summary must be one line without a final period", r.ID))
 		}
+	}
+	if unused > 1 {
+		errs = append(errs, fmt.Errorf("%d rules are marked UnusedSuppressions, want at most one", unused))
 	}
 	return errors.Join(errs...)
 }

@@ -8,13 +8,16 @@ import (
 func validRule(id, name string) *Rule {
 	return &Rule{
 		ID: id, Name: name, Severity: Warning,
-		Doc: Doc{Summary: "s", What: "w", Why: "y", Example: "e", UseInstead: "u", Since: "0.1.0", Fix: "none"},
-		Run: func(*Pass) error { return nil },
+		Doc:       Doc{Summary: "s", What: "w", Why: "y", Example: "e", UseInstead: "u", Since: "0.1.0", Fix: "none"},
+		Run:       func(*Pass) error { return nil },
+		Precision: "very-high",
 	}
 }
 
 func TestValidate(t *testing.T) {
-	if err := Validate([]*Rule{validRule("DAG101", "image-unqualified"), validRule("DAG102", "image-mutable-tag")}); err != nil {
+	driver := validRule("DAG002", "unused-suppression")
+	driver.Run, driver.UnusedSuppressions = nil, true
+	if err := Validate([]*Rule{validRule("DAG101", "image-unqualified"), validRule("DAG102", "image-mutable-tag"), driver}); err != nil {
 		t.Fatalf("valid rules rejected: %v", err)
 	}
 	bad := []struct {
@@ -29,6 +32,20 @@ func TestValidate(t *testing.T) {
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Doc.Why = ""; return r }()}, "Doc.Why is empty"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Doc.Summary = "ends."; return r }()}, "final period"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Severity = 0; return r }()}, "no default severity"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Tags = []string{TagSecurity}; return r }()}, "needs a SecuritySeverity"},
+		{[]*Rule{func() *Rule {
+			r := validRule("DAG101", "a")
+			r.Tags = []string{TagSecurity}
+			r.SecuritySeverity = 11
+			return r
+		}()}, "needs a SecuritySeverity"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.SecuritySeverity = 5; return r }()}, "not tagged"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.Precision = "exact"; return r }()}, "Precision"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.UnusedSuppressions = true; return r }()}, "has no Run"},
+		{[]*Rule{
+			func() *Rule { r := validRule("DAG101", "a"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
+			func() *Rule { r := validRule("DAG102", "b"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
+		}, "at most one"},
 	}
 	for _, b := range bad {
 		err := Validate(b.rules)

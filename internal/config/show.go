@@ -48,7 +48,7 @@ func (c *Config) Show(w io.Writer) error {
 	add("exclude", seq(c.Exclude))
 	add("public-registries", seq(c.PublicRegistries))
 	if c.AllowedRegistries == nil {
-		add("allowed-registries", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "DAG104 off"})
+		add("allowed-registries", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "no allow-list: image-registry-not-allowed is off"})
 	} else {
 		add("allowed-registries", seq(c.AllowedRegistries))
 	}

@@ -17,10 +17,6 @@ import (
 // MaxIterations bounds how many times Iterate re-lints and fixes one file.
 const MaxIterations = 10
 
-// SyntaxErrorID is the rule whose presence forbids fixing a file: edits
-// computed on a tree the parser had to recover are not trusted.
-const SyntaxErrorID = "DAG001"
-
 // ErrOverlap is wrapped by Apply when two edits overlap.
 var ErrOverlap = errors.New("overlapping edits")
 
@@ -96,16 +92,6 @@ func Fixable(diags []analysis.Diagnostic, opts Options) bool {
 	return false
 }
 
-// HasSyntaxError reports whether diags hold a syntax error finding.
-func HasSyntaxError(diags []analysis.Diagnostic) bool {
-	for _, d := range diags {
-		if d.RuleID == SyntaxErrorID {
-			return true
-		}
-	}
-	return false
-}
-
 // Select picks the edits to apply for one file's diagnostics, in the order
 // given: for each diagnostic, its first fix that opts allows, unless one of
 // that fix's edits overlaps an edit already chosen (or another edit of the
@@ -150,8 +136,10 @@ func conflicts(have, add []analysis.TextEdit) bool {
 }
 
 // Linter lints one version of a file and returns its diagnostics, sorted by
-// offset. It must report syntax errors as SyntaxErrorID findings.
-type Linter func(src []byte) ([]analysis.Diagnostic, error)
+// offset, and whether the file has a syntax error (whether or not a rule
+// reports it): edits computed on a tree the parser had to recover are not
+// trusted, so such a file is never fixed.
+type Linter func(src []byte) (diags []analysis.Diagnostic, syntaxError bool, err error)
 
 // Result is the outcome of fixing one file.
 type Result struct {
@@ -174,13 +162,13 @@ func (r *Result) Changed(before []byte) bool { return !bytes.Equal(before, r.Sou
 // fixed: its Result carries the findings and the unchanged source.
 func Iterate(src []byte, lint Linter, opts Options) (Result, error) {
 	res := Result{Source: src}
-	diags, err := lint(src)
+	diags, broken, err := lint(src)
 	if err != nil {
 		return res, fmt.Errorf("linting before fixing: %w", err)
 	}
 	res.Diagnostics = diags
 	for res.Iterations < MaxIterations {
-		if HasSyntaxError(diags) {
+		if broken {
 			return res, nil
 		}
 		edits, n := Select(diags, opts)
@@ -194,11 +182,11 @@ func Iterate(src []byte, lint Linter, opts Options) (Result, error) {
 		if bytes.Equal(next, res.Source) {
 			return res, nil // the fixes change nothing: stop rather than loop
 		}
-		diags, err = lint(next)
+		diags, broken, err = lint(next)
 		if err != nil {
 			return res, fmt.Errorf("linting after fixing: %w", err)
 		}
-		if HasSyntaxError(diags) {
+		if broken {
 			// A fix broke the file: keep the last good text rather than
 			// write invalid Python.
 			return res, fmt.Errorf("fixes would introduce a syntax error; nothing applied in round %d", res.Iterations+1)

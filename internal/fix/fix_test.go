@@ -113,13 +113,10 @@ func TestSelect(t *testing.T) {
 // "x", and every "((" as a fix that overlaps: "((" -> "(" one at a time.
 // "SYNTAX" anywhere is a syntax error.
 func markerLinter(calls *int) Linter {
-	return func(src []byte) ([]analysis.Diagnostic, error) {
+	return func(src []byte) ([]analysis.Diagnostic, bool, error) {
 		*calls++
 		s := string(src)
 		var diags []analysis.Diagnostic
-		if strings.Contains(s, "SYNTAX") {
-			diags = append(diags, analysis.Diagnostic{RuleID: SyntaxErrorID})
-		}
 		for i := 0; i < len(s); i++ {
 			switch {
 			case s[i] == 'X':
@@ -130,7 +127,7 @@ func markerLinter(calls *int) Linter {
 				diags = append(diags, diag("R3", fx(analysis.Safe, E{Start: i, End: i + 1, NewText: "SYNTAX"})))
 			}
 		}
-		return diags, nil
+		return diags, strings.Contains(s, "SYNTAX"), nil
 	}
 }
 
@@ -168,7 +165,7 @@ func TestIterate(t *testing.T) {
 			}
 			if !tt.wantErr {
 				// The diagnostics returned are those of the final source.
-				again, _ := markerLinter(new(int))(res.Source)
+				again, _, _ := markerLinter(new(int))(res.Source)
 				if len(again) != len(res.Diagnostics) {
 					t.Errorf("Diagnostics = %d findings; the final source has %d", len(res.Diagnostics), len(again))
 				}
@@ -179,7 +176,7 @@ func TestIterate(t *testing.T) {
 
 func TestIterateLinterError(t *testing.T) {
 	boom := errors.New("boom")
-	_, err := Iterate([]byte("x"), func([]byte) ([]analysis.Diagnostic, error) { return nil, boom }, Options{})
+	_, err := Iterate([]byte("x"), func([]byte) ([]analysis.Diagnostic, bool, error) { return nil, false, boom }, Options{})
 	if !errors.Is(err, boom) {
 		t.Fatalf("Iterate error = %v; want it to wrap the linter's", err)
 	}

@@ -23,8 +23,9 @@ import (
 
 // Options configures a lint run.
 type Options struct {
-	// Rules are the enabled rules. A rule that needs nothing (DAG001, DAG002)
-	// is handled by the driver when listed here.
+	// Rules are the enabled rules; a rule whose Enabled turns it off for
+	// Settings is left out. The one marked UnusedSuppressions is reported by
+	// the driver when listed here.
 	Rules    []*analysis.Rule
 	Settings *analysis.Settings
 	// Severity overrides rules' default levels.
@@ -67,6 +68,9 @@ type Result struct {
 	Err error
 	// Parsed is false when the prefilter found nothing any rule could concern.
 	Parsed bool
+	// SyntaxError is set when the file was parsed and does not parse as
+	// Python 3 (whether or not a rule reports it).
+	SyntaxError bool
 	// Redactor hides the file's secrets in any text about it; the
 	// diagnostics have passed through it already. Nil (which only applies
 	// secrets.Scrub) when the file was not parsed.
@@ -198,6 +202,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	}()
 	res.Parsed = true
 	file := pyparse.Parse(path, src)
+	res.SyntaxError = len(file.Errors) > 0
 	model := airflow.Build(file)
 	res.Diagnostics, res.Redactor = run(file, model, opts)
 	res.located = locate(file.Lines, res.Diagnostics, res.Redactor)
@@ -253,11 +258,18 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	var spans []pyparse.Range
 	ran := map[*analysis.Rule]bool{}
 	enabled := map[string]bool{}
+	var unused *analysis.Rule
 	for _, r := range opts.Rules {
+		if r.Enabled != nil && !r.Enabled(opts.Settings) {
+			continue
+		}
 		enabled[r.ID] = true
+		if r.UnusedSuppressions {
+			unused = r
+		}
 	}
 	for _, rule := range opts.Rules {
-		if rule.Run == nil || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
+		if rule.Run == nil || !enabled[rule.ID] || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
 			continue
 		}
 		rule := rule
@@ -292,7 +304,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	}
 	diags = dedupe(diags)
 	if !opts.NoInlineIgnores {
-		diags = applySuppressions(file, diags, enabled, opts)
+		diags = applySuppressions(file, diags, enabled, unused, opts)
 	}
 	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings}, secretRules(opts), ran, spans)
 	red := fileRedactor(file, spans)

@@ -11,9 +11,6 @@ import (
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
-// UnusedSuppressionID is the rule the driver reports unused suppressions under.
-const UnusedSuppressionID = "DAG002"
-
 // directive is one suppression written in a comment: `# noqa: A1, B2`,
 // a bare `# noqa`, or `# daglint: ignore[...]` / `ignore-file[...]`.
 type directive struct {
@@ -180,8 +177,8 @@ func (ix *suppressionIndex) suppress(id string, line, callLine int) bool {
 }
 
 // applySuppressions drops suppressed findings and reports unused
-// suppressions as DAG002 when that rule is enabled.
-func applySuppressions(f *pyparse.File, diags []analysis.Diagnostic, enabled map[string]bool, opts Options) []analysis.Diagnostic {
+// suppressions under the rule unused, when it is enabled (non-nil).
+func applySuppressions(f *pyparse.File, diags []analysis.Diagnostic, enabled map[string]bool, unused *analysis.Rule, opts Options) []analysis.Diagnostic {
 	dirs := parseDirectives(f)
 	if len(dirs) == 0 {
 		return diags
@@ -194,10 +191,10 @@ func applySuppressions(f *pyparse.File, diags []analysis.Diagnostic, enabled map
 			kept = append(kept, d)
 		}
 	}
-	if !enabled[UnusedSuppressionID] || (opts.Ignored != nil && opts.Ignored(f.Path, UnusedSuppressionID)) {
+	if unused == nil || (opts.Ignored != nil && opts.Ignored(f.Path, unused.ID)) {
 		return kept
 	}
-	return append(kept, unusedSuppressions(f, dirs, enabled, opts)...)
+	return append(kept, unusedSuppressions(f, dirs, enabled, unused, opts)...)
 }
 
 // callFirstLines maps each diagnostic to the first line of the innermost
@@ -253,9 +250,9 @@ func callFirstLines(f *pyparse.File, diags []analysis.Diagnostic) []int {
 // unusedSuppressions reports, per comment, the daglint codes that
 // suppressed nothing, with a safe fix that removes just those codes: other
 // tools' codes, the used codes and any trailing text stay.
-func unusedSuppressions(f *pyparse.File, dirs []*directive, enabled map[string]bool, opts Options) []analysis.Diagnostic {
-	sev := analysis.Note
-	if s, ok := opts.Severity[UnusedSuppressionID]; ok {
+func unusedSuppressions(f *pyparse.File, dirs []*directive, enabled map[string]bool, rule *analysis.Rule, opts Options) []analysis.Diagnostic {
+	sev := rule.Severity
+	if s, ok := opts.Severity[rule.ID]; ok {
 		sev = s
 	}
 	var out []analysis.Diagnostic
@@ -265,7 +262,7 @@ func unusedSuppressions(f *pyparse.File, dirs []*directive, enabled map[string]b
 			n++
 		}
 		if d, ok := unusedInComment(f, dirs[:n], enabled, opts); ok {
-			d.Severity = sev
+			d.RuleID, d.Severity = rule.ID, sev
 			out = append(out, d)
 		}
 		dirs = dirs[n:]
@@ -310,7 +307,7 @@ func unusedInComment(f *pyparse.File, dirs []*directive, enabled map[string]bool
 		msg += " (ignore-file is honoured only before the first statement)"
 	}
 	return analysis.Diagnostic{
-		RuleID: UnusedSuppressionID, Start: c.Start, End: c.End, Message: msg,
+		Start: c.Start, End: c.End, Message: msg,
 		Fixes: []analysis.SuggestedFix{{
 			Message:       "remove the unused codes",
 			Applicability: analysis.Safe,

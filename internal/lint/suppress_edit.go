@@ -184,19 +184,16 @@ func SuppressionCodeAt(path string, src []byte, offset int) string {
 	return ""
 }
 
-// FixLinter lints successive versions of one file for fix.Iterate. It marks
-// a syntax error even when DAG001 is not enabled or is ignored for the
-// file, since fixes never apply to a file the parser had to recover.
+// FixLinter lints successive versions of one file for fix.Iterate. It tells
+// of a syntax error whether or not a rule reports it (the rule may be off or
+// ignored for the file), since fixes never apply to a file the parser had
+// to recover.
 func FixLinter(path string, opts Options) fix.Linter {
-	return func(src []byte) ([]analysis.Diagnostic, error) {
+	return func(src []byte) ([]analysis.Diagnostic, bool, error) {
 		res := Source(path, src, opts)
 		if res.Err != nil {
-			return nil, res.Err
+			return nil, false, res.Err
 		}
-		diags := res.Diagnostics
-		if !fix.HasSyntaxError(diags) && res.Parsed && len(pyparse.Parse(path, src).Errors) > 0 {
-			diags = append(diags, analysis.Diagnostic{RuleID: fix.SyntaxErrorID, Message: "syntax error"})
-		}
-		return diags, nil
+		return res.Diagnostics, res.SyntaxError, nil
 	}
 }

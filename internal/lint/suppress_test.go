@@ -23,7 +23,7 @@ var everyCall = &analysis.Rule{
 	},
 }
 
-var unused = &analysis.Rule{ID: "DAG002", Name: "unused-suppression", Severity: analysis.Note, Driver: true}
+var unused = &analysis.Rule{ID: "DAG002", Name: "unused-suppression", Severity: analysis.Note, UnusedSuppressions: true}
 
 func lintIDs(t *testing.T, src string, opts Options) []string {
 	t.Helper()
@@ -224,5 +224,51 @@ func TestCallFirstLinesNested(t *testing.T) {
 	got := callFirstLines(f, diags)
 	if want := []int{1, 2, 0, 2}; !slices.Equal(got, want) {
 		t.Errorf("callFirstLines = %v, want %v", got, want)
+	}
+}
+
+// TestRuleEnabledBySettings checks Rule.Enabled: a rule the settings turn
+// off neither runs nor has its suppressions judged, and the same rule runs
+// once the settings turn it on. The unused-suppression finding takes its ID
+// and level from the rule marked UnusedSuppressions.
+func TestRuleEnabledBySettings(t *testing.T) {
+	gated := *everyCall
+	gated.Enabled = func(s *analysis.Settings) bool { return s != nil && s.AllowedRegistries != nil }
+	unusedW := *unused
+	unusedW.ID, unusedW.Severity = "DAG009", analysis.Warning
+	const src = "from airflow.providers.docker.operators.docker import DockerOperator\n" +
+		"DockerOperator(image='a')\n" +
+		"x = 1  # noqa: DAG900\n"
+	lintWith := func(s *analysis.Settings) []analysis.Diagnostic {
+		res := Source("s.py", []byte(src), Options{
+			Rules: []*analysis.Rule{&gated, &unusedW}, Settings: s,
+			KnownRules: map[string]bool{"DAG900": true, "DAG009": true},
+		})
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		return res.Diagnostics
+	}
+	if got := lintWith(&analysis.Settings{}); len(got) != 0 {
+		t.Errorf("rule off: got %+v, want nothing (no finding, its noqa not judged)", got)
+	}
+	got := lintWith(&analysis.Settings{AllowedRegistries: []string{}})
+	if len(got) != 2 || got[0].RuleID != "DAG900" || got[1].RuleID != "DAG009" || got[1].Severity != analysis.Warning {
+		t.Errorf("rule on: got %+v, want DAG900 and an unused suppression DAG009 at warning", got)
+	}
+}
+
+// TestFixLinterSyntaxError checks that FixLinter tells fix.Iterate of a
+// syntax error although no enabled rule reports one.
+func TestFixLinterSyntaxError(t *testing.T) {
+	lint := FixLinter("s.py", Options{Rules: []*analysis.Rule{everyCall}})
+	for src, want := range map[string]bool{
+		"import docker\nx = (\n": true,
+		"import docker\nx = 1\n": false,
+	} {
+		diags, broken, err := lint([]byte(src))
+		if err != nil || broken != want || len(diags) != 0 {
+			t.Errorf("%q: diags %v, syntax error %v, err %v; want syntax error %v", src, diags, broken, err, want)
+		}
 	}
 }

@@ -58,11 +58,11 @@ func testRules() []*analysis.Rule {
 		}
 	}
 	return []*analysis.Rule{
-		{ID: "DAG002", Name: "unused-suppression", Severity: analysis.Note, Doc: doc("suppression comment that suppresses nothing"), Tags: []string{"hygiene"}},
-		{ID: "DAG102", Name: "image-mutable-tag", Severity: analysis.Warning, Doc: doc("image without a fixed tag"), Tags: []string{"image", "reproducibility"}},
-		{ID: "DAG201", Name: "registry-credentials-in-environment", Severity: analysis.Error, Doc: doc("registry credential in the container environment"), Tags: []string{"secrets"}},
-		{ID: "DAG203", Name: "missing-docker-conn-id", Severity: analysis.Warning, Doc: doc("private registry without docker_conn_id"), Tags: []string{"authentication"}},
-		{ID: "DAG403", Name: "insecure-docker-url", Severity: analysis.Error, Doc: doc("docker daemon reached without TLS"), Tags: []string{"security", "network"}},
+		{ID: "DAG002", Name: "unused-suppression", Severity: analysis.Note, Doc: doc("suppression comment that suppresses nothing"), Tags: []string{"hygiene"}, Precision: "very-high"},
+		{ID: "DAG102", Name: "image-mutable-tag", Severity: analysis.Warning, Doc: doc("image without a fixed tag"), Tags: []string{"image", "reproducibility"}, Precision: "high"},
+		{ID: "DAG201", Name: "registry-credentials-in-environment", Severity: analysis.Error, Doc: doc("registry credential in the container environment"), Tags: []string{"security", "secrets"}, SecuritySeverity: 7.5, Precision: "high"},
+		{ID: "DAG203", Name: "missing-docker-conn-id", Severity: analysis.Warning, Doc: doc("private registry without docker_conn_id"), Tags: []string{"authentication"}, Precision: "high"},
+		{ID: "DAG403", Name: "insecure-docker-url", Severity: analysis.Error, Doc: doc("docker daemon reached without TLS"), Tags: []string{"security", "network"}, SecuritySeverity: 8, Precision: "very-high"},
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -25,31 +25,6 @@ const (
 	// SARIFSrcRoot is the uriBaseId relative result paths resolve against.
 	SARIFSrcRoot = "%SRCROOT%"
 )
-
-// securitySeverity is the CVSS-like score GitHub code scanning reads from
-// properties["security-severity"] of DAG2xx, DAG3xx and DAG4xx rules, by the
-// rule's default level: error is "high" (7.0-8.9), warning "medium"
-// (4.0-6.9), note "low" (0.1-3.9).
-var securitySeverity = map[analysis.Severity]string{
-	analysis.Error:   "8.0",
-	analysis.Warning: "5.0",
-	analysis.Note:    "2.0",
-}
-
-// heuristicRules are the rules whose findings rest on naming conventions or
-// on incomplete knowledge of the deployment; their SARIF precision is "high".
-// Every other rule checks a fact of the file and gets "very-high".
-var heuristicRules = map[string]bool{
-	"DAG101": true, // the connection might still be Docker Hub
-	"DAG102": true,
-	"DAG105": true, // the image might exist on the worker
-	"DAG201": true, // secret-like names
-	"DAG203": true, // public-registries may be incomplete
-	"DAG204": true,
-	"DAG205": true, // the connections source may be stale
-	"DAG302": true,
-	"DAG303": true,
-}
 
 // WriteSARIF writes the run as a SARIF 2.1.0 log: one reportingDescriptor per
 // rule of run.Rules, one result per finding with UTF-16 columns, fixes,
@@ -178,20 +153,17 @@ func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {
 	if docsURI != "" {
 		d.WithHelpURI(docsURI + rule.ID + ".md")
 	}
+	// GitHub code scanning shows a rule as a security alert when its tags
+	// hold "security" and it has a security-severity: only security rules
+	// get one.
 	props := sarif.NewPropertyBag()
-	tags := append([]string(nil), rule.Tags...)
-	precision := "very-high"
-	if heuristicRules[rule.ID] {
-		precision = "high"
+	if rule.Precision != "" {
+		props.Add("precision", rule.Precision)
 	}
-	props.Add("precision", precision)
-	if isSecurityRule(rule.ID) {
-		props.Add("security-severity", securitySeverity[level(rule.Severity)])
-		if !slices.Contains(tags, "security") {
-			tags = append(tags, "security")
-		}
+	if rule.IsSecurity() && rule.SecuritySeverity > 0 {
+		props.Add("security-severity", strconv.FormatFloat(rule.SecuritySeverity, 'f', 1, 64))
 	}
-	props.WithTags(tags)
+	props.WithTags(append([]string(nil), rule.Tags...))
 	d.WithProperties(props)
 	return d
 }
@@ -389,11 +361,6 @@ func sarifLevel(s analysis.Severity) string {
 		return sarif.LevelWarning
 	}
 	return sarif.LevelNote
-}
-
-// isSecurityRule reports whether id is in the DAG2xx, DAG3xx or DAG4xx family.
-func isSecurityRule(id string) bool {
-	return len(id) == 6 && strings.HasPrefix(id, "DAG") && id[3] >= '2' && id[3] <= '4'
 }
 
 // pascalCase turns "image-unqualified" into "ImageUnqualified".

@@ -10,10 +10,11 @@ import (
 // ArgumentIgnoredBySwarm reports DockerOperator arguments that
 // DockerSwarmOperator accepts and silently drops.
 var ArgumentIgnoredBySwarm = &analysis.Rule{
-	ID:       "DAG207",
-	Name:     "argument-ignored-by-swarm",
-	Severity: analysis.Warning,
-	Tags:     []string{"correctness"},
+	ID:        "DAG207",
+	Name:      "argument-ignored-by-swarm",
+	Severity:  analysis.Warning,
+	Tags:      []string{"correctness"},
+	Precision: "very-high",
 	Doc: analysis.Doc{
 		Summary: "a DockerSwarmOperator gets an argument it accepts but never uses",
 		What: `Reports a keyword of a DockerSwarmOperator call (the call, ` + "`partial`" + `,

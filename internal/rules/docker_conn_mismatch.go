@@ -15,10 +15,11 @@ import (
 // DockerConnMismatch checks docker_conn_id against a known connections
 // source.
 var DockerConnMismatch = &analysis.Rule{
-	ID:       "DAG205",
-	Name:     "docker-conn-mismatch",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness", "registry"},
+	ID:        "DAG205",
+	Name:      "docker-conn-mismatch",
+	Severity:  analysis.Error,
+	Tags:      []string{"correctness", "registry"},
+	Precision: "high",
 	Doc: analysis.Doc{
 		Summary: "the docker_conn_id is undefined, not a docker connection, or for another registry than the image",
 		What: `Runs only when a connections source is known (` + "`connections:`" + ` in ` + "`.daglint.yaml`" + `,
@@ -65,12 +66,17 @@ DockerOperator(
 		Fix:     "none",
 		Options: "connections (the files connections are read from)",
 	},
-	Run: runDockerConnMismatch,
+	Enabled: connectionsKnown,
+	Run:     runDockerConnMismatch,
 }
 
+// connectionsKnown reports whether a connections source is known: the rule
+// is off otherwise.
+func connectionsKnown(s *analysis.Settings) bool { return s != nil && s.Connections != nil }
+
 func runDockerConnMismatch(pass *analysis.Pass) error {
-	if pass.Settings == nil || pass.Settings.Connections == nil {
-		return nil // no connections source: the rule is off
+	if !connectionsKnown(pass.Settings) {
+		return nil
 	}
 	conns := pass.Settings.Connections
 	byOp := map[*airflow.OpCall][]image{}

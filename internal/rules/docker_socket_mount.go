@@ -13,10 +13,12 @@ import (
 // DockerSocketMount reports the Docker daemon's socket bound into a task's
 // container.
 var DockerSocketMount = &analysis.Rule{
-	ID:       "DAG402",
-	Name:     "docker-socket-mount",
-	Severity: analysis.Warning,
-	Tags:     []string{"security", "runtime"},
+	ID:               "DAG402",
+	Name:             "docker-socket-mount",
+	Severity:         analysis.Warning,
+	Tags:             []string{"security", "runtime"},
+	SecuritySeverity: 7.5,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "a Docker task binds the Docker socket into its container",
 		What: `Reports a bind mount of the Docker socket (a source path whose last element is

@@ -45,8 +45,8 @@ func TestFixesCreateNoFinding(t *testing.T) {
 			}
 			for _, v := range variants {
 				opts := lint.Options{Rules: rules.All, Settings: v.Settings, KnownRules: known}
-				linter := func(b []byte) ([]analysis.Diagnostic, error) { return lint.Source(path, b, opts).Diagnostics, nil }
-				before, _ := linter(src)
+				linter := lint.FixLinter(path, opts)
+				before, _, _ := linter(src)
 				res, err := fix.Iterate(src, linter, fix.Options{Unsafe: true})
 				if err != nil {
 					t.Fatalf("%s: %v", v.Label, err)

@@ -12,11 +12,13 @@ import (
 // HardcodedPassword reports string literals assigned to secret-named
 // targets.
 var HardcodedPassword = &analysis.Rule{
-	ID:       "DAG302",
-	Name:     "hardcoded-password",
-	Severity: analysis.Warning,
-	Tags:     []string{"security", "secrets"},
-	Secret:   true,
+	ID:               "DAG302",
+	Name:             "hardcoded-password",
+	Severity:         analysis.Warning,
+	Tags:             []string{"security", "secrets"},
+	SecuritySeverity: 7.0,
+	Precision:        "high",
+	Secret:           true,
 	Doc: analysis.Doc{
 		Summary: "a string literal is assigned to a secret-named variable, attribute, key or argument",
 		What: `Reports a string literal that is not a placeholder and is given to a

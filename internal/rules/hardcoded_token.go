@@ -11,11 +11,13 @@ import (
 // HardcodedToken reports string literals and comments that hold a
 // credential in a known format.
 var HardcodedToken = &analysis.Rule{
-	ID:       "DAG301",
-	Name:     "hardcoded-token",
-	Severity: analysis.Error,
-	Tags:     []string{"security", "secrets"},
-	Secret:   true,
+	ID:               "DAG301",
+	Name:             "hardcoded-token",
+	Severity:         analysis.Error,
+	Tags:             []string{"security", "secrets"},
+	SecuritySeverity: 8.5,
+	Precision:        "very-high",
+	Secret:           true,
 	Doc: analysis.Doc{
 		Summary: "a string literal or comment holds a credential in a known format",
 		What: `Reports any string literal (anywhere in the file, not only in Docker calls) or

@@ -9,10 +9,12 @@ import (
 
 // HostNetwork reports Docker containers sharing the worker's network stack.
 var HostNetwork = &analysis.Rule{
-	ID:       "DAG404",
-	Name:     "host-network",
-	Severity: analysis.Note,
-	Tags:     []string{"security", "runtime"},
+	ID:               "DAG404",
+	Name:             "host-network",
+	Severity:         analysis.Note,
+	Tags:             []string{"security", "runtime"},
+	SecuritySeverity: 3.0,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "a Docker task runs its container with network_mode=\"host\"",
 		What: `Reports ` + "`network_mode=\"host\"`" + ` reaching a DockerOperator or ` + "`@task.docker`" + `

@@ -13,10 +13,11 @@ import (
 // ImageInvalidReference reports image values that are not valid image
 // references.
 var ImageInvalidReference = &analysis.Rule{
-	ID:       "DAG103",
-	Name:     "image-invalid-reference",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness"},
+	ID:        "DAG103",
+	Name:      "image-invalid-reference",
+	Severity:  analysis.Error,
+	Tags:      []string{"correctness"},
+	Precision: "very-high",
 	Doc: analysis.Doc{
 		Summary: "the image is not a valid image reference",
 		What: `Reports the resolved ` + "`image`" + ` of a Docker call or KubernetesPodOperator when it

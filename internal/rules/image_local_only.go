@@ -9,10 +9,11 @@ import (
 // ImageLocalOnly reports single-name images that no registry serves, so
 // they run only where they were built.
 var ImageLocalOnly = &analysis.Rule{
-	ID:       "DAG105",
-	Name:     "image-local-only",
-	Severity: analysis.Note,
-	Tags:     []string{"reliability", "registry"},
+	ID:        "DAG105",
+	Name:      "image-local-only",
+	Severity:  analysis.Note,
+	Tags:      []string{"reliability", "registry"},
+	Precision: "high",
 	Doc: analysis.Doc{
 		Summary: "the image is a single name that only exists where it was built",
 		What: `Reports the ` + "`image`" + ` of a Docker call or KubernetesPodOperator that is a single

@@ -9,10 +9,11 @@ import (
 
 // ImageMutableTag reports images with no tag or the tag latest and no digest.
 var ImageMutableTag = &analysis.Rule{
-	ID:       "DAG102",
-	Name:     "image-mutable-tag",
-	Severity: analysis.Warning,
-	Tags:     []string{"reliability", "reproducibility"},
+	ID:        "DAG102",
+	Name:      "image-mutable-tag",
+	Severity:  analysis.Warning,
+	Tags:      []string{"reliability", "reproducibility"},
+	Precision: "high",
 	Doc: analysis.Doc{
 		Summary: "the image has no tag or the tag latest and no digest",
 		What: `Reports the ` + "`image`" + ` of a Docker call or KubernetesPodOperator that has no tag

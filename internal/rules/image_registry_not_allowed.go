@@ -11,10 +11,12 @@ import (
 // ImageRegistryNotAllowed reports images pulled from a registry outside the
 // configured allowed-registries.
 var ImageRegistryNotAllowed = &analysis.Rule{
-	ID:       "DAG104",
-	Name:     "image-registry-not-allowed",
-	Severity: analysis.Error,
-	Tags:     []string{"security", "policy"},
+	ID:               "DAG104",
+	Name:             "image-registry-not-allowed",
+	Severity:         analysis.Error,
+	Tags:             []string{"security", "policy"},
+	SecuritySeverity: 6.0,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "the image comes from a registry that allowed-registries does not list",
 		What: `Only when ` + "`allowed-registries`" + ` is configured: reports the ` + "`image`" + ` of a Docker
@@ -49,12 +51,17 @@ DockerOperator(
 		Fix:     "none",
 		Options: "allowed-registries (registry hosts, with port where one is used; unset turns the rule off)",
 	},
-	Run: runImageRegistryNotAllowed,
+	Enabled: allowListSet,
+	Run:     runImageRegistryNotAllowed,
 }
 
+// allowListSet reports whether allowed-registries is configured: the rule is
+// off otherwise.
+func allowListSet(s *analysis.Settings) bool { return s != nil && s.AllowedRegistries != nil }
+
 func runImageRegistryNotAllowed(pass *analysis.Pass) error {
-	if pass.Settings == nil || pass.Settings.AllowedRegistries == nil {
-		return nil // the rule is off unless allowed-registries is configured
+	if !allowListSet(pass.Settings) {
+		return nil
 	}
 	var allowed []string
 	for _, a := range pass.Settings.AllowedRegistries {

@@ -13,10 +13,11 @@ import (
 // ImageUnqualified reports private-registry credentials paired with an image
 // that names no registry.
 var ImageUnqualified = &analysis.Rule{
-	ID:       "DAG101",
-	Name:     "image-unqualified",
-	Severity: analysis.Warning,
-	Tags:     []string{"correctness", "registry"},
+	ID:        "DAG101",
+	Name:      "image-unqualified",
+	Severity:  analysis.Warning,
+	Tags:      []string{"correctness", "registry"},
+	Precision: "high",
 	Doc: analysis.Doc{
 		Summary: "a docker_conn_id is set but the image names no registry host",
 		What: `Reports a Docker call that receives a ` + "`docker_conn_id`" + ` (from the call,
@@ -100,7 +101,7 @@ func runImageUnqualified(pass *analysis.Pass) error {
 
 // connection returns the known connection id, or nil.
 func connection(pass *analysis.Pass, id string) *analysis.Connection {
-	if pass.Settings == nil || pass.Settings.Connections == nil {
+	if !connectionsKnown(pass.Settings) {
 		return nil
 	}
 	return pass.Settings.Connections[id]

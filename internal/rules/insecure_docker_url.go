@@ -12,10 +12,12 @@ import (
 
 // InsecureDockerURL reports a Docker daemon reached over plain TCP.
 var InsecureDockerURL = &analysis.Rule{
-	ID:       "DAG403",
-	Name:     "insecure-docker-url",
-	Severity: analysis.Error,
-	Tags:     []string{"security", "runtime"},
+	ID:               "DAG403",
+	Name:             "insecure-docker-url",
+	Severity:         analysis.Error,
+	Tags:             []string{"security", "runtime"},
+	SecuritySeverity: 8.0,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "the Docker daemon is reached over plain tcp:// or http:// without TLS",
 		What: `Reports a ` + "`docker_url`" + ` (or an element of a list of URLs) of a Docker call that

@@ -12,10 +12,11 @@ import (
 // MissingDockerConnID reports Docker calls that pull from a private-capable
 // registry without any docker_conn_id.
 var MissingDockerConnID = &analysis.Rule{
-	ID:       "DAG203",
-	Name:     "missing-docker-conn-id",
-	Severity: analysis.Warning,
-	Tags:     []string{"correctness", "registry"},
+	ID:        "DAG203",
+	Name:      "missing-docker-conn-id",
+	Severity:  analysis.Warning,
+	Tags:      []string{"correctness", "registry"},
+	Precision: "high",
 	Doc: analysis.Doc{
 		Summary: "an image names a registry host but no docker_conn_id reaches the call",
 		What: `Reports a DockerOperator, DockerSwarmOperator or ` + "`@task.docker`" + ` call whose image

@@ -6,10 +6,12 @@ import (
 
 // PrivilegedContainer reports Docker containers started with privileged=True.
 var PrivilegedContainer = &analysis.Rule{
-	ID:       "DAG401",
-	Name:     "privileged-container",
-	Severity: analysis.Warning,
-	Tags:     []string{"security", "runtime"},
+	ID:               "DAG401",
+	Name:             "privileged-container",
+	Severity:         analysis.Warning,
+	Tags:             []string{"security", "runtime"},
+	SecuritySeverity: 7.5,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "a Docker task runs its container with privileged=True",
 		What: `Reports ` + "`privileged=True`" + ` reaching a DockerOperator or ` + "`@task.docker`" + ` call

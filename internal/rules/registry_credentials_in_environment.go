@@ -11,10 +11,12 @@ import (
 // the container as environment variables, where they never authenticate the
 // image pull.
 var RegistryCredentialsInEnvironment = &analysis.Rule{
-	ID:       "DAG201",
-	Name:     "registry-credentials-in-environment",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness", "security", "registry"},
+	ID:               "DAG201",
+	Name:             "registry-credentials-in-environment",
+	Severity:         analysis.Error,
+	Tags:             []string{"security", "secrets", "registry"},
+	SecuritySeverity: 7.5,
+	Precision:        "high",
 	Doc: analysis.Doc{
 		Summary: "registry credentials are passed as container environment variables",
 		What: `Reports an entry of ` + "`environment`" + `, ` + "`private_environment`" + ` or an ` + "`env_file`" + `

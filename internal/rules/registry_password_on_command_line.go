@@ -11,10 +11,12 @@ import (
 // RegistryPasswordOnCommandLine reports `docker login -p` (and the removed
 // `aws ecr get-login`) in commands Airflow runs.
 var RegistryPasswordOnCommandLine = &analysis.Rule{
-	ID:       "DAG305",
-	Name:     "registry-password-on-command-line",
-	Severity: analysis.Error,
-	Tags:     []string{"security"},
+	ID:               "DAG305",
+	Name:             "registry-password-on-command-line",
+	Severity:         analysis.Error,
+	Tags:             []string{"security", "secrets"},
+	SecuritySeverity: 7.5,
+	Precision:        "very-high",
 	Doc: analysis.Doc{
 		Summary: "a task runs docker login with the password on the command line",
 		What: `Reports a ` + "`bash_command`" + ` of a BashOperator, the command a ` + "`@task.bash`" + `

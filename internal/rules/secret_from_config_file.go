@@ -14,10 +14,12 @@ import (
 // SecretFromConfigFile reports secrets read from a file when the DAG is
 // parsed and handed to a Docker call.
 var SecretFromConfigFile = &analysis.Rule{
-	ID:       "DAG303",
-	Name:     "secret-from-config-file",
-	Severity: analysis.Warning,
-	Tags:     []string{"security", "secrets"},
+	ID:               "DAG303",
+	Name:             "secret-from-config-file",
+	Severity:         analysis.Warning,
+	Tags:             []string{"security", "secrets"},
+	SecuritySeverity: 5.5,
+	Precision:        "high",
 	Doc: analysis.Doc{
 		Summary: "a secret read from a file at parse time reaches a Docker call",
 		What: `Reports a value read from a file while the DAG file is parsed (a

@@ -15,10 +15,12 @@ import (
 // SecretInEnvironment reports secrets passed in a Docker call's templated
 // `environment` instead of `private_environment`.
 var SecretInEnvironment = &analysis.Rule{
-	ID:       "DAG204",
-	Name:     "secret-in-environment",
-	Severity: analysis.Warning,
-	Tags:     []string{"security"},
+	ID:               "DAG204",
+	Name:             "secret-in-environment",
+	Severity:         analysis.Warning,
+	Tags:             []string{"security", "secrets"},
+	SecuritySeverity: 6.5,
+	Precision:        "high",
 	Doc: analysis.Doc{
 		Summary: "a secret is passed in environment instead of private_environment",
 		What: `Reports an entry of a Docker call's ` + "`environment`" + ` that holds a secret: its

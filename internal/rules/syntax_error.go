@@ -8,10 +8,11 @@ import (
 
 // SyntaxError reports files that are not valid Python 3.
 var SyntaxError = &analysis.Rule{
-	ID:       "DAG001",
-	Name:     "syntax-error",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness"},
+	ID:        "DAG001",
+	Name:      "syntax-error",
+	Severity:  analysis.Error,
+	Tags:      []string{"correctness"},
+	Precision: "very-high",
 	Doc: analysis.Doc{
 		Summary: "the file is not valid Python 3",
 		What: `Reports the first syntax error of a file that does not compile as Python 3

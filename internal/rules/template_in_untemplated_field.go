@@ -12,10 +12,11 @@ import (
 // TemplateInUntemplatedField reports Jinja given to an operator argument
 // Airflow never renders.
 var TemplateInUntemplatedField = &analysis.Rule{
-	ID:       "DAG206",
-	Name:     "template-in-untemplated-field",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness"},
+	ID:        "DAG206",
+	Name:      "template-in-untemplated-field",
+	Severity:  analysis.Error,
+	Tags:      []string{"correctness"},
+	Precision: "very-high",
 	Doc: analysis.Doc{
 		Summary: "a jinja template is given to an argument that is never rendered",
 		What: `Reports a string holding Jinja (` + "`{{ ... }}`" + ` or ` + "`{% ... %}`" + `) given to an argument

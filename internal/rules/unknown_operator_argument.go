@@ -10,10 +10,11 @@ import (
 
 // UnknownOperatorArgument reports keywords an operator does not accept.
 var UnknownOperatorArgument = &analysis.Rule{
-	ID:       "DAG202",
-	Name:     "unknown-operator-argument",
-	Severity: analysis.Error,
-	Tags:     []string{"correctness"},
+	ID:        "DAG202",
+	Name:      "unknown-operator-argument",
+	Severity:  analysis.Error,
+	Tags:      []string{"correctness"},
+	Precision: "very-high",
 	Doc: analysis.Doc{
 		Summary: "a keyword argument is not a parameter of the operator",
 		What: `Reports a keyword written at a DockerOperator, DockerSwarmOperator,

@@ -8,6 +8,7 @@ import (
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/fix"
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/rules"
 	"github.com/daglint/daglint/internal/source"
 )
 
@@ -75,7 +76,7 @@ func (s *Server) quickFixes(res *linted, b *editBuilder, d analysis.Diagnostic) 
 			Edit:        b.edit(f.Edits),
 		})
 	}
-	if d.RuleID == lint.UnusedSuppressionID {
+	if d.RuleID == rules.UnusedSuppression.ID {
 		return out // suppressing a suppression helps nobody: its fix removes it
 	}
 	for _, form := range []struct {

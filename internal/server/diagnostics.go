@@ -2,7 +2,6 @@ package server
 
 import (
 	"github.com/daglint/daglint/internal/analysis"
-	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/rules"
 	"github.com/daglint/daglint/internal/source"
 )
@@ -34,7 +33,7 @@ func toDiagnostic(uri string, lines *source.Lines, enc encoding, d analysis.Diag
 	if rules.ByID(d.RuleID) != nil {
 		out.CodeDescription = &CodeDescription{Href: rules.DocsURL(d.RuleID)}
 	}
-	if d.RuleID == lint.UnusedSuppressionID {
+	if d.RuleID == rules.UnusedSuppression.ID {
 		out.Tags = []int{TagUnnecessary}
 	}
 	for _, r := range d.Related {

@@ -145,7 +145,7 @@ func RulesFor(path string, all []*analysis.Rule) []*analysis.Rule {
 	base := filepath.Base(path)
 	if len(base) >= 6 && ruleIDRE.MatchString(base[:6]) {
 		for _, r := range all {
-			if r.ID == base[:6] && !r.Driver {
+			if r.ID == base[:6] && !r.UnusedSuppressions {
 				return []*analysis.Rule{r}
 			}
 		}
