@@ -442,7 +442,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			results = []lint.Result{lintStdin(stdin, stdinPath, g.opts)}
 		}
 	} else {
-		results = lintGroups(groups, len(files))
+		results = lintGroups(groups, files, flags.jobs)
 	}
 	var fixed fixSummary
 	if flags.fixing() {

@@ -168,7 +168,7 @@ func TestDiscoveryCostGrowsWithFolders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(groups) != 1 || len(groups[0].files) != len(files) {
+		if len(groups) != 1 || len(groups[0].idx) != len(files) {
 			t.Fatalf("%d folders under one configuration made %d groups", folders, len(groups))
 		}
 		return r.lookups

@@ -125,10 +125,9 @@ func showConfigPath(paths []string, fromStdin bool, stdinPath string) string {
 // fileGroup is the files one configuration governs, with the lint options
 // built from it; idx holds each file's position in the run's file list.
 type fileGroup struct {
-	cfg   *config.Config
-	opts  lint.Options
-	files []string
-	idx   []int
+	cfg  *config.Config
+	opts lint.Options
+	idx  []int
 }
 
 // groupFiles splits files by the configuration each uses, in order of first
@@ -155,32 +154,26 @@ func groupFiles(r *resolver, flags *checkFlags, files []string) ([]*fileGroup, e
 			byCfg[cfg] = g
 			groups = append(groups, g)
 		}
-		g.files = append(g.files, f)
 		g.idx = append(g.idx, i)
 	}
 	return groups, nil
 }
 
-// lintGroups lints every group with its own options; the results come back
-// in the order of the run's file list (n files in all).
-func lintGroups(groups []*fileGroup, n int) []lint.Result {
-	results := make([]lint.Result, n)
-	for _, g := range groups {
-		for i, res := range lint.Files(g.files, g.opts) {
-			results[g.idx[i]] = res
-		}
-	}
-	return results
+// lintGroups lints every group's files with its own options, all in one
+// pool of workers; the results come back in the order of the run's file
+// list (n files in all).
+func lintGroups(groups []*fileGroup, files []string, workers int) []lint.Result {
+	return lint.FilesEach(files, workers, optionsByIndex(groups, len(files)))
 }
 
 // optionsByIndex returns the lint options of the run's i-th file (n files
-// in all), its group's.
-func optionsByIndex(groups []*fileGroup, n int) func(i int) lint.Options {
+// in all): its group's.
+func optionsByIndex(groups []*fileGroup, n int) func(i int) *lint.Options {
 	opts := make([]*lint.Options, n)
 	for _, g := range groups {
 		for _, i := range g.idx {
 			opts[i] = &g.opts
 		}
 	}
-	return func(i int) lint.Options { return *opts[i] }
+	return func(i int) *lint.Options { return opts[i] }
 }
