@@ -591,17 +591,13 @@ func useColor(mode string, w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-func loadConfig(flags *checkFlags, cwd string) (*config.Config, error) {
-	var cfg *config.Config
-	var err error
-	switch {
-	case flags.noConfig:
-		cfg = config.Default(cwd)
-	case flags.configPath != "":
-		cfg, err = config.Load(flags.configPath, rules.IDs())
-	default:
-		cfg, err = config.Discover(cwd, rules.IDs())
+// forcedConfig is the configuration --no-config (the defaults) or --config
+// FILE gives every file of the run.
+func forcedConfig(flags *checkFlags, cwd string) (*config.Config, error) {
+	if flags.noConfig {
+		return finishConfig(flags, cwd, config.Default(cwd), nil)
 	}
+	cfg, err := config.Load(flags.configPath, rules.IDs())
 	return finishConfig(flags, cwd, cfg, err)
 }
 

@@ -35,7 +35,7 @@ type resolver struct {
 func newResolver(flags *checkFlags, cwd string) (*resolver, error) {
 	r := &resolver{flags: flags, cwd: cwd, byDir: map[string]*config.Config{}}
 	if flags.noConfig || flags.configPath != "" {
-		cfg, err := loadConfig(flags, cwd)
+		cfg, err := forcedConfig(flags, cwd)
 		if err != nil {
 			return nil, err
 		}
