@@ -218,3 +218,24 @@ func TestServerUsesCheckResolution(t *testing.T) {
 		t.Errorf("b/dags/y.py: DAG102 on = %v, watched files %q; want on, none", on, files)
 	}
 }
+
+// TestPyprojectPerFolder: a pyproject.toml counts only with a
+// [tool.daglint] table; one without it is passed over for the next folder up.
+func TestPyprojectPerFolder(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, "p/pyproject.toml", "[tool.daglint]\nignore = [\"DAG102\"]\n")
+	writeFile(t, root, "p/dags/x.py", monoDAG)
+	writeFile(t, root, "p/sub/pyproject.toml", "[project]\nname = \"sub\"\n")
+	writeFile(t, root, "p/sub/y.py", monoDAG)
+	writeFile(t, root, "q/pyproject.toml", "[project]\nname = \"q\"\n")
+	writeFile(t, root, "q/z.py", monoDAG)
+	t.Chdir(root)
+	out, errs, _ := runCLI(t, "check", ".")
+	if got := findingLines(out, "DAG102"); len(got) != 1 || !strings.HasPrefix(got[0], "q/z.py:") {
+		t.Errorf("DAG102 lines = %q, want only q/z.py's (p's [tool.daglint] governs p/sub too)\n%s%s", got, out, errs)
+	}
+	out, _, _ = runCLI(t, "check", "--show-config", "p/sub/y.py")
+	if !strings.HasPrefix(out, "# daglint configuration from p/pyproject.toml\n") {
+		t.Errorf("--show-config p/sub/y.py: got\n%s", out)
+	}
+}
