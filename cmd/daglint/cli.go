@@ -192,6 +192,16 @@ type repeatFlag []string
 func (r *repeatFlag) String() string     { return strings.Join(*r, " ") }
 func (r *repeatFlag) Set(v string) error { *r = append(*r, v); return nil }
 
+// checkAbout is how check finds the configuration, for its --help.
+const checkAbout = `Each file is linted with the nearest configuration in its folder or above it:
+.daglint.yaml, daglint.yaml, or pyproject.toml with a [tool.daglint] table
+(the first found in a folder wins), whatever folder daglint runs from; a file
+with none above it gets the defaults. A configuration's exclude,
+per-file-ignores and connections paths are relative to its own folder;
+without connections, the airflow_settings.yaml next to it is read (with no
+configuration file, the one in the current folder). --config FILE applies
+one configuration to every file and --no-config none.`
+
 type checkFlags struct {
 	formats, outputs             repeatFlag
 	configPath                   string
@@ -219,13 +229,13 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkFlags, []st
 	fs.Var(&c.formats, "format", "output format: text, json, sarif, gitlab, github; repeatable; FORMAT=PATH writes that format to PATH")
 	fs.Var(&c.formats, "output-format", "the same as --format (ruff's name)")
 	fs.Var(&c.outputs, "output", "write the output to `FILE` instead of standard output; repeatable, pairs with --format in order")
-	fs.StringVar(&c.configPath, "config", "", "use this configuration `FILE` instead of discovering .daglint.yaml / pyproject.toml")
+	fs.StringVar(&c.configPath, "config", "", "use this configuration `FILE` for every file instead of each file's nearest .daglint.yaml / pyproject.toml")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore configuration files")
 	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding at or above this `level` remains: error, warning or note")
 	fs.Var(&c.selectIDs, "select", "rule IDs or prefixes to run (replaces the configuration's select, extend-select and ignore)")
 	fs.Var(&c.extendSel, "extend-select", "rule IDs or prefixes to run in addition")
 	fs.Var(&c.ignore, "ignore", "rule IDs or prefixes to skip")
-	fs.BoolVar(&c.showConfig, "show-config", false, "print the effective configuration and exit")
+	fs.BoolVar(&c.showConfig, "show-config", false, "print the configuration that applies to the first PATH (or the --stdin-filename, or this folder), naming its file, and exit")
 	fs.BoolVar(&c.noInlineIgnores, "no-inline-ignores", false, "ignore # noqa and # daglint: ignore comments")
 	fs.StringVar(&c.maxFileSize, "max-file-size", "", fmt.Sprintf("skip files larger than this `size` (bytes, or with KB/MB suffix; 0 means no limit; default %dMB)", config.DefaultMaxFileSize>>20))
 	fs.StringVar(&c.category, "category", "", "SARIF automationDetails.id, to tell several uploads apart")
@@ -244,7 +254,7 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkFlags, []st
 	// Flags may follow paths, as in ruff and most linters.
 	var paths []string
 	for {
-		if err := parseFlags(fs, args, "check [flags] [PATH...]", stdout, stderr); err != nil {
+		if err := parseFlags(fs, args, "check [flags] [PATH...]\n\n"+checkAbout, stdout, stderr); err != nil {
 			return nil, nil, err
 		}
 		rest := fs.Args()
@@ -361,22 +371,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
 	}
-	cfg, err := loadConfig(flags, cwd)
+	res, err := newResolver(flags, cwd)
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
 	}
+	stdinPath := stdinName(cwd, flags.stdinFilename)
 	if flags.showConfig {
-		if err := cfg.Show(stdout); err != nil {
+		cfg, err := res.forPath(showConfigPath(paths, fromStdin, stdinPath))
+		if err == nil {
+			err = cfg.Show(stdout)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "daglint: %v\n", err)
 			return exitUsage
 		}
 		return exitOK
-	}
-	conns, err := loadConnections(cfg, cwd)
-	if err != nil {
-		fmt.Fprintf(stderr, "daglint: %v\n", err)
-		return exitUsage
 	}
 
 	if fromStdin && flags.fixing() {
@@ -390,8 +400,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	walked, err := walkFiles(walkPaths, walk.Options{
 		RespectGitignore: !flags.noGitignore,
 		ForceExclude:     flags.forceExclude,
-		Exclude:          excludeFunc(cfg, cwd, walkPaths, flags.forceExclude),
+		Exclude:          excludeFunc(res, cwd, walkPaths, flags.forceExclude),
 	})
+	if err == nil {
+		err = res.err
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "daglint: %v\n", err)
 		return exitUsage
@@ -412,24 +425,28 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		files[i] = f.Path
 		flags.fixFlags.roots[f.Path] = f.Root
 	}
-	lintOpts := lintOptions(cfg, conns, cwd)
-	lintOpts.NoInlineIgnores = flags.noInlineIgnores
-	lintOpts.Workers = flags.jobs
-	lintOpts.KeepSource = flags.fixing()
+	if fromStdin {
+		files = []string{stdinPath}
+	}
+	groups, err := groupFiles(res, flags, files)
+	if err != nil {
+		fmt.Fprintf(stderr, "daglint: %v\n", err)
+		return exitUsage
+	}
 	var results []lint.Result
 	if fromStdin {
-		name := stdinName(cwd, flags.stdinFilename)
 		// With --force-exclude an excluded name is skipped, as a file
 		// named on the command line would be: editors pass every buffer.
-		if !flags.forceExclude || !cfg.Excluded(relTo(cfg.Dir, absPath(cwd, name))) {
-			results = []lint.Result{lintStdin(stdin, name, lintOpts)}
+		g := groups[0]
+		if !flags.forceExclude || !g.cfg.Excluded(relTo(g.cfg.Dir, absPath(cwd, stdinPath))) {
+			results = []lint.Result{lintStdin(stdin, stdinPath, g.opts)}
 		}
 	} else {
-		results = lint.Files(files, lintOpts)
+		results = lintGroups(groups, files, flags.jobs)
 	}
 	var fixed fixSummary
 	if flags.fixing() {
-		fixed = applyFixes(&flags.fixFlags, results, lintOpts, stdout, stderr)
+		fixed = applyFixes(&flags.fixFlags, results, optionsByIndex(groups, len(results)), stdout, stderr)
 	}
 	findings, fileErrs := lint.Findings(results, rules.All)
 
@@ -574,17 +591,20 @@ func useColor(mode string, w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-func loadConfig(flags *checkFlags, cwd string) (*config.Config, error) {
-	var cfg *config.Config
-	var err error
-	switch {
-	case flags.noConfig:
-		cfg = config.Default(cwd)
-	case flags.configPath != "":
-		cfg, err = config.Load(flags.configPath, rules.IDs())
-	default:
-		cfg, err = config.Discover(cwd, rules.IDs())
+// forcedConfig is the configuration --no-config (the defaults) or --config
+// FILE gives every file of the run.
+func forcedConfig(flags *checkFlags, cwd string) (*config.Config, error) {
+	if flags.noConfig {
+		return finishConfig(flags, cwd, config.Default(cwd), nil)
 	}
+	cfg, err := config.Load(flags.configPath, rules.IDs())
+	return finishConfig(flags, cwd, cfg, err)
+}
+
+// finishConfig completes a configuration just read (or reports the error
+// of reading it): paths shown relative to cwd, then the command line's
+// --max-file-size, --select, --extend-select and --ignore on top.
+func finishConfig(flags *checkFlags, cwd string, cfg *config.Config, err error) (*config.Config, error) {
 	var cerr *config.Error
 	if errors.As(err, &cerr) {
 		// Name the file as the user would: relative to the working directory.
@@ -736,9 +756,9 @@ func stdinName(cwd, name string) string {
 // counts; otherwise a folder named on the command line and its ancestors do
 // not (see config.ExcludedBelow): the deepest named folder holding a path is
 // its root.
-func excludeFunc(cfg *config.Config, cwd string, paths []string, forceExclude bool) func(string, bool) bool {
+func excludeFunc(res *resolver, cwd string, paths []string, forceExclude bool) func(string, bool) bool {
 	if forceExclude {
-		return func(p string, _ bool) bool { return cfg.Excluded(relTo(cfg.Dir, p)) }
+		return func(p string, _ bool) bool { return res.excluded(p, "") }
 	}
 	var roots []string
 	for _, p := range paths {
@@ -754,10 +774,7 @@ func excludeFunc(cfg *config.Config, cwd string, paths []string, forceExclude bo
 				root = r
 			}
 		}
-		if root == "" {
-			return cfg.Excluded(relTo(cfg.Dir, p))
-		}
-		return cfg.ExcludedBelow(root, relTo(cfg.Dir, p))
+		return res.excluded(p, root)
 	}
 }
 

@@ -45,7 +45,7 @@ type fixSummary struct {
 // prints the diffs to stdout and leaves files and results alone. A file
 // with a syntax error is never fixed. Problems with one file are reported
 // on stderr and leave that file as it was.
-func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdout, stderr io.Writer) fixSummary {
+func applyFixes(flags *fixFlags, results []lint.Result, optsFor func(i int) *lint.Options, stdout, stderr io.Writer) fixSummary {
 	var sum fixSummary
 	fopts := fix.Options{Unsafe: flags.unsafeFixes}
 	for i, res := range results {
@@ -53,6 +53,7 @@ func applyFixes(flags *fixFlags, results []lint.Result, opts lint.Options, stdou
 			continue
 		}
 		before := res.Lines.Source()
+		opts := *optsFor(i)
 		out, err := fix.Iterate(before, fixLinter(res.Path, opts), fopts)
 		if err != nil {
 			fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/daglint/daglint/internal/server"
 )
@@ -57,11 +56,15 @@ func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // fileConfig is the configuration `daglint check` uses for the file at path
-// when run from root: the nearest configuration above the file, and the
-// connections sources it names (without one, airflow_settings.yaml in root).
+// when run from root (the resolver check uses): the nearest configuration
+// above the file, and the connections sources it names (without one, the
+// airflow_settings.yaml next to it, or in root when there is no file).
 func fileConfig(path, root string) (*server.FileConfig, error) {
-	dir := filepath.Dir(path)
-	cfg, err := loadConfig(&checkFlags{}, dir)
+	res, err := newResolver(&checkFlags{}, root)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := res.forFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +77,7 @@ func fileConfig(path, root string) (*server.FileConfig, error) {
 		Excluded: cfg.Excluded(relTo(cfg.Dir, path)),
 	}
 	if cfg.Path != "" {
-		fc.Files = append(fc.Files, absPath(dir, cfg.Path))
+		fc.Files = append(fc.Files, absPath(root, cfg.Path))
 	}
 	for _, src := range cfg.ConnectionSources(root) {
 		fc.Files = append(fc.Files, absPath(root, src))

@@ -161,25 +161,9 @@ func Discover(startDir string, knownRuleIDs []string) (*Config, error) {
 		return nil, fmt.Errorf("resolving %s: %w", startDir, err)
 	}
 	for {
-		for _, name := range []string{FileName, AltFileName} {
-			p := filepath.Join(dir, name)
-			if isFile(p) {
-				return Load(p, knownRuleIDs)
-			}
-		}
-		p := filepath.Join(dir, PyProject)
-		if isFile(p) {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return nil, &Error{Path: p, Msg: fmt.Sprintf("cannot read configuration: %v", unwrapPathError(err)), Err: err}
-			}
-			_, ok, err := parseTOMLTable(p, data)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				return Load(p, knownRuleIDs)
-			}
+		cfg, ok, err := FindIn(dir, knownRuleIDs)
+		if err != nil || ok {
+			return cfg, err
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -190,6 +174,32 @@ func Discover(startDir string, knownRuleIDs []string) (*Config, error) {
 	c := Default(startDir)
 	c.known = knownRuleIDs
 	return c, nil
+}
+
+// FindIn looks for a configuration in dir alone (not its ancestors), with
+// Discover's precedence, and loads it; ok is false when dir holds none.
+// Callers that resolve many folders walk up themselves and cache.
+func FindIn(dir string, knownRuleIDs []string) (cfg *Config, ok bool, err error) {
+	for _, name := range []string{FileName, AltFileName} {
+		p := filepath.Join(dir, name)
+		if isFile(p) {
+			cfg, err := Load(p, knownRuleIDs)
+			return cfg, err == nil, err
+		}
+	}
+	p := filepath.Join(dir, PyProject)
+	if !isFile(p) {
+		return nil, false, nil
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, false, &Error{Path: p, Msg: fmt.Sprintf("cannot read configuration: %v", unwrapPathError(err)), Err: err}
+	}
+	if _, ok, err := parseTOMLTable(p, data); err != nil || !ok {
+		return nil, false, err
+	}
+	cfg, err = Load(p, knownRuleIDs)
+	return cfg, err == nil, err
 }
 
 // ConnectionSources returns the connections files to read: the configured

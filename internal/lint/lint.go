@@ -82,8 +82,15 @@ type Result struct {
 // Files lints paths in parallel and returns one result per path, in the
 // order given. Output does not depend on the number of workers.
 func Files(paths []string, opts Options) []Result {
+	return FilesEach(paths, opts.Workers, func(int) *Options { return &opts })
+}
+
+// FilesEach is Files with options of their own for each file: the i-th
+// path is linted with optsFor(i) (whose Workers is not read), all in one
+// pool of workers (0 means one per CPU), so files of many configurations
+// are linted as fast as files of one.
+func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Result {
 	out := make([]Result, len(paths))
-	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -97,8 +104,9 @@ func Files(paths []string, opts Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				res := File(paths[i], opts)
-				if !opts.KeepSource {
+				o := optsFor(i)
+				res := File(paths[i], *o)
+				if !o.KeepSource {
 					res.release()
 				}
 				out[i] = res
