@@ -444,14 +444,7 @@ func validSet(kind OperatorKind, version string) (map[string]bool, bool) {
 // gets nil. The map is the caller's own copy.
 func ValidKwargs(kind OperatorKind, version string) map[string]bool {
 	names, ok := validSet(kind, version)
-	if !ok {
-		return nil
-	}
-	out := make(map[string]bool, len(names))
-	for n := range names {
-		out[n] = true
-	}
-	return out
+	return copyOf(names, ok)
 }
 
 // IsBaseOperatorParam reports whether name is a parameter of BaseOperator in
@@ -465,14 +458,7 @@ func IsBaseOperatorParam(name string) bool { return paramData().base[name] }
 // private_environment), or nil when daglint has no such list.
 func ValidKwargsCore110(kind OperatorKind) map[string]bool {
 	names, ok := paramData().core110[kind]
-	if !ok {
-		return nil
-	}
-	out := make(map[string]bool, len(names))
-	for n := range names {
-		out[n] = true
-	}
-	return out
+	return copyOf(names, ok)
 }
 
 // IsValidKwarg reports whether kind accepts name on the Airflow version. It
@@ -487,11 +473,16 @@ func IsValidKwarg(kind OperatorKind, version, name string) bool {
 // the caller's own copy; an unknown kind gets nil.
 func TemplateFields(kind OperatorKind) map[string]bool {
 	fields, ok := paramData().templated[kind]
+	return copyOf(fields, ok)
+}
+
+// copyOf returns the caller's own copy of a name set, or nil when !ok.
+func copyOf(names map[string]bool, ok bool) map[string]bool {
 	if !ok {
 		return nil
 	}
-	out := make(map[string]bool, len(fields))
-	for n := range fields {
+	out := make(map[string]bool, len(names))
+	for n := range names {
 		out[n] = true
 	}
 	return out
