@@ -472,7 +472,7 @@ func TestHostileTree(t *testing.T) {
 		if err := os.Symlink("self.py", filepath.Join(dir, "dags", "self.py")); err != nil {
 			t.Fatal(err)
 		}
-		// A walk that did not end would hang here until go test's timeout.
+		// A walk that did not end would hang here until go test gives up.
 		w, err := walk.Walk([]string{dir}, walk.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -538,7 +538,7 @@ func TestHostileTree(t *testing.T) {
 			t.Skipf("no fifo: %v", err)
 		}
 		other := writeFile(t, dir, "other.py", []byte(dirtyDAG))
-		// Opening the pipe for reading would block until go test's timeout.
+		// Opening the pipe for reading would block until go test gives up.
 		results := lint.Files([]string{fifo, other}, allRulesOptions())
 		if results[0].Err == nil {
 			t.Errorf("fifo linted without an error")
