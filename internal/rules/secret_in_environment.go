@@ -29,7 +29,12 @@ value comes from a secret source: an environment variable with a secret-like nam
 (` + "`os.environ[\"DB_PASSWORD\"]`" + `), a connection's password, or an Airflow Variable whose
 key is secret-like. Entries whose value is None, a number, or a placeholder
 string (empty, ` + "`<password>`" + `, ` + "`${DB_PASSWORD}`" + `, ` + "`changeme-example`" + ` ...) are ignored.
-Registry credentials are DAG201's (one finding per entry).`,
+Registry credentials are DAG201's (one finding per entry).
+
+An argument of a call to a ` + "`@task.docker`" + ` function is judged the same way, by its
+parameter name and value: the provider pickles the task's arguments into the
+container's environment (` + "`__PYTHON_INPUT`" + `, base64) and keeps them in
+` + "`op_kwargs`" + `, both templated, so a secret passed there is as exposed.`,
 		Why: `` + "`environment`" + ` is a template field: its rendered value is shown on the task's
 "Rendered Template" page, kept in the metadata database and, for literal values,
 stored with the serialized DAG. Airflow masks only values whose key it recognises
@@ -100,6 +105,7 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 			pass.Report(d)
 		}
 	}
+	taskArgumentSecrets(pass)
 	return nil
 }
 

@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/daglint/daglint/internal/airflow"
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// taskArgumentSecrets reports, under DAG204, secrets passed as arguments to a
+// @task.docker function: the provider pickles op_args and op_kwargs,
+// base64-encodes them into the container's environment (__PYTHON_INPUT, in
+// providers/docker decorators/docker.py) and keeps them in op_kwargs, both
+// template fields: as exposed as an environment entry. Values are resolved
+// from the module scope; an unresolved value counts when the parameter's name
+// is secret-like, as in environment.
+func taskArgumentSecrets(pass *analysis.Pass) {
+	for _, op := range pass.Model.Calls {
+		if op.Kind != airflow.TaskDocker || op.Func == nil {
+			continue
+		}
+		fn := op.Func
+		pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
+			c, ok := n.(*pyparse.Call)
+			if !ok {
+				return true
+			}
+			if name, ok := c.Func.(*pyparse.Name); !ok || name.ID != fn.Name || c.Start <= fn.End && c.Start >= fn.Start {
+				return true
+			}
+			for i, a := range c.Args {
+				if _, star := a.(*pyparse.Starred); star || i >= len(fn.Params) || fn.Params[i].Star != 0 {
+					continue
+				}
+				reportTaskArgument(pass, fn, fn.Params[i].Name, a, a.Span())
+			}
+			for _, k := range c.Keywords {
+				if k.Name != "" && k.Value != nil {
+					reportTaskArgument(pass, fn, k.Name, k.Value, k.NameRange)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func reportTaskArgument(pass *analysis.Pass, fn *pyparse.FuncDef, param string, value pyparse.Expr, at pyparse.Range) {
+	v := envVar{Key: param, Loc: at, Entry: &airflow.Entry{Key: param, Value: pass.Model.Resolve(value, nil), ValueExpr: value}}
+	why, ok := secretEnvEntry(v)
+	if !ok {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Start: at.Start, End: at.End,
+		Message: fmt.Sprintf("argument %q of the @task.docker function %s %s: the provider pickles a task's arguments into the container's environment (__PYTHON_INPUT, base64) and keeps them in op_kwargs, "+
+			"both templated, shown rendered in the UI and stored with the task; give the secret in private_environment and read os.environ inside the function",
+			param, fn.Name, why),
+	})
+}
