@@ -16,18 +16,26 @@ import (
 // from the module scope; an unresolved value counts when the parameter's name
 // is secret-like, as in environment.
 func taskArgumentSecrets(pass *analysis.Pass) {
+	var calls map[string][]*pyparse.Call // calls of plain names, one walk for all tasks
 	for _, op := range pass.Model.Calls {
 		if op.Kind != airflow.TaskDocker || op.Func == nil {
 			continue
 		}
+		if calls == nil {
+			calls = map[string][]*pyparse.Call{}
+			pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
+				if c, ok := n.(*pyparse.Call); ok {
+					if name, ok := c.Func.(*pyparse.Name); ok {
+						calls[name.ID] = append(calls[name.ID], c)
+					}
+				}
+				return true
+			})
+		}
 		fn := op.Func
-		pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
-			c, ok := n.(*pyparse.Call)
-			if !ok {
-				return true
-			}
-			if name, ok := c.Func.(*pyparse.Name); !ok || name.ID != fn.Name || c.Start <= fn.End && c.Start >= fn.Start {
-				return true
+		for _, c := range calls[fn.Name] {
+			if c.Start >= fn.Start && c.Start <= fn.End {
+				continue // a call inside the function itself
 			}
 			for i, a := range c.Args {
 				if _, star := a.(*pyparse.Starred); star || i >= len(fn.Params) || fn.Params[i].Star != 0 {
@@ -40,8 +48,7 @@ func taskArgumentSecrets(pass *analysis.Pass) {
 					reportTaskArgument(pass, fn, k.Name, k.Value, k.NameRange)
 				}
 			}
-			return true
-		})
+		}
 	}
 }
 
