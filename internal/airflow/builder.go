@@ -31,12 +31,8 @@ type callSite struct {
 	ctx    []*frame
 }
 
-type subclass struct {
-	kind OperatorKind
-	def  *pyparse.ClassDef
-}
-
 type decorated struct {
+	kind   OperatorKind // TaskDocker or KubernetesPodOperator (@task.kubernetes)
 	fn     *pyparse.FuncDef
 	dec    pyparse.Expr  // the decorator expression (`task.docker(...)` or `task.docker`)
 	call   *pyparse.Call // the decorator call, nil when bare
@@ -48,40 +44,11 @@ type decorated struct {
 type builder struct {
 	m           *Model
 	sites       []callSite
-	subclasses  map[string]*subclass
+	classes     *classes
 	decorated   []decorated
 	invocations map[string][][]*frame
 	overridden  map[string]bool
-}
-
-// findSubclasses records classes defined in the file that derive, directly
-// or through each other, from an operator daglint knows.
-func (b *builder) findSubclasses() {
-	var classes []*pyparse.ClassDef
-	pyparse.InspectFile(b.m.File, func(n pyparse.Node) bool {
-		switch n := n.(type) {
-		case *pyparse.ClassDef:
-			classes = append(classes, n)
-		case pyparse.Expr:
-			return false
-		}
-		return true
-	})
-	for changed := true; changed; {
-		changed = false
-		for _, c := range classes {
-			if b.subclasses[c.Name] != nil {
-				continue
-			}
-			for _, base := range c.Bases {
-				if k, _, ok := b.operatorKind(base); ok {
-					b.subclasses[c.Name] = &subclass{kind: k, def: c}
-					changed = true
-					break
-				}
-			}
-		}
-	}
+	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
 }
 
 // templateAttrs are class attributes that name parameters without setting
@@ -108,22 +75,21 @@ func subclassText(f *pyparse.File, c *pyparse.ClassDef) string {
 	return b.String()
 }
 
-// operatorKind recognises an operator class expression.
-func (b *builder) operatorKind(e pyparse.Expr) (OperatorKind, *subclass, bool) {
-	switch classify(b.m.imports.qualName(e)) {
-	case symDockerOperator:
-		return DockerOperator, nil, true
-	case symDockerSwarmOperator:
-		return DockerSwarmOperator, nil, true
-	case symKubernetesPodOperator:
-		return KubernetesPodOperator, nil, true
+// operatorKind recognises an operator class expression: an operator
+// daglint knows, a provider subclass of KubernetesPodOperator (provider is
+// its name) or an operator subclass of the project.
+func (b *builder) operatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass, provider string, ok bool) {
+	q := b.m.imports.qualName(e)
+	if k, ok := symbolKind(classify(q)); ok {
+		return k, nil, "", true
 	}
-	if n, ok := e.(*pyparse.Name); ok {
-		if sc := b.subclasses[n.ID]; sc != nil {
-			return sc.kind, sc, true
-		}
+	if name, ok := kpoFamilyClass(q); ok {
+		return KubernetesPodOperator, nil, name, true
 	}
-	return 0, nil, false
+	if oc := b.classes.lookup(e, 0); oc != nil {
+		return oc.kind, oc, oc.provider, true
+	}
+	return 0, nil, "", false
 }
 
 func (b *builder) stmts(body []pyparse.Stmt, sc *Scope, ctx []*frame) {
@@ -188,7 +154,11 @@ func (b *builder) funcDef(fn *pyparse.FuncDef, sc *Scope, ctx []*frame) {
 		case symTaskGroupDecorator:
 			inner = appendFrame(inner, b.frameFromCall(call, frameGroup, sc, d.Span()))
 		case symTaskDocker:
-			b.decorated = append(b.decorated, decorated{fn: fn, dec: d, call: call, callee: callee, scope: sc, ctx: ctx})
+			b.decorated = append(b.decorated, decorated{kind: TaskDocker, fn: fn, dec: d, call: call, callee: callee, scope: sc, ctx: ctx})
+		default:
+			if isTaskKubernetes(b.m.imports.qualName(callee)) {
+				b.decorated = append(b.decorated, decorated{kind: KubernetesPodOperator, fn: fn, dec: d, call: call, callee: callee, scope: sc, ctx: ctx})
+			}
 		}
 	}
 	if len(inner) == 0 {
@@ -378,14 +348,15 @@ func (b *builder) finish() {
 			continue
 		}
 		if at, ok := s.call.Func.(*pyparse.Attribute); ok && at.Attr == "partial" {
-			if _, _, ok := b.operatorKind(at.Value); ok {
+			if _, _, _, ok := b.operatorKind(at.Value); ok {
 				b.opFromCall(s.call, nil, s)
 			}
 			continue
 		}
-		if _, _, ok := b.operatorKind(s.call.Func); ok {
+		if _, _, _, ok := b.operatorKind(s.call.Func); ok {
 			b.opFromCall(s.call, nil, s)
 		}
+		b.podOverrides(s)
 	}
 	for _, d := range b.decorated {
 		b.opFromDecorator(d)
@@ -411,7 +382,7 @@ func (b *builder) partialCall(e pyparse.Expr, s callSite) *pyparse.Call {
 	if !ok || at.Attr != "partial" {
 		return nil
 	}
-	if _, _, ok := b.operatorKind(at.Value); !ok {
+	if _, _, _, ok := b.operatorKind(at.Value); !ok {
 		return nil
 	}
 	return c
@@ -426,9 +397,11 @@ func (b *builder) opFromCall(call, expand *pyparse.Call, s callSite) {
 		classExpr = at.Value
 		partial = call
 	}
-	kind, sub, _ := b.operatorKind(classExpr)
+	kind, sub, provider, _ := b.operatorKind(classExpr)
 	op := &OpCall{
 		Kind:       kind,
+		Class:      provider,
+		extra:      kpoFamilyData().params[provider],
 		Callee:     classExpr.Span(),
 		CalleeText: b.m.File.Text(classExpr.Span()),
 		Call:       call,
@@ -438,8 +411,7 @@ func (b *builder) opFromCall(call, expand *pyparse.Call, s callSite) {
 		Args:       map[string]*Arg{},
 	}
 	if sub != nil {
-		op.Subclass = sub.def
-		op.text = subclassText(b.m.File, sub.def)
+		b.describeSubclass(op, sub)
 	}
 	r := &resolver{m: b.m, scope: s.scope, shadow: s.shadow}
 	first := FromCall
@@ -457,12 +429,15 @@ func (b *builder) opFromCall(call, expand *pyparse.Call, s callSite) {
 			b.applyKeywords(op, r, expand, FromExpand)
 		}
 	}
+	if sub != nil {
+		op.Args = sub.inherit(b.m, op, op.Args, classExpr)
+	}
 	b.m.Calls = append(b.m.Calls, op)
 }
 
 func (b *builder) opFromDecorator(d decorated) {
 	op := &OpCall{
-		Kind:       TaskDocker,
+		Kind:       d.kind,
 		Callee:     d.callee.Span(),
 		CalleeText: b.m.File.Text(d.callee.Span()),
 		Call:       d.call,
@@ -479,6 +454,10 @@ func (b *builder) opFromDecorator(d decorated) {
 	}
 	if b.overridden[d.fn.Name] {
 		op.open = true
+	}
+	if d.kind == KubernetesPodOperator {
+		op.Class = "@task.kubernetes"
+		op.extra = taskKubernetesParams()
 	}
 	b.applyContext(op, r, ctx, d.call)
 	if d.call != nil {
@@ -606,7 +585,7 @@ func (b *builder) applyOwnDefaults(op *OpCall, r *resolver, call *pyparse.Call) 
 // applyKeywords fills arguments from a call's keywords and **mappings.
 func (b *builder) applyKeywords(op *OpCall, r *resolver, call *pyparse.Call, src ArgSource) {
 	for i, a := range call.Args {
-		if _, star := a.(*pyparse.Starred); !star && i == 0 && src == FromCall && op.Kind == DockerOperator && op.Subclass == nil {
+		if _, star := a.(*pyparse.Starred); !star && i == 0 && src == FromCall && op.Kind == DockerOperator && op.Class == "" {
 			// Airflow 1.10's DockerOperator takes image as its first positional parameter.
 			op.Args["image"] = &Arg{Name: "image", Value: r.eval(a), Expr: a, KeyRange: a.Span(), Source: src}
 			continue

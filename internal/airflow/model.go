@@ -21,6 +21,7 @@ const (
 	FromDecorator                    // a keyword of @task.docker(...)
 	FromMapping                      // an entry of a **mapping the file defines
 	FromDefaultArgs                  // an entry of default_args (call, TaskGroup, DAG or @dag)
+	FromSubclass                     // a keyword an operator subclass passes to super().__init__, or a default of its own parameter
 )
 
 // String names the source for messages.
@@ -36,6 +37,8 @@ func (s ArgSource) String() string {
 		return "decorator"
 	case FromMapping:
 		return "mapping"
+	case FromSubclass:
+		return "subclass"
 	}
 	return "default_args"
 }
@@ -92,8 +95,18 @@ type OpCall struct {
 	Partial *pyparse.Call
 	Expand  *pyparse.Call
 	Func    *pyparse.FuncDef // the decorated function of @task.docker
-	// Subclass is the class defined in this file the call instantiates.
+	// Subclass is the class defined in this file the call instantiates,
+	// when that is an operator subclass of the project.
 	Subclass *pyparse.ClassDef
+	// Class names the class the call instantiates when it is not Kind
+	// itself: a project subclass (defined in this file or another module),
+	// a provider subclass of KubernetesPodOperator ("GKEStartPodOperator")
+	// or "@task.kubernetes". Empty otherwise.
+	Class string
+	// PodOverride is the k8s.V1Container(...) of an executor_config pod
+	// override: such a call (Kind KubernetesPodOperator) holds only the
+	// container's image and image_pull_policy.
+	PodOverride *pyparse.Call
 	// Args holds the effective value of each parameter Airflow will see.
 	Args map[string]*Arg
 	// Keywords lists every keyword written at the call sites, in order.
@@ -103,7 +116,33 @@ type OpCall struct {
 	// parameter may be set by it.
 	open bool
 	text string // the subclass's source, for MaybeSet
+	// project is set for a project subclass; extra holds the parameters
+	// the classes between the call and Kind add (project or provider);
+	// unchecked is set when those classes may take keywords daglint
+	// cannot list; templates when a project class sets template_fields.
+	project, unchecked, templates bool
+	extra                         nameSet
 }
+
+// IsSubclass reports whether the call instantiates an operator subclass
+// defined in the project (this file or another module).
+func (c *OpCall) IsSubclass() bool { return c.project }
+
+// KeywordsKnown reports whether daglint knows every keyword the call's class
+// accepts: Kind's parameters plus AddedParam. It is false for a project
+// subclass whose __init__ does not pass **kwargs on to the one
+// super().__init__(...) call, changes kwargs in place, or inherits an
+// __init__ of a mixin; and for an executor_config pod override.
+func (c *OpCall) KeywordsKnown() bool { return !c.unchecked && c.PodOverride == nil }
+
+// AddedParam reports whether a class between the call and its operator Kind
+// (a project subclass's __init__, a provider subclass such as
+// GKEStartPodOperator, @task.kubernetes) declares the parameter name.
+func (c *OpCall) AddedParam(name string) bool { return c.extra[name] }
+
+// OwnTemplateFields reports whether a project subclass of the call's chain
+// sets template_fields itself (then it chooses what is templated).
+func (c *OpCall) OwnTemplateFields() bool { return c.templates }
 
 // Arg returns the effective argument name, or nil when none is known.
 func (c *OpCall) Arg(name string) *Arg { return c.Args[name] }
@@ -119,7 +158,7 @@ func (c *OpCall) MaybeSet(name string) bool {
 	if c.Args[name] != nil || c.open {
 		return true
 	}
-	return c.Subclass != nil && strings.Contains(c.text, name)
+	return c.text != "" && strings.Contains(c.text, name)
 }
 
 // IsDocker reports whether the call runs a Docker container (not Kubernetes).
@@ -132,6 +171,7 @@ type Model struct {
 
 	imports *imports
 	module  *Scope
+	classes *classes // operator subclasses, analysed on demand
 	// mutated holds names changed in place anywhere in the file.
 	mutated map[string]bool
 	// reads indexes ConfigParser reads, built on first use.
@@ -159,12 +199,17 @@ func (m *Model) CoreAirflow110(op *OpCall) bool {
 	return strings.HasPrefix(q, "airflow.operators.") || strings.HasPrefix(q, "airflow.contrib.")
 }
 
-// Build analyses a parsed file.
-func Build(f *pyparse.File) *Model {
+// Build analyses a parsed file on its own: operator subclasses count when
+// the file defines them.
+func Build(f *pyparse.File) *Model { return BuildWith(f, nil) }
+
+// BuildWith analyses a parsed file, taking operator subclasses that the file
+// imports from other modules of the project from classes (nil: none).
+func BuildWith(f *pyparse.File, classes ClassFinder) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}
 	m.module = newScope(nil, nil, f.Body)
-	b := &builder{m: m, subclasses: map[string]*subclass{}, invocations: map[string][][]*frame{}, overridden: map[string]bool{}}
-	b.findSubclasses()
+	m.classes = newClasses(m, classes)
+	b := &builder{m: m, classes: m.classes, invocations: map[string][][]*frame{}, overridden: map[string]bool{}, podSeen: map[*pyparse.Call]bool{}}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
 	return m

@@ -127,6 +127,8 @@ type paramTables struct {
 	core110 map[OperatorKind]nameSet
 	// base holds BaseOperator's parameters in any Airflow version.
 	base nameSet
+	// decoratedParams are DecoratedOperator's parameters (@task.* operators).
+	decoratedParams []string
 }
 
 // paramData returns the tables, built once. The JSON is embedded at build time,
@@ -378,6 +380,7 @@ func buildParamTables(data []byte) (*paramTables, error) {
 		DockerOperator:      nameSet{}.add(do.V110.Params, base110),
 		DockerSwarmOperator: nameSet{}.add(sw.V110.OwnParams, do.V110.Params, base110),
 	}
+	t.decoratedParams = td.Decorated.Params
 	t.swarmIgnored = nameSet{}.add(sw.Ignored.Params)
 	t.swarmSecretsLost = nameSet{}.add(sw.Ignored.SecretsLost)
 	if len(t.swarmIgnored) == 0 {
@@ -601,7 +604,27 @@ func ClosestKwarg(kind OperatorKind, version, name string) (string, bool) {
 	} else {
 		candidates = sortedSetNames(nameSet(ValidKwargs(kind, version)))
 	}
+	return closestAmong(name, candidates)
+}
 
+// ClosestKwargFor is ClosestKwarg for a call whose class adds parameters to
+// its operator's (a subclass, @task.kubernetes): those count as candidates.
+func ClosestKwargFor(op *OpCall, version, name string) (string, bool) {
+	if len(op.extra) == 0 {
+		return ClosestKwarg(op.Kind, version, name)
+	}
+	if name == "" || len(name) > maxSuggestLen || op.extra[name] || IsValidKwarg(op.Kind, version, name) {
+		return "", false
+	}
+	names, ok := validSet(op.Kind, version)
+	if !ok {
+		return "", false
+	}
+	return closestAmong(name, sortedSetNames(nameSet{}.add(setNames(names), setNames(op.extra))))
+}
+
+// closestAmong returns the candidate (sorted) name is most likely a typo of.
+func closestAmong(name string, candidates []string) (string, bool) {
 	folded := foldName(name)
 	for _, c := range candidates {
 		if foldName(c) == folded {

@@ -245,6 +245,9 @@ func isBinary(src []byte) bool {
 // rule to concern it; files without them are never parsed.
 var markers = [][]byte{
 	[]byte("DockerOperator"), []byte("DockerSwarmOperator"), []byte("KubernetesPodOperator"),
+	// the rest of the KPO family: GKEStartPodOperator, EksPodOperator,
+	// KubernetesJobOperator ..., @task.kubernetes and k8s pod overrides
+	[]byte("PodOperator"), []byte("JobOperator"), []byte("kubernetes"),
 	[]byte("docker"), []byte("noqa"), []byte("daglint"),
 	[]byte("get-login"), // aws ecr get-login (DAG305) need not say docker
 }

@@ -62,7 +62,7 @@ DockerSwarmOperator(
 
 func runArgumentIgnoredBySwarm(pass *analysis.Pass) error {
 	for _, op := range pass.Model.Calls {
-		if !isSwarm(op) || op.Subclass != nil {
+		if !isSwarm(op) || op.IsSubclass() {
 			continue
 		}
 		for name, a := range op.Args {

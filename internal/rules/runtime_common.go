@@ -54,8 +54,8 @@ func listItems(v airflow.Value, loc pyparse.Range) []argValue {
 // subclass, "@task.docker task" or the operator class.
 func operatorLabel(op *airflow.OpCall) string {
 	switch {
-	case op.Subclass != nil:
-		return op.Subclass.Name
+	case op.Class != "":
+		return op.Class
 	case op.Kind == airflow.TaskDocker:
 		return "@task.docker task"
 	}

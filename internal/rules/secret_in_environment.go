@@ -213,7 +213,7 @@ var lineTailRE = regexp.MustCompile(`^[ \t]*(,)?[ \t]*(#.*)?$`)
 // carries the same fix, so applying one of them resolves all. Comments after
 // a moved entry move with it, and new lines end the way the file's do.
 func moveToPrivate(pass *analysis.Pass, op *airflow.OpCall, found []envVar) *analysis.SuggestedFix {
-	if op.Subclass != nil || (op.Kind != airflow.DockerOperator && op.Kind != airflow.TaskDocker) || op.Call == nil {
+	if op.IsSubclass() || (op.Kind != airflow.DockerOperator && op.Kind != airflow.TaskDocker) || op.Call == nil {
 		return nil // a subclass or DockerSwarmOperator may not pass private_environment on
 	}
 	version := ""

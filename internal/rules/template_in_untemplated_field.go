@@ -68,7 +68,7 @@ func runTemplateInUntemplatedField(pass *analysis.Pass) error {
 		version = pass.Settings.AirflowVersion
 	}
 	for _, op := range pass.Model.Calls {
-		if op.Subclass != nil && strings.Contains(pass.File.Text(op.Subclass.Range), "template_fields") {
+		if op.OwnTemplateFields() {
 			continue // the subclass chooses its own template fields
 		}
 		for name, a := range op.Args {

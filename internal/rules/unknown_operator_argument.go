@@ -60,8 +60,8 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 		version = pass.Settings.AirflowVersion
 	}
 	for _, op := range pass.Model.Calls {
-		if op.Subclass != nil {
-			continue // the subclass's own __init__ may take any keyword
+		if !op.KeywordsKnown() {
+			continue // a subclass's __init__ that may take keywords daglint cannot list
 		}
 		valid := airflow.ValidKwargs(op.Kind, version)
 		if version == airflow.Airflow1 && pass.Model.CoreAirflow110(op) {
@@ -77,10 +77,10 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 			written[k.Name] = true
 		}
 		for _, k := range append(op.Keywords, mappingKeywords(op)...) {
-			if valid[k.Name] {
+			if valid[k.Name] || op.AddedParam(k.Name) {
 				continue
 			}
-			msg := fmt.Sprintf("%s has no argument %q (%s)", op.Kind, k.Name, versionEffect(op.Kind, version, k.Source))
+			msg := fmt.Sprintf("%s has no argument %q (%s)", argumentOwner(op), k.Name, versionEffect(op, version, k.Source))
 			var fix *analysis.SuggestedFix
 			// A mapping key may be shared with other calls: no rename there.
 			canFix := k.Source != airflow.FromMapping
@@ -89,7 +89,7 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 				if to, ok := airflow.RenamedKwarg(op.Kind, version, k.Name); ok && !written[to] && canFix {
 					fix = renameFix(k.NameRange.Start, k.NameRange.End, to)
 				}
-			} else if to, ok := airflow.ClosestKwarg(op.Kind, version, k.Name); ok {
+			} else if to, ok := airflow.ClosestKwargFor(op, version, k.Name); ok {
 				msg += fmt.Sprintf("; did you mean %q?", to)
 				if !written[to] && canFix {
 					fix = renameFix(k.NameRange.Start, k.NameRange.End, to)
@@ -134,9 +134,14 @@ func renameFix(start, end int, to string) *analysis.SuggestedFix {
 // versionEffect says what the Airflow version does with an unknown argument.
 // Mapped operators (partial/expand) validate their keywords themselves and
 // raise a TypeError on Airflow 2 as well.
-func versionEffect(kind airflow.OperatorKind, version string, src airflow.ArgSource) string {
-	class := kind.String()
-	if kind == airflow.TaskDocker {
+func versionEffect(op *airflow.OpCall, version string, src airflow.ArgSource) string {
+	class := op.Kind.String()
+	switch {
+	case op.Class == "@task.kubernetes":
+		class = "_KubernetesDecoratedOperator"
+	case op.Class != "":
+		class = op.Class
+	case op.Kind == airflow.TaskDocker:
 		class = "_DockerDecoratedOperator"
 	}
 	v, _ := airflow.NormalizeVersion(version)
@@ -150,4 +155,18 @@ func versionEffect(kind airflow.OperatorKind, version string, src airflow.ArgSou
 		return fmt.Sprintf("Airflow 2 raises a TypeError from %s.%s() when the DAG is parsed", class, src)
 	}
 	return fmt.Sprintf("Airflow 2 raises \"Invalid arguments were passed to %s\" when the DAG is parsed", class)
+}
+
+// argumentOwner names the class whose parameters a keyword was checked
+// against: a subclass (project or provider) or the operator.
+func argumentOwner(op *airflow.OpCall) string {
+	switch {
+	case op.Class == "@task.kubernetes":
+		return op.Class
+	case op.IsSubclass():
+		return fmt.Sprintf("%s (a %s subclass)", op.Class, op.Kind)
+	case op.Class != "":
+		return op.Class
+	}
+	return op.Kind.String()
 }

@@ -1,0 +1,490 @@
+package airflow
+
+import (
+	"maps"
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// ClassRef is a class definition and the model of the module defining it.
+// Values in the class (the keywords its __init__ passes on, its parameter
+// defaults) resolve in that module's scope.
+type ClassRef struct {
+	Def    *pyparse.ClassDef
+	Module *Model
+}
+
+// ClassFinder supplies classes defined in other modules of the project: the
+// module index implements it, and Build uses none (each file is then an
+// island). The Module of a returned ClassRef must have been built with
+// BuildWith and that module's own finder, so that its bases resolve in turn.
+type ClassFinder interface {
+	// FindClass returns the class definition that dotted, a name as written
+	// in the module being built (a base in a class statement or the callee
+	// of a call: "AcmeDockerOperator", "ops.AcmeDockerOperator"), denotes
+	// through that module's imports. ok is false when it is no class of a
+	// project module daglint can read.
+	FindClass(dotted string) (ClassRef, bool)
+}
+
+// maxInheritDepth bounds the classes one inheritance chain follows, so that
+// cycles between modules (or a hostile chain) end.
+const maxInheritDepth = 32
+
+// opClass is a class that derives, directly or through other classes, from
+// an operator daglint knows.
+type opClass struct {
+	kind   OperatorKind
+	def    *pyparse.ClassDef
+	module *Model
+	// parent is the operator class this one extends, nil when that is the
+	// operator kind itself or a provider class (provider).
+	parent   *opClass
+	provider string // the KubernetesPodOperator family class extended, if any
+	init     *initInfo
+	// unchecked is set when a class of the chain takes keywords that
+	// daglint cannot list (no __init__ it can read, *args, a mixin with its
+	// own __init__ ...).
+	unchecked bool
+	// open is set when the chain may pass arguments daglint cannot see.
+	open bool
+}
+
+// initInfo is what a subclass's __init__ does with its keywords.
+type initInfo struct {
+	params map[string]*pyparse.Param
+	kwargs string // the **kwargs parameter, "" without
+	// super is the one super().__init__(...) / Base.__init__(self, ...)
+	// call, nil when there is none or more than one.
+	super    *pyparse.Call
+	forwards bool // super passes **kwargs on
+	scope    *Scope
+	popped   map[string]bool // kwargs.pop("name") / del kwargs["name"]
+	mutated  bool            // kwargs changed in place in another way
+}
+
+// classes holds the operator subclasses of one module, analysed on demand.
+type classes struct {
+	m      *Model
+	finder ClassFinder
+	byName map[string]*pyparse.ClassDef
+	done   map[*pyparse.ClassDef]*opClass
+	busy   map[*pyparse.ClassDef]bool
+}
+
+func newClasses(m *Model, finder ClassFinder) *classes {
+	c := &classes{m: m, finder: finder, byName: map[string]*pyparse.ClassDef{},
+		done: map[*pyparse.ClassDef]*opClass{}, busy: map[*pyparse.ClassDef]bool{}}
+	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
+		switch n := n.(type) {
+		case *pyparse.ClassDef:
+			if c.byName[n.Name] == nil {
+				c.byName[n.Name] = n
+			}
+		case pyparse.Expr:
+			return false
+		}
+		return true
+	})
+	return c
+}
+
+// lookup returns the operator subclass a class expression of this module
+// names (a class of the module itself, else one the finder supplies), or nil.
+func (c *classes) lookup(e pyparse.Expr, depth int) *opClass {
+	if depth > maxInheritDepth {
+		return nil
+	}
+	if n, ok := e.(*pyparse.Name); ok {
+		if def := c.byName[n.ID]; def != nil {
+			return c.analyse(def, depth)
+		}
+	}
+	if c.finder == nil || strings.HasPrefix(c.m.imports.qualName(e), "airflow.") {
+		return nil // Airflow's own classes are data, not project modules
+	}
+	dotted := dottedName(e)
+	if dotted == "" {
+		return nil
+	}
+	ref, ok := c.finder.FindClass(dotted)
+	if !ok || ref.Def == nil || ref.Module == nil || ref.Module.classes == nil {
+		return nil
+	}
+	return ref.Module.classes.analyse(ref.Def, depth+1)
+}
+
+// dottedName returns the text of a Name or dotted Attribute chain, or "".
+func dottedName(e pyparse.Expr) string {
+	switch x := e.(type) {
+	case *pyparse.Name:
+		return x.ID
+	case *pyparse.Attribute:
+		if head := dottedName(x.Value); head != "" {
+			return head + "." + x.Attr
+		}
+	}
+	return ""
+}
+
+// analyse returns the class as an operator subclass, or nil when none of its
+// bases is an operator.
+func (c *classes) analyse(def *pyparse.ClassDef, depth int) *opClass {
+	if oc, ok := c.done[def]; ok {
+		return oc
+	}
+	if c.busy[def] || depth > maxInheritDepth {
+		return nil // a cycle: the class derives from itself
+	}
+	c.busy[def] = true
+	defer delete(c.busy, def)
+	var oc *opClass
+	for i, base := range def.Bases {
+		kind, provider, parent, ok := c.baseKind(base, depth)
+		if !ok {
+			continue
+		}
+		oc = &opClass{kind: kind, def: def, module: c.m, parent: parent, provider: provider}
+		if parent != nil {
+			oc.unchecked, oc.open = parent.unchecked, parent.open
+		}
+		for j, other := range def.Bases {
+			if j != i && c.definesInit(other) {
+				// A mixin's __init__ runs in the method resolution order
+				// too: daglint does not follow it.
+				oc.unchecked, oc.open = true, true
+			}
+		}
+		break
+	}
+	if oc != nil {
+		if fn := initMethod(def); fn != nil {
+			oc.init = c.readInit(def, fn)
+			if oc.init.super == nil || oc.init.mutated || oc.init.kwargs == "" || !oc.init.forwards {
+				oc.unchecked = true
+			}
+			if oc.init.super == nil || oc.init.mutated {
+				oc.open = true
+			}
+		}
+	}
+	c.done[def] = oc
+	return oc
+}
+
+// baseKind recognises a base class: an operator daglint knows, a provider
+// subclass of KubernetesPodOperator, or an operator subclass of the project.
+func (c *classes) baseKind(base pyparse.Expr, depth int) (OperatorKind, string, *opClass, bool) {
+	if k, ok := symbolKind(classify(c.m.imports.qualName(base))); ok {
+		return k, "", nil, true
+	}
+	if name, ok := kpoFamilyClass(c.m.imports.qualName(base)); ok {
+		return KubernetesPodOperator, name, nil, true
+	}
+	if p := c.lookup(base, depth+1); p != nil {
+		return p.kind, p.provider, p, true
+	}
+	return 0, "", nil, false
+}
+
+// definesInit reports whether a base that is a class of this module defines
+// __init__.
+func (c *classes) definesInit(base pyparse.Expr) bool {
+	n, ok := base.(*pyparse.Name)
+	if !ok || c.byName[n.ID] == nil {
+		return false
+	}
+	return initMethod(c.byName[n.ID]) != nil
+}
+
+// symbolKind maps an operator symbol to its kind.
+func symbolKind(s symbol) (OperatorKind, bool) {
+	switch s {
+	case symDockerOperator:
+		return DockerOperator, true
+	case symDockerSwarmOperator:
+		return DockerSwarmOperator, true
+	case symKubernetesPodOperator:
+		return KubernetesPodOperator, true
+	}
+	return 0, false
+}
+
+// initMethod returns the class's own __init__, or nil (the last one wins,
+// as in Python).
+func initMethod(def *pyparse.ClassDef) *pyparse.FuncDef {
+	var fn *pyparse.FuncDef
+	for _, st := range def.Body {
+		if f, ok := st.(*pyparse.FuncDef); ok && f.Name == "__init__" {
+			fn = f
+		}
+	}
+	return fn
+}
+
+// readInit reads what __init__ does with its keywords.
+func (c *classes) readInit(def *pyparse.ClassDef, fn *pyparse.FuncDef) *initInfo {
+	ii := &initInfo{params: map[string]*pyparse.Param{}, popped: map[string]bool{},
+		scope: newScope(c.m.module, fn, fn.Body)}
+	for i, p := range fn.Params {
+		switch {
+		case p.Star == 2:
+			ii.kwargs = p.Name
+		case p.Star == 0 && i > 0 && p.Name != "":
+			ii.params[p.Name] = p
+		}
+	}
+	supers := 0
+	for _, st := range fn.Body {
+		pyparse.Inspect(st, func(n pyparse.Node) bool {
+			switch n := n.(type) {
+			case *pyparse.FuncDef, *pyparse.ClassDef, *pyparse.Lambda:
+				return false
+			case *pyparse.Call:
+				if c.isSuperInit(def, n) {
+					supers++
+					ii.super = n
+				}
+				c.kwargsUse(ii, n)
+			case *pyparse.Assign:
+				for _, t := range n.Targets {
+					if isNamed(t, ii.kwargs) || isSubscriptOf(t, ii.kwargs) {
+						ii.mutated = true
+					}
+				}
+			case *pyparse.OtherStmt:
+				if n.Kind == pyparse.StmtDelete {
+					for _, e := range n.Exprs {
+						if s, ok := e.(*pyparse.Subscript); ok && isNamed(s.Value, ii.kwargs) {
+							c.popName(ii, s.Index)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if supers != 1 {
+		ii.super = nil
+	}
+	if ii.super != nil {
+		for _, kw := range ii.super.Keywords {
+			if kw.Name == "" && isNamed(kw.Value, ii.kwargs) {
+				ii.forwards = true
+			}
+		}
+	}
+	return ii
+}
+
+// kwargsUse records what a call does to the **kwargs dict.
+func (c *classes) kwargsUse(ii *initInfo, call *pyparse.Call) {
+	at, ok := call.Func.(*pyparse.Attribute)
+	if !ok || ii.kwargs == "" || !isNamed(at.Value, ii.kwargs) {
+		return
+	}
+	switch at.Attr {
+	case "pop":
+		if len(call.Args) > 0 {
+			c.popName(ii, call.Args[0])
+		}
+	case "get", "copy", "items", "keys", "values":
+	default:
+		ii.mutated = true // update, setdefault, clear ...
+	}
+}
+
+// popName records a name removed from **kwargs, or marks kwargs mutated when
+// the name is not a string constant.
+func (c *classes) popName(ii *initInfo, e pyparse.Expr) {
+	v := c.m.Resolve(e, ii.scope)
+	if v.Kind != String {
+		ii.mutated = true
+		return
+	}
+	ii.popped[v.Str] = true
+}
+
+// isSuperInit reports whether call is super().__init__(...),
+// super(Cls, self).__init__(...) or Base.__init__(self, ...) for a base of def.
+func (c *classes) isSuperInit(def *pyparse.ClassDef, call *pyparse.Call) bool {
+	at, ok := call.Func.(*pyparse.Attribute)
+	if !ok || at.Attr != "__init__" {
+		return false
+	}
+	if sc, ok := at.Value.(*pyparse.Call); ok {
+		n, ok := sc.Func.(*pyparse.Name)
+		return ok && n.ID == "super" && len(sc.Keywords) == 0 && (len(sc.Args) == 0 || len(sc.Args) == 2)
+	}
+	text := c.m.File.Text(at.Value.Span())
+	for _, b := range def.Bases {
+		if c.m.File.Text(b.Span()) == text {
+			return len(call.Args) > 0 && isNamed(call.Args[0], "self")
+		}
+	}
+	return false
+}
+
+func isNamed(e pyparse.Expr, name string) bool {
+	n, ok := e.(*pyparse.Name)
+	return ok && name != "" && n.ID == name
+}
+
+func isSubscriptOf(e pyparse.Expr, name string) bool {
+	s, ok := e.(*pyparse.Subscript)
+	return ok && isNamed(s.Value, name)
+}
+
+// chainParams returns the parameters the classes of the chain declare
+// (their __init__ parameters and the names they pop from **kwargs), and the
+// provider class the chain ends in, if any.
+func (oc *opClass) chainParams() (nameSet, string) {
+	out := nameSet{}
+	provider := ""
+	for c := oc; c != nil; c = c.parent {
+		provider = c.provider
+		if c.init == nil {
+			continue
+		}
+		for n := range c.init.params {
+			out[n] = true
+		}
+		for n := range c.init.popped {
+			out[n] = true
+		}
+	}
+	return out, provider
+}
+
+// inherit turns the arguments given at a call of the subclass (call,
+// partial, expand, mappings, default_args) into the arguments the operator
+// receives: each __init__ of the chain, from the called class outwards,
+// consumes its own parameters, passes on **kwargs and adds the keywords it
+// gives super().__init__. callee is the class expression at the call, where
+// values written in another module are located.
+func (oc *opClass) inherit(caller *Model, op *OpCall, in map[string]*Arg, callee pyparse.Expr) map[string]*Arg {
+	for c := oc; c != nil; c = c.parent {
+		if c.init != nil {
+			in = c.pass(caller, op, in, callee)
+		}
+	}
+	return in
+}
+
+// pass applies one __init__.
+func (oc *opClass) pass(caller *Model, op *OpCall, in map[string]*Arg, callee pyparse.Expr) map[string]*Arg {
+	ii := oc.init
+	// Every argument given stays: one passed on through **kwargs reaches the
+	// operator as it is (default_args entries too: Airflow fills each
+	// __init__'s parameters from them again), and one the subclass consumes
+	// is still an argument of the task, which it uses in ways daglint does
+	// not follow. The keywords given to super().__init__ replace them.
+	out := maps.Clone(in)
+	if ii.super == nil {
+		return out
+	}
+	if len(ii.super.Args) > 1 || len(ii.super.Args) == 1 && !isNamed(ii.super.Args[0], "self") {
+		op.open = true // positional arguments daglint does not map to parameters
+	}
+	r := &resolver{m: oc.module, scope: ii.scope}
+	for _, kw := range ii.super.Keywords {
+		if kw.Name == "" {
+			if isNamed(kw.Value, ii.kwargs) {
+				continue
+			}
+			v := r.eval(kw.Value)
+			if v.Kind != Dict || v.Partial {
+				op.open = true
+			}
+			for _, e := range v.Entries {
+				out[e.Key] = oc.located(caller, entryArg(e, FromSubclass), callee)
+			}
+			continue
+		}
+		if n, ok := kw.Value.(*pyparse.Name); ok && ii.params[n.ID] != nil {
+			out[kw.Name] = oc.param(caller, op, in, kw, ii.params[n.ID], callee)
+			continue
+		}
+		a := &Arg{Name: kw.Name, Value: r.eval(kw.Value), Expr: kw.Value, KeyRange: kw.NameRange, Source: FromSubclass}
+		out[kw.Name] = oc.located(caller, a, callee)
+	}
+	return out
+}
+
+// param is the argument a keyword `name=param` of super().__init__ passes
+// on: what the call gave the parameter (default_args included), else its
+// default when no unresolved source could have given it, else unknown.
+func (oc *opClass) param(caller *Model, op *OpCall, in map[string]*Arg, kw *pyparse.Keyword, p *pyparse.Param, callee pyparse.Expr) *Arg {
+	if a := in[p.Name]; a != nil {
+		cp := *a
+		cp.Name = kw.Name
+		return &cp
+	}
+	a := &Arg{Name: kw.Name, Expr: kw.Value, KeyRange: kw.NameRange, Source: FromSubclass}
+	if p.Default != nil && !op.open {
+		a.Value = oc.module.Resolve(p.Default, nil)
+		a.Expr, a.KeyRange = p.Default, p.Range
+	} else {
+		a.Value = Value{Expr: kw.Value}
+	}
+	return oc.located(caller, a, callee)
+}
+
+// located keeps an argument written in the calling module as it is. One
+// written in another module is placed at the callee of the call, where a
+// finding names the value; its positions in the other file are dropped
+// (mappings and lists with them: their entries would point there).
+func (oc *opClass) located(caller *Model, a *Arg, callee pyparse.Expr) *Arg {
+	if oc.module == caller {
+		return a
+	}
+	v := Value{Expr: callee}
+	switch a.Value.Kind {
+	case String, Templated, Const, EnvRead, SecretRead:
+		v.Kind, v.Str, v.Name = a.Value.Kind, a.Value.Str, a.Value.Name
+	}
+	return &Arg{Name: a.Name, Value: v, Expr: callee, KeyRange: callee.Span(), Source: a.Source}
+}
+
+// describeSubclass records on op what the subclass chain tells about the
+// call: the class, the parameters it adds, whether they are all known, its
+// source for MaybeSet, and whether it picks its own template fields.
+func (b *builder) describeSubclass(op *OpCall, sub *opClass) {
+	op.project = true
+	op.Class = sub.def.Name
+	if sub.module == b.m {
+		op.Subclass = sub.def
+	}
+	extra, provider := sub.chainParams()
+	if provider != "" {
+		extra.add(setNames(kpoFamilyData().params[provider]))
+	}
+	op.extra = extra
+	op.unchecked = sub.unchecked
+	if sub.open {
+		op.open = true
+	}
+	var text strings.Builder
+	for c := sub; c != nil; c = c.parent {
+		text.WriteString(subclassText(c.module.File, c.def))
+		if setsTemplateFields(c.def) {
+			op.templates = true
+		}
+	}
+	op.text = text.String()
+}
+
+// setsTemplateFields reports whether the class body assigns template_fields.
+func setsTemplateFields(def *pyparse.ClassDef) bool {
+	for _, st := range def.Body {
+		if as, ok := st.(*pyparse.Assign); ok {
+			for _, t := range as.Targets {
+				if isNamed(t, "template_fields") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
