@@ -53,8 +53,9 @@ type opClass struct {
 
 // initInfo is what a subclass's __init__ does with its keywords.
 type initInfo struct {
-	params map[string]*pyparse.Param
-	kwargs string // the **kwargs parameter, "" without
+	params  map[string]*pyparse.Param
+	kwargs  string // the **kwargs parameter, "" without
+	varargs string // the *args parameter, "" without
 	// super is the one super().__init__(...) / Base.__init__(self, ...)
 	// call, nil when there is none or more than one.
 	super    *pyparse.Call
@@ -231,6 +232,8 @@ func (c *classes) readInit(def *pyparse.ClassDef, fn *pyparse.FuncDef) *initInfo
 		switch {
 		case p.Star == 2:
 			ii.kwargs = p.Name
+		case p.Star == 1:
+			ii.varargs = p.Name
 		case p.Star == 0 && i > 0 && p.Name != "":
 			ii.params[p.Name] = p
 		}
@@ -384,8 +387,14 @@ func (oc *opClass) pass(caller *Model, op *OpCall, in map[string]*Arg, callee py
 	if ii.super == nil {
 		return out
 	}
-	if len(ii.super.Args) > 1 || len(ii.super.Args) == 1 && !isNamed(ii.super.Args[0], "self") {
-		op.open = true // positional arguments daglint does not map to parameters
+	for i, a := range ii.super.Args {
+		if st, ok := a.(*pyparse.Starred); ok && isNamed(st.Value, ii.varargs) {
+			continue // *args passes on the call's positional arguments (already open)
+		}
+		if i == 0 && isNamed(a, "self") {
+			continue // Base.__init__(self, ...)
+		}
+		op.open = true // a positional argument daglint does not map to a parameter
 	}
 	r := &resolver{m: oc.module, scope: ii.scope}
 	for _, kw := range ii.super.Keywords {

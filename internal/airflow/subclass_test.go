@@ -1,0 +1,278 @@
+package airflow
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// fakeProject is a ClassFinder over a few modules held in memory: each
+// module's classes are found by the names a file imports them as.
+type fakeProject struct {
+	modules map[string]*Model // module name -> model
+	imports map[string]string // name as written -> "module.Class"
+	lookups int               // FindClass calls, to prove the bound
+}
+
+func (p *fakeProject) FindClass(dotted string) (ClassRef, bool) {
+	p.lookups++
+	target, ok := p.imports[dotted]
+	if !ok {
+		return ClassRef{}, false
+	}
+	mod, class, _ := strings.Cut(target, ".")
+	m := p.modules[mod]
+	if m == nil {
+		return ClassRef{}, false
+	}
+	for _, st := range m.File.Body {
+		if c, ok := st.(*pyparse.ClassDef); ok && c.Name == class {
+			return ClassRef{Def: c, Module: m}, true
+		}
+	}
+	return ClassRef{}, false
+}
+
+const pluginSrc = `from airflow.providers.docker.operators.docker import DockerOperator
+
+IMAGE = "ghcr.io/acme/app:latest"
+
+
+class AcmeDockerOperator(DockerOperator):
+    def __init__(self, team="data", **kwargs):
+        super().__init__(image=IMAGE, privileged=True, environment={"TOKEN": "x"}, **kwargs)
+`
+
+const dagSrc = `from plugins.acme import AcmeDockerOperator
+
+AcmeDockerOperator(task_id="a", team="ml", docker_conn_id="ghcr")
+`
+
+// TestClassFinderOtherModule: a subclass defined in another module (supplied
+// by a ClassFinder) is a Docker call; the keywords it passes to
+// super().__init__ are arguments, located at the callee in the calling file;
+// its own parameters are parameters of the call.
+func TestClassFinderOtherModule(t *testing.T) {
+	plugin := BuildWith(pyparse.Parse("plugins/acme.py", []byte(pluginSrc)), nil)
+	finder := &fakeProject{modules: map[string]*Model{"acme": plugin}, imports: map[string]string{"AcmeDockerOperator": "acme.AcmeDockerOperator"}}
+	dag := BuildWith(pyparse.Parse("dags/dag.py", []byte(dagSrc)), finder)
+	if len(dag.Calls) != 1 {
+		t.Fatalf("calls = %d, want 1", len(dag.Calls))
+	}
+	op := dag.Calls[0]
+	if op.Kind != DockerOperator || op.Class != "AcmeDockerOperator" || !op.IsSubclass() || op.Subclass != nil {
+		t.Fatalf("kind %v class %q subclass %v local %v", op.Kind, op.Class, op.IsSubclass(), op.Subclass)
+	}
+	if got := argStr(dag, 0, "image"); got != "ghcr.io/acme/app:latest" {
+		t.Errorf("image = %q", got)
+	}
+	callee := dag.File.Text(op.Callee)
+	for _, name := range []string{"image", "privileged"} {
+		a := op.Arg(name)
+		if a == nil {
+			t.Fatalf("%s absent", name)
+		}
+		if a.Source != FromSubclass || dag.File.Text(a.Loc()) != callee || dag.File.Text(a.KeyRange) != callee {
+			t.Errorf("%s: source %v at %q / %q, want subclass at the callee %q", name, a.Source, dag.File.Text(a.Loc()), dag.File.Text(a.KeyRange), callee)
+		}
+		if a.Value.Def != (pyparse.Range{}) {
+			t.Errorf("%s keeps a definition range of the other file: %v", name, a.Value.Def)
+		}
+	}
+	if !op.Arg("privileged").Value.IsTrue() {
+		t.Errorf("privileged = %+v", op.Arg("privileged").Value)
+	}
+	if a := op.Arg("environment"); a == nil || a.Value.Kind != Unknown {
+		t.Errorf("environment from another module must be unknown (its keys lie in the other file), got %+v", a)
+	}
+	if a := op.Arg("docker_conn_id"); a == nil || a.Source != FromCall {
+		t.Errorf("docker_conn_id from the call: %+v", a)
+	}
+	if !op.AddedParam("team") || op.AddedParam("image") || !op.KeywordsKnown() {
+		t.Errorf("team added %v, image added %v, known %v", op.AddedParam("team"), op.AddedParam("image"), op.KeywordsKnown())
+	}
+
+	// Without a finder the same file has no operator call.
+	if m := Build(pyparse.Parse("dags/dag.py", []byte(dagSrc))); len(m.Calls) != 0 {
+		t.Errorf("without a finder: %d calls, want 0", len(m.Calls))
+	}
+}
+
+// TestClassFinderCycle: classes that derive from each other across modules
+// end, with no operator call, after a bounded number of lookups.
+func TestClassFinderCycle(t *testing.T) {
+	a := pyparse.Parse("a.py", []byte("from b import B\n\nclass A(B):\n    pass\n"))
+	b := pyparse.Parse("b.py", []byte("from a import A\n\nclass B(A):\n    pass\n"))
+	p := &fakeProject{modules: map[string]*Model{}, imports: map[string]string{"A": "a.A", "B": "b.B"}}
+	// Each module is built with the shared finder, as the index would.
+	p.modules["a"] = BuildWith(a, p)
+	p.modules["b"] = BuildWith(b, p)
+	p.lookups = 0
+	dag := BuildWith(pyparse.Parse("dag.py", []byte("from a import A\n\nA(task_id='x', image='app:latest')\n")), p)
+	if len(dag.Calls) != 0 {
+		t.Errorf("a cycle is no operator: %d calls", len(dag.Calls))
+	}
+	if p.lookups > 2*maxInheritDepth+2 {
+		t.Errorf("%d lookups for a two-module cycle, want at most %d", p.lookups, 2*maxInheritDepth+2)
+	}
+}
+
+// TestSubclassChainGrowth: the cost of a chain of N subclasses (each call
+// of the deepest) grows linearly: the classes are analysed once each.
+func TestSubclassChainGrowth(t *testing.T) {
+	chain := func(n int) string {
+		var b strings.Builder
+		b.WriteString("from airflow.providers.docker.operators.docker import DockerOperator\n\nclass C0(DockerOperator):\n    pass\n")
+		for i := 1; i < n; i++ {
+			fmt.Fprintf(&b, "class C%d(C%d):\n    def __init__(self, p%d=None, **kwargs):\n        super().__init__(**kwargs)\n", i, i-1, i)
+		}
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "C%d(task_id='t%d', image='ghcr.io/a/b:1')\n", i, i)
+		}
+		return b.String()
+	}
+	// 16 and 30 levels stay under the depth bound.
+	for _, n := range []int{16, 30} {
+		m := build(t, chain(n))
+		if len(m.Calls) != n {
+			t.Fatalf("n=%d: %d calls", n, len(m.Calls))
+		}
+		last := m.Calls[n-1]
+		if !last.AddedParam("p1") || !last.AddedParam(fmt.Sprintf("p%d", n-1)) || argStr(m, n-1, "image") != "ghcr.io/a/b:1" {
+			t.Errorf("n=%d: the deepest class lost its chain", n)
+		}
+	}
+	allocs := func(n int) float64 {
+		src := []byte(chain(n))
+		f := pyparse.Parse("dag.py", src)
+		return testing.AllocsPerRun(3, func() { Build(f) })
+	}
+	small, large := allocs(15), allocs(30)
+	if ratio := large / small; ratio > 3.5 {
+		t.Errorf("allocations for 30 classes / 15 classes = %.2f, want about 2 (linear)", ratio)
+	}
+}
+
+// TestSubclassArguments covers how the call's keywords and the subclass's
+// own defaults combine.
+func TestSubclassArguments(t *testing.T) {
+	const head = "from airflow.providers.docker.operators.docker import DockerOperator\n"
+	tests := []struct {
+		name, src, arg, want string
+	}{
+		{"hard-coded wins over default_args", `
+class Op(DockerOperator):
+    def __init__(self, **kwargs):
+        super().__init__(image="a:1", **kwargs)
+Op(task_id="t", default_args={"image": "b:2"})
+`, "image", "a:1"},
+		{"call keyword through the parameter", `
+class Op(DockerOperator):
+    def __init__(self, image="a:1", **kwargs):
+        super().__init__(image=image, **kwargs)
+Op(task_id="t", image="c:3")
+`, "image", "c:3"},
+		{"renamed parameter", `
+class Op(DockerOperator):
+    def __init__(self, img="a:1", **kwargs):
+        super().__init__(image=img, **kwargs)
+Op(task_id="t", img="d:4")
+`, "image", "d:4"},
+		{"parameter default", `
+class Op(DockerOperator):
+    def __init__(self, img="a:1", **kwargs):
+        super().__init__(image=img, **kwargs)
+Op(task_id="t")
+`, "image", "a:1"},
+		{"default unknown when **unknown may give the parameter", `
+class Op(DockerOperator):
+    def __init__(self, img="a:1", **kwargs):
+        super().__init__(image=img, **kwargs)
+Op(task_id="t", **OPTS)
+`, "image", "<unknown>"},
+		{"built from the parameter: unknown", `
+class Op(DockerOperator):
+    def __init__(self, tag="1", **kwargs):
+        super().__init__(image="app:" + tag, **kwargs)
+Op(task_id="t", tag="2")
+`, "image", "<unknown>"},
+		{"through **kwargs", `
+class Op(DockerOperator):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+Op(task_id="t", image="e:5")
+`, "image", "e:5"},
+		{"mapping given to super", `
+OPTS = {"image": "f:6"}
+class Op(DockerOperator):
+    def __init__(self, **kwargs):
+        super().__init__(**OPTS, **kwargs)
+Op(task_id="t")
+`, "image", "f:6"},
+		{"class attribute is no argument", `
+class Op(DockerOperator):
+    image = "g:7"
+Op(task_id="t")
+`, "image", "<absent>"},
+		{"two super calls: unknown which", `
+class Op(DockerOperator):
+    def __init__(self, fast=False, **kwargs):
+        if fast:
+            super().__init__(image="h:8", **kwargs)
+        else:
+            super().__init__(image="h:9", **kwargs)
+Op(task_id="t")
+`, "image", "<absent>"},
+		{"grandparent's keyword through a middle class without __init__", `
+class A(DockerOperator):
+    def __init__(self, **kwargs):
+        super().__init__(image="i:10", **kwargs)
+class B(A):
+    pass
+class C(B):
+    def __init__(self, x=1, **kwargs):
+        super().__init__(**kwargs)
+C(task_id="t", x=2)
+`, "image", "i:10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := build(t, head+tt.src)
+			if len(m.Calls) != 1 {
+				t.Fatalf("calls = %d", len(m.Calls))
+			}
+			if got := argStr(m, 0, tt.arg); got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.arg, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKwargsInPlace: an __init__ that changes kwargs in place leaves the
+// call open (rules that need a parameter to be absent stay silent) and its
+// keywords unchecked; popping a name only makes it a parameter.
+func TestKwargsInPlace(t *testing.T) {
+	m := build(t, `from airflow.providers.docker.operators.docker import DockerOperator
+class Op(DockerOperator):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("docker_conn_id", "ghcr")
+        super().__init__(**kwargs)
+class Fine(DockerOperator):
+    def __init__(self, team=None, **kwargs):
+        kwargs.pop("legacy", None)
+        super().__init__(**kwargs)
+Op(task_id="t", image="ghcr.io/a/b:1")
+Fine(task_id="u", image="ghcr.io/a/b:1")
+`)
+	if len(m.Calls) != 2 {
+		t.Fatalf("calls = %d", len(m.Calls))
+	}
+	if op := m.Calls[0]; !op.Open() || op.KeywordsKnown() {
+		t.Errorf("kwargs changed in place: open %v, keywords known %v; want open, unknown", op.Open(), op.KeywordsKnown())
+	}
+	if op := m.Calls[1]; op.Open() || !op.KeywordsKnown() || !op.AddedParam("legacy") || !op.AddedParam("team") {
+		t.Errorf("pop and own parameters: open %v, known %v, legacy %v, team %v", op.Open(), op.KeywordsKnown(), op.AddedParam("legacy"), op.AddedParam("team"))
+	}
+}
