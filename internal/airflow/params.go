@@ -127,7 +127,8 @@ type paramTables struct {
 	core110 map[OperatorKind]nameSet
 	// base holds BaseOperator's parameters in any Airflow version.
 	base nameSet
-	// decoratedParams are DecoratedOperator's parameters (@task.* operators).
+	// decoratedParams are DecoratedOperator's parameters and those every
+	// @task.* decorator takes itself (python_callable, multiple_outputs ...).
 	decoratedParams []string
 }
 
@@ -380,7 +381,7 @@ func buildParamTables(data []byte) (*paramTables, error) {
 		DockerOperator:      nameSet{}.add(do.V110.Params, base110),
 		DockerSwarmOperator: nameSet{}.add(sw.V110.OwnParams, do.V110.Params, base110),
 	}
-	t.decoratedParams = td.Decorated.Params
+	t.decoratedParams = setNames(nameSet{}.add(td.Decorated.Params, td.DecoratorOnly.Explicit, td.DecoratorOnly.Popped))
 	t.swarmIgnored = nameSet{}.add(sw.Ignored.Params)
 	t.swarmSecretsLost = nameSet{}.add(sw.Ignored.SecretsLost)
 	if len(t.swarmIgnored) == 0 {

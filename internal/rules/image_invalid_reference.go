@@ -37,7 +37,7 @@ looks the image up by repository name and pulls it when the lookup finds
 nothing, which an ID never matches and no registry can serve, and Kubernetes
 pulls by name as well. An empty image on a KubernetesPodOperator that also has
 a pod template or a full pod spec is not reported, since the template may
-supply the image.`,
+supply the image.` + "\n\n" + kpoFamilyDoc,
 		Why: `Docker rejects such a reference before contacting any registry ("invalid
 reference format"), so the task fails on every run, and only at run time: the
 DAG itself imports fine. A scheme is the usual slip when a registry URL is

@@ -31,7 +31,7 @@ KubernetesPodOperator. Without a policy, recent cncf.kubernetes providers leave
 it to Kubernetes, which pulls a latest or untagged image on every pod start
 (the message says so), but Airflow 1.10's contrib operator and early providers
 default to IfNotPresent, so that case stays a note. Templated (Jinja),
-unresolved and invalid (DAG103) images are not checked.`,
+unresolved and invalid (DAG103) images are not checked.` + "\n\n" + kpoFamilyDoc,
 		Why: `A single name means ` + "`docker.io/library/<name>`" + `, and only Docker Official
 Images live there. An image built on a worker with ` + "`docker build -t etl-runner`" + `
 or loaded into a node therefore exists on that machine only: the task works

@@ -24,7 +24,7 @@ an ` + "`.expand(image=[...])`" + ` list is checked on its own. Images with a di
 
 Not applied to a single name with no registry or namespace that is no Docker
 Official Image, used without credentials (` + "`etl-runner`" + `): such an image
-exists only where it was built, which image-local-only (DAG105) reports.`,
+exists only where it was built, which image-local-only (DAG105) reports.` + "\n\n" + kpoFamilyDoc + "\n\n" + subclassDoc,
 		Why: `A mutable tag names whatever was pushed last. A DockerOperator pulls only
 when ` + "`force_pull`" + ` is true or the worker has no copy yet, so without ` + "`force_pull`" + `
 each worker keeps the copy it cached first: workers drift apart and a new push

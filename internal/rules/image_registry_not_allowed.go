@@ -27,7 +27,7 @@ regard to case, ports must be equal (` + "`registry.gitlab.com:5050`" + ` is not
 ` + "`registry.gitlab.com`" + `), and every Docker Hub host name (` + "`docker.io`" + `,
 ` + "`index.docker.io`" + `, ` + "`registry-1.docker.io`" + `) counts as Docker Hub. An empty list allows
 no registry. Templated (Jinja), unresolved and invalid (DAG103) images are not
-checked.`,
+checked.` + "\n\n" + kpoFamilyDoc,
 		Why: `Many teams may pull only from registries they control or mirror: images from
 elsewhere bypass vulnerability scanning and signing, may disappear or change
 upstream, and hit Docker Hub's pull rate limits. A DAG that pulls from another

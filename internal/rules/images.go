@@ -7,6 +7,24 @@ import (
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
+// kpoFamilyDoc says, in the image rules' docs, what counts as a
+// KubernetesPodOperator.
+const kpoFamilyDoc = "KubernetesPodOperator stands for the whole family: its provider subclasses " +
+	"(`GKEStartPodOperator`, `GKEStartJobOperator`, `EksPodOperator`, `KubernetesJobOperator` ...), " +
+	"`@task.kubernetes` (the decorator's `image`), operator subclasses of the project, and the " +
+	"literal container images of an `executor_config` pod override " +
+	"(`{\"pod_override\": k8s.V1Pod(spec=k8s.V1PodSpec(containers=[k8s.V1Container(image=...)]))}` " +
+	"on any task, which the Kubernetes executor runs)."
+
+// subclassDoc says, in the rules' docs, how operator subclasses count.
+const subclassDoc = "Calls of an operator subclass count, through any depth of inheritance: " +
+	"the keywords its `__init__` passes to `super().__init__(...)` (or `DockerOperator.__init__(self, ...)`) " +
+	"and the defaults of its own parameters are arguments of every call of it, and a keyword of the call " +
+	"reaches the operator through `**kwargs` or the parameter it is passed on as. A finding on a value " +
+	"written in the subclass is located there, once for all its calls (at the class name of each call when " +
+	"the subclass is defined in another module). Class attributes are no arguments " +
+	"(the operator's `__init__` sets each parameter on the instance)."
+
 // image is one resolved `image` value reaching an operator call.
 type image struct {
 	Op    *airflow.OpCall

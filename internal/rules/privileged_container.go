@@ -17,7 +17,7 @@ var PrivilegedContainer = &analysis.Rule{
 		What: `Reports ` + "`privileged=True`" + ` reaching a DockerOperator or ` + "`@task.docker`" + ` call
 from the call, partial/expand (any expanded value), a mapping or default_args.
 DockerSwarmOperator is not reported: Swarm services have no privileged mode and
-the operator does not pass the flag on.`,
+the operator does not pass the flag on.` + "\n\n" + subclassDoc,
 		Why: `A privileged container gets every Linux capability, every host device and
 no seccomp or AppArmor confinement: a process in it is root on the worker host
 and can mount the host's disks, load kernel modules and read the credentials of

@@ -34,7 +34,7 @@ Registry credentials are DAG201's (one finding per entry).
 An argument of a call to a ` + "`@task.docker`" + ` function is judged the same way, by its
 parameter name and value: the provider pickles the task's arguments into the
 container's environment (` + "`__PYTHON_INPUT`" + `, base64) and keeps them in
-` + "`op_kwargs`" + `, both templated, so a secret passed there is as exposed.`,
+` + "`op_kwargs`" + `, both templated, so a secret passed there is as exposed.` + "\n\n" + subclassDoc,
 		Why: `` + "`environment`" + ` is a template field: its rendered value is shown on the task's
 "Rendered Template" page, kept in the metadata database and, for literal values,
 stored with the serialized DAG. Airflow masks only values whose key it recognises

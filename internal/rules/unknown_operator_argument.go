@@ -22,8 +22,13 @@ KubernetesPodOperator or ` + "`@task.docker`" + ` call (including ` + "`partial(
 that is neither a parameter of the operator in any provider release for the
 configured Airflow version nor a BaseOperator parameter: ` + "`auth_config`" + ` (a docker-py
 ` + "`pull()`" + ` argument, never an operator one), ` + "`volumes`" + ` (removed in docker provider 2.0.0),
-typos such as ` + "`docker_con_id`" + `. Calls of a subclass defined in the file are skipped,
-since its own ` + "`__init__`" + ` may accept anything. Keys of a ` + "`**mapping`" + ` the file
+typos such as ` + "`docker_con_id`" + `. A provider subclass of KubernetesPodOperator
+(` + "`GKEStartPodOperator`" + `, ` + "`EksPodOperator`" + `, ` + "`KubernetesJobOperator`" + ` ...) and
+` + "`@task.kubernetes`" + ` also accept their own parameters. Calls of an operator
+subclass of the project are checked against the operator's parameters plus those
+each ` + "`__init__`" + ` of its chain declares (and the names it pops from ` + "`**kwargs`" + `),
+when every such ` + "`__init__`" + ` passes ` + "`**kwargs`" + ` on to its one ` + "`super().__init__(...)`" + `;
+otherwise it may accept anything, and its calls are not checked. Keys of a ` + "`**mapping`" + ` the file
 defines count as keywords; ` + "`default_args`" + ` are not checked (Airflow drops the
 entries an operator does not accept).`,
 		Why: `BaseOperator rejects arguments it does not know: Airflow 2 raises
