@@ -79,6 +79,13 @@ func subclassText(f *pyparse.File, c *pyparse.ClassDef) string {
 // daglint knows, a provider subclass of KubernetesPodOperator (provider is
 // its name) or an operator subclass of the project.
 func (b *builder) operatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass, provider string, ok bool) {
+	if n, isName := e.(*pyparse.Name); isName && b.classes.byName[n.ID] != nil {
+		// `class DockerOperator(DockerOperator)`: the file's own class
+		// shadows the import it extends.
+		if oc := b.classes.analyse(b.classes.byName[n.ID], 0); oc != nil {
+			return oc.kind, oc, oc.provider, true
+		}
+	}
 	q := b.m.imports.qualName(e)
 	if k, ok := symbolKind(classify(q)); ok {
 		return k, nil, "", true

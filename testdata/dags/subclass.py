@@ -103,3 +103,17 @@ with DAG(dag_id="subclass", start_date=datetime(2024, 1, 1), schedule=None):
     MyDockerOperator(task_id="n", image="ghcr.io/acme/app:latest")  # silent: not an operator
     AttributeOperator(task_id="o", image="ghcr.io/acme/attr:5.0")  # silent: the call's pinned image
     PythonOperator(task_id="p", python_callable=print)
+
+
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator  # noqa: E402
+
+
+class KubernetesPodOperator(KubernetesPodOperator):
+    """Shadows the import it extends: calls of the name are calls of this class."""
+
+    def __init__(self, team=None, **kwargs):
+        super().__init__(image="quay.io/acme/shadow:latest", **kwargs)  # want DAG102:"quay.io/acme/shadow:latest"
+
+
+KubernetesPodOperator(task_id="q", name="q", team="data")  # silent: team is the subclass's parameter
+KubernetesPodOperator(task_id="r", name="r", tem="data")  # want DAG202:`KubernetesPodOperator \(a KubernetesPodOperator subclass\) has no argument "tem".*did you mean "team"`
