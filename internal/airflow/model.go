@@ -56,6 +56,19 @@ type Arg struct {
 	Source   ArgSource
 	// Mapped is set for .expand() arguments: Value is the list mapped over.
 	Mapped bool
+	// Origin is set when the value was written in another module (a
+	// subclass's super().__init__ keyword there): Expr and KeyRange then
+	// point at the callee in this file.
+	Origin *ArgOrigin
+}
+
+// ArgOrigin is where, in another module, an argument's value was written.
+type ArgOrigin struct {
+	Module *Model
+	// Expr is the value expression in Module; Def the definition it
+	// reached the keyword through (zero when written there).
+	Expr pyparse.Expr
+	Def  pyparse.Range
 }
 
 // Loc is the argument's primary location.

@@ -453,7 +453,8 @@ func (oc *opClass) located(caller *Model, a *Arg, callee pyparse.Expr) *Arg {
 	case String, Templated, Const, EnvRead, SecretRead:
 		v.Kind, v.Str, v.Name = a.Value.Kind, a.Value.Str, a.Value.Name
 	}
-	return &Arg{Name: a.Name, Value: v, Expr: callee, KeyRange: callee.Span(), Source: a.Source}
+	return &Arg{Name: a.Name, Value: v, Expr: callee, KeyRange: callee.Span(), Source: a.Source,
+		Origin: &ArgOrigin{Module: oc.module, Expr: a.Expr, Def: a.Value.Def}}
 }
 
 // describeSubclass records on op what the subclass chain tells about the

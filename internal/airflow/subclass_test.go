@@ -80,6 +80,9 @@ func TestClassFinderOtherModule(t *testing.T) {
 		if a.Value.Def != (pyparse.Range{}) {
 			t.Errorf("%s keeps a definition range of the other file: %v", name, a.Value.Def)
 		}
+		if a.Origin == nil || a.Origin.Module != plugin || !strings.HasPrefix(plugin.File.Text(a.Origin.Expr.Span()), map[string]string{"image": "IMAGE", "privileged": "True"}[name]) {
+			t.Errorf("%s: origin %+v, want the keyword's value in the plugin", name, a.Origin)
+		}
 	}
 	if !op.Arg("privileged").Value.IsTrue() {
 		t.Errorf("privileged = %+v", op.Arg("privileged").Value)
@@ -87,7 +90,10 @@ func TestClassFinderOtherModule(t *testing.T) {
 	if a := op.Arg("environment"); a == nil || a.Value.Kind != Unknown {
 		t.Errorf("environment from another module must be unknown (its keys lie in the other file), got %+v", a)
 	}
-	if a := op.Arg("docker_conn_id"); a == nil || a.Source != FromCall {
+	if a := op.Arg("image"); a.Origin.Def == (pyparse.Range{}) || plugin.File.Text(a.Origin.Def) != `"ghcr.io/acme/app:latest"` {
+		t.Errorf("image origin definition = %v", a.Origin.Def)
+	}
+	if a := op.Arg("docker_conn_id"); a == nil || a.Source != FromCall || a.Origin != nil {
 		t.Errorf("docker_conn_id from the call: %+v", a)
 	}
 	if !op.AddedParam("team") || op.AddedParam("image") || !op.KeywordsKnown() {
@@ -274,5 +280,30 @@ Fine(task_id="u", image="ghcr.io/a/b:1")
 	}
 	if op := m.Calls[1]; op.Open() || !op.KeywordsKnown() || !op.AddedParam("legacy") || !op.AddedParam("team") {
 		t.Errorf("pop and own parameters: open %v, known %v, legacy %v, team %v", op.Open(), op.KeywordsKnown(), op.AddedParam("legacy"), op.AddedParam("team"))
+	}
+}
+
+// TestSubclassHostile: cycles in the file, a class deriving from itself and
+// a chain deeper than the bound end without a call being invented.
+func TestSubclassHostile(t *testing.T) {
+	var deep strings.Builder
+	deep.WriteString("from airflow.providers.docker.operators.docker import DockerOperator\nclass D0(DockerOperator):\n    pass\n")
+	for i := 1; i < 3*maxInheritDepth; i++ {
+		fmt.Fprintf(&deep, "class D%d(D%d):\n    pass\n", i, i-1)
+	}
+	fmt.Fprintf(&deep, "D%d(task_id='t', image='a:1')\nD0(task_id='u', image='a:1')\n", 3*maxInheritDepth-1)
+	for _, tt := range []struct {
+		name, src string
+		calls     int
+	}{
+		{"cycle", "from airflow.providers.docker.operators.docker import DockerOperator\nclass A(B):\n    pass\nclass B(A):\n    pass\nA(task_id='t')\nB(task_id='u')\n", 0},
+		{"itself", "class A(A):\n    pass\nA(task_id='t')\n", 0},
+		{"deeper than the bound", deep.String(), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if m := build(t, tt.src); len(m.Calls) != tt.calls {
+				t.Errorf("calls = %d, want %d", len(m.Calls), tt.calls)
+			}
+		})
 	}
 }
