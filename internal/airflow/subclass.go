@@ -61,8 +61,11 @@ type initInfo struct {
 	super    *pyparse.Call
 	forwards bool // super passes **kwargs on
 	scope    *Scope
-	popped   map[string]bool // kwargs.pop("name") / del kwargs["name"]
-	mutated  bool            // kwargs changed in place in another way
+	popped   map[string]bool // kwargs.pop("name") / del kwargs["name"] before super()
+	// set and setDefault hold kwargs["name"] = v and
+	// kwargs.setdefault("name", v) before super().
+	set, setDefault map[string]kwargsEdit
+	mutated         bool // kwargs changed in another way before super()
 }
 
 // classes holds the operator subclasses of one module, analysed on demand.
@@ -224,9 +227,26 @@ func initMethod(def *pyparse.ClassDef) *pyparse.FuncDef {
 	return fn
 }
 
+// kwargsEdit is one change an __init__ makes to its **kwargs dict.
+type kwargsEdit struct {
+	at    int           // offset, to keep only the changes before super().__init__
+	kind  int           // editPop, editSet, editDefault or editOther
+	key   string        // the constant key, for pop, set and setdefault
+	value pyparse.Expr  // the value set
+	keyAt pyparse.Range // the key expression
+}
+
+const (
+	editPop     = iota // kwargs.pop("k") / del kwargs["k"]
+	editSet            // kwargs["k"] = v
+	editDefault        // kwargs.setdefault("k", v)
+	editOther          // update(), clear(), a computed key, rebinding kwargs ...
+)
+
 // readInit reads what __init__ does with its keywords.
 func (c *classes) readInit(def *pyparse.ClassDef, fn *pyparse.FuncDef) *initInfo {
 	ii := &initInfo{params: map[string]*pyparse.Param{}, popped: map[string]bool{},
+		set: map[string]kwargsEdit{}, setDefault: map[string]kwargsEdit{},
 		scope: newScope(c.m.module, fn, fn.Body)}
 	for i, p := range fn.Params {
 		switch {
@@ -239,6 +259,7 @@ func (c *classes) readInit(def *pyparse.ClassDef, fn *pyparse.FuncDef) *initInfo
 		}
 	}
 	supers := 0
+	var edits []kwargsEdit
 	for _, st := range fn.Body {
 		pyparse.Inspect(st, func(n pyparse.Node) bool {
 			switch n := n.(type) {
@@ -249,18 +270,23 @@ func (c *classes) readInit(def *pyparse.ClassDef, fn *pyparse.FuncDef) *initInfo
 					supers++
 					ii.super = n
 				}
-				c.kwargsUse(ii, n)
+				if e, ok := c.kwargsCall(ii, n); ok {
+					edits = append(edits, e)
+				}
 			case *pyparse.Assign:
 				for _, t := range n.Targets {
-					if isNamed(t, ii.kwargs) || isSubscriptOf(t, ii.kwargs) {
-						ii.mutated = true
+					switch {
+					case isNamed(t, ii.kwargs):
+						edits = append(edits, kwargsEdit{at: n.Start, kind: editOther})
+					case isSubscriptOf(t, ii.kwargs):
+						edits = append(edits, c.keyEdit(ii, n.Start, editSet, t.(*pyparse.Subscript).Index, n.Value))
 					}
 				}
 			case *pyparse.OtherStmt:
 				if n.Kind == pyparse.StmtDelete {
 					for _, e := range n.Exprs {
 						if s, ok := e.(*pyparse.Subscript); ok && isNamed(s.Value, ii.kwargs) {
-							c.popName(ii, s.Index)
+							edits = append(edits, c.keyEdit(ii, n.Start, editPop, s.Index, nil))
 						}
 					}
 				}
@@ -278,35 +304,59 @@ func (c *classes) readInit(def *pyparse.ClassDef, fn *pyparse.FuncDef) *initInfo
 			}
 		}
 	}
+	for _, e := range edits {
+		if ii.super != nil && e.at >= ii.super.Start {
+			continue // after the call: the operator has its arguments already
+		}
+		switch e.kind {
+		case editPop:
+			ii.popped[e.key] = true
+		case editSet:
+			ii.set[e.key] = e
+		case editDefault:
+			ii.setDefault[e.key] = e
+		default:
+			ii.mutated = true
+		}
+	}
 	return ii
 }
 
-// kwargsUse records what a call does to the **kwargs dict.
-func (c *classes) kwargsUse(ii *initInfo, call *pyparse.Call) {
-	at, ok := call.Func.(*pyparse.Attribute)
-	if !ok || ii.kwargs == "" || !isNamed(at.Value, ii.kwargs) {
-		return
-	}
-	switch at.Attr {
-	case "pop":
-		if len(call.Args) > 0 {
-			c.popName(ii, call.Args[0])
-		}
-	case "get", "copy", "items", "keys", "values":
-	default:
-		ii.mutated = true // update, setdefault, clear ...
-	}
+// arg is the argument a set or setdefault of **kwargs gives.
+func (e kwargsEdit) arg(r *resolver) *Arg {
+	return &Arg{Name: e.key, Value: r.eval(e.value), Expr: e.value, KeyRange: e.keyAt, Source: FromSubclass}
 }
 
-// popName records a name removed from **kwargs, or marks kwargs mutated when
-// the name is not a string constant.
-func (c *classes) popName(ii *initInfo, e pyparse.Expr) {
-	v := c.m.Resolve(e, ii.scope)
-	if v.Kind != String {
-		ii.mutated = true
-		return
+// kwargsCall returns the change a method call makes to **kwargs, if it is
+// one.
+func (c *classes) kwargsCall(ii *initInfo, call *pyparse.Call) (kwargsEdit, bool) {
+	at, ok := call.Func.(*pyparse.Attribute)
+	if !ok || ii.kwargs == "" || !isNamed(at.Value, ii.kwargs) {
+		return kwargsEdit{}, false
 	}
-	ii.popped[v.Str] = true
+	switch at.Attr {
+	case "get", "copy", "items", "keys", "values":
+		return kwargsEdit{}, false
+	case "pop":
+		if len(call.Args) > 0 {
+			return c.keyEdit(ii, call.Start, editPop, call.Args[0], nil), true
+		}
+	case "setdefault":
+		if len(call.Args) == 2 {
+			return c.keyEdit(ii, call.Start, editDefault, call.Args[0], call.Args[1]), true
+		}
+	}
+	return kwargsEdit{at: call.Start, kind: editOther}, true // update, clear ...
+}
+
+// keyEdit is a change of one key of **kwargs, or editOther when the key is
+// not a string constant.
+func (c *classes) keyEdit(ii *initInfo, at, kind int, key, value pyparse.Expr) kwargsEdit {
+	v := c.m.Resolve(key, ii.scope)
+	if v.Kind != String {
+		return kwargsEdit{at: at, kind: editOther}
+	}
+	return kwargsEdit{at: at, kind: kind, key: v.Str, value: value, keyAt: key.Span()}
 }
 
 // isSuperInit reports whether call is super().__init__(...),
@@ -387,6 +437,27 @@ func (oc *opClass) pass(caller *Model, op *OpCall, in map[string]*Arg, callee py
 	if ii.super == nil {
 		return out
 	}
+	r := &resolver{m: oc.module, scope: ii.scope}
+	if ii.mutated && ii.forwards {
+		// kwargs may hold anything now: what passes through it is unknown.
+		for name, a := range out {
+			if a.Source != FromDefaultArgs && ii.params[name] == nil {
+				cp := *a
+				cp.Value = Value{Expr: a.Expr}
+				out[name] = &cp
+			}
+		}
+	}
+	if ii.forwards {
+		for name, e := range ii.setDefault {
+			if a := out[name]; a == nil || a.Source == FromDefaultArgs || ii.params[name] != nil {
+				out[name] = oc.located(caller, e.arg(r), callee)
+			}
+		}
+		for _, e := range ii.set {
+			out[e.key] = oc.located(caller, e.arg(r), callee)
+		}
+	}
 	for i, a := range ii.super.Args {
 		if st, ok := a.(*pyparse.Starred); ok && isNamed(st.Value, ii.varargs) {
 			continue // *args passes on the call's positional arguments (already open)
@@ -396,7 +467,6 @@ func (oc *opClass) pass(caller *Model, op *OpCall, in map[string]*Arg, callee py
 		}
 		op.open = true // a positional argument daglint does not map to a parameter
 	}
-	r := &resolver{m: oc.module, scope: ii.scope}
 	for _, kw := range ii.super.Keywords {
 		if kw.Name == "" {
 			if isNamed(kw.Value, ii.kwargs) {

@@ -256,30 +256,46 @@ C(task_id="t", x=2)
 	}
 }
 
-// TestKwargsInPlace: an __init__ that changes kwargs in place leaves the
-// call open (rules that need a parameter to be absent stay silent) and its
-// keywords unchecked; popping a name only makes it a parameter.
+// TestKwargsInPlace: changes an __init__ makes to **kwargs before
+// super().__init__: a constant key set or defaulted is an argument, a popped
+// one a parameter; any other change leaves the call open (rules that need a
+// parameter to be absent stay silent), what passes through unknown and the
+// keywords unchecked. Changes after the call do nothing.
 func TestKwargsInPlace(t *testing.T) {
 	m := build(t, `from airflow.providers.docker.operators.docker import DockerOperator
-class Op(DockerOperator):
+class Defaulted(DockerOperator):
     def __init__(self, **kwargs):
         kwargs.setdefault("docker_conn_id", "ghcr")
+        kwargs["image"] = "ghcr.io/a/forced:latest"
+        super().__init__(**kwargs)
+class Updated(DockerOperator):
+    def __init__(self, **kwargs):
+        kwargs.update(EXTRA)
         super().__init__(**kwargs)
 class Fine(DockerOperator):
     def __init__(self, team=None, **kwargs):
         kwargs.pop("legacy", None)
         super().__init__(**kwargs)
-Op(task_id="t", image="ghcr.io/a/b:1")
-Fine(task_id="u", image="ghcr.io/a/b:1")
+        kwargs.update(EXTRA)
+Defaulted(task_id="t", image="ghcr.io/a/b:1")
+Defaulted(task_id="t2", docker_conn_id="other")
+Updated(task_id="u", image="ghcr.io/a/b:1")
+Fine(task_id="v", image="ghcr.io/a/b:1")
 `)
-	if len(m.Calls) != 2 {
+	if len(m.Calls) != 4 {
 		t.Fatalf("calls = %d", len(m.Calls))
 	}
-	if op := m.Calls[0]; !op.Open() || op.KeywordsKnown() {
-		t.Errorf("kwargs changed in place: open %v, keywords known %v; want open, unknown", op.Open(), op.KeywordsKnown())
+	if op := m.Calls[0]; op.Open() || !op.KeywordsKnown() || argStr(m, 0, "docker_conn_id") != "ghcr" || argStr(m, 0, "image") != "ghcr.io/a/forced:latest" {
+		t.Errorf("setdefault / set: open %v, known %v, docker_conn_id %q, image %q", op.Open(), op.KeywordsKnown(), argStr(m, 0, "docker_conn_id"), argStr(m, 0, "image"))
 	}
-	if op := m.Calls[1]; op.Open() || !op.KeywordsKnown() || !op.AddedParam("legacy") || !op.AddedParam("team") {
-		t.Errorf("pop and own parameters: open %v, known %v, legacy %v, team %v", op.Open(), op.KeywordsKnown(), op.AddedParam("legacy"), op.AddedParam("team"))
+	if got := argStr(m, 1, "docker_conn_id"); got != "other" {
+		t.Errorf("setdefault keeps the call's keyword: %q", got)
+	}
+	if op := m.Calls[2]; !op.Open() || op.KeywordsKnown() || argStr(m, 2, "image") != "<unknown>" {
+		t.Errorf("update: open %v, known %v, image %q; want open, unknown, <unknown>", op.Open(), op.KeywordsKnown(), argStr(m, 2, "image"))
+	}
+	if op := m.Calls[3]; op.Open() || !op.KeywordsKnown() || !op.AddedParam("legacy") || !op.AddedParam("team") || argStr(m, 3, "image") != "ghcr.io/a/b:1" {
+		t.Errorf("pop, own parameters, update after the call: open %v, known %v, legacy %v, team %v", op.Open(), op.KeywordsKnown(), op.AddedParam("legacy"), op.AddedParam("team"))
 	}
 }
 

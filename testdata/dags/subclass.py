@@ -117,3 +117,17 @@ class KubernetesPodOperator(KubernetesPodOperator):
 
 KubernetesPodOperator(task_id="q", name="q", team="data")  # silent: team is the subclass's parameter
 KubernetesPodOperator(task_id="r", name="r", tem="data")  # want DAG202:`KubernetesPodOperator \(a KubernetesPodOperator subclass\) has no argument "tem".*did you mean "team"`
+
+
+class ForcedOperator(DockerOperator):
+    """Sets kwargs before super().__init__: the values are arguments; a change after it is none."""
+
+    def __init__(self, **kwargs):
+        kwargs["privileged"] = True  # want DAG401:"privileged=True"
+        kwargs.setdefault("docker_conn_id", "ghcr")
+        super().__init__(image=PINNED, **kwargs)
+        kwargs["network_mode"] = "host"
+
+
+ForcedOperator(task_id="s")
+ForcedOperator(task_id="t", privileged=False)  # kwargs["privileged"] replaces it: the finding above
