@@ -84,10 +84,10 @@ func kpoFamilyClass(q string) (string, bool) {
 	return last, ok
 }
 
-// KPOFamilyParams returns the parameters a provider subclass of
+// kpoFamilyParams returns the parameters a provider subclass of
 // KubernetesPodOperator adds to it (the caller's own copy), or nil for
 // another name.
-func KPOFamilyParams(class string) map[string]bool {
+func kpoFamilyParams(class string) map[string]bool {
 	names, ok := kpoFamilyData().params[class]
 	return copyOf(names, ok)
 }
@@ -105,10 +105,10 @@ func taskKubernetesParams() nameSet {
 	return nameSet{}.add(setNames(t.task), paramData().decoratedParams)
 }
 
-// PodImage is a container image in an `executor_config` pod override: the
+// podImage is a container image in an `executor_config` pod override: the
 // KubernetesExecutor (or CeleryKubernetesExecutor) starts the task in a pod
 // built from it.
-type PodImage struct {
+type podImage struct {
 	// Container is the k8s.V1Container(...) call.
 	Container *pyparse.Call
 	// Image is the resolved image keyword, located at its value.
@@ -121,7 +121,7 @@ type PodImage struct {
 // `"pod_override"` entry of an executor_config value, when it is written as
 // k8s.V1Pod(spec=k8s.V1PodSpec(containers=[k8s.V1Container(image=...)])) in
 // the file (through names too).
-func (m *Model) podOverrideImages(cfg Value, r *resolver) []PodImage {
+func (m *Model) podOverrideImages(cfg Value, r *resolver) []podImage {
 	if cfg.Kind != Dict {
 		return nil
 	}
@@ -133,7 +133,7 @@ func (m *Model) podOverrideImages(cfg Value, r *resolver) []PodImage {
 	if specCall == nil {
 		return nil
 	}
-	var out []PodImage
+	var out []podImage
 	for _, field := range []string{"containers", "init_containers"} {
 		kw := specCall.Keyword(field)
 		if kw == nil {
@@ -152,7 +152,7 @@ func (m *Model) podOverrideImages(cfg Value, r *resolver) []PodImage {
 			if img == nil {
 				continue
 			}
-			pi := PodImage{Container: c, Image: &Arg{Name: "image", Value: r.eval(img.Value), Expr: img.Value, KeyRange: img.NameRange, Source: FromCall}}
+			pi := podImage{Container: c, Image: &Arg{Name: "image", Value: r.eval(img.Value), Expr: img.Value, KeyRange: img.NameRange, Source: FromCall}}
 			if pp := c.Keyword("image_pull_policy"); pp != nil {
 				pi.PullPolicy = &Arg{Name: "image_pull_policy", Value: r.eval(pp.Value), Expr: pp.Value, KeyRange: pp.NameRange, Source: FromCall}
 			}

@@ -8,13 +8,13 @@ func TestKPOFamilyData(t *testing.T) {
 	if _, err := buildKPOFamily(kpoFamilyJSON); err != nil {
 		t.Fatal(err)
 	}
-	gke := KPOFamilyParams("GKEStartKueueJobOperator")
+	gke := kpoFamilyParams("GKEStartKueueJobOperator")
 	for _, name := range []string{"cluster_name", "queue_name", "backoff_limit"} {
 		if !gke[name] {
 			t.Errorf("GKEStartKueueJobOperator lacks %q (own, KubernetesStartKueueJobOperator's, KubernetesJobOperator's)", name)
 		}
 	}
-	if KPOFamilyParams("EKSPodOperator")["pod_name"] != true || KPOFamilyParams("SparkKubernetesOperator") != nil {
+	if kpoFamilyParams("EKSPodOperator")["pod_name"] != true || kpoFamilyParams("SparkKubernetesOperator") != nil {
 		t.Errorf("EKSPodOperator inherits EksPodOperator's; SparkKubernetesOperator is not in the family")
 	}
 	for _, bad := range []string{
