@@ -152,7 +152,14 @@ func (m *Model) podOverrideImages(cfg Value, r *resolver) []podImage {
 			if img == nil {
 				continue
 			}
-			pi := podImage{Container: c, Image: &Arg{Name: "image", Value: r.eval(img.Value), Expr: img.Value, KeyRange: img.NameRange, Source: FromCall}}
+			v := r.eval(img.Value)
+			if v.Kind == String && v.Str == "" {
+				// Airflow merges the override into the worker's pod and
+				// keeps the base image for a falsy one (pod_generator's
+				// merge_objects): an empty image is no reference.
+				continue
+			}
+			pi := podImage{Container: c, Image: &Arg{Name: "image", Value: v, Expr: img.Value, KeyRange: img.NameRange, Source: FromCall}}
 			if pp := c.Keyword("image_pull_policy"); pp != nil {
 				pi.PullPolicy = &Arg{Name: "image_pull_policy", Value: r.eval(pp.Value), Expr: pp.Value, KeyRange: pp.NameRange, Source: FromCall}
 			}

@@ -46,6 +46,7 @@ PythonOperator(task_id="b", python_callable=print, executor_config=CFG)
 PythonOperator(task_id="c", python_callable=print, executor_config={"pod_override": fake.V1Pod(spec=fake.V1PodSpec(containers=[fake.V1Container(image="x:latest")]))})
 PythonOperator(task_id="d", python_callable=print, executor_config={"pod_override": k8s.V1Pod(spec=k8s.V1PodSpec(containers=[k8s.V1Container(image=get_image())]))})
 PythonOperator(task_id="e", python_callable=print, executor_config={"KubernetesExecutor": {"image": "y:latest"}})
+PythonOperator(task_id="f", python_callable=print, executor_config={"pod_override": k8s.V1Pod(spec=k8s.V1PodSpec(containers=[k8s.V1Container(name="base", image="")]))})
 `)
 	var images []string
 	for i, op := range m.Calls {

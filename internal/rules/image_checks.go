@@ -33,8 +33,9 @@ const (
 )
 
 // kpoPodSpecArgs are KubernetesPodOperator parameters that can bring their
-// own container spec, and with it an imagePullPolicy daglint does not read.
-var kpoPodSpecArgs = []string{"image_pull_policy", "pod_template_file", "pod_template_dict", "full_pod_spec"}
+// own container spec, and with it an imagePullPolicy daglint does not read
+// (KubernetesJobOperator's job templates too).
+var kpoPodSpecArgs = []string{"image_pull_policy", "pod_template_file", "pod_template_dict", "full_pod_spec", "job_template_file", "full_job_spec"}
 
 // imagePull says how the call pulls im.
 //

@@ -65,8 +65,9 @@ DockerOperator(
 }
 
 // kpoTemplateArgs are KubernetesPodOperator parameters that can supply the
-// container image themselves.
-var kpoTemplateArgs = []string{"pod_template_file", "pod_template_dict", "full_pod_spec"}
+// container image themselves (the job templates of KubernetesJobOperator
+// and its subclasses too).
+var kpoTemplateArgs = []string{"pod_template_file", "pod_template_dict", "full_pod_spec", "job_template_file", "full_job_spec"}
 
 func runImageInvalidReference(pass *analysis.Pass) error {
 	for _, im := range images(pass.Model, allCalls) {

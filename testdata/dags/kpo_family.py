@@ -92,3 +92,9 @@ with DAG(dag_id="kpo_family", start_date=datetime(2024, 1, 1), schedule=None):
     in_pod_pinned()
     in_pod_typo()
     overridden()
+
+    # a job template may set the pull policy (neutral wording) or give the image
+    KubernetesJobOperator(task_id="r", name="r", image="ghcr.io/acme/job:latest", job_template_file="/opt/job.yaml")  # want DAG102:"can change without the DAG changing"
+    KubernetesJobOperator(task_id="s", name="s", image="", full_job_spec=JOB_SPEC)
+
+JOB_SPEC = None
