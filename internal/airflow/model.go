@@ -6,6 +6,7 @@ package airflow
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/daglint/daglint/internal/pyparse"
 )
@@ -188,7 +189,8 @@ type Model struct {
 	// mutated holds names changed in place anywhere in the file.
 	mutated map[string]bool
 	// reads indexes ConfigParser reads, built on first use.
-	reads *readIndex
+	reads     *readIndex
+	readsOnce sync.Once
 }
 
 // Module returns the module scope.
@@ -217,11 +219,14 @@ func (m *Model) CoreAirflow110(op *OpCall) bool {
 func Build(f *pyparse.File) *Model { return BuildWith(f, nil) }
 
 // BuildWith analyses a parsed file, taking operator subclasses that the file
-// imports from other modules of the project from classes (nil: none).
+// imports from other modules of the project from classes (nil: none). The
+// file's own classes are all analysed before it returns (their bases in
+// other modules looked up then), and the Model does not change afterwards.
 func BuildWith(f *pyparse.File, classes ClassFinder) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}
 	m.module = newScope(nil, nil, f.Body)
 	m.classes = newClasses(m, classes)
+	m.classes.analyseAll()
 	b := &builder{m: m, classes: m.classes, invocations: map[string][][]*frame{}, overridden: map[string]bool{}, podSeen: map[*pyparse.Call]bool{}}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()

@@ -18,7 +18,9 @@ type ClassRef struct {
 // ClassFinder supplies classes defined in other modules of the project: the
 // module index implements it, and Build uses none (each file is then an
 // island). The Module of a returned ClassRef must have been built with
-// BuildWith and that module's own finder, so that its bases resolve in turn.
+// BuildWith and that module's own finder, so that its bases resolve in turn;
+// a module whose BuildWith has not returned yet (an import cycle) must not
+// be returned: answer false instead.
 type ClassFinder interface {
 	// FindClass returns the class definition that dotted, a name as written
 	// in the module being built (a base in a class statement or the callee
@@ -68,13 +70,27 @@ type initInfo struct {
 	mutated         bool // kwargs changed in another way before super()
 }
 
-// classes holds the operator subclasses of one module, analysed on demand.
+// classes holds the operator subclasses of one module. BuildWith analyses
+// every class of the module before it returns and then seals the set: a
+// finished Model never changes, so the module index may share it between
+// files and goroutines.
 type classes struct {
 	m      *Model
 	finder ClassFinder
 	byName map[string]*pyparse.ClassDef
+	order  []*pyparse.ClassDef // every class of the module, in source order
 	done   map[*pyparse.ClassDef]*opClass
 	busy   map[*pyparse.ClassDef]bool
+	sealed bool
+}
+
+// analyseAll analyses every class of the module (bases first, as they are
+// usually written) and seals the set.
+func (c *classes) analyseAll() {
+	for _, def := range c.order {
+		c.analyse(def, 0)
+	}
+	c.sealed = true
 }
 
 func newClasses(m *Model, finder ClassFinder) *classes {
@@ -83,6 +99,7 @@ func newClasses(m *Model, finder ClassFinder) *classes {
 	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
 		switch n := n.(type) {
 		case *pyparse.ClassDef:
+			c.order = append(c.order, n)
 			if c.byName[n.Name] == nil {
 				c.byName[n.Name] = n
 			}
@@ -138,7 +155,7 @@ func (c *classes) analyse(def *pyparse.ClassDef, depth int) *opClass {
 	if oc, ok := c.done[def]; ok {
 		return oc
 	}
-	if c.busy[def] || depth > maxInheritDepth {
+	if c.sealed || c.busy[def] || depth > maxInheritDepth {
 		return nil // a cycle: the class derives from itself
 	}
 	c.busy[def] = true

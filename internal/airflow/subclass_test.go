@@ -299,22 +299,30 @@ Fine(task_id="v", image="ghcr.io/a/b:1")
 	}
 }
 
-// TestSubclassHostile: cycles in the file, a class deriving from itself and
-// a chain deeper than the bound end without a call being invented.
+// TestSubclassHostile: cycles in the file and a class deriving from itself
+// end without a call being invented. A chain written bases first is
+// followed at any depth (classes are analysed in source order); one written
+// the other way round is followed up to the depth bound.
 func TestSubclassHostile(t *testing.T) {
-	var deep strings.Builder
-	deep.WriteString("from airflow.providers.docker.operators.docker import DockerOperator\nclass D0(DockerOperator):\n    pass\n")
-	for i := 1; i < 3*maxInheritDepth; i++ {
-		fmt.Fprintf(&deep, "class D%d(D%d):\n    pass\n", i, i-1)
+	const head = "from airflow.providers.docker.operators.docker import DockerOperator\n"
+	n := 3 * maxInheritDepth
+	var forward, reverse strings.Builder
+	forward.WriteString(head + "class D0(DockerOperator):\n    pass\n")
+	reverse.WriteString(head)
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&forward, "class D%d(D%d):\n    pass\n", i, i-1)
+		fmt.Fprintf(&reverse, "class D%d(D%d):\n    pass\n", n-i, n-i-1)
 	}
-	fmt.Fprintf(&deep, "D%d(task_id='t', image='a:1')\nD0(task_id='u', image='a:1')\n", 3*maxInheritDepth-1)
+	reverse.WriteString("class D0(DockerOperator):\n    pass\n")
+	calls := fmt.Sprintf("D%d(task_id='t', image='a:1')\nD0(task_id='u', image='a:1')\n", n-1)
 	for _, tt := range []struct {
 		name, src string
 		calls     int
 	}{
-		{"cycle", "from airflow.providers.docker.operators.docker import DockerOperator\nclass A(B):\n    pass\nclass B(A):\n    pass\nA(task_id='t')\nB(task_id='u')\n", 0},
+		{"cycle", head + "class A(B):\n    pass\nclass B(A):\n    pass\nA(task_id='t')\nB(task_id='u')\n", 0},
 		{"itself", "class A(A):\n    pass\nA(task_id='t')\n", 0},
-		{"deeper than the bound", deep.String(), 1},
+		{"deep chain, bases first", forward.String() + calls, 2},
+		{"deep chain, derived first: bounded", reverse.String() + calls, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if m := build(t, tt.src); len(m.Calls) != tt.calls {

@@ -602,9 +602,7 @@ func (r *resolver) isConnectionLookup(e pyparse.Expr) bool {
 // ConfigParser built by c, or c itself when none is found. The file is
 // indexed once, on first use.
 func (m *Model) configRead(c *pyparse.Call) pyparse.Range {
-	if m.reads == nil {
-		m.indexReads()
-	}
+	m.readsOnce.Do(m.indexReads) // once, also when the module index shares the Model between goroutines
 	if r, ok := m.reads.byName[m.reads.assignedTo[c]]; ok {
 		return r
 	}
