@@ -33,14 +33,32 @@ func Markdown(r *analysis.Rule) string {
 	section := func(title, body string) {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, strings.TrimSpace(body))
 	}
+	lang := exampleLanguage(d.ExampleFile)
 	code := func(title, src string) {
-		fmt.Fprintf(&b, "\n## %s\n\n```python\n%s\n```\n", title, strings.TrimRight(src, "\n"))
+		if d.ExampleFile != "" {
+			title += " (`" + d.ExampleFile + "`)"
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", title, lang, strings.TrimRight(src, "\n"))
 	}
 	section("What it does", d.What)
 	section("Why is this bad", d.Why)
 	code("Example", d.Example)
 	code("Use instead", d.UseInstead)
 	return b.String()
+}
+
+// exampleLanguage is the code block language of a rule's examples: Python,
+// or that of the connections file they are.
+func exampleLanguage(file string) string {
+	switch {
+	case file == "":
+		return "python"
+	case strings.HasSuffix(file, ".json"):
+		return "json"
+	case strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml"):
+		return "yaml"
+	}
+	return "dotenv"
 }
 
 func capitalise(s string) string {
