@@ -8,6 +8,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/pyparse"
@@ -66,6 +67,20 @@ type Doc struct {
 	// ExampleFile names the file Example and UseInstead are, for a rule of
 	// connections files ("airflow_settings.yaml", ".env"); empty for Python.
 	ExampleFile string
+}
+
+// ExampleLanguage is the code block language of the examples: Python, or
+// that of the connections file ExampleFile names.
+func (d Doc) ExampleLanguage() string {
+	switch f := d.ExampleFile; {
+	case f == "":
+		return "python"
+	case strings.HasSuffix(f, ".json"):
+		return "json"
+	case strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml"):
+		return "yaml"
+	}
+	return "dotenv"
 }
 
 // Rule is one check. Rules are plain values listed in rules.All.
@@ -152,6 +167,9 @@ type ConnectionsFile struct {
 	// GitIgnored is set when a .gitignore rule (or .git/info/exclude) of
 	// the work tree holding the file covers it.
 	GitIgnored bool
+	// GitTracked is set when a .gitignore rule covers the file but git
+	// tracks it, so it is committed anyway (GitIgnored is then false).
+	GitTracked bool
 	// InWorkTree is set when the file lies in a git work tree.
 	InWorkTree bool
 }
@@ -169,7 +187,7 @@ type ConnectionEntry struct {
 type SecretValue struct {
 	Kind SecretKind
 	// Field names where the value is: "conn_password", "password", "URI
-	// user info", or the extra key ("extra.token").
+	// user info", "conn_host user info", or the extra key ("extra.token").
 	Field string
 	// Value is the text as Airflow reads it (unquoted, decoded).
 	Value string
@@ -183,7 +201,7 @@ type SecretKind int
 // Kinds of secret values in connections.
 const (
 	SecretPassword    SecretKind = iota // a password field
-	SecretURIPassword                   // the password of a connection URI's user information
+	SecretURIPassword                   // the password in the user information of a connection URI or host
 	SecretExtra                         // a secret-like key of the extra
 )
 

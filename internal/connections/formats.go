@@ -182,6 +182,10 @@ func (y *yamlFile) fields(m *yaml.Node, typeKey, hostKey, loginKey, portKey, pas
 			*kv.dst = v.Value
 		}
 	}
+	if v := y.ix.lookup(m, hostKey); v != nil && v.Kind == yaml.ScalarNode && !y.seen[v] {
+		y.seen[v] = true
+		f.secrets = append(f.secrets, hostSecrets(v.Value, hostKey, y.valueMap(v))...)
+	}
 	if v := y.ix.lookup(m, passwordKey); v != nil && v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" && !y.seen[v] {
 		y.seen[v] = true
 		s, e := y.valueMap(v).span(0, len(v.Value))
@@ -363,6 +367,9 @@ func fromJSONValue(path, id string, val *jnode, line int, text []byte, m textMap
 		if f.Port, err = str("port"); err != nil {
 			return nil, err
 		}
+		if h := val.get("host"); h != nil && h.kind == 's' {
+			f.secrets = append(f.secrets, hostSecrets(h.str, "host", h.strMap(text, m))...)
+		}
 		if pw := val.get("password"); pw != nil && pw.kind == 's' {
 			s, e := pw.strMap(text, m).span(0, len(pw.str))
 			f.secrets = append(f.secrets, analysis.SecretValue{Kind: analysis.SecretPassword, Field: "password", Value: pw.str, Start: s, End: e})
@@ -517,6 +524,32 @@ func parseURI(uri string) (fields, error) {
 		f.Host = protocol + "://" + f.Host
 	}
 	return f, nil
+}
+
+// hostSecrets returns the password of a connection host's user
+// information (`https://ci:pw@registry.example.com`, `ci:pw@quay.io`),
+// which DockerHook passes on as part of the registry address; m maps the
+// host to the file.
+func hostSecrets(host, field string, m textMap) []analysis.SecretValue {
+	at := 0
+	if i := strings.Index(host, "://"); i >= 0 {
+		at = i + 3
+	}
+	netloc := host[at:]
+	if i := strings.IndexAny(netloc, "/?#"); i >= 0 {
+		netloc = netloc[:i]
+	}
+	i := strings.LastIndex(netloc, "@")
+	if i < 0 {
+		return nil
+	}
+	login, pw, ok := strings.Cut(netloc[:i], ":")
+	if !ok {
+		return nil
+	}
+	start := at + len(login) + 1
+	s, e := m.span(start, start+len(pw))
+	return []analysis.SecretValue{{Kind: analysis.SecretURIPassword, Field: field + " user info", Value: unquote(pw), Start: s, End: e}}
 }
 
 // querySecrets returns the secret-like parameters of a connection URI's

@@ -17,6 +17,8 @@ import (
 // out (the driver reads no repository).
 type GitState struct {
 	InWorkTree, Ignored bool
+	// Tracked: a .gitignore rule covers the file but git tracks it.
+	Tracked bool
 }
 
 // ConnectionsFile reads and lints one connections source (Astro settings,
@@ -54,7 +56,7 @@ func ConnectionsSource(path string, src []byte, git GitState, opts Options) (res
 	res.Parsed = true
 	cf := &analysis.ConnectionsFile{
 		Path: filepath.ToSlash(path), Src: src, Entries: parsed.Entries,
-		GitIgnored: git.Ignored, InWorkTree: git.InWorkTree,
+		GitIgnored: git.Ignored, GitTracked: git.Tracked, InWorkTree: git.InWorkTree,
 	}
 	lines := source.NewLines(src)
 	file := &pyparse.File{Path: path, Src: src, Lines: lines}

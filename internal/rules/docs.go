@@ -33,7 +33,7 @@ func Markdown(r *analysis.Rule) string {
 	section := func(title, body string) {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, strings.TrimSpace(body))
 	}
-	lang := exampleLanguage(d.ExampleFile)
+	lang := d.ExampleLanguage()
 	code := func(title, src string) {
 		if d.ExampleFile != "" {
 			title += " (`" + d.ExampleFile + "`)"
@@ -45,20 +45,6 @@ func Markdown(r *analysis.Rule) string {
 	code("Example", d.Example)
 	code("Use instead", d.UseInstead)
 	return b.String()
-}
-
-// exampleLanguage is the code block language of a rule's examples: Python,
-// or that of the connections file they are.
-func exampleLanguage(file string) string {
-	switch {
-	case file == "":
-		return "python"
-	case strings.HasSuffix(file, ".json"):
-		return "json"
-	case strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml"):
-		return "yaml"
-	}
-	return "dotenv"
 }
 
 func capitalise(s string) string {

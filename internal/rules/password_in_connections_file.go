@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/secrets"
@@ -26,7 +27,8 @@ once per run, and reports a literal secret in one that no ` + "`.gitignore`" + `
   ` + "`airflow connections export`" + ` (YAML or JSON);
 - the password of a connection URI's user information
   (` + "`AIRFLOW_CONN_REGISTRY='docker://bot:s3cret@registry.example.com'`" + ` in ` + "`.env`" + `, or
-  a URI as the value of an export's entry);
+  a URI as the value of an export's entry), and of a host written with user
+  information (` + "`conn_host: https://ci:s3cret@registry.example.com`" + `);
 - the value of a secret-like key (password, token, secret, api key, private
   key, client secret, ...) in a connection's extra: an Astro ` + "`conn_extra`" + `
   mapping, an export's ` + "`extra`" + ` object or JSON string, or a URI query parameter.
@@ -38,7 +40,8 @@ a value that only names a secret such as ` + "`password`" + `; see "Placeholder"
 Whether a file is covered is decided as git decides it: the ` + "`.gitignore`" + ` files
 from the work tree's root down to the file's folder and ` + "`.git/info/exclude`" + `
 (a user's global excludes file is not read: it is not part of the project,
-and a teammate may not have it). A file outside any git work tree is
+and a teammate may not have it); a file git already tracks is committed
+whatever ` + "`.gitignore`" + ` says, so it is reported too (read from ` + "`.git/index`" + `). A file outside any git work tree is
 reported, as secret scanners do: it is one ` + "`git init`" + ` or copy away from being
 committed. ` + "`--no-gitignore`" + ` changes which files are walked, not this rule.
 The message and every output show at most the first 4 characters and the
@@ -66,8 +69,11 @@ func runPasswordInConnectionsFile(pass *analysis.ConnectionsPass) error {
 		return nil
 	}
 	where := "a connections file that no .gitignore rule covers"
-	if !f.InWorkTree {
+	switch {
+	case !f.InWorkTree:
 		where = "a connections file outside any git work tree (nothing keeps it from being committed)"
+	case f.GitTracked:
+		where = "a connections file that git tracks (a .gitignore rule covers it, but a tracked file is committed anyway)"
 	}
 	for _, e := range f.Entries {
 		for _, s := range e.Secrets {
@@ -75,10 +81,12 @@ func runPasswordInConnectionsFile(pass *analysis.ConnectionsPass) error {
 				continue
 			}
 			var what string
-			switch s.Kind {
-			case analysis.SecretURIPassword:
+			switch {
+			case s.Kind == analysis.SecretURIPassword && s.Field == "URI user info":
 				what = "a password in its URI's user information"
-			case analysis.SecretExtra:
+			case s.Kind == analysis.SecretURIPassword:
+				what = fmt.Sprintf("a password in the user information of its %s", strings.TrimSuffix(s.Field, " user info"))
+			case s.Kind == analysis.SecretExtra:
 				what = fmt.Sprintf("a literal value for the secret-like key %q", s.Field)
 			default:
 				what = fmt.Sprintf("a literal %s", s.Field)

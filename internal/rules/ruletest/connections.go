@@ -25,9 +25,10 @@ import (
 //	3 DAG304:"conn_password"
 //	ruletest: gitignored
 //
-// Directives: `# ruletest: gitignored` (a .gitignore rule covers the file)
-// and `# ruletest: outside-git` (the file is in no git work tree); by
-// default the file is in a work tree and not ignored.
+// Directives: `# ruletest: gitignored` (a .gitignore rule covers the file),
+// `# ruletest: tracked` (a rule covers it but git tracks it) and
+// `# ruletest: outside-git` (the file is in no git work tree); by default
+// the file is in a work tree and not ignored.
 
 // ConnectionsFixture is a connections fixture read for checking: a syntax
 // view holding its `# want` and `# ruletest:` comments (its own, or those
@@ -85,6 +86,8 @@ func ReadConnectionsFixture(path string, src []byte) (*ConnectionsFixture, error
 				fx.Git.Ignored = true
 			case "outside-git":
 				fx.Git.InWorkTree = false
+			case "tracked":
+				fx.Git.Tracked = true
 			default:
 				return nil, fmt.Errorf("%s: unknown ruletest directive %q for a connections file", path, d)
 			}
