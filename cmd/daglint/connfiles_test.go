@@ -286,3 +286,14 @@ func TestConnectionsFilesGitignore(t *testing.T) {
 		t.Errorf("tracked .env (ignored, added with -f) must be reported, ignored settings not:\n%s", out)
 	}
 }
+
+// TestConnectionsFilesPerFileIgnores: JSON has no comments, so
+// per-file-ignores is how a JSON export's findings are switched off.
+func TestConnectionsFilesPerFileIgnores(t *testing.T) {
+	dir := connProject(t)
+	writeFile(t, dir, ".daglint.yaml", "connections: [airflow_settings.yaml, conns.json, conns.yaml, .env]\nper-file-ignores: {\"conns.json\": [DAG304]}\n")
+	out, _, _ := runInDir(t, dir, "check", "dags")
+	if strings.Contains(out, "conns.json") || !strings.Contains(out, "conns.yaml:4:14: DAG304") {
+		t.Errorf("per-file-ignores on conns.json:\n%s", out)
+	}
+}
