@@ -33,7 +33,7 @@ const maxIndexFile = 256 << 20
 // ignored folder ignores everything under it, whatever a later "!" says,
 // as in git. A user's global excludes file and ".ignore" files are not
 // read: they do not decide what the project commits. An unreadable
-// .gitignore or index is an error.
+// .gitignore, .git file or index file is an error.
 func FileGitState(path string) (GitState, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -126,7 +126,8 @@ func patternsFile(file string, domain []string) ([]gitignore.Pattern, error) {
 }
 
 // trackedIn reports whether the index of gitDir holds path (slash-separated,
-// relative to the work tree). A repository without an index tracks nothing.
+// relative to the work tree). A repository without an index, or with one
+// go-git cannot decode, tracks nothing as far as daglint can tell.
 func trackedIn(gitDir, path string) (bool, error) {
 	file := filepath.Join(gitDir, "index")
 	info, err := os.Stat(file)
@@ -146,7 +147,9 @@ func trackedIn(gitDir, path string) (bool, error) {
 	defer f.Close()
 	var idx index.Index
 	if err := index.NewDecoder(bufio.NewReader(f)).Decode(&idx); err != nil {
-		return false, fmt.Errorf("%s: reading the git index: %w", file, err)
+		// An index go-git cannot read (a split index, a newer format) says
+		// nothing either way: the .gitignore rules decide.
+		return false, nil
 	}
 	_, err = idx.Entry(path)
 	return err == nil, nil

@@ -85,3 +85,16 @@ func TestFileGitStateWorktreeFile(t *testing.T) {
 		t.Errorf("got %+v, %v; want ignored through the gitdir's info/exclude", got, err)
 	}
 }
+
+// TestFileGitStateBadIndex: an index that does not decode leaves the
+// decision to .gitignore instead of failing the run.
+func TestFileGitStateBadIndex(t *testing.T) {
+	repo := t.TempDir()
+	writeFile(t, filepath.Join(repo, ".git", "index"), "not an index")
+	writeFile(t, filepath.Join(repo, ".gitignore"), ".env\n")
+	writeFile(t, filepath.Join(repo, ".env"), "A=1\n")
+	got, err := FileGitState(filepath.Join(repo, ".env"))
+	if err != nil || !got.Ignored || got.Tracked {
+		t.Errorf("got %+v, %v; want ignored by .gitignore", got, err)
+	}
+}
