@@ -448,6 +448,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if flags.fixing() {
 		fixed = applyFixes(&flags.fixFlags, results, optionsByIndex(groups, len(results)), stdout, stderr)
 	}
+	if !fromStdin {
+		// After fixing: no fix touches a connections file.
+		results = append(results, lintConnectionsFiles(groups, cwd)...)
+	}
 	findings, fileErrs := lint.Findings(results, rules.All)
 
 	hardError := false

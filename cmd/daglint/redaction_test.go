@@ -24,6 +24,9 @@ type leakSecrets struct {
 	awsKey        string // the token DAG001 quotes
 	anchor        string // a YAML alias naming a password
 	configKey     string // a token used as a configuration key
+	connPassword  string // conn_password in airflow_settings.yaml (DAG304)
+	ecrPassword   string // an ECR connection's password in .env (DAG208, DAG304)
+	extraToken    string // a secret-like key of a connection's extra (DAG304)
 }
 
 // Built by concatenation so that secret scanners do not flag this file.
@@ -42,6 +45,9 @@ var (
 		awsKey:        "AKIA" + "QX7ZR4LP2MN8VB3K",
 		anchor:        "Anch" + "0rPassw0rdQQ",
 		configKey:     "glpat-" + "Cr2Tm7Jd5Lw1Zq8Hs4Ka",
+		connPassword:  "Conn" + "Pw7Lq2Zx9Rk4",
+		ecrPassword:   "eyJ0" + "b2tlbiI6ImFhYSJ9",
+		extraToken:    "xtra" + "Tk3Mn8Vb1Qw6",
 	}
 	// leakB has leakA's visible characters and lengths, other hidden ones.
 	leakB = leakSecrets{
@@ -58,12 +64,16 @@ var (
 		awsKey:        "AKIA" + "ZZ9YY8XX7WW6VV5U",
 		anchor:        "Anch" + "ZxCvBnMqWeRt",
 		configKey:     "glpat-" + "Oo9Ii8Uu7Yy6Tt5Rr4Ee",
+		connPassword:  "Conn" + "Qa1Ws2Ed3Rf4",
+		ecrPassword:   "eyJ0" + "b2tlbiI6ImJiYiJ9",
+		extraToken:    "xtra" + "Ab1Cd2Ef3Gh4",
 	}
 )
 
 func (s leakSecrets) all() []string {
 	return []string{s.urlPassword, s.imageToken, s.imagePassword, s.keywordToken, s.githubToken, s.connToken,
-		s.hostPassword, s.dbPassword, s.diffToken, s.escapedToken, s.awsKey, s.anchor, s.configKey}
+		s.hostPassword, s.dbPassword, s.diffToken, s.escapedToken, s.awsKey, s.anchor, s.configKey,
+		s.connPassword, s.ecrPassword, s.extraToken}
 }
 
 // writeLeakyProject writes a project holding s in every place daglint
@@ -72,16 +82,22 @@ func (s leakSecrets) all() []string {
 // parse. It returns the project folder.
 func writeLeakyProject(t *testing.T, dir string, s leakSecrets) string {
 	t.Helper()
-	writeFile(t, dir, ".daglint.yaml", "connections: [airflow_settings.yaml]\n")
+	writeFile(t, dir, ".daglint.yaml", "connections: [airflow_settings.yaml, .env]\n")
 	writeFile(t, dir, "airflow_settings.yaml", `airflow:
   connections:
     - conn_id: gitlab
       conn_type: docker
       conn_host: https://ci:`+s.hostPassword+`@registry.gitlab.com
+      conn_password: `+s.connPassword+`
     - conn_id: `+s.connToken+`
       conn_type: docker
       conn_host: ci:`+s.hostPassword+`@quay.io
+    - conn_id: api
+      conn_type: http
+      conn_extra:
+        api_token: `+s.extraToken+`
 `)
+	writeFile(t, dir, ".env", "AIRFLOW_CONN_ECR='docker://AWS:"+s.ecrPassword+"@123456789012.dkr.ecr.eu-west-1.amazonaws.com'\n")
 	writeFile(t, dir, "dags/leaky.py", `import os
 from airflow.providers.docker.operators.docker import DockerOperator
 
@@ -199,6 +215,12 @@ func TestSecretsNeverPrintedWhole(t *testing.T) {
 		`docker_conn_id \"glpa…(26 chars)\"`,
 		`ci:hunt…(16 chars)@registry.gitlab.com`,
 		`keyword argument repeated: AKIA... (20 characters)`,
+		`connection \"gitlab\" has a literal conn_password`,
+		`connection \"gitlab\" has a password in the user information of its conn_host`,
+		`connection \"glpa…(26 chars)\" has a password in the user information of its conn_host`,
+		`connection \"api\" has a literal value for the secret-like key \"conn_extra.api_token\"`,
+		`connection \"ecr\" has a password in its URI's user information`,
+		`docker connection \"ecr\" has a literal password for the ECR registry`,
 	} {
 		if !strings.Contains(json, want) {
 			t.Errorf("json output lacks %s", want)

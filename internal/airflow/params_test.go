@@ -2,6 +2,7 @@ package airflow
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -502,6 +503,39 @@ func TestSwarmIgnoredData(t *testing.T) {
 			if !IsValidKwarg(DockerSwarmOperator, v, n) || !IsValidKwarg(DockerOperator, v, n) {
 				t.Errorf("ignored %q is not an accepted DockerOperator/DockerSwarmOperator argument on Airflow %s", n, v)
 			}
+		}
+	}
+}
+
+// TestDockerMountReleasesRecorded: the docker provider releases that
+// changed how mounts are read (4.5.6 dict entries, 4.5.9 conversion after
+// rendering) are in the data with their parameter lists, template fields
+// and a note naming the pull request each comes from.
+func TestDockerMountReleasesRecorded(t *testing.T) {
+	var doc struct {
+		DockerOperator struct {
+			Current struct {
+				Params         []string `json:"params"`
+				TemplateFields []string `json:"template_fields"`
+			} `json:"current"`
+			PerRelease       map[string][]string `json:"per_provider_release"`
+			PerReleaseFields map[string][]string `json:"per_provider_release_template_fields"`
+			Notes            map[string]string   `json:"per_provider_release_notes"`
+		} `json:"docker_operator"`
+	}
+	if err := json.Unmarshal(airflowParamsJSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	do := doc.DockerOperator
+	for release, pr := range map[string]string{"4.5.6": "#66553", "4.5.9": "#70342"} {
+		if got := do.PerRelease[release]; !slices.Equal(got, do.Current.Params) {
+			t.Errorf("%s: parameters %v, want the current 47", release, got)
+		}
+		if got := do.PerReleaseFields[release]; !slices.Contains(got, "mounts") || !slices.Equal(got, do.Current.TemplateFields) {
+			t.Errorf("%s: template fields %v", release, got)
+		}
+		if !strings.Contains(do.Notes[release], pr) {
+			t.Errorf("%s: note %q does not cite %s", release, do.Notes[release], pr)
 		}
 	}
 }

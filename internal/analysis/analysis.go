@@ -8,6 +8,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/pyparse"
@@ -63,6 +64,23 @@ type Doc struct {
 	Since      string // daglint version that introduced the rule
 	Fix        string // fix availability: "none", "safe", "unsafe", "safe or unsafe (...)"
 	Options    string // configuration keys the rule reads, if any
+	// ExampleFile names the file Example and UseInstead are, for a rule of
+	// connections files ("airflow_settings.yaml", ".env"); empty for Python.
+	ExampleFile string
+}
+
+// ExampleLanguage is the code block language of the examples: Python, or
+// that of the connections file ExampleFile names.
+func (d Doc) ExampleLanguage() string {
+	switch f := d.ExampleFile; {
+	case f == "":
+		return "python"
+	case strings.HasSuffix(f, ".json"):
+		return "json"
+	case strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml"):
+		return "yaml"
+	}
+	return "dotenv"
 }
 
 // Rule is one check. Rules are plain values listed in rules.All.
@@ -88,6 +106,11 @@ type Rule struct {
 	// Run reports findings through pass.Report. It returns an error only when
 	// the rule itself broke.
 	Run func(*Pass) error
+	// RunConnections is Run for a rule whose findings are in connections
+	// files (Astro settings, connections exports, .env) rather than in
+	// Python files; a rule has Run or RunConnections, not both. Its Doc
+	// Example and UseInstead are connections files named by Doc.ExampleFile.
+	RunConnections func(*ConnectionsPass) error
 	// UnusedSuppressions marks the rule the driver reports unused
 	// suppression comments under, with its ID and default level, after every
 	// other rule has run (it needs their findings); such a rule has no Run.
@@ -132,6 +155,63 @@ type Connection struct {
 	Login  string
 	Source string // file the connection was read from (slash path)
 	Line   int    // 1-based line in Source, 0 when unknown
+}
+
+// ConnectionsFile is one connections source as the rules of connections
+// files see it: its connections with the secret values each holds, where
+// they are. The secrets are the file's own text; rules never print them.
+type ConnectionsFile struct {
+	Path    string // slash path as reported
+	Src     []byte
+	Entries []ConnectionEntry
+	// GitIgnored is set when a .gitignore rule (or .git/info/exclude) of
+	// the work tree holding the file covers it.
+	GitIgnored bool
+	// GitTracked is set when a .gitignore rule covers the file but git
+	// tracks it, so it is committed anyway (GitIgnored is then false).
+	GitTracked bool
+	// InWorkTree is set when the file lies in a git work tree.
+	InWorkTree bool
+}
+
+// ConnectionEntry is one connection of a connections file.
+type ConnectionEntry struct {
+	Conn *Connection
+	// Secrets are the connection's password, the password of its URI's user
+	// information, and the values of secret-like keys of its extra, in file
+	// order. Placeholders are included: rules decide.
+	Secrets []SecretValue
+}
+
+// SecretValue is one secret-bearing value of a connection.
+type SecretValue struct {
+	Kind SecretKind
+	// Field names where the value is: "conn_password", "password", "URI
+	// user info", "conn_host user info", or the extra key ("extra.token").
+	Field string
+	// Value is the text as Airflow reads it (unquoted, decoded).
+	Value string
+	// Start and End are the value's bytes in the file (half-open).
+	Start, End int
+}
+
+// SecretKind says what a SecretValue is.
+type SecretKind int
+
+// Kinds of secret values in connections.
+const (
+	SecretPassword    SecretKind = iota // a password field
+	SecretURIPassword                   // the password in the user information of a connection URI or host
+	SecretExtra                         // a secret-like key of the extra
+)
+
+// ConnectionsPass is one rule applied to one connections file.
+type ConnectionsPass struct {
+	Rule     *Rule
+	File     *ConnectionsFile
+	Settings *Settings
+	// Report records a finding in File; the driver stamps ID and level.
+	Report func(Diagnostic)
 }
 
 // Pass is one rule applied to one file.

@@ -41,6 +41,11 @@ func Validate(rules []*Rule) error {
 		}
 		names[r.Name] = true
 		switch {
+		case r.Run != nil && r.RunConnections != nil:
+			errs = append(errs, fmt.Errorf("rule %s: both Run and RunConnections", r.ID))
+		case r.RunConnections != nil && r.Doc.ExampleFile == "":
+			errs = append(errs, fmt.Errorf("rule %s: a rule of connections files needs Doc.ExampleFile", r.ID))
+		case r.RunConnections != nil:
 		case r.Run == nil && !r.UnusedSuppressions:
 			errs = append(errs, fmt.Errorf("rule %s: no Run function", r.ID))
 		case r.Run != nil && r.UnusedSuppressions:

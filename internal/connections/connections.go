@@ -1,7 +1,9 @@
 // Package connections reads Airflow connections from the files DAG205
 // checks docker_conn_id against: the Astro CLI airflow_settings.yaml, the
 // YAML and JSON written by `airflow connections export`, and AIRFLOW_CONN_*
-// variables in a .env file. Passwords are read past and never kept.
+// variables in a .env file. Passwords are kept only in what Parse returns
+// to the rules of connections files, with their places;
+// the connections DAG205 reads (Load) never hold one.
 package connections
 
 import (
@@ -93,6 +95,34 @@ const (
 // content. Connections come back in file order, each with Source (the path
 // as given, in slash form) and the line of its entry.
 func LoadFile(path string) ([]*analysis.Connection, error) {
+	f, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var conns []*analysis.Connection
+	for _, e := range f.Entries {
+		conns = append(conns, e.Conn)
+	}
+	return conns, nil
+}
+
+// File is a connections file read for the rules of connections files: its
+// connections with the secret values each holds and where they are, and its
+// comments (where suppressions are written).
+type File struct {
+	Entries  []analysis.ConnectionEntry
+	Comments []Comment
+}
+
+// Comment is one comment of a connections file: "#" to the end of its
+// line, trailing blanks excluded.
+type Comment struct {
+	Start, End int
+	Text       string
+}
+
+// ReadFile reads and parses one connections file (see Parse).
+func ReadFile(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *fs.PathError
@@ -101,28 +131,41 @@ func LoadFile(path string) ([]*analysis.Connection, error) {
 		}
 		return nil, &Error{Path: path, Msg: "cannot read connections", Err: err}
 	}
-	src := filepath.ToSlash(path)
-	var conns []*analysis.Connection
+	return Parse(path, data)
+}
+
+// Parse reads a connections file's content, its format detected as
+// LoadFile does. JSON has no comments.
+func Parse(path string, data []byte) (*File, error) {
+	var conns []*entry
+	var comments []Comment
+	var err error
 	switch detect(path, data) {
 	case formatJSON:
 		conns, err = parseJSON(path, data)
 	case formatEnv:
-		conns, err = parseEnv(path, data)
+		conns, comments, err = parseEnvComments(path, data)
 	default:
 		conns, err = parseYAML(path, data)
+		if err == nil {
+			comments = yamlComments(data)
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
+	src := filepath.ToSlash(path)
 	seen := map[string]int{}
-	for _, c := range conns {
+	f := &File{Entries: make([]analysis.ConnectionEntry, len(conns)), Comments: comments}
+	for i, c := range conns {
 		if prev, dup := seen[c.ID]; dup {
 			return nil, &Error{Path: path, Line: c.Line, Msg: fmt.Sprintf("duplicate connection %q (first at line %d)", c.ID, prev)}
 		}
 		seen[c.ID] = c.Line
 		c.Source = src
+		f.Entries[i] = analysis.ConnectionEntry{Conn: c.Connection, Secrets: c.secrets}
 	}
-	return conns, nil
+	return f, nil
 }
 
 func detect(path string, data []byte) format {

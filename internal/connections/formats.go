@@ -14,6 +14,7 @@ import (
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/secrets"
+	"github.com/daglint/daglint/internal/source"
 	"github.com/daglint/daglint/internal/yamlline"
 )
 
@@ -23,15 +24,23 @@ const maxAliasHops = 8
 // envPrefix starts the environment variables Airflow reads connections from.
 const envPrefix = "AIRFLOW_CONN_"
 
-// fields is one connection's attributes before they become a Connection.
-// The password is deliberately absent: it is never read into memory we keep.
+// fields is one connection's attributes before they become a Connection,
+// with the secret values it holds and where they are in the file.
 type fields struct {
 	Type, Host, Login, Port string
 	portNum                 int
 	hasPortNum              bool
+	secrets                 []analysis.SecretValue
 }
 
-func (f fields) connection(path string, id string, line int) (*analysis.Connection, error) {
+// entry is one connection read from a file, with its secret values (which
+// LoadFile drops: only the rules of connections files see them).
+type entry struct {
+	*analysis.Connection
+	secrets []analysis.SecretValue
+}
+
+func (f fields) connection(path string, id string, line int) (*entry, error) {
 	// A host may carry user information (`https://ci:pw@registry`): the
 	// password is never kept, so no message can print it.
 	c := &analysis.Connection{ID: id, Type: normaliseType(f.Type), Host: secrets.Scrub(f.Host), Login: secrets.Scrub(f.Login), Line: line}
@@ -48,17 +57,28 @@ func (f fields) connection(path string, id string, line int) (*analysis.Connecti
 	if c.Port < 0 || c.Port > 65535 {
 		return nil, &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: port %d out of range", id, c.Port)}
 	}
-	return c, nil
+	return &entry{Connection: c, secrets: f.secrets}, nil
+}
+
+// yamlFile is one YAML connections file being read.
+type yamlFile struct {
+	ix    *mappingIndex
+	path  string
+	data  []byte
+	lines *source.Lines
+	// seen holds the password nodes and extra mappings already read: an
+	// alias repeats a node any number of times, its secrets count once.
+	seen map[*yaml.Node]bool
 }
 
 // parseYAML reads the Astro CLI settings file or an `airflow connections
 // export` YAML file.
-func parseYAML(path string, data []byte) ([]*analysis.Connection, error) {
+func parseYAML(path string, data []byte) ([]*entry, error) {
 	return parseYAMLWith(&mappingIndex{}, path, data)
 }
 
 // parseYAMLWith is parseYAML with the index its lookups go through.
-func parseYAMLWith(ix *mappingIndex, path string, data []byte) ([]*analysis.Connection, error) {
+func parseYAMLWith(ix *mappingIndex, path string, data []byte) ([]*entry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(path, data, err)
@@ -73,17 +93,18 @@ func parseYAMLWith(ix *mappingIndex, path string, data []byte) ([]*analysis.Conn
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: root.Line, Msg: "expected a mapping of connections"}
 	}
+	y := &yamlFile{ix: ix, path: path, data: data, lines: source.NewLines(data), seen: map[*yaml.Node]bool{}}
 	if af := ix.lookup(root, "airflow"); af != nil && af.Kind == yaml.MappingNode &&
 		(ix.lookup(af, "connections") != nil || ix.lookup(af, "variables") != nil || ix.lookup(af, "pools") != nil) {
-		return parseAstro(ix, path, af)
+		return y.parseAstro(af)
 	}
-	var out []*analysis.Connection
+	var out []*entry
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], resolve(root.Content[i+1])
 		id := k.Value
 		switch {
 		case v.Kind == yaml.MappingNode:
-			f, err := ix.fields(path, v, "conn_type", "host", "login", "port")
+			f, err := y.fields(v, "conn_type", "host", "login", "port", "password", "extra")
 			if err != nil {
 				return nil, err
 			}
@@ -93,7 +114,7 @@ func parseYAMLWith(ix *mappingIndex, path string, data []byte) ([]*analysis.Conn
 			}
 			out = append(out, c)
 		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str":
-			c, err := parseValue(path, id, v.Value, k.Line)
+			c, err := parseValue(path, id, v.Value, k.Line, y.valueMap(v))
 			if err != nil {
 				return nil, err
 			}
@@ -107,7 +128,8 @@ func parseYAMLWith(ix *mappingIndex, path string, data []byte) ([]*analysis.Conn
 
 // parseAstro reads `airflow: connections:` entries; entries without a
 // conn_id (the CLI's empty template) are skipped.
-func parseAstro(ix *mappingIndex, path string, af *yaml.Node) ([]*analysis.Connection, error) {
+func (y *yamlFile) parseAstro(af *yaml.Node) ([]*entry, error) {
+	path, ix := y.path, y.ix
 	list := ix.lookup(af, "connections")
 	if list == nil || (list.Kind == yaml.ScalarNode && list.ShortTag() == "!!null") {
 		return nil, nil
@@ -115,7 +137,7 @@ func parseAstro(ix *mappingIndex, path string, af *yaml.Node) ([]*analysis.Conne
 	if list.Kind != yaml.SequenceNode {
 		return nil, &Error{Path: path, Line: list.Line, Msg: "airflow.connections: expected a list of connections"}
 	}
-	var out []*analysis.Connection
+	var out []*entry
 	for _, item := range list.Content {
 		item = resolve(item)
 		if item.Kind != yaml.MappingNode {
@@ -125,7 +147,7 @@ func parseAstro(ix *mappingIndex, path string, af *yaml.Node) ([]*analysis.Conne
 		if idNode == nil || idNode.Kind != yaml.ScalarNode || idNode.ShortTag() == "!!null" || strings.TrimSpace(idNode.Value) == "" {
 			continue
 		}
-		f, err := ix.fields(path, item, "conn_type", "conn_host", "conn_login", "conn_port")
+		f, err := y.fields(item, "conn_type", "conn_host", "conn_login", "conn_port", "conn_password", "conn_extra")
 		if err != nil {
 			return nil, err
 		}
@@ -138,26 +160,69 @@ func parseAstro(ix *mappingIndex, path string, af *yaml.Node) ([]*analysis.Conne
 	return out, nil
 }
 
+// valueMap is the map of a scalar node's value.
+func (y *yamlFile) valueMap(n *yaml.Node) textMap { return yamlValueMap(y.data, y.lines, n) }
+
 // fields reads the type, host, login and port fields (named by the
-// format) from a mapping. Other fields, the password among them, are skipped.
-func (ix *mappingIndex) fields(path string, m *yaml.Node, typeKey, hostKey, loginKey, portKey string) (fields, error) {
+// format) from a mapping, and the secrets of its password and extra fields.
+func (y *yamlFile) fields(m *yaml.Node, typeKey, hostKey, loginKey, portKey, passwordKey, extraKey string) (fields, error) {
 	var f fields
 	for _, kv := range []struct {
 		key string
 		dst *string
 	}{{typeKey, &f.Type}, {hostKey, &f.Host}, {loginKey, &f.Login}, {portKey, &f.Port}} {
-		v := ix.lookup(m, kv.key)
+		v := y.ix.lookup(m, kv.key)
 		if v == nil {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			return f, &Error{Path: path, Line: v.Line, Msg: fmt.Sprintf("%s: expected a single value", kv.key)}
+			return f, &Error{Path: y.path, Line: v.Line, Msg: fmt.Sprintf("%s: expected a single value", kv.key)}
 		}
 		if v.ShortTag() != "!!null" {
 			*kv.dst = v.Value
 		}
 	}
+	if v := y.ix.lookup(m, hostKey); v != nil && v.Kind == yaml.ScalarNode && !y.seen[v] {
+		y.seen[v] = true
+		f.secrets = append(f.secrets, hostSecrets(v.Value, hostKey, y.valueMap(v))...)
+	}
+	if v := y.ix.lookup(m, passwordKey); v != nil && v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" && !y.seen[v] {
+		y.seen[v] = true
+		s, e := y.valueMap(v).span(0, len(v.Value))
+		f.secrets = append(f.secrets, analysis.SecretValue{Kind: analysis.SecretPassword, Field: passwordKey, Value: v.Value, Start: s, End: e})
+	}
+	if v := y.ix.lookup(m, extraKey); v != nil && !y.seen[v] {
+		y.seen[v] = true
+		f.secrets = append(f.secrets, y.extraSecrets(v, extraKey, 0)...)
+	}
 	return f, nil
+}
+
+// extraSecrets returns the values of the secret-like keys of an extra: a
+// mapping, or a string holding a JSON object (as connections exports write
+// it).
+func (y *yamlFile) extraSecrets(v *yaml.Node, field string, depth int) []analysis.SecretValue {
+	switch {
+	case depth > maxAliasHops:
+		return nil
+	case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str":
+		return jsonExtraSecrets(v.Value, field, y.valueMap(v))
+	case v.Kind != yaml.MappingNode:
+		return nil
+	}
+	var out []analysis.SecretValue
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], resolve(v.Content[i+1])
+		switch {
+		case val.Kind == yaml.MappingNode && !y.seen[val]:
+			y.seen[val] = true
+			out = append(out, y.extraSecrets(val, field+"."+k.Value, depth+1)...)
+		case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!str" && secrets.IsSecretName(k.Value):
+			s, e := y.valueMap(val).span(0, len(val.Value))
+			out = append(out, analysis.SecretValue{Kind: analysis.SecretExtra, Field: field + "." + k.Value, Value: val.Value, Start: s, End: e})
+		}
+	}
+	return out
 }
 
 // mappingIndex finds keys in YAML mappings. Aliases make one mapping the
@@ -220,16 +285,18 @@ func lineAt(data []byte, off int64) int {
 
 // parseJSON reads `airflow connections export --file-format json`: an
 // object of conn_id to fields (or to a URI string).
-func parseJSON(path string, data []byte) ([]*analysis.Connection, error) {
+func parseJSON(path string, data []byte) ([]*entry, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	jsonErr := func(err error) error {
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		switch {
+		case errors.As(err, &se):
 			return &Error{Path: path, Line: lineAt(data, se.Offset), Msg: "invalid JSON: " + se.Error(), Err: err}
-		}
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 			return &Error{Path: path, Line: lineAt(data, int64(len(data))), Msg: "invalid JSON: unexpected end of input", Err: err}
+		case errors.Is(err, errTooDeep):
+			return &Error{Path: path, Line: lineAt(data, dec.InputOffset()), Msg: "invalid JSON: " + err.Error(), Err: err}
 		}
 		return &Error{Path: path, Line: lineAt(data, dec.InputOffset()), Msg: "invalid JSON", Err: err}
 	}
@@ -243,7 +310,8 @@ func parseJSON(path string, data []byte) ([]*analysis.Connection, error) {
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return nil, &Error{Path: path, Line: lineAt(data, dec.InputOffset()), Msg: "expected a JSON object of connections"}
 	}
-	var out []*analysis.Connection
+	whole := identMap(0, len(data))
+	var out []*entry
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -251,11 +319,11 @@ func parseJSON(path string, data []byte) ([]*analysis.Connection, error) {
 		}
 		id, _ := tok.(string)
 		line := lineAt(data, dec.InputOffset())
-		var val any
-		if err := dec.Decode(&val); err != nil {
+		val, err := decodeJSON(dec, data, 0)
+		if err != nil {
 			return nil, jsonErr(err)
 		}
-		c, err := fromJSONValue(path, id, val, line)
+		c, err := fromJSONValue(path, id, val, line, data, whole)
 		if err != nil {
 			return nil, err
 		}
@@ -267,22 +335,22 @@ func parseJSON(path string, data []byte) ([]*analysis.Connection, error) {
 	return out, nil
 }
 
-// fromJSONValue builds a connection from a decoded JSON value: an object of
-// fields or a URI string.
-func fromJSONValue(path, id string, val any, line int) (*analysis.Connection, error) {
-	switch v := val.(type) {
-	case string:
-		return parseValue(path, id, v, line)
-	case map[string]any:
+// fromJSONValue builds a connection from a JSON value: an object of fields
+// or a URI string. text is the JSON the value was read from and m maps it
+// to the file.
+func fromJSONValue(path, id string, val *jnode, line int, text []byte, m textMap) (*entry, error) {
+	switch val.kind {
+	case 's':
+		return parseValue(path, id, val.str, line, val.strMap(text, m))
+	case 'o':
 		var f fields
 		str := func(key string) (string, error) {
-			switch x := v[key].(type) {
-			case nil:
+			v := val.get(key)
+			switch {
+			case v == nil || v.kind == 'z':
 				return "", nil
-			case string:
-				return x, nil
-			case json.Number:
-				return x.String(), nil
+			case v.kind == 's' || v.kind == 'n':
+				return v.str, nil
 			}
 			return "", &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: %s: expected a string", id, key)}
 		}
@@ -299,28 +367,86 @@ func fromJSONValue(path, id string, val any, line int) (*analysis.Connection, er
 		if f.Port, err = str("port"); err != nil {
 			return nil, err
 		}
+		if h := val.get("host"); h != nil && h.kind == 's' {
+			f.secrets = append(f.secrets, hostSecrets(h.str, "host", h.strMap(text, m))...)
+		}
+		if pw := val.get("password"); pw != nil && pw.kind == 's' {
+			s, e := pw.strMap(text, m).span(0, len(pw.str))
+			f.secrets = append(f.secrets, analysis.SecretValue{Kind: analysis.SecretPassword, Field: "password", Value: pw.str, Start: s, End: e})
+		}
+		if ex := val.get("extra"); ex != nil {
+			f.secrets = append(f.secrets, jsonNodeSecrets(ex, "extra", text, m, 0)...)
+		}
 		return f.connection(path, id, line)
 	}
 	return nil, &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: expected an object of connection fields", id)}
 }
 
+// jsonNodeSecrets returns the values of the secret-like keys of an extra
+// given as a JSON value: an object, or a string holding one.
+func jsonNodeSecrets(n *jnode, field string, text []byte, m textMap, depth int) []analysis.SecretValue {
+	switch {
+	case depth > maxAliasHops:
+		return nil
+	case n.kind == 's':
+		return jsonExtraSecrets(n.str, field, n.strMap(text, m))
+	case n.kind != 'o':
+		return nil
+	}
+	var out []analysis.SecretValue
+	for i, k := range n.keys {
+		v := n.vals[i]
+		switch {
+		case v.kind == 'o':
+			out = append(out, jsonNodeSecrets(v, field+"."+k.str, text, m, depth+1)...)
+		case v.kind == 's' && secrets.IsSecretName(k.str):
+			s, e := v.strMap(text, m).span(0, len(v.str))
+			out = append(out, analysis.SecretValue{Kind: analysis.SecretExtra, Field: field + "." + k.str, Value: v.str, Start: s, End: e})
+		}
+	}
+	return out
+}
+
+// jsonExtraSecrets reads an extra written as a JSON string (m maps it to
+// the file); text that is no JSON object holds no keys.
+func jsonExtraSecrets(extra, field string, m textMap) []analysis.SecretValue {
+	lead := len(extra) - len(strings.TrimLeft(extra, " \t\r\n"))
+	if !strings.HasPrefix(extra[lead:], "{") {
+		return nil
+	}
+	text := []byte(extra)
+	dec := json.NewDecoder(bytes.NewReader(text))
+	n, err := decodeJSON(dec, text, 0)
+	if err != nil {
+		return nil
+	}
+	return jsonNodeSecrets(n, field, text, m, 1)
+}
+
 // parseValue reads an AIRFLOW_CONN_* style value: a JSON object or a URI.
-func parseValue(path, id, value string, line int) (*analysis.Connection, error) {
+// m maps the value to the file.
+func parseValue(path, id, value string, line int, m textMap) (*entry, error) {
+	lead := len(value) - len(strings.TrimLeft(value, " \t\r\n"))
 	value = strings.TrimSpace(value)
+	m = m.sub(lead, lead+len(value), true)
 	if strings.HasPrefix(value, "{") {
-		dec := json.NewDecoder(strings.NewReader(value))
+		text := []byte(value)
+		dec := json.NewDecoder(bytes.NewReader(text))
 		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err != nil {
+		v, err := decodeJSON(dec, text, 0)
+		if err != nil {
 			// The decoder's message may quote the value, which can hold a
 			// password: report only that the JSON is malformed.
 			return nil, &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: invalid JSON value", id)}
 		}
-		return fromJSONValue(path, id, v, line)
+		return fromJSONValue(path, id, v, line, text, m)
 	}
 	f, err := parseURI(value)
 	if err != nil {
 		return nil, &Error{Path: path, Line: line, Msg: fmt.Sprintf("connection %q: invalid connection URI: %s", id, err)}
+	}
+	for i := range f.secrets {
+		f.secrets[i].Start, f.secrets[i].End = m.span(f.secrets[i].Start, f.secrets[i].End)
 	}
 	return f.connection(path, id, line)
 }
@@ -328,7 +454,9 @@ func parseValue(path, id, value string, line int) (*analysis.Connection, error) 
 // parseURI splits an Airflow connection URI the way Airflow does
 // (urlsplit): scheme is the conn_type, then [login[:password]@]host[:port];
 // a second "://" marks a host that carries its own protocol. Error messages
-// never include the URI, which may hold a password.
+// never include the URI, which may hold a password. The password and the
+// secret-like query parameters come back as secrets whose Start and End are
+// offsets in uri.
 func parseURI(uri string) (fields, error) {
 	var f fields
 	if n := strings.Count(uri, "://"); n == 0 {
@@ -341,12 +469,14 @@ func parseURI(uri string) (fields, error) {
 		return f, errors.New("invalid scheme")
 	}
 	f.Type = scheme
+	restAt := len(scheme) + 3
 	protocol := ""
 	if p, r, ok := strings.Cut(rest, "://"); ok {
 		if strings.ContainsAny(p, "@:") {
 			return f, errors.New("invalid host protocol")
 		}
 		protocol, rest = p, r
+		restAt += len(p) + 3
 	}
 	netloc := rest
 	if i := strings.IndexAny(netloc, "/?#"); i >= 0 {
@@ -356,8 +486,15 @@ func parseURI(uri string) (fields, error) {
 	if i := strings.LastIndex(netloc, "@"); i >= 0 {
 		userinfo := netloc[:i]
 		hostport = netloc[i+1:]
-		login, _, _ := strings.Cut(userinfo, ":")
+		login, pw, hasPw := strings.Cut(userinfo, ":")
 		f.Login = unquote(login)
+		if hasPw {
+			at := restAt + len(login) + 1
+			f.secrets = append(f.secrets, analysis.SecretValue{Kind: analysis.SecretURIPassword, Field: "URI user info", Value: unquote(pw), Start: at, End: at + len(pw)})
+		}
+	}
+	if q := strings.IndexByte(rest, '?'); q >= 0 && q >= len(netloc) {
+		f.secrets = append(f.secrets, querySecrets(rest[q+1:], restAt+q+1)...)
 	}
 	host, port := hostport, ""
 	if strings.HasPrefix(hostport, "[") {
@@ -389,6 +526,55 @@ func parseURI(uri string) (fields, error) {
 	return f, nil
 }
 
+// hostSecrets returns the password of a connection host's user
+// information (`https://ci:pw@registry.example.com`, `ci:pw@quay.io`),
+// which DockerHook passes on as part of the registry address; m maps the
+// host to the file.
+func hostSecrets(host, field string, m textMap) []analysis.SecretValue {
+	at := 0
+	if i := strings.Index(host, "://"); i >= 0 {
+		at = i + 3
+	}
+	netloc := host[at:]
+	if i := strings.IndexAny(netloc, "/?#"); i >= 0 {
+		netloc = netloc[:i]
+	}
+	i := strings.LastIndex(netloc, "@")
+	if i < 0 {
+		return nil
+	}
+	login, pw, ok := strings.Cut(netloc[:i], ":")
+	if !ok {
+		return nil
+	}
+	start := at + len(login) + 1
+	s, e := m.span(start, start+len(pw))
+	return []analysis.SecretValue{{Kind: analysis.SecretURIPassword, Field: field + " user info", Value: unquote(pw), Start: s, End: e}}
+}
+
+// querySecrets returns the secret-like parameters of a connection URI's
+// query (which Airflow reads into the extra), at offsets from base.
+func querySecrets(query string, base int) []analysis.SecretValue {
+	if i := strings.IndexByte(query, '#'); i >= 0 {
+		query = query[:i]
+	}
+	var out []analysis.SecretValue
+	at := 0
+	for _, param := range strings.Split(query, "&") {
+		k, v, ok := strings.Cut(param, "=")
+		if key, err := url.QueryUnescape(k); ok && err == nil && secrets.IsSecretName(key) {
+			val, err := url.QueryUnescape(v)
+			if err != nil {
+				val = v
+			}
+			s := base + at + len(k) + 1
+			out = append(out, analysis.SecretValue{Kind: analysis.SecretExtra, Field: "extra." + key, Value: val, Start: s, End: s + len(v)})
+		}
+		at += len(param) + 1
+	}
+	return out
+}
+
 func validScheme(s string) bool {
 	if s == "" {
 		return false
@@ -416,42 +602,93 @@ func unquote(s string) string {
 // parseEnv reads AIRFLOW_CONN_<ID>=<uri or JSON> lines. Blank lines and
 // comments are skipped, "export " is allowed, values may be quoted (a
 // quoted value may span lines). Other variables are ignored.
-func parseEnv(path string, data []byte) ([]*analysis.Connection, error) {
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	var out []*analysis.Connection
+func parseEnv(path string, data []byte) ([]*entry, error) {
+	conns, _, err := parseEnvComments(path, data)
+	return conns, err
+}
+
+// parseEnvComments is parseEnv that also returns the file's comments: whole
+// lines starting with "#", and "#" text after a value (after blanks when
+// the value is not quoted).
+func parseEnvComments(path string, data []byte) ([]*entry, []Comment, error) {
+	raw := strings.Split(string(data), "\n")
+	starts := make([]int, len(raw))
+	lines := make([]string, len(raw))
+	for i, off := 0, 0; i < len(raw); i++ {
+		starts[i], lines[i] = off, strings.TrimSuffix(raw[i], "\r")
+		off += len(raw[i]) + 1
+	}
+	var out []*entry
+	var comments []Comment
+	comment := func(lineIdx, col int) {
+		text := strings.TrimRight(lines[lineIdx][col:], " \t")
+		comments = append(comments, Comment{Start: starts[lineIdx] + col, End: starts[lineIdx] + col + len(text), Text: text})
+	}
 	for i := 0; i < len(lines); i++ {
 		lineNo := i + 1
-		line := strings.TrimSpace(lines[i])
-		if line == "" || strings.HasPrefix(line, "#") {
+		text := lines[i]
+		line := strings.TrimSpace(text)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			comment(i, strings.Index(text, "#"))
 			continue
 		}
 		line = strings.TrimSpace(strings.TrimPrefix(line, "export "))
 		key, value, ok := strings.Cut(line, "=")
 		if !ok {
-			return nil, &Error{Path: path, Line: lineNo, Msg: "expected NAME=value"}
+			return nil, nil, &Error{Path: path, Line: lineNo, Msg: "expected NAME=value"}
 		}
 		key = strings.TrimSpace(key)
 		value = strings.TrimSpace(value)
+		// The value's offset in the line: after the first "=", past blanks.
+		valueAt := strings.Index(text, "=") + 1
+		for valueAt < len(text) && (text[valueAt] == ' ' || text[valueAt] == '\t') {
+			valueAt++
+		}
+		var m textMap
 		if q := firstQuote(value); q != 0 {
 			body, next, ok := quotedValue(value[1:], lines[i+1:], q)
 			if !ok {
-				return nil, &Error{Path: path, Line: lineNo, Msg: fmt.Sprintf("%s: unterminated quoted value", key)}
+				return nil, nil, &Error{Path: path, Line: lineNo, Msg: fmt.Sprintf("%s: unterminated quoted value", key)}
 			}
-			value, i = unescape(body, q), i+next
-		} else if j := strings.Index(value, " #"); j >= 0 {
-			value = strings.TrimSpace(value[:j])
+			value = unescape(body, q)
+			bodyAt := starts[i] + valueAt + 1
+			if next == 0 && value == body {
+				m = identMap(bodyAt, len(body))
+			} else {
+				m = textMap{start: bodyAt, end: starts[i+next] + closingQuote(lines[i+next], q)}
+				if next == 0 {
+					m.end = bodyAt + closingQuote(text[valueAt+1:], q)
+				}
+			}
+			i += next
+			last := lines[i]
+			after := m.end - starts[i] + 1
+			if after <= len(last) {
+				if rest := strings.TrimLeft(last[after:], " \t"); strings.HasPrefix(rest, "#") {
+					comment(i, len(last)-len(rest))
+				}
+			}
+		} else {
+			if j := strings.Index(value, " #"); j >= 0 {
+				comment(i, valueAt+j+1)
+				value = strings.TrimSpace(value[:j])
+			}
+			m = identMap(starts[i]+valueAt, len(value))
 		}
 		if !strings.HasPrefix(key, envPrefix) || len(key) == len(envPrefix) {
 			continue
 		}
 		id := strings.ToLower(key[len(envPrefix):])
-		c, err := parseValue(path, id, value, lineNo)
+		c, err := parseValue(path, id, value, lineNo, m)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, c)
 	}
-	return out, nil
+	return out, comments, nil
 }
 
 func firstQuote(v string) byte {

@@ -136,41 +136,50 @@ func IsNotice(err error) bool {
 
 // File reads and lints one file.
 func File(path string, opts Options) Result {
-	max := opts.MaxFileSize
+	src, res := readFile(path, opts.MaxFileSize)
+	if res.Err != nil {
+		return res
+	}
+	return Source(path, src, opts)
+}
+
+// readFile reads a regular file of at most max bytes (0: no limit); a
+// failure comes back as a Result with Err set.
+func readFile(path string, max int64) ([]byte, Result) {
 	// Stat before opening: opening a named pipe for reading blocks until
 	// something writes to it, and a device may never end.
 	if st, err := os.Stat(path); err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	} else if !st.Mode().IsRegular() {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
+		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
 	defer f.Close()
 	// The path may have been replaced between the two calls.
 	st, err := f.Stat()
 	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
 	if !st.Mode().IsRegular() {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
+		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
 	}
 	if max > 0 && st.Size() > max {
-		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
+		return nil, Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
 	}
 	// Read into a buffer of the size the file had: io.ReadAll would grow
 	// one from 512 bytes, copying the file several times.
 	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
 	src, err := ReadLimited(buf, f, max)
 	if errors.Is(err, ErrTooLarge) {
-		return Result{Path: path, Err: err}
+		return nil, Result{Path: path, Err: err}
 	}
 	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
 	}
-	return Source(path, src, opts)
+	return src, Result{Path: path}
 }
 
 // ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
@@ -268,17 +277,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	var diags []analysis.Diagnostic
 	var spans []pyparse.Range
 	ran := map[*analysis.Rule]bool{}
-	enabled := map[string]bool{}
-	var unused *analysis.Rule
-	for _, r := range opts.Rules {
-		if r.Enabled != nil && !r.Enabled(opts.Settings) {
-			continue
-		}
-		enabled[r.ID] = true
-		if r.UnusedSuppressions {
-			unused = r
-		}
-	}
+	enabled, unused := enabledRules(opts)
 	for _, rule := range opts.Rules {
 		if rule.Run == nil || !enabled[rule.ID] || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
 			continue
@@ -308,20 +307,42 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 			})
 		}
 	}
-	for i := range diags {
-		if s, ok := opts.Severity[diags[i].RuleID]; ok {
-			diags[i].Severity = s
-		}
-	}
-	diags = dedupe(diags)
+	diags = overrideAndDedupe(diags, opts)
 	if !opts.NoInlineIgnores {
-		diags = applySuppressions(file, diags, enabled, unused, opts)
+		diags = applySuppressions(file, parseDirectives(file), diags, enabled, unused, opts)
 	}
 	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings}, secretRules(opts), ran, spans)
 	red := fileRedactor(file, spans)
 	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)
 	return diags, red
+}
+
+// enabledRules returns the IDs of the rules the settings let run, and the
+// one unused suppressions are reported under (nil when it is not enabled).
+func enabledRules(opts Options) (map[string]bool, *analysis.Rule) {
+	enabled := map[string]bool{}
+	var unused *analysis.Rule
+	for _, r := range opts.Rules {
+		if r.Enabled != nil && !r.Enabled(opts.Settings) {
+			continue
+		}
+		enabled[r.ID] = true
+		if r.UnusedSuppressions {
+			unused = r
+		}
+	}
+	return enabled, unused
+}
+
+// overrideAndDedupe applies the severity overrides, then dedupe.
+func overrideAndDedupe(diags []analysis.Diagnostic, opts Options) []analysis.Diagnostic {
+	for i := range diags {
+		if s, ok := opts.Severity[diags[i].RuleID]; ok {
+			diags[i].Severity = s
+		}
+	}
+	return dedupe(diags)
 }
 
 // dedupe keeps one finding per rule and primary location: several calls

@@ -51,11 +51,18 @@ var (
 // other tools' codes are kept as items but suppress nothing. A bare `# noqa`
 // suppresses every finding on its line, as in ruff and flake8.
 func parseDirectives(f *pyparse.File) []*directive {
-	var out []*directive
 	firstStmt := len(f.Src)
 	if len(f.Body) > 0 {
 		firstStmt = f.Body[0].Span().Start
 	}
+	return parseDirectivesBefore(f, firstStmt)
+}
+
+// parseDirectivesBefore is parseDirectives for a file whose first
+// statement (or, in a connections file, first content) starts at
+// firstStmt: ignore-file is honoured only before it.
+func parseDirectivesBefore(f *pyparse.File, firstStmt int) []*directive {
+	var out []*directive
 	for _, c := range f.Comments {
 		line := f.Lines.Line(c.Start)
 		for _, loc := range noqaRE.FindAllStringSubmatchIndex(c.Text, -1) {
@@ -178,8 +185,8 @@ func (ix *suppressionIndex) suppress(id string, line, callLine int) bool {
 
 // applySuppressions drops suppressed findings and reports unused
 // suppressions under the rule unused, when it is enabled (non-nil).
-func applySuppressions(f *pyparse.File, diags []analysis.Diagnostic, enabled map[string]bool, unused *analysis.Rule, opts Options) []analysis.Diagnostic {
-	dirs := parseDirectives(f)
+// dirs are the file's directives (parseDirectives).
+func applySuppressions(f *pyparse.File, dirs []*directive, diags []analysis.Diagnostic, enabled map[string]bool, unused *analysis.Rule, opts Options) []analysis.Diagnostic {
 	if len(dirs) == 0 {
 		return diags
 	}

@@ -412,7 +412,7 @@ func helpMarkdown(d analysis.Doc) string {
 		}
 		if code {
 			f := fence(body)
-			b.WriteString(f + "python\n" + body + "\n" + f)
+			b.WriteString(f + d.ExampleLanguage() + "\n" + body + "\n" + f)
 			return
 		}
 		b.WriteString(body)

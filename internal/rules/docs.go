@@ -33,8 +33,12 @@ func Markdown(r *analysis.Rule) string {
 	section := func(title, body string) {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, strings.TrimSpace(body))
 	}
+	lang := d.ExampleLanguage()
 	code := func(title, src string) {
-		fmt.Fprintf(&b, "\n## %s\n\n```python\n%s\n```\n", title, strings.TrimRight(src, "\n"))
+		if d.ExampleFile != "" {
+			title += " (`" + d.ExampleFile + "`)"
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", title, lang, strings.TrimRight(src, "\n"))
 	}
 	section("What it does", d.What)
 	section("Why is this bad", d.Why)

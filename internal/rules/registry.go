@@ -32,6 +32,8 @@ var All = sortedRules(
 	TemplateInUntemplatedField,
 	ArgumentIgnoredBySwarm,
 	RegistryPasswordOnCommandLine,
+	ShortLivedRegistryPassword,
+	PasswordInConnectionsFile,
 )
 
 func sortedRules(rs ...*analysis.Rule) []*analysis.Rule {

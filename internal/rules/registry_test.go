@@ -16,8 +16,12 @@ import (
 	"github.com/daglint/daglint/internal/rules/ruletest"
 )
 
-// fixtureDir holds the rule fixtures, seen from this package's folder.
-const fixtureDir = "../../testdata/dags"
+// fixtureDir holds the rule fixtures, seen from this package's folder;
+// connFixtureDir the connections-file fixtures.
+const (
+	fixtureDir     = "../../testdata/dags"
+	connFixtureDir = "../../testdata/connfiles"
+)
 
 func TestRegistryValid(t *testing.T) {
 	if err := analysis.Validate(rules.All); err != nil {
@@ -54,13 +58,29 @@ func TestEveryRuleHasFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	conns, err := filepath.Glob(filepath.Join(connFixtureDir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	wanted := map[string][]string{} // rule ID -> fixtures expecting it
-	for _, path := range paths {
+	for _, path := range append(paths, conns...) {
+		if strings.HasSuffix(path, ".want") {
+			continue // a JSON fixture's expectations, read with it
+		}
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wants, err := ruletest.ParseWants(pyparse.Parse(path, src))
+		view := pyparse.Parse(path, src)
+		if !strings.HasSuffix(path, ".py") {
+			fx, err := ruletest.ReadConnectionsFixture(path, src)
+			if err != nil {
+				t.Errorf("%v", err)
+				continue
+			}
+			view = fx.File
+		}
+		wants, err := ruletest.ParseWants(view)
 		if err != nil {
 			t.Errorf("%v", err)
 			continue
@@ -134,6 +154,9 @@ func messagesOf(diags []analysis.Diagnostic, id string) []string {
 // every rule enabled, as a user running daglint on the snippet would see.
 func TestDocExamples(t *testing.T) {
 	for _, r := range rules.All {
+		if r.RunConnections != nil {
+			continue // TestConnectionsDocExamples
+		}
 		t.Run(r.ID, func(t *testing.T) {
 			ex := lintDoc(t, r.ID+"_doc_example.py", r.Doc.Example)
 			if len(messagesOf(ex, r.ID)) == 0 {
@@ -156,4 +179,35 @@ func summary(diags []analysis.Diagnostic) []string {
 		out[i] = d.RuleID + ": " + d.Message
 	}
 	return out
+}
+
+// TestConnectionsDocExamples: the Example of a rule of connections files,
+// linted as the file it names (in a git work tree, not ignored), reports
+// the rule; its Use instead reports nothing at all.
+func TestConnectionsDocExamples(t *testing.T) {
+	n := 0
+	for _, r := range rules.All {
+		if r.RunConnections == nil {
+			continue
+		}
+		n++
+		t.Run(r.ID, func(t *testing.T) {
+			lintFile := func(src string) []analysis.Diagnostic {
+				res := lint.ConnectionsSource(r.Doc.ExampleFile, []byte(src), lint.GitState{InWorkTree: true}, lint.Options{Rules: rules.All, Settings: &analysis.Settings{AirflowVersion: "2"}})
+				if res.Err != nil {
+					t.Fatalf("%s: %v", r.ID, res.Err)
+				}
+				return res.Diagnostics
+			}
+			if ex := lintFile(r.Doc.Example); len(messagesOf(ex, r.ID)) == 0 {
+				t.Errorf("%s: Doc.Example reports no %s finding (findings: %v)", r.ID, r.ID, summary(ex))
+			}
+			if fixed := lintFile(r.Doc.UseInstead); len(fixed) > 0 {
+				t.Errorf("%s: Doc.UseInstead reports %v", r.ID, summary(fixed))
+			}
+		})
+	}
+	if n == 0 {
+		t.Fatal("no rule of connections files")
+	}
 }

@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -158,4 +159,16 @@ func IsRegistryCredentialKey(name string) bool {
 		}
 	}
 	return false
+}
+
+// nameOnlyRE matches words of letters joined by `_`, `.` or `-`.
+var nameOnlyRE = regexp.MustCompile(`^[A-Za-z]+(?:[_.-][A-Za-z]+)*$`)
+
+// NamesASecret reports whether a value only names a secret instead of being
+// one: letters-only words whose name is secret-like (`password`,
+// `gitlab-token`, `db_password`). Such a value in a password field is a
+// stand-in, and hiding it would garble every message that says "password".
+func NamesASecret(value string) bool {
+	v := strings.TrimSpace(value)
+	return nameOnlyRE.MatchString(v) && IsSecretName(v)
 }

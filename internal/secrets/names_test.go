@@ -94,3 +94,14 @@ func TestIsRegistryCredentialKey(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesASecret(t *testing.T) {
+	for v, want := range map[string]bool{
+		"password": true, "gitlab-token": true, "db_password": true, " Registry.Password ": true,
+		"Wq9-etl-pass": false, "ya29.json-export-token": false, "hunter2": false, "registry": false, "": false,
+	} {
+		if got := NamesASecret(v); got != want {
+			t.Errorf("NamesASecret(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

@@ -77,25 +77,11 @@ func (w *walker) ignoreFiles(dir string, domain []string) []gitignore.Pattern {
 // infoExclude reads .git/info/exclude of the repository rooted at repo,
 // following a ".git" file's "gitdir:" line (worktrees, submodules).
 func (w *walker) infoExclude(repo string) []gitignore.Pattern {
-	gitDir := filepath.Join(repo, ".git")
-	info, err := os.Stat(gitDir)
+	gitDir, err := gitDirOf(repo)
 	if err != nil {
+		dotGit := filepath.Join(repo, ".git")
+		w.fail(w.display(dotGit, dotGit), err)
 		return nil
-	}
-	if info.Mode().IsRegular() {
-		data, err := readSmall(gitDir, info)
-		if err != nil {
-			w.fail(w.display(gitDir, gitDir), err)
-			return nil
-		}
-		target, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:")
-		if !ok {
-			return nil
-		}
-		gitDir = filepath.FromSlash(strings.TrimSpace(target))
-		if !filepath.IsAbs(gitDir) {
-			gitDir = filepath.Join(repo, gitDir)
-		}
 	}
 	return w.readPatterns(filepath.Join(gitDir, "info", "exclude"), nil)
 }
