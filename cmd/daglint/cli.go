@@ -595,9 +595,9 @@ func useColor(mode string, w io.Writer) bool {
 // FILE gives every file of the run.
 func forcedConfig(flags *checkFlags, cwd string) (*config.Config, error) {
 	if flags.noConfig {
-		return finishConfig(flags, cwd, config.Default(cwd), nil)
+		return finishConfig(flags, cwd, config.Default(cwd, rules.All), nil)
 	}
-	cfg, err := config.Load(flags.configPath, rules.IDs())
+	cfg, err := config.Load(flags.configPath, rules.All)
 	return finishConfig(flags, cwd, cfg, err)
 }
 

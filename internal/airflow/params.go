@@ -67,16 +67,20 @@ var airflowVersions = []string{Airflow1, Airflow2, Airflow3}
 
 // NormalizeVersion maps an Airflow version as users write it ("2", "2.9",
 // "2.11.0", "3.0.2", "1.10.15") to "1.10", "2" or "3"; ok is false for any
-// other value.
+// other value, including parts that are not numbers ("2.x", "3."). The
+// configuration's airflow-version and every rule read versions through it.
 func NormalizeVersion(v string) (string, bool) {
-	v = strings.TrimSpace(v)
+	parts := strings.Split(strings.TrimSpace(v), ".")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return "", false
+		}
+	}
 	switch {
-	case v == "1.10" || strings.HasPrefix(v, "1.10."):
+	case parts[0] == "1" && len(parts) >= 2 && parts[1] == "10":
 		return Airflow1, true
-	case v == "2" || strings.HasPrefix(v, "2."):
-		return Airflow2, true
-	case v == "3" || strings.HasPrefix(v, "3."):
-		return Airflow3, true
+	case parts[0] == Airflow2, parts[0] == Airflow3:
+		return parts[0], true
 	}
 	return "", false
 }

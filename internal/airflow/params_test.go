@@ -51,6 +51,10 @@ func TestNormalizeVersion(t *testing.T) {
 		{"1.10", "1.10", true}, {"1.10.15", "1.10", true}, {"2", "2", true}, {"2.9", "2", true},
 		{"2.11.0", "2", true}, {" 3 ", "3", true}, {"3.0.2", "3", true},
 		{"1", "", false}, {"1.9", "", false}, {"4", "", false}, {"", "", false}, {"20", "", false}, {"latest", "", false},
+		// Once two functions with different rules: the configuration's
+		// rejected what this one accepted. Now both take numbers only.
+		{"2.x", "", false}, {"3.", "", false}, {"2..1", "", false}, {"+2", "", false}, {"1.010", "", false},
+		{"1.10.x", "", false}, {"02", "", false}, {"2.-1", "", false},
 	}
 	for _, tt := range tests {
 		got, ok := NormalizeVersion(tt.in)

@@ -149,7 +149,7 @@ func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {
 	if rule.Doc.What != "" {
 		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Doc.What))
 	}
-	d.WithHelp(sarif.NewMultiformatMessageString().WithText(helpText(rule.Doc)).WithMarkdown(helpMarkdown(rule.Doc)))
+	d.WithHelp(sarif.NewMultiformatMessageString().WithText(rule.Documentation(false)).WithMarkdown(rule.Documentation(true)))
 	if docsURI != "" {
 		d.WithHelpURI(docsURI + rule.ID + ".md")
 	}
@@ -372,73 +372,6 @@ func pascalCase(kebab string) string {
 		b.WriteString(string(rs))
 	}
 	return b.String()
-}
-
-func helpText(d analysis.Doc) string {
-	var b strings.Builder
-	add := func(title, body string) {
-		if body = strings.TrimSpace(body); body == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		if title != "" {
-			b.WriteString(title + ":\n")
-		}
-		b.WriteString(body)
-	}
-	add("", d.Summary)
-	add("What it does", d.What)
-	add("Why is this bad", d.Why)
-	add("Example", d.Example)
-	add("Use instead", d.UseInstead)
-	add("Options", d.Options)
-	add("Fix", d.Fix)
-	return b.String()
-}
-
-func helpMarkdown(d analysis.Doc) string {
-	var b strings.Builder
-	add := func(title, body string, code bool) {
-		if body = strings.TrimSpace(body); body == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		if title != "" {
-			b.WriteString("## " + title + "\n\n")
-		}
-		if code {
-			f := fence(body)
-			b.WriteString(f + "python\n" + body + "\n" + f)
-			return
-		}
-		b.WriteString(body)
-	}
-	add("", d.Summary, false)
-	add("What it does", d.What, false)
-	add("Why is this bad", d.Why, false)
-	add("Example", d.Example, true)
-	add("Use instead", d.UseInstead, true)
-	add("Options", d.Options, false)
-	add("Fix availability", d.Fix, false)
-	return b.String()
-}
-
-// fence returns a backtick fence longer than any backtick run in code.
-func fence(code string) string {
-	longest, run := 0, 0
-	for _, r := range code {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return strings.Repeat("`", max(3, longest+1))
 }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

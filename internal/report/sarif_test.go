@@ -295,11 +295,6 @@ func TestSARIFRuleHelpers(t *testing.T) {
 			t.Errorf("pascalCase(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for in, want := range map[string]string{"x = 1": "```", "s = '```'": "````", "a ```` b": "`````"} {
-		if got := fence(in); got != want {
-			t.Errorf("fence(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 // TestSARIFMultitool validates the golden SARIF log with Microsoft's SARIF
