@@ -458,26 +458,6 @@ func TestClosestKwarg(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"a", "", 1}, {"", "abc", 3}, {"image", "image", 0}, {"image", "imagee", 1},
-		{"command", "comamnd", 1}, {"ab", "ba", 1}, {"abc", "ca", 3}, {"kitten", "sitting", 3},
-		{"enviroment", "environment", 1}, {"docker_con_id", "docker_conn_id", 1},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b, 100); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-		// With a bound, anything at or past it reports the bound.
-		if got := editDistance(tt.a, tt.b, 2); got != min(tt.want, 2) {
-			t.Errorf("editDistance(%q, %q, 2) = %d, want %d", tt.a, tt.b, got, min(tt.want, 2))
-		}
-	}
-}
-
 // TestSwarmIgnoredData checks the DockerSwarmOperator ignored-argument data
 // against the parameter lists: each name is a DockerOperator parameter that
 // DockerSwarmOperator accepts, and none is one it uses.
