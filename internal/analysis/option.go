@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -165,10 +166,11 @@ func StringList(items []string) *ConfigValue {
 }
 
 // ParseDirective reads an option's value as a `# ruletest: key=value` line
-// writes it: a comma-separated list for a List type (empty text is the
-// empty list), else one string.
+// writes it: a comma-separated list of strings for a List type (empty text
+// is the empty list), else one scalar of the kind a configuration file
+// would give it (a number, true or false, else a string).
 func (o *Option) ParseDirective(text string) (any, error) {
-	v := &ConfigValue{Kind: ConfigString, Text: text}
+	v := &ConfigValue{Kind: scalarKind(text), Text: text}
 	if o.Type.List {
 		var items []string
 		if text != "" {
@@ -177,4 +179,18 @@ func (o *Option) ParseDirective(text string) (any, error) {
 		v = StringList(items)
 	}
 	return o.Type.Decode(v)
+}
+
+// scalarKind is the kind YAML gives an unquoted scalar.
+func scalarKind(text string) ConfigKind {
+	if _, err := strconv.ParseInt(text, 0, 64); err == nil {
+		return ConfigInt
+	}
+	if _, err := strconv.ParseFloat(text, 64); err == nil && strings.ContainsAny(text, "0123456789") {
+		return ConfigFloat
+	}
+	if text == "true" || text == "false" {
+		return ConfigBool
+	}
+	return ConfigString
 }

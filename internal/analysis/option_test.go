@@ -69,8 +69,17 @@ func TestParseDirective(t *testing.T) {
 			t.Errorf("ParseDirective(%q) = %#v, %v; want %#v", tt.text, got, err, tt.want)
 		}
 	}
-	if _, err := depth.ParseDirective("7"); err == nil {
-		t.Error("a string directive decoded as an int option (the type decides, not the text)")
+	// A scalar has the kind a configuration file would give it.
+	if got, err := depth.ParseDirective("7"); err != nil || got != 7 {
+		t.Errorf("ParseDirective(7) = %v, %v; want the number 7", got, err)
+	}
+	if _, err := depth.ParseDirective("seven"); err == nil {
+		t.Error("a string directive decoded as an int option")
+	}
+	for text, want := range map[string]ConfigKind{"7": ConfigInt, "0x1f": ConfigInt, "1.5": ConfigFloat, "true": ConfigBool, "ghcr.io": ConfigString, "": ConfigString, "inf": ConfigString} {
+		if got := scalarKind(text); got != want {
+			t.Errorf("scalarKind(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
 
