@@ -105,17 +105,25 @@ func (d *decoder) decode(root *node) error {
 // list checks that n is a list of strings and returns them with their lines.
 func (d *decoder) list(key, what string, n *node) ([]string, []int, error) {
 	vals, lines, err := n.value().Strings(what)
-	return vals, lines, d.valueError(key, err)
+	if err != nil {
+		return nil, nil, d.valueError(key, n, err)
+	}
+	return vals, lines, nil
 }
 
-// valueError turns an option type's error into an *Error at its line,
-// prefixed with the key.
-func (d *decoder) valueError(key string, err error) error {
+// valueError turns an error about n's value (an *analysis.ValueError, or
+// any error of an option type) into an *Error at its line, prefixed with
+// the key.
+func (d *decoder) valueError(key string, n *node, err error) error {
+	line, msg := n.line, err.Error()
 	var ve *analysis.ValueError
 	if errors.As(err, &ve) {
-		return d.errorf(ve.Line, "%s: %s", key, ve.Msg)
+		msg = ve.Msg
+		if ve.Line > 0 {
+			line = ve.Line
+		}
 	}
-	return err
+	return d.errorf(line, "%s: %s", key, msg)
 }
 
 // option decodes the value of the rule option named key.
@@ -124,10 +132,7 @@ func (d *decoder) option(key string, n *node) error {
 		if o.Name == key {
 			v, err := o.Type.Decode(n.value())
 			if err != nil {
-				if ve := (*analysis.ValueError)(nil); !errors.As(err, &ve) {
-					err = &analysis.ValueError{Line: n.line, Msg: err.Error()}
-				}
-				return d.valueError(key, err)
+				return d.valueError(key, n, err)
 			}
 			d.cfg.Options[key] = v
 			return nil
