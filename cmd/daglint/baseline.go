@@ -72,33 +72,41 @@ func writeBaseline(path string, recorded []report.Finding) (int, error) {
 
 // findingKey identifies a finding of one run: its fingerprint covers the rule,
 // the path, the text and the occurrence.
-type findingKey struct{ path, fingerprint string }
-
 // baselineView returns findings (in their order) as a baseline file at
 // baselinePath records them: each path relative to the baseline's folder and
 // the fingerprint computed on that path. So a baseline does not depend on
 // the folder daglint runs from, and one written at the repository root
-// serves runs from any subfolder.
+// serves runs from any subfolder. findings are lint.Findings(results): each
+// result is converted once more, under its new path, and its findings keep
+// their order within the file, so the n-th finding of a path is the n-th
+// of its rebased path. A path whose count differs keeps its findings as
+// they are.
 func baselineView(findings []report.Finding, results []lint.Result, cwd, baselinePath string) []report.Finding {
 	dir := filepath.Dir(absPath(cwd, baselinePath))
-	rebased := map[findingKey]report.Finding{}
-	for _, res := range results {
-		orig, _ := lint.Findings([]lint.Result{res}, rules.All)
-		moved := res
-		moved.Path = relToDir(dir, absPath(cwd, res.Path))
-		again, _ := lint.Findings([]lint.Result{moved}, rules.All)
-		for i := range orig {
-			if i < len(again) {
-				rebased[findingKey{orig[i].Path, orig[i].Fingerprint}] = again[i]
-			}
-		}
+	moved := make([]lint.Result, len(results))
+	newPath := make(map[string]string, len(results))
+	for i, res := range results {
+		moved[i] = res
+		moved[i].Path = relToDir(dir, absPath(cwd, res.Path))
+		newPath[res.Path] = moved[i].Path
+	}
+	rebased, _ := lint.Findings(moved, rules.All)
+	byPath := map[string][]report.Finding{}
+	for _, f := range rebased {
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	count := map[string]int{}
+	for _, f := range findings {
+		count[f.Path]++
 	}
 	out := make([]report.Finding, len(findings))
+	next := map[string]int{}
 	for i, f := range findings {
-		if r, ok := rebased[findingKey{f.Path, f.Fingerprint}]; ok {
-			out[i] = r
-		} else {
-			out[i] = f
+		out[i] = f
+		p, ok := newPath[f.Path]
+		if list := byPath[p]; ok && len(list) == count[f.Path] {
+			out[i] = list[next[f.Path]]
+			next[f.Path]++
 		}
 	}
 	return out

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/rules"
 )
 
 // countLines counts the report lines naming rule.
@@ -177,5 +180,48 @@ func TestBaselineFromSubdirectory(t *testing.T) {
 	}
 	if got := read(t, "../baseline2.json"); got != atRoot {
 		t.Errorf("baseline written from dags differs:\n%s\nwant:\n%s", got, atRoot)
+	}
+}
+
+// TestBaselineViewReorders: rebasing paths can change the order of files
+// (a/m.py before b.py becomes m.py after ../b.py), and each finding still
+// gets the path and fingerprint its own file has under the baseline's
+// folder.
+func TestBaselineViewReorders(t *testing.T) {
+	const src = "from airflow.providers.docker.operators.docker import DockerOperator\n" +
+		"DockerOperator(task_id='a', image='python:latest', privileged=True)\n" +
+		"DockerOperator(task_id='b', image='python:latest')\n"
+	opts := lint.Options{Rules: rules.All}
+	cwd := filepath.FromSlash("/project")
+	var results []lint.Result
+	for _, p := range []string{"a/m.py", "a/sub/n.py", "b.py"} {
+		results = append(results, lint.Source(p, []byte(src), opts))
+	}
+	findings, _ := lint.Findings(results, rules.All)
+	got := baselineView(findings, results, cwd, filepath.Join("a", "baseline.json"))
+	if len(got) != len(findings) || len(findings) < 6 {
+		t.Fatalf("got %d findings for %d", len(got), len(findings))
+	}
+	// Each file converted alone under its rebased path is what the view
+	// must hold, finding by finding.
+	want := map[string][]string{}
+	for _, res := range results {
+		moved := res
+		moved.Path = relToDir(filepath.Join(cwd, "a"), absPath(cwd, res.Path))
+		fs, _ := lint.Findings([]lint.Result{moved}, rules.All)
+		for _, f := range fs {
+			want[res.Path] = append(want[res.Path], f.Path+" "+f.Fingerprint)
+		}
+	}
+	next := map[string]int{}
+	for i, f := range findings {
+		w := want[f.Path][next[f.Path]]
+		next[f.Path]++
+		if g := got[i].Path + " " + got[i].Fingerprint; g != w || got[i].RuleID != f.RuleID || got[i].Start != f.Start {
+			t.Errorf("finding %d (%s %s): view %q, want %q", i, f.Path, f.RuleID, g, w)
+		}
+	}
+	if got[0].Path != "m.py" || got[len(got)-1].Path != "../b.py" {
+		t.Errorf("view paths run from %q to %q, want m.py to ../b.py", got[0].Path, got[len(got)-1].Path)
 	}
 }

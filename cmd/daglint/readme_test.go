@@ -37,11 +37,7 @@ func TestReadmeSampleConfig(t *testing.T) {
 	}
 	// The files the sample names exist in the project it is copied into.
 	writeFile(t, dir, "airflow_settings.yaml", "airflow:\n  connections: []\n")
-	var ids []string
-	for _, r := range rules.All {
-		ids = append(ids, r.ID)
-	}
-	cfg, err := config.Load(path, ids)
+	cfg, err := config.Load(path, rules.All)
 	if err != nil {
 		t.Fatalf("README sample configuration does not load: %v", err)
 	}

@@ -60,7 +60,7 @@ func (r *resolver) forDir(dir string) (*config.Config, error) {
 		return cfg, nil
 	}
 	r.lookups++
-	cfg, found, err := config.FindIn(dir, rules.IDs())
+	cfg, found, err := config.FindIn(dir, rules.All)
 	switch {
 	case err != nil:
 		_, err = finishConfig(r.flags, r.cwd, nil, err)
@@ -71,7 +71,7 @@ func (r *resolver) forDir(dir string) (*config.Config, error) {
 		}
 	case filepath.Dir(dir) == dir:
 		if r.def == nil {
-			if r.def, err = finishConfig(r.flags, r.cwd, config.Default(r.cwd), nil); err != nil {
+			if r.def, err = finishConfig(r.flags, r.cwd, config.Default(r.cwd, rules.All), nil); err != nil {
 				return nil, err
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/daglint/daglint/internal/suggest"
 )
 
 // airflowParamsJSON lists, per Airflow and provider release, the keyword
@@ -67,16 +69,20 @@ var airflowVersions = []string{Airflow1, Airflow2, Airflow3}
 
 // NormalizeVersion maps an Airflow version as users write it ("2", "2.9",
 // "2.11.0", "3.0.2", "1.10.15") to "1.10", "2" or "3"; ok is false for any
-// other value.
+// other value, including parts that are not numbers ("2.x", "3."). The
+// configuration's airflow-version and every rule read versions through it.
 func NormalizeVersion(v string) (string, bool) {
-	v = strings.TrimSpace(v)
+	parts := strings.Split(strings.TrimSpace(v), ".")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return "", false
+		}
+	}
 	switch {
-	case v == "1.10" || strings.HasPrefix(v, "1.10."):
+	case parts[0] == "1" && len(parts) >= 2 && parts[1] == "10":
 		return Airflow1, true
-	case v == "2" || strings.HasPrefix(v, "2."):
-		return Airflow2, true
-	case v == "3" || strings.HasPrefix(v, "3."):
-		return Airflow3, true
+	case parts[0] == Airflow2, parts[0] == Airflow3:
+		return parts[0], true
 	}
 	return "", false
 }
@@ -582,7 +588,7 @@ func RenamedKwarg(kind OperatorKind, version, name string) (string, bool) {
 }
 
 // maxSuggestLen bounds the names ClosestKwarg compares, so the quadratic
-// edit distance stays cheap on hostile input.
+// edit distance (suggest.Distance) stays cheap on hostile input.
 const maxSuggestLen = 64
 
 // ClosestKwarg returns the valid keyword of kind on the Airflow version that
@@ -638,7 +644,7 @@ func closestAmong(name string, candidates []string) (string, bool) {
 	}
 	best, bestDist := "", limit+1
 	for _, c := range candidates {
-		if d := editDistance(name, c, bestDist); d < bestDist {
+		if d := suggest.Distance(name, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
@@ -654,41 +660,4 @@ func foldName(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// editDistance is the optimal-string-alignment distance between a and b
-// (Levenshtein plus transposition of adjacent characters), computed over
-// bytes. It returns early with a value >= bound once the distance must
-// reach bound.
-func editDistance(a, b string, bound int) int {
-	if d := len(a) - len(b); d >= bound || -d >= bound {
-		return bound
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin >= bound {
-			return bound
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

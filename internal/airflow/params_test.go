@@ -52,6 +52,10 @@ func TestNormalizeVersion(t *testing.T) {
 		{"1.10", "1.10", true}, {"1.10.15", "1.10", true}, {"2", "2", true}, {"2.9", "2", true},
 		{"2.11.0", "2", true}, {" 3 ", "3", true}, {"3.0.2", "3", true},
 		{"1", "", false}, {"1.9", "", false}, {"4", "", false}, {"", "", false}, {"20", "", false}, {"latest", "", false},
+		// Once two functions with different rules: the configuration's
+		// rejected what this one accepted. Now both take numbers only.
+		{"2.x", "", false}, {"3.", "", false}, {"2..1", "", false}, {"+2", "", false}, {"1.010", "", false},
+		{"1.10.x", "", false}, {"02", "", false}, {"2.-1", "", false},
 	}
 	for _, tt := range tests {
 		got, ok := NormalizeVersion(tt.in)
@@ -451,26 +455,6 @@ func TestClosestKwarg(t *testing.T) {
 		}
 		if ok && !IsValidKwarg(tt.kind, tt.version, got) {
 			t.Errorf("ClosestKwarg suggested %q, which is not valid", got)
-		}
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"a", "", 1}, {"", "abc", 3}, {"image", "image", 0}, {"image", "imagee", 1},
-		{"command", "comamnd", 1}, {"ab", "ba", 1}, {"abc", "ca", 3}, {"kitten", "sitting", 3},
-		{"enviroment", "environment", 1}, {"docker_con_id", "docker_conn_id", 1},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b, 100); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-		// With a bound, anything at or past it reports the bound.
-		if got := editDistance(tt.a, tt.b, 2); got != min(tt.want, 2) {
-			t.Errorf("editDistance(%q, %q, 2) = %d, want %d", tt.a, tt.b, got, min(tt.want, 2))
 		}
 	}
 }

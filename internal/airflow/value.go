@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/daglint/daglint/internal/jinja"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
@@ -72,10 +73,9 @@ func (v Value) Get(key string) *Entry {
 	return nil
 }
 
-// HasJinja reports whether s contains a Jinja expression or statement.
-func HasJinja(s string) bool {
-	return strings.Contains(s, "{{") || strings.Contains(s, "{%")
-}
+// HasJinja reports whether s contains a Jinja expression or statement
+// (jinja.Has: an opening marker with its closing one after it).
+func HasJinja(s string) bool { return jinja.Has(s) }
 
 func strValue(s string, e pyparse.Expr) Value {
 	if HasJinja(s) {

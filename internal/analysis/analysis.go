@@ -52,7 +52,7 @@ func ParseSeverity(s string) (Severity, error) {
 }
 
 // Doc is a rule's documentation. Every field but Options is required (see
-// Validate).
+// Validate); the rule's options are documented from Rule.Options.
 // Example and UseInstead are complete Python files: the registry test lints
 // them and requires Example to report this rule and UseInstead not to.
 type Doc struct {
@@ -63,7 +63,10 @@ type Doc struct {
 	UseInstead string // the corrected source, which must not trigger it
 	Since      string // daglint version that introduced the rule
 	Fix        string // fix availability: "none", "safe", "unsafe", "safe or unsafe (...)"
-	Options    string // configuration keys the rule reads, if any
+	// Options names the deployment settings the rule reads, which are
+	// configuration keys but not rule options (airflow-version,
+	// connections), as "key (what it changes)".
+	Options string
 	// ExampleFile names the file Example and UseInstead are, for a rule of
 	// connections files ("airflow_settings.yaml", ".env"); empty for Python.
 	ExampleFile string
@@ -115,6 +118,9 @@ type Rule struct {
 	// suppression comments under, with its ID and default level, after every
 	// other rule has run (it needs their findings); such a rule has no Run.
 	UnusedSuppressions bool
+	// Options are the configuration keys the rule reads (see Option); the
+	// rule reads their values with Get(pass.Settings, option).
+	Options []*Option
 	// Enabled reports whether the settings let the rule run, for a rule that
 	// is off unless an option is set; nil means it always runs. The driver
 	// neither runs a rule it turns off nor judges suppressions of it.
@@ -135,14 +141,17 @@ var Precisions = []string{"very-high", "high", "medium", "low"}
 // IsSecurity reports whether the rule is tagged TagSecurity.
 func (r *Rule) IsSecurity() bool { return slices.Contains(r.Tags, TagSecurity) }
 
-// Settings is the part of the configuration that rules read.
+// Settings is the part of the configuration that rules read: facts of the
+// deployment that many rules share (the Airflow version, the connections),
+// and the values of rule options.
 type Settings struct {
-	AirflowVersion    string   // "1.10", "2" or "3"
-	PublicRegistries  []string // missing-docker-conn-id
-	AllowedRegistries []string // image-registry-not-allowed; nil turns it off
+	AirflowVersion string // "1.10", "2" or "3"
 	// Connections is nil when no connections source is known (which turns
 	// docker-conn-mismatch off).
 	Connections map[string]*Connection
+	// Options holds the rule options the configuration sets, by Option.Name;
+	// an option it does not hold has its default (read them with Get).
+	Options map[string]any
 }
 
 // Connection is one Airflow connection read from a connections source. The

@@ -15,9 +15,11 @@ var (
 
 // Validate checks a rule list: unique well-formed IDs and names, a Run
 // function, a default severity, a security severity exactly on security
-// rules, a precision, and every required doc section.
+// rules, a precision, every required doc section, and options that are
+// complete and whose names each belong to one declaration.
 func Validate(rules []*Rule) error {
 	var errs []error
+	options := map[string]*Option{}
 	ids := map[string]bool{}
 	names := map[string]bool{}
 	unused := 0
@@ -77,9 +79,35 @@ func Validate(rules []*Rule) error {
 		if s := d.Summary; s != "" && (strings.HasSuffix(s, ".") || strings.Contains(s, "\n")) {
 			errs = append(errs, fmt.Errorf("rule %s: Doc.Summary must be one line without a final period", r.ID))
 		}
+		for _, o := range r.Options {
+			errs = append(errs, validateOption(r.ID, o, options)...)
+		}
 	}
 	if unused > 1 {
 		errs = append(errs, fmt.Errorf("%d rules are marked UnusedSuppressions, want at most one", unused))
 	}
 	return errors.Join(errs...)
+}
+
+// validateOption checks one option of rule id; seen maps the names met so
+// far to their declarations.
+func validateOption(id string, o *Option, seen map[string]*Option) []error {
+	if o == nil {
+		return []error{fmt.Errorf("rule %s: nil option", id)}
+	}
+	var errs []error
+	if !namePattern.MatchString(o.Name) {
+		errs = append(errs, fmt.Errorf("rule %s: option name %q is not kebab-case", id, o.Name))
+	}
+	if prev, ok := seen[o.Name]; ok && prev != o {
+		errs = append(errs, fmt.Errorf("rule %s: option %q is declared twice (share one *Option)", id, o.Name))
+	}
+	seen[o.Name] = o
+	if strings.TrimSpace(o.Doc) == "" {
+		errs = append(errs, fmt.Errorf("rule %s: option %q has no Doc", id, o.Name))
+	}
+	if o.Type.Decode == nil || o.Type.Show == nil {
+		errs = append(errs, fmt.Errorf("rule %s: option %q needs Type.Decode and Type.Show", id, o.Name))
+	}
+	return errs
 }

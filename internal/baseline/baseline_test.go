@@ -139,7 +139,7 @@ func lintFindings(t *testing.T, path, src string) []report.Finding {
 	t.Helper()
 	res := lint.Source(path, []byte(src), lint.Options{
 		Rules:    rules.All,
-		Settings: &analysis.Settings{AirflowVersion: "2", PublicRegistries: []string{"docker.io"}},
+		Settings: &analysis.Settings{AirflowVersion: "2", Options: map[string]any{rules.PublicRegistries.Name: []string{"docker.io"}}},
 	})
 	if res.Err != nil {
 		t.Fatal(res.Err)

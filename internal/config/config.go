@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -30,12 +31,6 @@ const DefaultMaxFileSize int64 = 10 << 20
 
 // DefaultAirflowVersion is the Airflow major version assumed by default.
 const DefaultAirflowVersion = "2"
-
-// DefaultPublicRegistries returns the registries that serve only public images,
-// plus Docker Hub: images from them need no docker_conn_id (DAG203).
-func DefaultPublicRegistries() []string {
-	return []string{"docker.io", "public.ecr.aws", "mcr.microsoft.com", "registry.k8s.io"}
-}
 
 // PerFileIgnore turns rules off for the files matching Pattern, a doublestar
 // glob relative to the configuration file's folder.
@@ -60,10 +55,10 @@ type Config struct {
 	PerFileIgnores []PerFileIgnore
 	// Exclude holds exclude and extend-exclude globs, relative to Dir, on top
 	// of the driver's built-in skips.
-	Exclude          []string
-	PublicRegistries []string
-	// AllowedRegistries is nil unless configured; then DAG104 is on.
-	AllowedRegistries []string
+	Exclude []string
+	// Options holds the values of the rule options the file sets, by name
+	// (see analysis.Option); an option it does not set has its default.
+	Options map[string]any
 	// Connections holds the configured connections files, resolved against
 	// Dir; ConnectionsSet says whether the key was present.
 	Connections    []string
@@ -71,26 +66,32 @@ type Config struct {
 	AirflowVersion string // "1.10", "2" or "3"
 	MaxFileSize    int64  // bytes; 0 means no limit
 
-	known []string // rule IDs selectors are checked against
+	known   []string           // rule IDs selectors are checked against
+	options []*analysis.Option // the rules' options, in registry order
 	// cliExtend and cliIgnore are the command line's --extend-select and
 	// --ignore when it gives no --select: a layer over the file's selectors.
 	cliExtend, cliIgnore []string
 }
 
 // Default returns the configuration used when no file configures anything,
-// rooted at dir.
-func Default(dir string) *Config {
+// rooted at dir, for the known rules (see Load).
+func Default(dir string, known []*analysis.Rule) *Config {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	return &Config{
-		Dir:              dir,
-		Select:           []string{"ALL"},
-		Severity:         map[string]analysis.Severity{},
-		PublicRegistries: DefaultPublicRegistries(),
-		AirflowVersion:   DefaultAirflowVersion,
-		MaxFileSize:      DefaultMaxFileSize,
+	c := &Config{
+		Dir:            dir,
+		Select:         []string{"ALL"},
+		Severity:       map[string]analysis.Severity{},
+		Options:        map[string]any{},
+		AirflowVersion: DefaultAirflowVersion,
+		MaxFileSize:    DefaultMaxFileSize,
+		options:        analysis.Options(known),
 	}
+	for _, r := range known {
+		c.known = append(c.known, r.ID)
+	}
+	return c
 }
 
 // Error is a problem in a configuration file. Line is 1-based, 0 when the
@@ -117,9 +118,11 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Load reads the configuration file at path: pyproject.toml is read for its
 // [tool.daglint] table, any other file as YAML. Rule IDs in it are checked
-// against knownRuleIDs (when that is empty, any DAG-style ID is accepted).
-// A key left empty (YAML null) keeps its default. Every problem is an *Error.
-func Load(path string, knownRuleIDs []string) (*Config, error) {
+// against the known rules (when there are none, any DAG-style ID is
+// accepted), and besides its own keys the file may set the known rules'
+// options. A key left empty (YAML null) keeps its default. Every problem
+// is an *Error.
+func Load(path string, known []*analysis.Rule) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read configuration: %v", unwrapPathError(err)), Err: err}
@@ -140,10 +143,9 @@ func Load(path string, knownRuleIDs []string) (*Config, error) {
 			return nil, err
 		}
 	}
-	c := Default(filepath.Dir(path))
+	c := Default(filepath.Dir(path), known)
 	c.Path = path
-	c.known = knownRuleIDs
-	d := &decoder{path: path, known: knownRuleIDs, cfg: c}
+	d := &decoder{path: path, known: c.known, cfg: c}
 	if err := d.decode(root); err != nil {
 		return nil, err
 	}
@@ -155,13 +157,13 @@ func Load(path string, knownRuleIDs []string) (*Config, error) {
 // pyproject.toml with a [tool.daglint] table (in that order of precedence
 // within one folder). With no such file it returns Default(startDir). A
 // pyproject.toml on the way that is not valid TOML is an error.
-func Discover(startDir string, knownRuleIDs []string) (*Config, error) {
+func Discover(startDir string, known []*analysis.Rule) (*Config, error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
 		return nil, fmt.Errorf("resolving %s: %w", startDir, err)
 	}
 	for {
-		cfg, ok, err := FindIn(dir, knownRuleIDs)
+		cfg, ok, err := FindIn(dir, known)
 		if err != nil || ok {
 			return cfg, err
 		}
@@ -171,19 +173,17 @@ func Discover(startDir string, knownRuleIDs []string) (*Config, error) {
 		}
 		dir = parent
 	}
-	c := Default(startDir)
-	c.known = knownRuleIDs
-	return c, nil
+	return Default(startDir, known), nil
 }
 
 // FindIn looks for a configuration in dir alone (not its ancestors), with
 // Discover's precedence, and loads it; ok is false when dir holds none.
 // Callers that resolve many folders walk up themselves and cache.
-func FindIn(dir string, knownRuleIDs []string) (cfg *Config, ok bool, err error) {
+func FindIn(dir string, known []*analysis.Rule) (cfg *Config, ok bool, err error) {
 	for _, name := range []string{FileName, AltFileName} {
 		p := filepath.Join(dir, name)
 		if isFile(p) {
-			cfg, err := Load(p, knownRuleIDs)
+			cfg, err := Load(p, known)
 			return cfg, err == nil, err
 		}
 	}
@@ -198,7 +198,7 @@ func FindIn(dir string, knownRuleIDs []string) (cfg *Config, ok bool, err error)
 	if _, ok, err := parseTOMLTable(p, data); err != nil || !ok {
 		return nil, false, err
 	}
-	cfg, err = Load(p, knownRuleIDs)
+	cfg, err = Load(p, known)
 	return cfg, err == nil, err
 }
 
@@ -217,12 +217,9 @@ func (c *Config) ConnectionSources(cwd string) []string {
 // the connections sources; nil leaves DAG205 off.
 func (c *Config) Settings(conns map[string]*analysis.Connection) *analysis.Settings {
 	s := &analysis.Settings{
-		AirflowVersion:   c.AirflowVersion,
-		PublicRegistries: append([]string{}, c.PublicRegistries...),
-		Connections:      conns,
-	}
-	if c.AllowedRegistries != nil {
-		s.AllowedRegistries = append([]string{}, c.AllowedRegistries...)
+		AirflowVersion: c.AirflowVersion,
+		Connections:    conns,
+		Options:        maps.Clone(c.Options),
 	}
 	return s
 }

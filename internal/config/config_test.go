@@ -6,19 +6,22 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/rules"
 )
 
-var knownIDs = []string{
-	"DAG001", "DAG002",
-	"DAG101", "DAG102", "DAG103", "DAG104", "DAG105",
-	"DAG201", "DAG202", "DAG203", "DAG204", "DAG205", "DAG206",
-	"DAG301", "DAG302", "DAG303",
-	"DAG401", "DAG402", "DAG403", "DAG404",
-}
+// knownRules are the rules configurations are checked against: the real
+// ones, whose options (public-registries, allowed-registries) the tests
+// decode.
+var knownRules = rules.All
+
+// knownIDs are their IDs.
+var knownIDs = rules.IDs()
 
 func write(t *testing.T, dir, name, content string) string {
 	t.Helper()
@@ -53,7 +56,7 @@ connections: [conf/airflow_settings.yaml]
 airflow-version: 1.10
 max-file-size: 2MB
 `)
-	c, err := Load(p, knownIDs)
+	c, err := Load(p, knownRules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +74,17 @@ max-file-size: 2MB
 			{Pattern: "dags/legacy/**", Rules: []string{"DAG202"}},
 			{Pattern: "conftest.py", Rules: []string{"DAG3"}},
 		},
-		Exclude:           []string{"dags/vendor/**", "build"},
-		PublicRegistries:  []string{"docker.io", "docker.io"},
-		AllowedRegistries: []string{"registry.gitlab.com:5050"},
-		Connections:       []string{filepath.Join(dir, "conf", "airflow_settings.yaml")},
-		ConnectionsSet:    true,
-		AirflowVersion:    "1.10",
-		MaxFileSize:       2 << 20,
-		known:             knownIDs,
+		Exclude: []string{"dags/vendor/**", "build"},
+		Options: map[string]any{
+			"public-registries":  []string{"docker.io", "docker.io"},
+			"allowed-registries": []string{"registry.gitlab.com:5050"},
+		},
+		Connections:    []string{filepath.Join(dir, "conf", "airflow_settings.yaml")},
+		ConnectionsSet: true,
+		AirflowVersion: "1.10",
+		MaxFileSize:    2 << 20,
+		known:          knownIDs,
+		options:        analysis.Options(knownRules),
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Load:\n got %+v\nwant %+v", c, want)
@@ -100,7 +106,7 @@ func TestLoadScalarForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		dir := t.TempDir()
-		c, err := Load(write(t, dir, ".daglint.yaml", tt.yaml), knownIDs)
+		c, err := Load(write(t, dir, ".daglint.yaml", tt.yaml), knownRules)
 		if err != nil {
 			t.Errorf("%q: %v", tt.yaml, err)
 			continue
@@ -152,7 +158,7 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := write(t, t.TempDir(), ".daglint.yaml", tt.yaml)
-			_, err := Load(p, knownIDs)
+			_, err := Load(p, knownRules)
 			var ce *Error
 			if !errors.As(err, &ce) {
 				t.Fatalf("got %v, want *Error", err)
@@ -185,12 +191,12 @@ allowed-registries = [
 [tool.daglint.severity]
 DAG203 = "error"
 `)
-	c, err := Load(p, knownIDs)
+	c, err := Load(p, knownRules)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(c.Select, []string{"DAG2"}) || c.AirflowVersion != "3" ||
-		!reflect.DeepEqual(c.AllowedRegistries, []string{"registry.gitlab.com"}) || c.Severity["DAG203"] != analysis.Error {
+		!reflect.DeepEqual(c.Options["allowed-registries"], []string{"registry.gitlab.com"}) || c.Severity["DAG203"] != analysis.Error {
 		t.Errorf("pyproject: got %+v", c)
 	}
 
@@ -212,7 +218,7 @@ DAG203 = "error"
 	for _, tt := range errTests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := write(t, t.TempDir(), "pyproject.toml", tt.toml)
-			c, err := Load(p, knownIDs)
+			c, err := Load(p, knownRules)
 			if tt.msg == "" {
 				if err != nil || c.AirflowVersion != "1.10" {
 					t.Fatalf("got %v, %v; want version 1.10", c, err)
@@ -255,7 +261,7 @@ func TestDiscover(t *testing.T) {
 		{"e/f/g", "e/.daglint.yaml", "DAG4"},
 	}
 	for _, tt := range tests {
-		c, err := Discover(filepath.Join(root, tt.start), knownIDs)
+		c, err := Discover(filepath.Join(root, tt.start), knownRules)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.start, err)
 		}
@@ -269,7 +275,7 @@ func TestDiscover(t *testing.T) {
 
 	// No file anywhere above a fresh temp dir (assuming none above it).
 	empty := t.TempDir()
-	c, err := Discover(empty, knownIDs)
+	c, err := Discover(empty, knownRules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +288,7 @@ func TestDiscover(t *testing.T) {
 	// A broken file found on the way is an error, not skipped.
 	bad := t.TempDir()
 	write(t, bad, "x/.daglint.yaml", "nope: 1\n")
-	if _, err := Discover(filepath.Join(bad, "x"), knownIDs); err == nil {
+	if _, err := Discover(filepath.Join(bad, "x"), knownRules); err == nil {
 		t.Error("broken config: no error")
 	}
 }
@@ -304,14 +310,14 @@ func TestEnabled(t *testing.T) {
 		{"middle prefix", []string{"DAG"}, nil, []string{"DAG20"}, []string{"DAG101", "DAG301"}, []string{"DAG203"}},
 	}
 	for _, tt := range tests {
-		c := Default(".")
+		c := Default(".", knownRules)
 		c.Select, c.ExtendSelect, c.Ignore = tt.sel, tt.ext, tt.ign
 		checkEnabled(t, tt.name, c, tt.enabled, tt.disabled)
 	}
 }
 
 func TestApplyCLI(t *testing.T) {
-	c := Default(".")
+	c := Default(".", knownRules)
 	c.known = knownIDs
 	c.Select, c.ExtendSelect, c.Ignore = []string{"DAG1"}, []string{"DAG404"}, []string{"DAG102"}
 	if err := c.ApplyCLI([]string{"DAG2"}, []string{"DAG301"}, []string{"DAG201"}); err != nil {
@@ -337,7 +343,7 @@ func TestApplyCLI(t *testing.T) {
 		t.Errorf("failed ApplyCLI changed select to %v", c.Select)
 	}
 	// Without --select the file's select stays.
-	c2 := Default(".")
+	c2 := Default(".", knownRules)
 	c2.Select = []string{"DAG1"}
 	if err := c2.ApplyCLI(nil, nil, []string{"DAG101"}); err != nil {
 		t.Fatal(err)
@@ -349,7 +355,7 @@ func TestApplyCLI(t *testing.T) {
 
 func TestIgnoredFor(t *testing.T) {
 	dir := t.TempDir()
-	c := Default(dir)
+	c := Default(dir, knownRules)
 	c.PerFileIgnores = []PerFileIgnore{
 		{Pattern: "dags/legacy/**", Rules: []string{"DAG202"}},
 		{Pattern: "conftest.py", Rules: []string{"DAG3"}},
@@ -380,7 +386,7 @@ func TestIgnoredFor(t *testing.T) {
 }
 
 func TestExcluded(t *testing.T) {
-	c := Default(t.TempDir())
+	c := Default(t.TempDir(), knownRules)
 	c.Exclude = []string{"dags/vendor/**", "build", "*.gen.py", "tmp/*.py"}
 	tests := []struct {
 		path string
@@ -405,22 +411,22 @@ func TestExcluded(t *testing.T) {
 			t.Errorf("Excluded(%q) = %v, want %v", tt.path, got, tt.want)
 		}
 	}
-	if Default(".").Excluded("dags/vendor/lib.py") {
+	if Default(".", knownRules).Excluded("dags/vendor/lib.py") {
 		t.Error("default config excludes a file")
 	}
 }
 
 func TestSettings(t *testing.T) {
-	c := Default(".")
+	c := Default(".", knownRules)
 	s := c.Settings(nil)
-	if s.AllowedRegistries != nil || s.Connections != nil || s.AirflowVersion != "2" ||
-		!reflect.DeepEqual(s.PublicRegistries, DefaultPublicRegistries()) {
+	if analysis.Get[[]string](s, rules.AllowedRegistries) != nil || s.Connections != nil || s.AirflowVersion != "2" ||
+		!reflect.DeepEqual(analysis.Get[[]string](s, rules.PublicRegistries), rules.PublicRegistries.Default) {
 		t.Errorf("default settings: %+v", s)
 	}
-	c.AllowedRegistries = []string{}
+	c.Options["allowed-registries"] = []string{}
 	conns := map[string]*analysis.Connection{"x": {ID: "x", Type: "docker"}}
 	s = c.Settings(conns)
-	if s.AllowedRegistries == nil || len(s.Connections) != 1 {
+	if analysis.Get[[]string](s, rules.AllowedRegistries) == nil || len(s.Connections) != 1 {
 		t.Errorf("configured settings: %+v", s)
 	}
 }
@@ -429,7 +435,7 @@ func TestConnectionSources(t *testing.T) {
 	dir := t.TempDir()
 	cwd := t.TempDir()
 	write(t, dir, "airflow_settings.yaml", "airflow: {}\n")
-	c := Default(dir)
+	c := Default(dir, knownRules)
 	c.Path = filepath.Join(dir, ".daglint.yaml")
 	if got := c.ConnectionSources(cwd); len(got) != 1 || got[0] != filepath.Join(dir, "airflow_settings.yaml") {
 		t.Errorf("with config file: %v", got)
@@ -455,7 +461,7 @@ allowed-registries: [ghcr.io]
 connections: [conns.env]
 airflow-version: "3"
 `)
-	c, err := Load(p, knownIDs)
+	c, err := Load(p, knownRules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -464,8 +470,9 @@ airflow-version: "3"
 		t.Fatal(err)
 	}
 	text := out.String()
+	// The rules' options come after exclude, in the order of the registry.
 	order := []string{"select:", "extend-select:", "ignore:", "severity:", "per-file-ignores:", "exclude:",
-		"public-registries:", "allowed-registries:", "connections:", "airflow-version:", "max-file-size:"}
+		"allowed-registries:", "public-registries:", "connections:", "airflow-version:", "max-file-size:"}
 	last := -1
 	for _, k := range order {
 		i := strings.Index(text, "\n"+k)
@@ -478,11 +485,17 @@ airflow-version: "3"
 		t.Errorf("per-file-ignores not in file order:\n%s", text)
 	}
 	p2 := write(t, dir, "shown.yaml", text)
-	c2, err := Load(p2, knownIDs)
+	c2, err := Load(p2, knownRules)
 	if err != nil {
 		t.Fatalf("Show output does not load: %v\n%s", err, text)
 	}
 	c2.Path = c.Path
+	// Show writes every option, so the round trip sets the defaults too.
+	for _, o := range c.options {
+		if _, set := c.Options[o.Name]; !set && o.Default != nil {
+			c.Options[o.Name] = o.Default
+		}
+	}
 	if !reflect.DeepEqual(c, c2) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", c2, c)
 	}
@@ -527,7 +540,7 @@ func TestApplyCLILayers(t *testing.T) {
 		{"no CLI selectors keep the file's choice", []string{"ALL"}, []string{"DAG404"}, nil, nil, nil, []string{"DAG101"}, []string{"DAG404"}},
 	}
 	for _, tt := range tests {
-		c := Default(".")
+		c := Default(".", knownRules)
 		c.known = knownIDs
 		c.Select, c.Ignore = tt.fileSel, tt.fileIgn
 		if err := c.ApplyCLI(tt.sel, tt.ext, tt.ign); err != nil {
@@ -539,7 +552,7 @@ func TestApplyCLILayers(t *testing.T) {
 
 func TestExcludedBelow(t *testing.T) {
 	dir := t.TempDir()
-	c := Default(dir)
+	c := Default(dir, knownRules)
 	c.Exclude = []string{"dags/vendor", "generated", "**/*_gen.py"}
 	tests := []struct {
 		root, path string
@@ -567,13 +580,13 @@ func TestPublicRegistryNamespaces(t *testing.T) {
 	if err := os.WriteFile(path, []byte("public-registries: [Index.Docker.IO, GHCR.io/OpenData/, quay.io]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(path, nil)
+	c, err := Load(path, knownRules)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"docker.io", "ghcr.io/OpenData", "quay.io"}
-	if strings.Join(c.PublicRegistries, " ") != strings.Join(want, " ") {
-		t.Errorf("PublicRegistries = %q, want %q (host lowercased and aliased, namespace kept as written)", c.PublicRegistries, want)
+	if got := c.Options["public-registries"].([]string); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("public-registries = %q, want %q (host lowercased and aliased, namespace kept as written)", got, want)
 	}
 }
 
@@ -618,7 +631,7 @@ func TestErrorsNeverShowSecrets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := write(t, t.TempDir(), tt.file, tt.text)
-			_, err := Load(p, knownIDs)
+			_, err := Load(p, knownRules)
 			var ce *Error
 			if !errors.As(err, &ce) {
 				t.Fatalf("got %v, want *Error", err)
@@ -632,5 +645,69 @@ func TestErrorsNeverShowSecrets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRuleOptionGeneric declares an option on a throwaway rule and checks
+// that the configuration decodes, validates and shows it without knowing
+// it: what a new rule with an option costs the configuration is nothing.
+func TestRuleOptionGeneric(t *testing.T) {
+	depth := &analysis.Option{
+		Name: "max-depth", Doc: "how deep to look", Default: 3,
+		Type: analysis.OptionType{
+			Decode: func(v *analysis.ConfigValue) (any, error) {
+				n, err := strconv.Atoi(v.Text)
+				if v.Kind != analysis.ConfigInt || err != nil {
+					return nil, v.Errorf("expected a number, got %s", v.Describe())
+				}
+				if n < 1 {
+					return nil, errors.New("must be at least 1")
+				}
+				return n, nil
+			},
+			Show: func(v any) *analysis.ConfigValue {
+				return &analysis.ConfigValue{Kind: analysis.ConfigInt, Text: strconv.Itoa(v.(int))}
+			},
+		},
+	}
+	known := append([]*analysis.Rule{{ID: "DAG999", Name: "demo", Options: []*analysis.Option{depth}}}, knownRules...)
+	dir := t.TempDir()
+	c, err := Load(write(t, dir, ".daglint.yaml", "select: [ALL]\nmax-depth: 5\n"), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := analysis.Get[int](c.Settings(nil), depth); got != 5 {
+		t.Errorf("max-depth = %d, want 5", got)
+	}
+	if got := analysis.Get[int](Default(dir, known).Settings(nil), depth); got != 3 {
+		t.Errorf("default max-depth = %d, want 3", got)
+	}
+	var out bytes.Buffer
+	if err := c.Show(&out); err != nil || !strings.Contains(out.String(), "\nmax-depth: 5\n") {
+		t.Errorf("Show: %v\n%s", err, out.String())
+	}
+	for _, tt := range []struct{ yaml, want string }{
+		{"select: [ALL]\nmax-dept: 5\n", `.daglint.yaml:2: unknown key "max-dept"; did you mean "max-depth"?`},
+		{"select: [ALL]\n\nmax-depth: [5]\n", `.daglint.yaml:3: max-depth: expected a number, got a list`},
+		{"max-depth: 0\n", `.daglint.yaml:1: max-depth: must be at least 1`},
+	} {
+		_, err := Load(write(t, dir, ".daglint.yaml", tt.yaml), known)
+		if err == nil || !strings.HasSuffix(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %s", tt.yaml, err, tt.want)
+		}
+	}
+	if _, err := Load(write(t, dir, ".daglint.yaml", "max-depth: 5\n"), knownRules); err == nil ||
+		!strings.Contains(err.Error(), `unknown key "max-depth"`) {
+		t.Errorf("an option of no known rule: %v, want unknown key", err)
+	}
+}
+
+// TestOptionNamesAreNotConfigKeys: a rule option may not take a name the
+// configuration already uses.
+func TestOptionNamesAreNotConfigKeys(t *testing.T) {
+	for _, o := range analysis.Options(knownRules) {
+		if slices.Contains(keys, o.Name) {
+			t.Errorf("option %q of a rule is also a configuration key", o.Name)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -13,14 +14,15 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
 )
 
-// keys lists every configuration key, in the order Show writes them.
+// keys lists the configuration's own keys; the rules' options come after
+// them (Show writes the options after exclude).
 var keys = []string{
 	"select", "extend-select", "ignore", "severity", "per-file-ignores",
-	"exclude", "extend-exclude", "public-registries", "allowed-registries",
-	"connections", "airflow-version", "max-file-size",
+	"exclude", "extend-exclude", "connections", "airflow-version", "max-file-size",
 }
 
 // ruleIDPattern is the shape of a rule ID or ID prefix ("DAG", "DAG1", "DAG101").
@@ -48,10 +50,14 @@ func (d *decoder) decode(root *node) error {
 		return d.errorf(root.line, "expected a mapping of settings, got %s", root.describe())
 	}
 	var exclude, extendExclude []string
+	all := slices.Clone(keys)
+	for _, o := range d.cfg.options {
+		all = append(all, o.Name)
+	}
 	for _, e := range root.entries {
-		if !slices.Contains(keys, e.key) {
+		if !slices.Contains(all, e.key) {
 			msg := fmt.Sprintf("unknown key %q", e.key)
-			if s := closest(e.key, keys); s != "" {
+			if s := closest(e.key, all); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			return d.errorf(e.line, "%s", msg)
@@ -78,10 +84,6 @@ func (d *decoder) decode(root *node) error {
 			exclude, err = d.globList(e.key, e.val)
 		case "extend-exclude":
 			extendExclude, err = d.globList(e.key, e.val)
-		case "public-registries":
-			c.PublicRegistries, err = d.registryList(e.key, e.val, true)
-		case "allowed-registries":
-			c.AllowedRegistries, err = d.registryList(e.key, e.val, false)
 		case "connections":
 			c.Connections, err = d.connections(e.val)
 			c.ConnectionsSet = true
@@ -89,6 +91,8 @@ func (d *decoder) decode(root *node) error {
 			c.AirflowVersion, err = d.airflowVersion(e.val)
 		case "max-file-size":
 			c.MaxFileSize, err = d.size(e.val)
+		default:
+			err = d.option(e.key, e.val)
 		}
 		if err != nil {
 			return err
@@ -100,19 +104,41 @@ func (d *decoder) decode(root *node) error {
 
 // list checks that n is a list of strings and returns them with their lines.
 func (d *decoder) list(key, what string, n *node) ([]string, []int, error) {
-	if n.kind != kList {
-		return nil, nil, d.errorf(n.line, "%s: expected a list of %s, got %s", key, what, n.describe())
-	}
-	var vals []string // nil when empty, like an absent key
-	var lines []int
-	for _, it := range n.items {
-		if it.kind != kString {
-			return nil, nil, d.errorf(it.line, "%s: expected a list of %s, got a list containing %s", key, what, it.describe())
-		}
-		vals = append(vals, it.text)
-		lines = append(lines, it.line)
+	vals, lines, err := n.value().Strings(what)
+	if err != nil {
+		return nil, nil, d.valueError(key, n, err)
 	}
 	return vals, lines, nil
+}
+
+// valueError turns an error about n's value (an *analysis.ValueError, or
+// any error of an option type) into an *Error at its line, prefixed with
+// the key.
+func (d *decoder) valueError(key string, n *node, err error) error {
+	line, msg := n.line, err.Error()
+	var ve *analysis.ValueError
+	if errors.As(err, &ve) {
+		msg = ve.Msg
+		if ve.Line > 0 {
+			line = ve.Line
+		}
+	}
+	return d.errorf(line, "%s: %s", key, msg)
+}
+
+// option decodes the value of the rule option named key.
+func (d *decoder) option(key string, n *node) error {
+	for _, o := range d.cfg.options {
+		if o.Name == key {
+			v, err := o.Type.Decode(n.value())
+			if err != nil {
+				return d.valueError(key, n, err)
+			}
+			d.cfg.Options[key] = v
+			return nil
+		}
+	}
+	return d.errorf(n.line, "unknown key %q", key)
 }
 
 func (d *decoder) ruleList(key string, n *node) ([]string, error) {
@@ -249,44 +275,6 @@ func (d *decoder) glob(key, pat string, line int) (string, error) {
 	return clean, nil
 }
 
-// registryAliases maps other names of Docker Hub to the one rules compare with.
-var registryAliases = map[string]string{
-	"index.docker.io":         "docker.io",
-	"registry-1.docker.io":    "docker.io",
-	"registry.hub.docker.com": "docker.io",
-}
-
-// registryList decodes a list of registry hosts; withPath also allows a
-// namespace after the host (`ghcr.io/acme`), for public-registries.
-func (d *decoder) registryList(key string, n *node, withPath bool) ([]string, error) {
-	hosts, lines, err := d.list(key, "registry hosts", n)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, 0, len(hosts))
-	for i, h := range hosts {
-		norm := strings.TrimSpace(h)
-		host, path, hasPath := strings.Cut(norm, "/")
-		host = strings.ToLower(host)
-		bad := host == "" || strings.Contains(norm, "://") || strings.ContainsAny(norm, " \t@") || (hasPath && (!withPath || strings.Trim(path, "/") == ""))
-		if bad {
-			want := "write host or host:port"
-			if withPath {
-				want = "write host, host:port or host/namespace"
-			}
-			return nil, d.errorf(lines[i], "%s: not a registry host (%s)", key, want)
-		}
-		if a, ok := registryAliases[host]; ok {
-			host = a
-		}
-		if hasPath {
-			host += "/" + strings.Trim(path, "/")
-		}
-		out = append(out, host)
-	}
-	return out, nil
-}
-
 func (d *decoder) connections(n *node) ([]string, error) {
 	paths, lines, err := d.list("connections", "file paths", n)
 	if err != nil {
@@ -315,7 +303,7 @@ func (d *decoder) connections(n *node) ([]string, error) {
 
 func (d *decoder) airflowVersion(n *node) (string, error) {
 	if n.kind == kString || n.kind == kInt || n.kind == kFloat {
-		if v := normaliseVersion(n.text); v != "" {
+		if v, ok := airflow.NormalizeVersion(n.text); ok {
 			return v, nil
 		}
 		if n.kind == kFloat && n.text == "1.1" {
@@ -324,25 +312,6 @@ func (d *decoder) airflowVersion(n *node) (string, error) {
 		return "", d.errorf(n.line, `airflow-version: unknown version (want "1.10", "2" or "3")`)
 	}
 	return "", d.errorf(n.line, `airflow-version: expected "1.10", "2" or "3", got %s`, n.describe())
-}
-
-// normaliseVersion maps "1.10", "2", "3" and their patch forms ("2.9.3",
-// "3.0") to "1.10", "2" or "3"; other text gives "".
-func normaliseVersion(v string) string {
-	v = strings.TrimSpace(v)
-	parts := strings.Split(v, ".")
-	for _, p := range parts {
-		if _, err := strconv.Atoi(p); err != nil {
-			return ""
-		}
-	}
-	switch {
-	case parts[0] == "1" && len(parts) >= 2 && parts[1] == "10":
-		return "1.10"
-	case parts[0] == "2" || parts[0] == "3":
-		return parts[0]
-	}
-	return ""
 }
 
 var sizePattern = regexp.MustCompile(`^([0-9]+)\s*([KMG]I?B|B)?$`)

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/daglint/daglint/internal/analysis"
 )
 
 // Show writes the effective configuration as YAML (for --show-config): a
@@ -46,11 +49,8 @@ func (c *Config) Show(w io.Writer) error {
 	}
 	add("per-file-ignores", flowIfEmpty(pfi))
 	add("exclude", seq(c.Exclude))
-	add("public-registries", seq(c.PublicRegistries))
-	if c.AllowedRegistries == nil {
-		add("allowed-registries", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "no allow-list: image-registry-not-allowed is off"})
-	} else {
-		add("allowed-registries", seq(c.AllowedRegistries))
+	for _, o := range c.options {
+		add(o.Name, c.showOption(o))
 	}
 	if c.ConnectionsSet {
 		shown := make([]string, 0, len(c.Connections))
@@ -76,6 +76,55 @@ func (c *Config) Show(w io.Writer) error {
 		return fmt.Errorf("writing configuration: %w", err)
 	}
 	return nil
+}
+
+// showOption renders a rule option's value: the configured one or the
+// default; null with the option's note when it is unset.
+func (c *Config) showOption(o *analysis.Option) *yaml.Node {
+	v, ok := c.Options[o.Name]
+	if !ok {
+		v = o.Default
+	}
+	if isNil(v) {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: o.UnsetNote}
+	}
+	return yamlValue(o.Type.Show(v))
+}
+
+// isNil reports whether v is nil or a nil slice, map or pointer.
+func isNil(v any) bool {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Invalid:
+		return true
+	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// yamlValue converts an option's shown value: lists in flow style.
+func yamlValue(v *analysis.ConfigValue) *yaml.Node {
+	var n *yaml.Node
+	switch v.Kind {
+	case analysis.ConfigList:
+		n = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, it := range v.Items {
+			n.Content = append(n.Content, yamlValue(it))
+		}
+	case analysis.ConfigNull:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	case analysis.ConfigInt:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v.Text}
+	case analysis.ConfigFloat:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Text}
+	case analysis.ConfigBool:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v.Text}
+	default:
+		n = scalar(v.Text)
+	}
+	n.LineComment = v.Note
+	return n
 }
 
 func scalar(s string) *yaml.Node {

@@ -14,6 +14,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 	"gopkg.in/yaml.v3"
 
+	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/yamlline"
 )
 
@@ -58,23 +59,7 @@ type entry struct {
 }
 
 // describe names the value's type for "expected X, got Y" messages.
-func (n *node) describe() string {
-	switch n.kind {
-	case kNull:
-		return "null"
-	case kString:
-		return "a string"
-	case kInt, kFloat:
-		return "a number"
-	case kBool:
-		return "a boolean"
-	case kList:
-		return "a list"
-	case kMap:
-		return "a mapping"
-	}
-	return "a " + n.text
-}
+func (n *node) describe() string { return n.value().Describe() }
 
 // parseYAML decodes a YAML configuration. It returns nil for an empty document.
 func parseYAML(path string, data []byte) (*node, error) {
@@ -353,4 +338,21 @@ func fromTOML(path string, v any, keys []string, pos map[string]tomlPos, parentL
 		return &node{kind: kOther, line: line, text: "date or time"}, nil
 	}
 	return &node{kind: kOther, line: line, text: fmt.Sprintf("%T value", v)}, nil
+}
+
+// value converts n to the form rule options decode (analysis.ConfigValue);
+// a mapping keeps only its kind and line.
+func (n *node) value() *analysis.ConfigValue {
+	v := &analysis.ConfigValue{Kind: configKinds[n.kind], Line: n.line, Text: n.text}
+	for _, it := range n.items {
+		v.Items = append(v.Items, it.value())
+	}
+	return v
+}
+
+// configKinds maps node kinds to analysis.ConfigKind.
+var configKinds = map[kind]analysis.ConfigKind{
+	kNull: analysis.ConfigNull, kString: analysis.ConfigString, kInt: analysis.ConfigInt,
+	kFloat: analysis.ConfigFloat, kBool: analysis.ConfigBool, kList: analysis.ConfigList,
+	kMap: analysis.ConfigMap, kOther: analysis.ConfigOther,
 }

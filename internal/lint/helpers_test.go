@@ -22,7 +22,7 @@ func allRulesOptions() lint.Options {
 			enabled = append(enabled, r)
 		}
 	}
-	return lint.Options{Rules: enabled, Settings: config.Default(".").Settings(nil), KnownRules: known}
+	return lint.Options{Rules: enabled, Settings: config.Default(".", rules.All).Settings(nil), KnownRules: known}
 }
 
 // sampleSource returns one generated DAG file or plain module.

@@ -233,7 +233,7 @@ func TestCallFirstLinesNested(t *testing.T) {
 // and level from the rule marked UnusedSuppressions.
 func TestRuleEnabledBySettings(t *testing.T) {
 	gated := *everyCall
-	gated.Enabled = func(s *analysis.Settings) bool { return s != nil && s.AllowedRegistries != nil }
+	gated.Enabled = func(s *analysis.Settings) bool { _, ok := s.Options["gate"]; return ok }
 	unusedW := *unused
 	unusedW.ID, unusedW.Severity = "DAG009", analysis.Warning
 	const src = "from airflow.providers.docker.operators.docker import DockerOperator\n" +
@@ -252,7 +252,7 @@ func TestRuleEnabledBySettings(t *testing.T) {
 	if got := lintWith(&analysis.Settings{}); len(got) != 0 {
 		t.Errorf("rule off: got %+v, want nothing (no finding, its noqa not judged)", got)
 	}
-	got := lintWith(&analysis.Settings{AllowedRegistries: []string{}})
+	got := lintWith(&analysis.Settings{Options: map[string]any{"gate": []string{}}})
 	if len(got) != 2 || got[0].RuleID != "DAG900" || got[1].RuleID != "DAG009" || got[1].Severity != analysis.Warning {
 		t.Errorf("rule on: got %+v, want DAG900 and an unused suppression DAG009 at warning", got)
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/daglint/daglint/internal/analysis"
-	"github.com/daglint/daglint/internal/source"
 )
 
 // SARIF constants of daglint's logs.
@@ -45,8 +44,9 @@ func WriteSARIF(w io.Writer, run *Run) error {
 	if err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
 	}
-	// The results are streamed in one by one: the log is built, re-read and
-	// pruned per result, never all at once.
+	// The results are streamed in one by one, each encoded once from its
+	// wire form (sarifwire.go); only the skeleton of the log, built with
+	// go-sarif, is re-read to drop its defaults.
 	runs, _ := tree.(map[string]any)["runs"].([]any)
 	if len(runs) != 1 {
 		return errors.New("write sarif report: internal error: the log has no run")
@@ -54,11 +54,7 @@ func WriteSARIF(w io.Writer, run *Run) error {
 	runs[0].(map[string]any)["results"] = streamPlaceholder
 	fs := sortedFindings(run)
 	err = writeStreamed(w, tree, len(fs), func(i int) (any, error) {
-		raw, err := json.Marshal(sarifResult(fs[i], ruleIndex))
-		if err != nil {
-			return nil, fmt.Errorf("encode: %w", err)
-		}
-		return prunedTree(raw)
+		return sarifResult(fs[i], ruleIndex), nil
 	})
 	if err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
@@ -128,8 +124,12 @@ func buildSARIF(run *Run) (*sarif.Report, map[string]int, error) {
 			WithLevel(lvl).
 			WithMessage(sarif.NewMessage().WithText(e.Message))
 		if e.Path != "" {
-			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(e.Path))))
+			a := artifactLocation(e.Path)
+			loc := sarif.NewArtifactLocation().WithURI(a.URI)
+			if a.URIBaseID != "" {
+				loc.WithURIBaseID(a.URIBaseID)
+			}
+			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(loc)))
 		}
 		inv.AddToolExecutionNotification(n)
 	}
@@ -149,7 +149,7 @@ func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {
 	if rule.Doc.What != "" {
 		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Doc.What))
 	}
-	d.WithHelp(sarif.NewMultiformatMessageString().WithText(helpText(rule.Doc)).WithMarkdown(helpMarkdown(rule.Doc)))
+	d.WithHelp(sarif.NewMultiformatMessageString().WithText(rule.Documentation(false)).WithMarkdown(rule.Documentation(true)))
 	if docsURI != "" {
 		d.WithHelpURI(docsURI + rule.ID + ".md")
 	}
@@ -168,75 +168,18 @@ func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {
 	return d
 }
 
-func sarifResult(f Finding, ruleIndex map[string]int) *sarif.Result {
-	res := sarif.NewResult().
-		WithRuleID(f.RuleID).
-		WithLevel(sarifLevel(f.Severity)).
-		WithMessage(sarif.NewMessage().WithText(f.Message))
-	if i, ok := ruleIndex[f.RuleID]; ok {
-		res.WithRuleIndex(i)
-	}
-	res.AddLocation(sarif.NewLocation().WithPhysicalLocation(physicalLocation(f.Path, f.Start, f.End)))
-	for i, rel := range f.Related {
-		res.AddRelatedLocation(sarif.NewLocation().
-			WithID(i + 1).
-			WithMessage(sarif.NewMessage().WithText(rel.Message)).
-			WithPhysicalLocation(physicalLocation(rel.Path, rel.Start, rel.End)))
-	}
-	if f.Fingerprint != "" {
-		res.WithPartialFingerprints(map[string]string{SARIFFingerprintKey: f.Fingerprint})
-	}
-	for _, fx := range f.Fixes {
-		// A display-only fix is advice, not an edit a viewer may apply.
-		if fx.Applicability == analysis.DisplayOnly || len(fx.Edits) == 0 {
-			continue
-		}
-		change := sarif.NewArtifactChange().WithArtifactLocation(artifactLocation(f.Path))
-		for _, e := range fx.Edits {
-			rep := sarif.NewReplacement().WithDeletedRegion(region(e.Start, e.End))
-			if e.NewText != "" {
-				rep.WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText))
-			}
-			change.AddReplacement(rep)
-		}
-		res.AddFixe(sarif.NewFix().
-			WithDescription(sarif.NewMessage().WithText(fx.Message)).
-			AddArtifactChange(change).
-			WithProperties(sarif.NewPropertyBag().Add("applicability", fx.Applicability.String())))
-	}
-	return res
-}
-
-func physicalLocation(path string, start, end source.Position) *sarif.PhysicalLocation {
-	pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(path))
-	if start.Line >= 1 {
-		pl.WithRegion(region(start, end))
-	}
-	return pl
-}
-
-// region is a text region with 1-based lines and UTF-16 columns; an end
-// before the start is dropped, leaving the region at its start.
-func region(start, end source.Position) *sarif.Region {
-	r := sarif.NewRegion().WithStartLine(start.Line).WithStartColumn(max(start.UTF16Column, 1))
-	if end.Line > start.Line || (end.Line == start.Line && end.UTF16Column >= start.UTF16Column) {
-		r.WithEndLine(end.Line).WithEndColumn(max(end.UTF16Column, 1))
-	}
-	return r
-}
-
 // artifactLocation gives a relative path as a URI under %SRCROOT% and an
 // absolute one as a file URI.
-func artifactLocation(path string) *sarif.ArtifactLocation {
+func artifactLocation(path string) sarifArtifactLocationWire {
 	slash := filepath.ToSlash(path)
 	if abs, ok := absoluteFileURI(slash); ok {
-		return sarif.NewArtifactLocation().WithURI(abs)
+		return sarifArtifactLocationWire{URI: abs}
 	}
 	rel := escapePath(slash)
 	if first, _, _ := strings.Cut(rel, "/"); strings.Contains(first, ":") {
 		rel = "./" + rel // "a:b/c" would parse as scheme "a"
 	}
-	return sarif.NewArtifactLocation().WithURI(rel).WithURIBaseID(SARIFSrcRoot)
+	return sarifArtifactLocationWire{URI: rel, URIBaseID: SARIFSrcRoot}
 }
 
 // absoluteFileURI returns the file URI of a slash path that is absolute on
@@ -372,73 +315,6 @@ func pascalCase(kebab string) string {
 		b.WriteString(string(rs))
 	}
 	return b.String()
-}
-
-func helpText(d analysis.Doc) string {
-	var b strings.Builder
-	add := func(title, body string) {
-		if body = strings.TrimSpace(body); body == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		if title != "" {
-			b.WriteString(title + ":\n")
-		}
-		b.WriteString(body)
-	}
-	add("", d.Summary)
-	add("What it does", d.What)
-	add("Why is this bad", d.Why)
-	add("Example", d.Example)
-	add("Use instead", d.UseInstead)
-	add("Options", d.Options)
-	add("Fix", d.Fix)
-	return b.String()
-}
-
-func helpMarkdown(d analysis.Doc) string {
-	var b strings.Builder
-	add := func(title, body string, code bool) {
-		if body = strings.TrimSpace(body); body == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		if title != "" {
-			b.WriteString("## " + title + "\n\n")
-		}
-		if code {
-			f := fence(body)
-			b.WriteString(f + d.ExampleLanguage() + "\n" + body + "\n" + f)
-			return
-		}
-		b.WriteString(body)
-	}
-	add("", d.Summary, false)
-	add("What it does", d.What, false)
-	add("Why is this bad", d.Why, false)
-	add("Example", d.Example, true)
-	add("Use instead", d.UseInstead, true)
-	add("Options", d.Options, false)
-	add("Fix availability", d.Fix, false)
-	return b.String()
-}
-
-// fence returns a backtick fence longer than any backtick run in code.
-func fence(code string) string {
-	longest, run := 0, 0
-	for _, r := range code {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return strings.Repeat("`", max(3, longest+1))
 }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

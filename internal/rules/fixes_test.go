@@ -39,7 +39,7 @@ func TestFixesCreateNoFinding(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			variants, err := ruletest.Settings(pyparse.Parse(path, src), connections.Load)
+			variants, err := ruletest.Settings(pyparse.Parse(path, src), rules.All, connections.Load)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -47,24 +47,35 @@ DockerOperator(
     docker_conn_id="gitlab_registry",
 )
 `,
-		Since:   "0.1.0",
-		Fix:     "none",
-		Options: "allowed-registries (registry hosts, with port where one is used; unset turns the rule off)",
+		Since: "0.1.0",
+		Fix:   "none",
 	},
+	Options: []*analysis.Option{AllowedRegistries},
 	Enabled: allowListSet,
 	Run:     runImageRegistryNotAllowed,
 }
 
+// AllowedRegistries is the allow-list of image-registry-not-allowed; unset
+// (nil) turns the rule off, an empty list allows no registry.
+var AllowedRegistries = &analysis.Option{
+	Name:      "allowed-registries",
+	Doc:       "registry hosts, with port where one is used; unset turns the rule off",
+	Type:      registryHosts(false),
+	UnsetNote: "no allow-list: image-registry-not-allowed is off",
+}
+
 // allowListSet reports whether allowed-registries is configured: the rule is
 // off otherwise.
-func allowListSet(s *analysis.Settings) bool { return s != nil && s.AllowedRegistries != nil }
+func allowListSet(s *analysis.Settings) bool {
+	return analysis.Get[[]string](s, AllowedRegistries) != nil
+}
 
 func runImageRegistryNotAllowed(pass *analysis.Pass) error {
 	if !allowListSet(pass.Settings) {
 		return nil
 	}
 	var allowed []string
-	for _, a := range pass.Settings.AllowedRegistries {
+	for _, a := range analysis.Get[[]string](pass.Settings, AllowedRegistries) {
 		if a = strings.TrimSpace(a); a != "" {
 			allowed = append(allowed, a)
 		}

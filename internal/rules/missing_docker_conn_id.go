@@ -49,11 +49,21 @@ DockerOperator(
     docker_conn_id="gitlab_registry",
 )
 `,
-		Since:   "0.1.0",
-		Fix:     "none (the connection id cannot be derived)",
-		Options: "public-registries (registries that need no credentials; an entry such as ghcr.io/acme covers only that namespace, for teams publishing public images on a mixed registry)",
+		Since: "0.1.0",
+		Fix:   "none (the connection id cannot be derived)",
 	},
-	Run: runMissingDockerConnID,
+	Options: []*analysis.Option{PublicRegistries},
+	Run:     runMissingDockerConnID,
+}
+
+// PublicRegistries are the registries missing-docker-conn-id accepts
+// without a docker_conn_id. The default: the registries that serve only
+// public images, plus Docker Hub (whose unqualified use DAG101 covers).
+var PublicRegistries = &analysis.Option{
+	Name:    "public-registries",
+	Doc:     "registries that need no credentials; an entry such as ghcr.io/acme covers only that namespace, for teams publishing public images on a mixed registry",
+	Type:    registryHosts(true),
+	Default: []string{"docker.io", "public.ecr.aws", "mcr.microsoft.com", "registry.k8s.io"},
 }
 
 func runMissingDockerConnID(pass *analysis.Pass) error {
@@ -86,20 +96,12 @@ func runMissingDockerConnID(pass *analysis.Pass) error {
 	return nil
 }
 
-// defaultPublicRegistries applies when a pass has no settings at all (the
-// configuration supplies the same list by default).
-var defaultPublicRegistries = []string{"docker.io", "public.ecr.aws", "mcr.microsoft.com", "registry.k8s.io"}
-
 // publicImage reports whether the image is on one of the configured public
 // registries. An entry with a path (`ghcr.io/acme`) covers only the
 // repositories under that namespace, for teams that publish public images on
 // a mixed registry.
 func publicImage(s *analysis.Settings, ref imageref.Ref) bool {
-	list := defaultPublicRegistries
-	if s != nil {
-		list = s.PublicRegistries
-	}
-	for _, p := range list {
+	for _, p := range analysis.Get[[]string](s, PublicRegistries) {
 		host, ns, hasNS := strings.Cut(p, "/")
 		if !imageref.SameRegistry(ref.Registry, host) {
 			continue

@@ -123,7 +123,7 @@ func lintDoc(t *testing.T, name, src string) []analysis.Diagnostic {
 	t.Helper()
 	path := filepath.Join(fixtureDir, name)
 	directive := docSettings[strings.SplitN(name, "_", 2)[0]]
-	variants, err := ruletest.Settings(pyparse.Parse(path, []byte(directive+src)), connections.Load)
+	variants, err := ruletest.Settings(pyparse.Parse(path, []byte(directive+src)), rules.All, connections.Load)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/daglint/daglint/internal/jinja"
 )
 
 // placeholderMarkers make a value a placeholder wherever they appear, in
@@ -123,15 +125,7 @@ func hasPlaceholderMarker(s string) bool {
 }
 
 // hasJinja reports whether s holds a Jinja expression or statement.
-func hasJinja(s string) bool {
-	if i := strings.Index(s, "{{"); i >= 0 && strings.Contains(s[i+2:], "}}") {
-		return true
-	}
-	if i := strings.Index(s, "{%"); i >= 0 && strings.Contains(s[i+2:], "%}") {
-		return true
-	}
-	return false
-}
+func hasJinja(s string) bool { return jinja.Has(s) }
 
 // wrapped reports whether s starts with open and ends with a separate close.
 func wrapped(s, open, close string) bool {

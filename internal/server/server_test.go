@@ -20,7 +20,7 @@ import (
 
 // defaults lints every file with the default configuration.
 func defaults(string, string) (*server.FileConfig, error) {
-	cfg := config.Default(".")
+	cfg := config.Default(".", rules.All)
 	return &server.FileConfig{Options: lint.Options{
 		Rules: rules.All, Settings: cfg.Settings(nil), Severity: cfg.Severity, MaxFileSize: 1 << 20,
 	}}, nil

@@ -1,12 +1,19 @@
 // Package suggest finds the did-you-mean candidate for a misspelt name
-// (configuration keys, flags, connection ids), by edit distance.
+// (configuration keys, flags, connection ids, operator arguments), by edit
+// distance: the one distance every suggestion in daglint uses.
 package suggest
 
 import (
 	"strings"
 
-	"github.com/agnivade/levenshtein"
+	"github.com/hbollon/go-edlib"
 )
+
+// Distance is the optimal-string-alignment distance between a and b, over
+// code points: insertions, deletions, substitutions and transpositions of
+// adjacent characters each count one (so "comamnd" is one typo away from
+// "command"). Callers bound the lengths they compare: it is quadratic.
+func Distance(a, b string) int { return edlib.OSADamerauLevenshteinDistance(a, b) }
 
 // maxLen bounds the inputs Closest compares, keeping the quadratic distance
 // computation cheap on hostile input.
@@ -26,7 +33,7 @@ func Closest(s string, candidates []string) string {
 		if len(c) > maxLen {
 			continue
 		}
-		d := levenshtein.ComputeDistance(ls, strings.ToLower(c))
+		d := Distance(ls, strings.ToLower(c))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}

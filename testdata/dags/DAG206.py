@@ -90,3 +90,8 @@ def decorated():
 
 
 decorated()
+
+# An opening marker without its closing one is text, not a template: Airflow
+# passes it as it is, and no rule reads it as Jinja (one definition, jinja.Has).
+DockerOperator(task_id="lone_marker", image=IMAGE, private_environment={"PASS_HINT": "use {{ and }"})
+DockerOperator(task_id="lone_stmt", image=IMAGE, network_mode="net{%a")

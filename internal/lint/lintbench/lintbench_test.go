@@ -90,7 +90,7 @@ func TestPlainModulesHaveNoFindings(t *testing.T) {
 		known[rule.ID] = true
 		enabled = append(enabled, rule)
 	}
-	opts := lint.Options{Rules: enabled, Settings: config.Default(".").Settings(nil), KnownRules: known}
+	opts := lint.Options{Rules: enabled, Settings: config.Default(".", rules.All).Settings(nil), KnownRules: known}
 	r := rand.New(rand.NewPCG(5, 6))
 	parsed := 0
 	for i := 0; i < 60; i++ {

@@ -16,7 +16,10 @@
 //
 //	# ruletest: airflow-version=3 allowed-registries=ghcr.io,quay.io public-registries=docker.io connections=conns/airflow_settings.yaml
 //
-// `connections=a.yaml|b.json` runs the fixture once per connections source.
+// A key is airflow-version, connections, or the name of any option of the
+// rules (analysis.Option, decoded as the configuration decodes it; a list
+// option reads `a,b`). `connections=a.yaml|b.json` runs the fixture once
+// per connections source.
 package ruletest
 
 import (
@@ -162,11 +165,13 @@ type Variant struct {
 // Settings reads `# ruletest:` directives into rule settings, one Variant per
 // alternative connections source: `connections=a.yaml|b.json` runs the
 // fixture once with each, and every expectation must hold in all of them.
-// load reads connections files (paths relative to the fixture's folder).
-func Settings(f *pyparse.File, load func(paths []string) (map[string]*analysis.Connection, error)) ([]Variant, error) {
-	s := analysis.Settings{
-		AirflowVersion:   "2",
-		PublicRegistries: []string{"docker.io", "public.ecr.aws", "mcr.microsoft.com", "registry.k8s.io"},
+// Option keys are those of the rules in all. load reads connections files
+// (paths relative to the fixture's folder).
+func Settings(f *pyparse.File, all []*analysis.Rule, load func(paths []string) (map[string]*analysis.Connection, error)) ([]Variant, error) {
+	s := analysis.Settings{AirflowVersion: "2", Options: map[string]any{}}
+	options := map[string]*analysis.Option{}
+	for _, o := range analysis.Options(all) {
+		options[o.Name] = o
 	}
 	var sources []string
 	for _, c := range f.Comments {
@@ -176,15 +181,16 @@ func Settings(f *pyparse.File, load func(paths []string) (map[string]*analysis.C
 		}
 		for _, kv := range strings.Fields(rest) {
 			k, v, _ := strings.Cut(kv, "=")
-			list := strings.Split(v, ",")
-			switch k {
-			case "airflow-version":
+			switch o := options[k]; {
+			case o != nil:
+				val, err := o.ParseDirective(v)
+				if err != nil {
+					return nil, fmt.Errorf("%s: ruletest directive %s: %w", f.Path, k, err)
+				}
+				s.Options[k] = val
+			case k == "airflow-version":
 				s.AirflowVersion = v
-			case "allowed-registries":
-				s.AllowedRegistries = list
-			case "public-registries":
-				s.PublicRegistries = list
-			case "connections":
+			case k == "connections":
 				if load == nil {
 					return nil, fmt.Errorf("%s: connections directive needs a loader", f.Path)
 				}
@@ -221,7 +227,7 @@ func Settings(f *pyparse.File, load func(paths []string) (map[string]*analysis.C
 // Check lints one fixture and returns its problems.
 func Check(path string, src []byte, all []*analysis.Rule, load func([]string) (map[string]*analysis.Connection, error)) ([]string, error) {
 	f := pyparse.Parse(path, src)
-	variants, err := Settings(f, load)
+	variants, err := Settings(f, all, load)
 	if err != nil {
 		return nil, err
 	}
