@@ -6,6 +6,7 @@ import (
 
 	"github.com/daglint/daglint/internal/config"
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/rules"
 )
 
@@ -25,6 +26,8 @@ type resolver struct {
 	byDir  map[string]*config.Config // absolute folder -> its configuration
 	// lookups counts the folders searched for a configuration file.
 	lookups int
+	// indexes holds the module index of each project (see modules).
+	indexes map[string]*project.Index
 	// err is the first configuration problem met inside a walk callback,
 	// which cannot return one.
 	err error
@@ -151,6 +154,7 @@ func groupFiles(r *resolver, flags *checkFlags, files []string) ([]*fileGroup, e
 			g.opts.NoInlineIgnores = flags.noInlineIgnores
 			g.opts.Workers = flags.jobs
 			g.opts.KeepSource = flags.fixing()
+			g.opts.Modules = r.modules(cfg)
 			byCfg[cfg] = g
 			groups = append(groups, g)
 		}

@@ -136,6 +136,13 @@ type Model struct {
 	mutated map[string]bool
 	// reads indexes ConfigParser reads, built on first use.
 	reads *readIndex
+	// mods finds the project modules the file imports; nil when none are known.
+	mods Modules
+	// foreign holds the project modules values were imported from.
+	foreign map[*pyparse.File]*Model
+	// shared is set on an imported module's model, which many files read
+	// at once: it records nothing.
+	shared bool
 }
 
 // Module returns the module scope.
@@ -159,9 +166,14 @@ func (m *Model) CoreAirflow110(op *OpCall) bool {
 	return strings.HasPrefix(q, "airflow.operators.") || strings.HasPrefix(q, "airflow.contrib.")
 }
 
-// Build analyses a parsed file.
-func Build(f *pyparse.File) *Model {
-	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}
+// Build analyses a parsed file on its own.
+func Build(f *pyparse.File) *Model { return BuildWith(f, nil) }
+
+// BuildWith analyses a parsed file whose imports of project modules mods
+// resolves (nil: none), so that names imported from them resolve as if
+// they were defined in the file.
+func BuildWith(f *pyparse.File, mods Modules) *Model {
+	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods}
 	m.module = newScope(nil, nil, f.Body)
 	b := &builder{m: m, subclasses: map[string]*subclass{}, invocations: map[string][][]*frame{}, overridden: map[string]bool{}}
 	b.findSubclasses()

@@ -8,12 +8,14 @@ type bindKind int
 const (
 	bindAssign bindKind = iota // name = value, name: T = value
 	bindWithAs                 // with value as name
-	bindOther                  // augmented assignment, loop target, parameter, import, def, class, unpacking ...
+	bindOther                  // augmented assignment, loop target, parameter, def, class, unpacking ...
+	bindImport                 // import or from-import: imp names what it brings in
 )
 
 type binding struct {
 	kind  bindKind
 	value pyparse.Expr
+	imp   *importRef // bindImport only
 }
 
 // Scope is a module or function namespace with the bindings made in it.
@@ -22,6 +24,7 @@ type Scope struct {
 	Func     *pyparse.FuncDef // nil for the module
 	bindings map[string][]binding
 	globals  map[string]bool // names declared global in this function
+	stars    []*importRef    // `from m import *` of the module scope
 }
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
@@ -74,22 +77,8 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 			s.collectWalrus(st.Value)
 		case *pyparse.ExprStmt:
 			s.collectWalrus(st.X)
-		case *pyparse.Import:
-			for _, a := range st.Names {
-				if a.AsName != "" {
-					s.bind(a.AsName, bindOther, nil)
-				} else {
-					s.bind(headName(a.Name), bindOther, nil)
-				}
-			}
-		case *pyparse.ImportFrom:
-			for _, a := range st.Names {
-				if a.AsName != "" {
-					s.bind(a.AsName, bindOther, nil)
-				} else if a.Name != "*" {
-					s.bind(a.Name, bindOther, nil)
-				}
-			}
+		case *pyparse.Import, *pyparse.ImportFrom:
+			s.collectImport(st)
 		case *pyparse.With:
 			for _, it := range st.Items {
 				if it.As != nil {

@@ -70,6 +70,9 @@ type Config struct {
 	ConnectionsSet bool
 	AirflowVersion string // "1.10", "2" or "3"
 	MaxFileSize    int64  // bytes; 0 means no limit
+	// PythonPath holds the extra folders project modules import from
+	// (python-path), resolved against Dir.
+	PythonPath []string
 
 	known []string // rule IDs selectors are checked against
 	// cliExtend and cliIgnore are the command line's --extend-select and

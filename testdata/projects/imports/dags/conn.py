@@ -1,0 +1,23 @@
+from airflow import DAG
+from airflow.providers.docker.operators.docker import DockerOperator
+
+from include.images import PINNED
+from include.settings import DEFAULT_ARGS, MUTATED_ARGS
+
+# No docker_conn_id reaches this one.
+DockerOperator(task_id="x", image=PINNED)  # want "DAG203"
+
+# The imported default_args carry one.
+with DAG("y", default_args=DEFAULT_ARGS):
+    DockerOperator(task_id="y", image=PINNED)
+
+# Changed in place after its literal: may carry one (it does).
+with DAG("z", default_args=MUTATED_ARGS):
+    DockerOperator(task_id="z", image=PINNED)
+
+# A local name that rebinds an imported one is two bindings: unknown.
+from include.settings import DEFAULT_ARGS as ARGS
+
+ARGS = {"retries": 3}
+with DAG("w", default_args=ARGS):
+    DockerOperator(task_id="w", image=PINNED)
