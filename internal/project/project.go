@@ -44,6 +44,7 @@ type Index struct {
 	modules map[string]*airflow.Module      // key -> module, for pointer identity
 	parsed  map[string]*parsed              // module file -> its model
 	loads   int                             // modules read so far
+	limit   int                             // most modules read in a run (MaxModules)
 
 	// Reads counts module files read (for tests and measurements).
 	reads int
@@ -76,6 +77,7 @@ func New(root, cwd string, extra []string) *Index {
 		dirs:    map[string]map[string]entryKind{},
 		modules: map[string]*airflow.Module{},
 		parsed:  map[string]*parsed{},
+		limit:   MaxModules,
 	}
 	cands := []string{root}
 	for _, f := range Folders {
@@ -295,7 +297,7 @@ func (ix *Index) entry(path string) *parsed {
 // too large, is over the run's budget of modules, or does not parse.
 func (ix *Index) load(path string) *airflow.Model {
 	ix.mu.Lock()
-	if ix.loads >= MaxModules {
+	if ix.loads >= ix.limit {
 		ix.mu.Unlock()
 		return nil
 	}

@@ -1,0 +1,177 @@
+package project
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/daglint/daglint/internal/airflow"
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// tree writes files (slash paths relative to a new folder) and returns the folder.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// image resolves the image of the first operator call of a DAG file
+// written at dags/dag.py.
+func image(t *testing.T, ix *Index, dir, src string) airflow.Value {
+	t.Helper()
+	f := pyparse.Parse(filepath.Join(dir, "dags", "dag.py"), []byte("from airflow.providers.docker.operators.docker import DockerOperator\n"+src))
+	m := airflow.BuildWith(f, ix)
+	if len(m.Calls) == 0 || m.Calls[0].Arg("image") == nil {
+		t.Fatalf("no image argument in %q", src)
+	}
+	return m.Calls[0].Arg("image").Value
+}
+
+func TestFindsModulesThePathFinderWay(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"include/__init__.py":          "",
+		"include/images.py":            `IMAGE = "ghcr.io/a/include:1"` + "\n",
+		"dags/local.py":                `IMAGE = "ghcr.io/a/dags:1"` + "\n",
+		"plugins/pkg/__init__.py":      `IMAGE = "ghcr.io/a/init:1"` + "\n",
+		"plugins/pkg.py":               `IMAGE = "ghcr.io/a/shadowed:1"` + "\n",
+		"utils.py":                     `IMAGE = "ghcr.io/a/root:1"` + "\n",
+		"dags/utils.py":                `IMAGE = "ghcr.io/a/dags-utils:1"` + "\n",
+		"dags/ns/a.py":                 `IMAGE = "ghcr.io/a/ns-a:1"` + "\n",
+		"plugins/ns/b.py":              `IMAGE = "ghcr.io/a/ns-b:1"` + "\n",
+		"plugins/ns/notpython.txt":     "",
+		"include/bad-name/__init__.py": `IMAGE = "x"` + "\n",
+	})
+	ix := New(dir, dir, nil)
+	tests := []struct{ src, want string }{
+		{"from include.images import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/include:1"},
+		{"from images import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/include:1"}, // include/ is a root
+		{"from local import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/dags:1"},
+		{"from dags.local import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/dags:1"}, // dags/ as a namespace package of the root
+		{"from pkg import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/init:1"},        // a package wins over pkg.py
+		{"from utils import IMAGE\nDockerOperator(image=IMAGE)", ""},                      // in the root and in dags/: ambiguous
+		{"from ns.a import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/ns-a:1"},       // namespace portions of dags/ and plugins/
+		{"from ns.b import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/ns-b:1"},
+		{"from ns import b\nDockerOperator(image=b.IMAGE)", "ghcr.io/a/ns-b:1"},
+		{"import ns.a, ns.b\nDockerOperator(image=ns.a.IMAGE)", "ghcr.io/a/ns-a:1"},
+		{"from ns.notpython import IMAGE\nDockerOperator(image=IMAGE)", ""},
+		{"from . import local\nDockerOperator(image=local.IMAGE)", "ghcr.io/a/dags:1"}, // relative to the file's folder
+		{"from .local import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/dags:1"},
+		{"from ..include.images import IMAGE\nDockerOperator(image=IMAGE)", "ghcr.io/a/include:1"},
+		{"from os import IMAGE\nDockerOperator(image=IMAGE)", ""},
+	}
+	for _, tt := range tests {
+		v := image(t, ix, dir, tt.src)
+		got := ""
+		if v.Kind == airflow.String {
+			got = v.Str
+		}
+		if got != tt.want {
+			t.Errorf("%q: image %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestRelatedLocationPointsIntoTheModule(t *testing.T) {
+	dir := tree(t, map[string]string{"include/images.py": "# images\nIMAGE = \"ghcr.io/a/app:latest\"\n"})
+	ix := New(dir, dir, nil)
+	v := image(t, ix, dir, "from include.images import IMAGE\nDockerOperator(image=IMAGE)")
+	if v.Origin == nil || v.Origin.File == nil {
+		t.Fatalf("no origin on %+v", v)
+	}
+	if got := v.Origin.File.Path; got != "include/images.py" {
+		t.Errorf("origin path %q, want include/images.py (relative to the working folder)", got)
+	}
+	if got := v.Origin.File.Text(v.Origin.Def); got != `"ghcr.io/a/app:latest"` {
+		t.Errorf("origin text %q", got)
+	}
+}
+
+// A run reads only the modules its files import, once each, however many
+// workers ask at the same time.
+func TestReadsOnlyWhatIsImportedOnce(t *testing.T) {
+	files := map[string]string{"include/__init__.py": ""}
+	for i := 0; i < 200; i++ {
+		files[fmt.Sprintf("include/m%d.py", i)] = fmt.Sprintf("IMAGE = \"ghcr.io/a/m%d:1\"\n", i)
+	}
+	dir := tree(t, files)
+	ix := New(dir, dir, nil)
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte("from include.m7 import IMAGE\nfrom include.m9 import IMAGE as B\nx = IMAGE + B\n"))
+			m := airflow.BuildWith(f, ix)
+			m.Resolve(f.Body[2].(*pyparse.Assign).Value, nil)
+		}()
+	}
+	wg.Wait()
+	if got := ix.Reads(); got != 2 { // m7 and m9: nothing asks include/__init__.py for a name
+		t.Errorf("read %d modules, want 2", got)
+	}
+}
+
+// Star imports of a huge package cost one read per module, and the run's
+// budget of modules bounds them: reads grow with the package up to it.
+func TestHugePackageIsBounded(t *testing.T) {
+	reads := func(n, limit int) int {
+		files := map[string]string{}
+		var init strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&init, "from .m%d import *\n", i)
+			files[fmt.Sprintf("include/big/m%d.py", i)] = fmt.Sprintf("V%d = 1\n", i)
+		}
+		files["include/big/__init__.py"] = init.String()
+		dir := tree(t, files)
+		ix := New(dir, dir, nil)
+		ix.limit = limit
+		image(t, ix, dir, "from include.big import IMAGE\nDockerOperator(image=IMAGE)")
+		return ix.Reads()
+	}
+	n, n2 := reads(100, 1000), reads(200, 1000)
+	if n < 100 || float64(n2)/float64(n) > 2.2 {
+		t.Errorf("reads for 100 modules %d, for 200 %d: want linear", n, n2)
+	}
+	if got := reads(200, 50); got > 50 {
+		t.Errorf("read %d modules with a budget of 50", got)
+	}
+}
+
+func TestCyclesAndBrokenModules(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"include/a.py":      "from include.b import X, OK\nY = X\n",
+		"include/b.py":      "from include.a import Y as X\nOK = \"ghcr.io/a/ok:1\"\n",
+		"include/broken.py": "IMAGE = \"ghcr.io/a/broken:1\"\nif (:\n",
+		"include/self.py":   "from include.self import IMAGE\n",
+		"include/star1.py":  "from include.star2 import *\n",
+		"include/star2.py":  "from include.star1 import *\n",
+	})
+	ix := New(dir, dir, nil)
+	for src, want := range map[string]string{
+		"from include.a import Y\nDockerOperator(image=Y)":                 "",
+		"from include.a import OK\nDockerOperator(image=OK)":               "ghcr.io/a/ok:1",
+		"from include.broken import IMAGE\nDockerOperator(image=IMAGE)":    "",
+		"from include.self import IMAGE\nDockerOperator(image=IMAGE)":      "",
+		"from include.star1 import IMAGE\nDockerOperator(image=IMAGE)":     "",
+		"from include.star1 import *\nDockerOperator(image=IMAGE)":         "",
+		"from include import nothing\nDockerOperator(image=nothing.IMAGE)": "",
+	} {
+		v := image(t, ix, dir, src)
+		if got := v.Str; (v.Kind == airflow.String) != (want != "") || got != want {
+			t.Errorf("%q: %v %q, want %q", src, v.Kind, got, want)
+		}
+	}
+}
