@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/daglint/daglint/internal/config"
 	"github.com/daglint/daglint/internal/project"
@@ -26,19 +27,32 @@ func projectRoot(cfg *config.Config, cwd string) string {
 	}
 }
 
+// indexCache holds the module index of each project, by root and
+// python-path, for a run or a language server's life.
+type indexCache struct {
+	mu    sync.Mutex
+	byKey map[string]*project.Index
+}
+
 // modules returns the module index of the project cfg governs, one per
-// project root and python-path for the whole run, so that every file of a
-// project shares the modules it imports.
+// project root and python-path, so that every file of a project shares
+// the modules it imports.
 func (r *resolver) modules(cfg *config.Config) *project.Index {
+	if r.indexes == nil {
+		r.indexes = &indexCache{}
+	}
+	c := r.indexes
 	root := projectRoot(cfg, r.cwd)
-	key := root + "\x00" + strings.Join(cfg.PythonPath, "\x00")
-	if ix, ok := r.indexes[key]; ok {
+	key := root + "\x00" + r.cwd + "\x00" + strings.Join(cfg.PythonPath, "\x00")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ix, ok := c.byKey[key]; ok {
 		return ix
 	}
-	if r.indexes == nil {
-		r.indexes = map[string]*project.Index{}
+	if c.byKey == nil {
+		c.byKey = map[string]*project.Index{}
 	}
 	ix := project.New(root, r.cwd, cfg.PythonPath)
-	r.indexes[key] = ix
+	c.byKey[key] = ix
 	return ix
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/daglint/daglint/internal/config"
 	"github.com/daglint/daglint/internal/lint"
-	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/rules"
 )
 
@@ -27,7 +26,7 @@ type resolver struct {
 	// lookups counts the folders searched for a configuration file.
 	lookups int
 	// indexes holds the module index of each project (see modules).
-	indexes map[string]*project.Index
+	indexes *indexCache
 	// err is the first configuration problem met inside a walk callback,
 	// which cannot return one.
 	err error

@@ -360,3 +360,25 @@ func (ix *Index) Memo(m *airflow.Model, compute func(*airflow.Model) []string) [
 }
 
 func (ix *Index) abs(display string) string { return absIn(ix.cwd, display) }
+
+// Abs returns the absolute path of a module file the index read, from the
+// path its File carries (relative to the working folder when under it).
+func (ix *Index) Abs(path string) string { return ix.abs(path) }
+
+// Forget drops what the index knows of the file or folder at path (absolute
+// or relative to the working folder): its parsed module, and the listing of
+// its folder (a module may have been created or deleted). The next file
+// that imports it reads it again; nothing else is re-read. It reports
+// whether the index had read any of it.
+func (ix *Index) Forget(path string) bool {
+	abs := ix.abs(path)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	_, parsed := ix.parsed[abs]
+	_, listed := ix.dirs[filepath.Dir(abs)]
+	_, isDir := ix.dirs[abs]
+	delete(ix.parsed, abs)
+	delete(ix.dirs, filepath.Dir(abs))
+	delete(ix.dirs, abs)
+	return parsed || listed || isDir
+}

@@ -175,3 +175,35 @@ func TestCyclesAndBrokenModules(t *testing.T) {
 		}
 	}
 }
+
+// Forget makes the next import read the changed module again, and only it.
+func TestForgetRereadsOnlyTheChangedModule(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"include/images.py": "IMAGE = \"ghcr.io/a/app:1\"\n",
+		"include/other.py":  "OTHER = \"ghcr.io/a/other:1\"\n",
+	})
+	ix := New(dir, dir, nil)
+	src := "from include.images import IMAGE\nfrom include.other import OTHER\nDockerOperator(image=IMAGE + OTHER)"
+	if v := image(t, ix, dir, src); v.Str != "ghcr.io/a/app:1ghcr.io/a/other:1" {
+		t.Fatalf("before: %q", v.Str)
+	}
+	p := filepath.Join(dir, "include", "images.py")
+	if err := os.WriteFile(p, []byte("IMAGE = \"ghcr.io/a/app:2\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v := image(t, ix, dir, src); v.Str != "ghcr.io/a/app:1ghcr.io/a/other:1" {
+		t.Fatalf("cached: %q", v.Str)
+	}
+	if !ix.Forget(p) {
+		t.Fatal("Forget: the index had not read the module")
+	}
+	if v := image(t, ix, dir, src); v.Str != "ghcr.io/a/app:2ghcr.io/a/other:1" {
+		t.Errorf("after Forget: %q", v.Str)
+	}
+	if got := ix.Reads(); got != 3 {
+		t.Errorf("reads %d, want 3 (two modules, then the changed one again)", got)
+	}
+	if ix.Forget(filepath.Join(dir, "elsewhere", "x.py")) {
+		t.Error("Forget of a file the index never saw reports true")
+	}
+}
