@@ -184,3 +184,20 @@ func TestPythonPathShownAndUsed(t *testing.T) {
 		t.Errorf("findings %v without python-path, want none", fs)
 	}
 }
+
+// TestExplainProject: `daglint explain project` prints docs/project.md.
+func TestExplainProject(t *testing.T) {
+	want, err := os.ReadFile("../../docs/project.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "explain", "project")
+	if code != 0 || out != string(want) {
+		t.Errorf("explain project (exit %d) differs from docs/project.md; keep cmd/daglint/explain_project.go and the page equal", code)
+	}
+	for _, s := range []string{"python-path", "git work tree", "dags/", "plugins/", "include/"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("explain project does not mention %s", s)
+		}
+	}
+}
