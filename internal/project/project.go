@@ -138,6 +138,9 @@ func (ix *Index) Import(from string, level int, dotted string) *airflow.Module {
 		for i := 1; i < level; i++ {
 			dir = filepath.Dir(dir)
 		}
+		if !ix.inside(dir) {
+			return nil // never read above the project's folders
+		}
 		m = ix.packageAt(dir)
 	}
 	for _, p := range parts {
@@ -208,6 +211,16 @@ func (ix *Index) packageAt(dir string) *airflow.Module {
 	return ix.module("", []string{dir})
 }
 
+// inside reports whether dir is an import root or lies below one.
+func (ix *Index) inside(dir string) bool {
+	for _, r := range ix.roots {
+		if rel, err := filepath.Rel(r, dir); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+			return true
+		}
+	}
+	return false
+}
+
 // module returns the one Module value for a file and folders.
 func (ix *Index) module(file string, dirs []string) *airflow.Module {
 	key := file + "\x00" + strings.Join(dirs, "\x00")
@@ -237,7 +250,9 @@ func validName(s string) bool {
 }
 
 // list returns the Python entries of a folder (read once): modules
-// (name.py) and sub-folders, by name.
+// (name.py) and sub-folders, by name. Symbolic links are passed over, as
+// the walk passes over links to folders: the index reads nothing outside
+// the project's folders.
 func (ix *Index) list(dir string) map[string]entryKind {
 	ix.mu.Lock()
 	if l, ok := ix.dirs[dir]; ok {
@@ -250,9 +265,9 @@ func (ix *Index) list(dir string) map[string]entryKind {
 		for _, e := range ents {
 			n := e.Name()
 			switch {
-			case e.IsDir() || (e.Type()&os.ModeSymlink != 0 && isDir(filepath.Join(dir, n))):
+			case e.IsDir():
 				l[n] |= kindDir
-			case strings.HasSuffix(n, ".py") && (e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0):
+			case strings.HasSuffix(n, ".py") && e.Type().IsRegular():
 				l[strings.TrimSuffix(n, ".py")] |= kindFile
 			}
 		}
@@ -264,11 +279,6 @@ func (ix *Index) list(dir string) map[string]entryKind {
 	}
 	ix.dirs[dir] = l
 	return l
-}
-
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
 }
 
 // Model implements airflow.Modules: the module's file is read and parsed

@@ -207,3 +207,37 @@ func TestForgetRereadsOnlyTheChangedModule(t *testing.T) {
 		t.Error("Forget of a file the index never saw reports true")
 	}
 }
+
+// The index reads nothing outside the project's folders: not above the
+// root through relative imports, not through symbolic links.
+func TestNothingOutsideTheProject(t *testing.T) {
+	outside := tree(t, map[string]string{
+		"secret.py":              "IMAGE = \"ghcr.io/a/outside:1\"\n",
+		"pkg/m.py":               "IMAGE = \"ghcr.io/a/outside:2\"\n",
+		"proj/include/images.py": "IMAGE = \"ghcr.io/a/inside:1\"\n",
+	})
+	dir := filepath.Join(outside, "proj") // the project's parent holds secret.py
+	if err := os.Symlink(filepath.Join(outside, "secret.py"), filepath.Join(dir, "include", "linked.py")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "pkg"), filepath.Join(dir, "include", "pkg")); err != nil {
+		t.Fatal(err)
+	}
+	ix := New(dir, dir, nil)
+	for _, src := range []string{
+		"from include.linked import IMAGE\nDockerOperator(image=IMAGE)",
+		"from include.pkg.m import IMAGE\nDockerOperator(image=IMAGE)",
+		"from ... import secret\nDockerOperator(image=secret.IMAGE)", // dags/ -> proj/ -> its parent
+		"from ...secret import IMAGE\nDockerOperator(image=IMAGE)",
+	} {
+		if v := image(t, ix, dir, src); v.Kind == airflow.String {
+			t.Errorf("%q resolved to %q from outside the project", src, v.Str)
+		}
+	}
+	if v := image(t, ix, dir, "from ..include.images import IMAGE\nDockerOperator(image=IMAGE)"); v.Str != "ghcr.io/a/inside:1" {
+		t.Errorf("a relative import inside the project: %q", v.Str)
+	}
+	if got := ix.Reads(); got != 1 {
+		t.Errorf("read %d modules, want only include/images.py", got)
+	}
+}
