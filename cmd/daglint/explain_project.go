@@ -38,7 +38,8 @@ merged across those folders); ` + "`" + `import a.b` + "`" + `, ` + "`" + `impor
 ` + "`" + `from a.b import c` + "`" + `, ` + "`" + `from . import c` + "`" + `, ` + "`" + `from ..x import c` + "`" + ` and
 ` + "`" + `from .x import *` + "`" + ` (which honours ` + "`" + `__all__` + "`" + ` and skips ` + "`" + `_private` + "`" + ` names). A
 name that two of those folders provide differently is ambiguous and stays
-unresolved.
+unresolved. Nothing outside those folders is read: relative imports stop at
+them, and symbolic links are passed over.
 
 ## What resolves
 

@@ -132,6 +132,10 @@ type member struct {
 	mod   *Module
 	val   Value
 	found bool // the name is a module or defined in the module
+	// defIn is the module whose own statement binds the name (an
+	// assignment, class or def, not an import), defName the name there.
+	defIn   *Model
+	defName string
 }
 
 func unknownMember(use pyparse.Expr) member {
@@ -228,6 +232,8 @@ func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
 			return unknownMember(use), true
 		}
 		return mb, true
+	case bindOther:
+		return member{val: Value{Expr: use}, found: true, defIn: r.m, defName: name}, true
 	case bindAssign:
 		v := r.eval(b.value)
 		if v.Def == (pyparse.Range{}) {
@@ -242,7 +248,7 @@ func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
 			}
 			s.foreign[r.m.File] = r.m
 		}
-		return member{val: relocate(v, use, r.m.File), found: true}, true
+		return member{val: relocate(v, use, r.m.File), found: true, defIn: r.m, defName: name}, true
 	}
 	return unknownMember(use), true
 }
@@ -344,8 +350,21 @@ func (r *resolver) crossModule(x *pyparse.Name, b binding, ok bool) (v Value, ha
 // imported project module; ok is false when the expression is no such
 // attribute.
 func (r *resolver) importedAttr(x *pyparse.Attribute) (Value, bool) {
-	if r.m.mods == nil {
+	mb, ok := r.importedMember(x)
+	if !ok {
 		return Value{}, false
+	}
+	if mb.mod != nil {
+		return Value{Expr: x}, true
+	}
+	return mb.val, true
+}
+
+// importedMember resolves the module or name `mod.NAME` stands for; ok is
+// false when the expression is no attribute of an imported project module.
+func (r *resolver) importedMember(x *pyparse.Attribute) (member, bool) {
+	if r.m.mods == nil {
+		return member{}, false
 	}
 	var attrs []string
 	var e pyparse.Expr = x
@@ -359,26 +378,53 @@ func (r *resolver) importedAttr(x *pyparse.Attribute) (Value, bool) {
 	}
 	base, ok := e.(*pyparse.Name)
 	if !ok {
-		return Value{}, false
+		return member{}, false
 	}
 	b, ok := r.scope.lookup(base.ID, r.shadow)
 	if !ok || b.kind != bindImport {
-		return Value{}, false
+		return member{}, false
 	}
 	mb := r.follow(b.imp, x)
 	for i := len(attrs) - 1; i >= 0; i-- {
 		if mb.mod == nil {
-			return Value{}, false // an attribute of a value: resolved as before
+			return member{}, false // an attribute of a value: resolved as before
 		}
 		mb = r.memberOf(mb.mod, attrs[i], x)
 	}
-	if !mb.found {
-		return Value{}, false
+	return mb, mb.found
+}
+
+// ImportedName follows e, a name (or `module.Name`) that an import of a
+// project module brings into the file, through re-exports and star
+// imports, to the module whose own statement binds it (a class, a def, an
+// assignment): that module's model (see BuildModule) and the name there.
+// ok is false when e is no such name, or the chain cannot be followed
+// (a module that is missing or does not parse, an ambiguous name, the
+// resolution budget).
+func (m *Model) ImportedName(e pyparse.Expr) (def *Model, name string, ok bool) {
+	if m.mods == nil {
+		return nil, "", false
 	}
-	if mb.mod != nil {
-		return Value{Expr: x}, true
+	r := &resolver{m: m, scope: m.module}
+	var mb member
+	switch x := e.(type) {
+	case *pyparse.Name:
+		b, bound := m.module.lookup(x.ID, nil)
+		switch {
+		case bound && b.kind == bindImport:
+			mb = r.follow(b.imp, x)
+		case m.module.boundIn(x.ID, nil) == nil:
+			if provs := r.starsProviding(x.ID); len(provs) == 1 {
+				mb = r.memberOf(provs[0], x.ID, x)
+			}
+		}
+	case *pyparse.Attribute:
+		mb, _ = r.importedMember(x)
 	}
-	return mb.val, true
+	if mb.defIn == nil {
+		return nil, "", false
+	}
+	return mb.defIn, mb.defName, true
 }
 
 // relocate moves a value defined in the module file into the importing

@@ -241,3 +241,29 @@ func TestNothingOutsideTheProject(t *testing.T) {
 		t.Errorf("read %d modules, want only include/images.py", got)
 	}
 }
+
+// ImportedName finds the module that defines an imported class, through
+// re-exports: what a subclass defined in plugins/ needs.
+func TestImportedNameFindsTheDefiningModule(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"plugins/acme/__init__.py":  "from .operators import *\nfrom .operators import AcmeDockerOperator as Renamed\n",
+		"plugins/acme/operators.py": "from airflow.providers.docker.operators.docker import DockerOperator\n\nclass AcmeDockerOperator(DockerOperator):\n    pass\n",
+	})
+	ix := New(dir, dir, nil)
+	f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte("from acme import AcmeDockerOperator, Renamed\nimport acme.operators as ops\nfrom acme import Missing\nimport os\n"+
+		"AcmeDockerOperator\nRenamed\nops.AcmeDockerOperator\nMissing\nos.path\n"))
+	m := airflow.BuildWith(f, ix)
+	for i, want := range []string{"AcmeDockerOperator", "AcmeDockerOperator", "AcmeDockerOperator", "", ""} {
+		e := f.Body[4+i].(*pyparse.ExprStmt).X
+		def, name, ok := m.ImportedName(e)
+		if want == "" {
+			if ok {
+				t.Errorf("%s: found %s in %s", f.Text(e.Span()), name, def.File.Path)
+			}
+			continue
+		}
+		if !ok || name != want || filepath.Base(def.File.Path) != "operators.py" {
+			t.Errorf("%s: %v %q, want %s in plugins/acme/operators.py", f.Text(e.Span()), ok, name, want)
+		}
+	}
+}
