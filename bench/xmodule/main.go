@@ -51,6 +51,7 @@ func (c *counts) add(m *airflow.Model) {
 func main() {
 	pyPath := flag.String("python-path", "", "extra import folders, comma-separated, relative to DIR")
 	verbose := flag.Bool("v", false, "print each call whose image resolves only with the index")
+	unresolved := flag.Bool("unresolved", false, "print each call whose image stays unresolved with the index")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: xmodule [-python-path a,b] DIR")
@@ -97,6 +98,13 @@ func main() {
 		with.files++
 		alone.add(a)
 		with.add(w)
+		if *unresolved {
+			for _, op := range w.Calls {
+				if wa := op.Arg("image"); wa == nil || wa.Value.Kind != airflow.String {
+					fmt.Printf("%s:%d: %s image unresolved\n", path, f.Lines.Line(op.Callee.Start), op.CalleeText)
+				}
+			}
+		}
 		if *verbose {
 			for i, op := range w.Calls {
 				wa, aa := op.Arg("image"), a.Calls[i].Arg("image")

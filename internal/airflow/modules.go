@@ -100,11 +100,12 @@ func (s *Scope) collectImport(st pyparse.Stmt) {
 	}
 }
 
-// bindImport binds name to an import. `import a.b` and `import a.c` both
-// bind a to the package a: one binding, not two.
+// bindImport binds name to an import. The same import twice (`import a.b`
+// and `import a.c` both bind a to the package a; a file that repeats
+// `from m import X`) is one binding, not two.
 func (s *Scope) bindImport(name string, ref *importRef) {
 	for _, b := range s.bindings[name] {
-		if b.kind == bindImport && *b.imp == *ref && ref.name == "" {
+		if b.kind == bindImport && *b.imp == *ref {
 			return
 		}
 	}

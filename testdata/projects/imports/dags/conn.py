@@ -21,3 +21,12 @@ from include.settings import DEFAULT_ARGS as ARGS
 ARGS = {"retries": 3}
 with DAG("w", default_args=ARGS):
     DockerOperator(task_id="w", image=PINNED)
+
+# The same import twice is one binding; two different ones are ambiguous.
+from include.images import ETL
+from include.images import ETL
+from include.images import PINNED as TWICE
+from include.settings import REGISTRY_ARGS as TWICE
+
+DockerOperator(task_id="v", image=ETL)  # want "DAG102" "DAG203"
+DockerOperator(task_id="u", image=TWICE)
