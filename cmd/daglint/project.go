@@ -10,21 +10,36 @@ import (
 	"github.com/daglint/daglint/internal/project"
 )
 
-// projectRoot is the root of the project a configuration governs (RULES.md,
-// "Project"): the folder of the configuration file; without one, the git
-// work tree holding cwd, else cwd.
-func projectRoot(cfg *config.Config, cwd string) string {
+// projectRoot is the root of the project of the file at path (RULES.md,
+// "Project"): the folder of its configuration file; without one, the git
+// work tree holding the file, else the folder daglint runs in.
+func (r *resolver) projectRoot(cfg *config.Config, path string) string {
 	if cfg.Path != "" {
 		return cfg.Dir
 	}
-	for dir := cwd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			return cwd
-		}
+	if root := r.gitRoot(filepath.Dir(absPath(r.cwd, filepath.FromSlash(path)))); root != "" {
+		return root
 	}
+	return r.cwd
+}
+
+// gitRoot returns the git work tree holding dir ("" for none), each folder
+// looked up once.
+func (r *resolver) gitRoot(dir string) string {
+	if root, ok := r.gitRoots[dir]; ok {
+		return root
+	}
+	root := ""
+	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		root = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		root = r.gitRoot(parent)
+	}
+	if r.gitRoots == nil {
+		r.gitRoots = map[string]string{}
+	}
+	r.gitRoots[dir] = root
+	return root
 }
 
 // indexCache holds the module index of each project, by root and
@@ -34,15 +49,15 @@ type indexCache struct {
 	byKey map[string]*project.Index
 }
 
-// modules returns the module index of the project cfg governs, one per
-// project root and python-path, so that every file of a project shares
-// the modules it imports.
-func (r *resolver) modules(cfg *config.Config) *project.Index {
+// modules returns the module index of the project of the file at path,
+// which cfg governs: one per project root and python-path, so that every
+// file of a project shares the modules it imports.
+func (r *resolver) modules(cfg *config.Config, path string) *project.Index {
 	if r.indexes == nil {
 		r.indexes = &indexCache{}
 	}
 	c := r.indexes
-	root := projectRoot(cfg, r.cwd)
+	root := r.projectRoot(cfg, path)
 	key := root + "\x00" + r.cwd + "\x00" + strings.Join(cfg.PythonPath, "\x00")
 	c.mu.Lock()
 	defer c.mu.Unlock()

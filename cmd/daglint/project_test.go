@@ -201,3 +201,31 @@ func TestExplainProject(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectRootPerFile: without a configuration file each file's
+// project is the git work tree holding it, wherever daglint runs from:
+// two repositories checked from their common parent import each their own
+// include/.
+func TestProjectRootPerFile(t *testing.T) {
+	parent := t.TempDir()
+	for _, repo := range []string{"a", "b"} {
+		root := filepath.Join(parent, repo)
+		if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, root, "include/images.py", "ETL_IMAGE = 'ghcr.io/"+repo+"/etl:latest'\nPINNED = 'ghcr.io/"+repo+"/etl:1.0'\n")
+		writeFile(t, root, "dags/etl.py", projectDAG)
+	}
+	t.Chdir(parent)
+	fs := jsonFindings(t, "a/dags", "b/dags")
+	if len(fs) != 2 {
+		t.Fatalf("findings %v, want one DAG102 per repository", fs)
+	}
+	for i, repo := range []string{"a", "b"} {
+		msg := fs[i]["message"].(string)
+		rel := fs[i]["related"].([]any)[0].(map[string]any)["path"]
+		if fs[i]["path"] != repo+"/dags/etl.py" || !strings.Contains(msg, "ghcr.io/"+repo+"/etl:latest") || rel != repo+"/include/images.py" {
+			t.Errorf("finding %d: %v %q related %v, want %s's own image", i, fs[i]["path"], msg, rel, repo)
+		}
+	}
+}

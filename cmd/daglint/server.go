@@ -90,7 +90,7 @@ func fileConfigIn(path, root string, indexes *indexCache) (*server.FileConfig, e
 		Options:  lintOptions(cfg, conns, root),
 		Excluded: cfg.Excluded(relTo(cfg.Dir, path)),
 	}
-	fc.Options.Modules = res.modules(cfg)
+	fc.Options.Modules = res.modules(cfg, path)
 	if cfg.Path != "" {
 		fc.Files = append(fc.Files, absPath(root, cfg.Path))
 	}
