@@ -20,7 +20,7 @@ that applies to PATH.
 ## The project root
 
 The project of a file is the folder of that configuration file; with none,
-the git work tree holding the folder daglint runs from, else that folder.
+the git work tree holding the file, else the folder daglint runs from.
 
 ## Where modules are imported from
 
