@@ -267,3 +267,40 @@ func TestImportedNameFindsTheDefiningModule(t *testing.T) {
 		}
 	}
 }
+
+// Resolving imported values costs the same per use however many uses a
+// file has: allocations of a file with 2N calls are about twice N's, and
+// a value whose text doubles with each name (A1 = A0 + A0, ...) stops at
+// the resolution budget instead of growing without bound.
+func TestImportedValuesCostGrowsLinearly(t *testing.T) {
+	var mod strings.Builder
+	mod.WriteString("ARGS = {\n")
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&mod, "    'k%d': 'v%d',\n", i, i)
+	}
+	mod.WriteString("    'docker_conn_id': 'ghcr',\n}\nA0 = 'x'\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&mod, "A%d = A%d + A%d\n", i, i-1, i-1)
+	}
+	dir := tree(t, map[string]string{"include/common.py": mod.String()})
+	ix := New(dir, dir, nil)
+	build := func(n int) float64 {
+		var src strings.Builder
+		src.WriteString("from airflow import DAG\nfrom airflow.providers.docker.operators.docker import DockerOperator\nfrom include.common import ARGS, A39\n")
+		src.WriteString("with DAG('d', default_args=ARGS):\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&src, "    DockerOperator(task_id='t%d', image=A39)\n", i)
+		}
+		f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte(src.String()))
+		airflow.BuildWith(f, ix) // warm the index
+		return testing.AllocsPerRun(3, func() { airflow.BuildWith(f, ix) })
+	}
+	n, n2 := build(50), build(100)
+	if ratio := n2 / n; ratio > 2.5 || ratio < 1.5 {
+		t.Errorf("allocations for 50 calls %.0f, for 100 %.0f: ratio %.2f, want about 2", n, n2, ratio)
+	}
+	f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte("from include.common import A39\nfrom airflow.providers.docker.operators.docker import DockerOperator\nDockerOperator(image=A39)\n"))
+	if v := airflow.BuildWith(f, ix).Calls[0].Arg("image").Value; v.Kind == airflow.String {
+		t.Errorf("a value of 2^39 characters resolved (%d characters)", len(v.Str))
+	}
+}
