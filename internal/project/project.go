@@ -24,12 +24,15 @@ import (
 // Folders under the project root that Airflow puts on the import path.
 var Folders = []string{"dags", "plugins", "include"}
 
-// Limits bound the work one run spends on imported modules: a huge
-// package costs at most MaxModules parses of at most MaxModuleSize bytes
-// each; a module beyond them is unresolved (never guessed).
+// Limits bound the work and memory one run spends on imported modules
+// (the index keeps what it parsed for the run): a huge package costs at
+// most MaxModules parses of at most MaxModuleSize bytes each and
+// MaxModuleBytes in all; a module beyond them is unresolved (never
+// guessed).
 const (
-	MaxModules    = 4000
-	MaxModuleSize = 1 << 20
+	MaxModules     = 4000
+	MaxModuleSize  = 1 << 20
+	MaxModuleBytes = 64 << 20
 )
 
 // Index finds and parses the modules of one project. It is safe for
@@ -45,6 +48,7 @@ type Index struct {
 	parsed  map[string]*parsed              // module file -> its model
 	loads   int                             // modules read so far
 	limit   int                             // most modules read in a run (MaxModules)
+	bytes   int64                           // bytes of modules kept so far
 
 	// Reads counts module files read (for tests and measurements).
 	reads int
@@ -304,7 +308,8 @@ func (ix *Index) entry(path string) *parsed {
 }
 
 // load reads and analyses a module file; nil when it cannot be read, is
-// too large, is over the run's budget of modules, or does not parse.
+// too large, is over the run's budget of modules or bytes, or does not
+// parse.
 func (ix *Index) load(path string) *airflow.Model {
 	ix.mu.Lock()
 	if ix.loads >= ix.limit {
@@ -316,6 +321,15 @@ func (ix *Index) load(path string) *airflow.Model {
 	ix.mu.Unlock()
 	src, err := readModule(path)
 	if err != nil {
+		return nil
+	}
+	ix.mu.Lock()
+	over := ix.bytes+int64(len(src)) > MaxModuleBytes
+	if !over {
+		ix.bytes += int64(len(src))
+	}
+	ix.mu.Unlock()
+	if over {
 		return nil
 	}
 	f := pyparse.Parse(ix.display(path), src)
