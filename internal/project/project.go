@@ -62,10 +62,12 @@ const (
 )
 
 type parsed struct {
-	once  sync.Once
-	model *airflow.Model
-	memo  sync.Once
-	value []string
+	size    int64 // bytes counted against the budget (under Index.mu)
+	counted bool  // counted against MaxModules (under Index.mu)
+	once    sync.Once
+	model   *airflow.Model
+	memo    sync.Once
+	value   []string
 }
 
 // New returns the index of the project rooted at root (absolute or
@@ -292,7 +294,7 @@ func (ix *Index) Model(m *airflow.Module) *airflow.Model {
 		return nil
 	}
 	p := ix.entry(m.Path)
-	p.once.Do(func() { p.model = ix.load(m.Path) })
+	p.once.Do(func() { p.model = ix.load(m.Path, p) })
 	return p.model
 }
 
@@ -310,7 +312,7 @@ func (ix *Index) entry(path string) *parsed {
 // load reads and analyses a module file; nil when it cannot be read, is
 // too large, is over the run's budget of modules or bytes, or does not
 // parse.
-func (ix *Index) load(path string) *airflow.Model {
+func (ix *Index) load(path string, p *parsed) *airflow.Model {
 	ix.mu.Lock()
 	if ix.loads >= ix.limit {
 		ix.mu.Unlock()
@@ -318,6 +320,7 @@ func (ix *Index) load(path string) *airflow.Model {
 	}
 	ix.loads++
 	ix.reads++
+	p.counted = true
 	ix.mu.Unlock()
 	src, err := readModule(path)
 	if err != nil {
@@ -327,6 +330,7 @@ func (ix *Index) load(path string) *airflow.Model {
 	over := ix.bytes+int64(len(src)) > MaxModuleBytes
 	if !over {
 		ix.bytes += int64(len(src))
+		p.size = int64(len(src))
 	}
 	ix.mu.Unlock()
 	if over {
@@ -398,9 +402,19 @@ func (ix *Index) Forget(path string) bool {
 	abs := ix.abs(path)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	_, parsed := ix.parsed[abs]
+	p, parsed := ix.parsed[abs]
 	_, listed := ix.dirs[filepath.Dir(abs)]
 	_, isDir := ix.dirs[abs]
+	if parsed {
+		// A server forgets a module each time it is saved: its read no
+		// longer counts against the run's budgets.
+		ix.bytes -= p.size
+		p.size = 0
+		if p.counted {
+			ix.loads--
+			p.counted = false
+		}
+	}
 	delete(ix.parsed, abs)
 	delete(ix.dirs, filepath.Dir(abs))
 	delete(ix.dirs, abs)

@@ -304,3 +304,18 @@ func TestImportedValuesCostGrowsLinearly(t *testing.T) {
 		t.Errorf("a value of 2^39 characters resolved (%d characters)", len(v.Str))
 	}
 }
+
+// A module forgotten and read again (a server, on every save) does not
+// use up the run's budget of modules.
+func TestForgetGivesTheBudgetBack(t *testing.T) {
+	dir := tree(t, map[string]string{"include/images.py": "IMAGE = \"ghcr.io/a/app:1\"\n"})
+	ix := New(dir, dir, nil)
+	ix.limit = 2
+	p := filepath.Join(dir, "include", "images.py")
+	for i := 0; i < 5; i++ {
+		if v := image(t, ix, dir, "from include.images import IMAGE\nDockerOperator(image=IMAGE)"); v.Str != "ghcr.io/a/app:1" {
+			t.Fatalf("read %d: %q", i, v.Str)
+		}
+		ix.Forget(p)
+	}
+}
