@@ -428,6 +428,43 @@ func (m *Model) ImportedName(e pyparse.Expr) (def *Model, name string, ok bool) 
 	return mb.defIn, mb.defName, true
 }
 
+// ImportedQualName returns the dotted name a name imported from a project
+// module stands for once its re-exports are followed to a module outside
+// the project: with `from common.ops import DockerOperator`, where
+// common/ops.py imports it from the Docker provider, it is that provider's
+// dotted name. "" when e is not such a name, or it is defined in the
+// project (see ImportedName) or cannot be followed.
+func (m *Model) ImportedQualName(e pyparse.Expr) string {
+	n, ok := e.(*pyparse.Name)
+	if m.mods == nil || !ok {
+		return ""
+	}
+	b, ok := m.module.lookup(n.ID, nil)
+	if !ok || b.kind != bindImport {
+		return ""
+	}
+	cur, ref := m, b.imp
+	for hops := 0; hops < maxResolveDepth; hops++ {
+		mod := m.mods.Import(cur.File.Path, ref.level, ref.module)
+		if mod == nil {
+			if ref.level > 0 || ref.name == "" || hops == 0 {
+				return "" // not followed through the project
+			}
+			return ref.module + "." + ref.name
+		}
+		next := m.mods.Model(mod)
+		if ref.name == "" || next == nil || next == cur {
+			return ""
+		}
+		bs := next.module.bindings[ref.name]
+		if len(bs) != 1 || bs[0].kind != bindImport {
+			return ""
+		}
+		cur, ref = next, bs[0].imp
+	}
+	return ""
+}
+
 // relocate moves a value defined in the module file into the importing
 // file: every range becomes that of use, and the definition moves to
 // Origin (kept when the value came from further away).

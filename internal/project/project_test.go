@@ -319,3 +319,28 @@ func TestForgetGivesTheBudgetBack(t *testing.T) {
 		ix.Forget(p)
 	}
 }
+
+// ImportedQualName follows a re-export through the project to the module
+// outside it the name comes from.
+func TestImportedQualNameFollowsReexports(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"include/ops.py":    "from airflow.providers.docker.operators.docker import DockerOperator\nfrom include.local import Local\n",
+		"include/deeper.py": "from include.ops import DockerOperator as Docker\n",
+		"include/local.py":  "class Local:\n    pass\n",
+	})
+	ix := New(dir, dir, nil)
+	f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte("from include.ops import DockerOperator, Local\nfrom include.deeper import Docker\nfrom airflow.providers.docker.operators.docker import DockerOperator as Direct\n"+
+		"DockerOperator\nDocker\nLocal\nDirect\n"))
+	m := airflow.BuildWith(f, ix)
+	for i, want := range []string{
+		"airflow.providers.docker.operators.docker.DockerOperator",
+		"airflow.providers.docker.operators.docker.DockerOperator",
+		"", // defined in the project
+		"", // imported directly: the file's own imports say it
+	} {
+		e := f.Body[3+i].(*pyparse.ExprStmt).X
+		if got := m.ImportedQualName(e); got != want {
+			t.Errorf("%s: %q, want %q", f.Text(e.Span()), got, want)
+		}
+	}
+}
