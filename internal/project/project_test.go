@@ -28,6 +28,15 @@ func tree(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// dagModel writes files into a new project and builds, with its index,
+// the model of a DAG file dags/d.py holding src.
+func dagModel(t *testing.T, files map[string]string, src string) (*airflow.Model, *pyparse.File) {
+	t.Helper()
+	dir := tree(t, files)
+	f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte(src))
+	return airflow.BuildWith(f, New(dir, dir, nil)), f
+}
+
 // image resolves the image of the first operator call of a DAG file
 // written at dags/dag.py.
 func image(t *testing.T, ix *Index, dir, src string) airflow.Value {
@@ -245,14 +254,11 @@ func TestNothingOutsideTheProject(t *testing.T) {
 // ImportedName finds the module that defines an imported class, through
 // re-exports: what a subclass defined in plugins/ needs.
 func TestImportedNameFindsTheDefiningModule(t *testing.T) {
-	dir := tree(t, map[string]string{
+	m, f := dagModel(t, map[string]string{
 		"plugins/acme/__init__.py":  "from .operators import *\nfrom .operators import AcmeDockerOperator as Renamed\n",
 		"plugins/acme/operators.py": "from airflow.providers.docker.operators.docker import DockerOperator\n\nclass AcmeDockerOperator(DockerOperator):\n    pass\n",
-	})
-	ix := New(dir, dir, nil)
-	f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte("from acme import AcmeDockerOperator, Renamed\nimport acme.operators as ops\nfrom acme import Missing\nimport os\n"+
-		"AcmeDockerOperator\nRenamed\nops.AcmeDockerOperator\nMissing\nos.path\n"))
-	m := airflow.BuildWith(f, ix)
+	}, "from acme import AcmeDockerOperator, Renamed\nimport acme.operators as ops\nfrom acme import Missing\nimport os\n"+
+		"AcmeDockerOperator\nRenamed\nops.AcmeDockerOperator\nMissing\nos.path\n")
 	for i, want := range []string{"AcmeDockerOperator", "AcmeDockerOperator", "AcmeDockerOperator", "", ""} {
 		e := f.Body[4+i].(*pyparse.ExprStmt).X
 		def, name, ok := m.ImportedName(e)
@@ -323,15 +329,12 @@ func TestForgetGivesTheBudgetBack(t *testing.T) {
 // ImportedQualName follows a re-export through the project to the module
 // outside it the name comes from.
 func TestImportedQualNameFollowsReexports(t *testing.T) {
-	dir := tree(t, map[string]string{
+	m, f := dagModel(t, map[string]string{
 		"include/ops.py":    "from airflow.providers.docker.operators.docker import DockerOperator\nfrom include.local import Local\n",
 		"include/deeper.py": "from include.ops import DockerOperator as Docker\n",
 		"include/local.py":  "class Local:\n    pass\n",
-	})
-	ix := New(dir, dir, nil)
-	f := pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte("from include.ops import DockerOperator, Local\nfrom include.deeper import Docker\nfrom airflow.providers.docker.operators.docker import DockerOperator as Direct\n"+
-		"DockerOperator\nDocker\nLocal\nDirect\n"))
-	m := airflow.BuildWith(f, ix)
+	}, "from include.ops import DockerOperator, Local\nfrom include.deeper import Docker\nfrom airflow.providers.docker.operators.docker import DockerOperator as Direct\n"+
+		"DockerOperator\nDocker\nLocal\nDirect\n")
 	for i, want := range []string{
 		"airflow.providers.docker.operators.docker.DockerOperator",
 		"airflow.providers.docker.operators.docker.DockerOperator",
