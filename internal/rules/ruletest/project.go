@@ -11,6 +11,7 @@ import (
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/config"
+	"github.com/daglint/daglint/internal/connections"
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/pyparse"
@@ -20,8 +21,9 @@ import (
 // (a filepath.Glob). A fixture project is a small Airflow project: a
 // dags/ folder of DAG files with `# want` comments, the modules they
 // import (include/, plugins/, the project root, python-path folders) and
-// optionally a .daglint.yaml, whose select, python-path, airflow-version
-// and registry settings apply. Every file under dags/ is linted with the
+// optionally a .daglint.yaml, whose select, python-path, airflow-version,
+// registry and connections settings apply (without connections:, an
+// airflow_settings.yaml next to it is read). Every file under dags/ is linted with the
 // project's module index and must report exactly what it expects; the
 // other modules are only read to resolve imports, as a run on dags/
 // would, so a `# want` in one of them is a mistake in the fixture.
@@ -93,14 +95,15 @@ func projectOptions(dir string, all []*analysis.Rule) (*lint.Options, error) {
 			return nil, err
 		}
 	}
-	if cfg.ConnectionsSet {
-		return nil, fmt.Errorf("%s: connections are not supported in fixture projects", dir)
+	conns, err := connections.Load(cfg.ConnectionSources(dir))
+	if err != nil {
+		return nil, err
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, err
 	}
-	opts := &lint.Options{Settings: cfg.Settings(nil), KnownRules: known, Modules: project.New(dir, cwd, cfg.PythonPath)}
+	opts := &lint.Options{Settings: cfg.Settings(conns), KnownRules: known, Modules: project.New(dir, cwd, cfg.PythonPath)}
 	for _, r := range all {
 		if r.Secret {
 			opts.SecretRules = append(opts.SecretRules, r)
