@@ -194,8 +194,8 @@ var mutatingMethods = map[string]bool{
 func mutatedNames(f *pyparse.File) map[string]bool {
 	out := map[string]bool{}
 	mark := func(e pyparse.Expr) {
-		if n, ok := e.(*pyparse.Name); ok {
-			out[n.ID] = true
+		if d := dottedName(e); d != "" {
+			out[d] = true // a name, or `module.NAME` of an imported module
 		}
 	}
 	pyparse.InspectFile(f, func(n pyparse.Node) bool {

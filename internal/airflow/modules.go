@@ -358,7 +358,25 @@ func (r *resolver) importedAttr(x *pyparse.Attribute) (Value, bool) {
 	if mb.mod != nil {
 		return Value{Expr: x}, true
 	}
-	return mb.val, true
+	v := mb.val
+	if (v.Kind == Dict || v.Kind == List) && r.m.mutated[dottedName(x)] {
+		v.Partial = true // `settings.ARGS["k"] = v` in this file
+	}
+	return v, true
+}
+
+// dottedName returns the text of a name or a chain of attributes of a
+// name (`a.b.c`), else "".
+func dottedName(e pyparse.Expr) string {
+	switch x := e.(type) {
+	case *pyparse.Name:
+		return x.ID
+	case *pyparse.Attribute:
+		if base := dottedName(x.Value); base != "" {
+			return base + "." + x.Attr
+		}
+	}
+	return ""
 }
 
 // importedMember resolves the module or name `mod.NAME` stands for; ok is

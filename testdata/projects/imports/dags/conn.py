@@ -30,3 +30,12 @@ from include.settings import REGISTRY_ARGS as TWICE
 
 DockerOperator(task_id="v", image=ETL)  # want "DAG102" "DAG203"
 DockerOperator(task_id="u", image=TWICE)
+
+# Changed in place through the module, in this file: may carry one.
+from include import settings
+
+settings.PLAIN_ARGS["docker_conn_id"] = "gitlab_registry"
+with DAG("t", default_args=settings.PLAIN_ARGS):
+    DockerOperator(task_id="t", image=PINNED)
+with DAG("s", default_args=settings.UNTOUCHED_ARGS):
+    DockerOperator(task_id="s", image=PINNED)  # want "DAG203"
