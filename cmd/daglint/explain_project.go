@@ -45,10 +45,12 @@ them, and symbolic links are passed over.
 
 Module-level constants, dicts (` + "`" + `default_args` + "`" + `, ` + "`" + `**mapping` + "`" + `), f-strings,
 concatenations, ` + "`" + `%` + "`" + ` and ` + "`" + `.format` + "`" + ` of imported names, through any chain of
-re-exports. Anything ambiguous stays unresolved, as in a single file: a name
-bound twice (reassigned, or set in ` + "`" + `try` + "`" + `/` + "`" + `except` + "`" + ` or both branches of an
-` + "`" + `if` + "`" + `), a dict changed in place (` + "`" + `ARGS.update(...)` + "`" + `), a value built at run
-time, a name two star imports could provide, a module that is missing, does
+re-exports. Anything ambiguous stays unresolved: a name bound twice
+(reassigned, or set in ` + "`" + `try` + "`" + `/` + "`" + `except` + "`" + ` or both branches of an ` + "`" + `if` + "`" + `), a name
+the imported module binds only inside an ` + "`" + `if` + "`" + `, ` + "`" + `try` + "`" + `, ` + "`" + `for` + "`" + ` or ` + "`" + `while` + "`" + `
+(conditional on the environment), a dict changed in place
+(` + "`" + `ARGS.update(...)` + "`" + `, also ` + "`" + `settings.ARGS["k"] = v` + "`" + ` in the importing file), a
+value built at run time, a name two star imports could provide, a module that is missing, does
 not parse (importing it raises) or lies beyond the resolution budget (24
 nested names or operations per value; at most 4000 modules of at most
 1 MiB each per run). Rules stay silent on

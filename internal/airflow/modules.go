@@ -109,7 +109,7 @@ func (s *Scope) bindImport(name string, ref *importRef) {
 			return
 		}
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: bindImport, imp: ref})
+	s.bindings[name] = append(s.bindings[name], binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
 }
 
 // boundIn returns the scope name is bound in as seen from s, or nil.
@@ -226,6 +226,11 @@ func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
 		return r.memberOf(stars[0], name, use), true
 	}
 	b := bs[0]
+	if b.cond {
+		// Bound only if a condition held (`if ENV == "prod":`): importing
+		// the name may fail, or find another module's. Never guessed.
+		return unknownMember(use), true
+	}
 	switch b.kind {
 	case bindImport:
 		mb := r.follow(b.imp, use)

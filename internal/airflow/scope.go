@@ -16,6 +16,9 @@ type binding struct {
 	kind  bindKind
 	value pyparse.Expr
 	imp   *importRef // bindImport only
+	// cond is set on a binding made inside an if, try, for, while or match
+	// block: the name may not be bound at all.
+	cond bool
 }
 
 // Scope is a module or function namespace with the bindings made in it.
@@ -25,6 +28,7 @@ type Scope struct {
 	bindings map[string][]binding
 	globals  map[string]bool // names declared global in this function
 	stars    []*importRef    // `from m import *` of the module scope
+	inBlock  int             // depth of compound blocks collect is in
 }
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
@@ -42,7 +46,7 @@ func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
 	if name == "" {
 		return
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v})
+	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v, cond: s.inBlock > 0})
 }
 
 // bindTarget records the names an assignment target binds.
@@ -94,9 +98,11 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 			for _, t := range st.Targets {
 				s.bindTarget(t, bindOther, nil)
 			}
+			s.inBlock++
 			for _, b := range st.Blocks {
 				s.collect(b)
 			}
+			s.inBlock--
 		case *pyparse.OtherStmt:
 			if st.Kind == pyparse.StmtGlobal {
 				for _, n := range st.Names {

@@ -21,3 +21,7 @@ with DAG("etl", default_args=DEFAULT_ARGS):
     # The connection of default_args is for GitLab's registry: this image
     # comes from Docker Hub, which never gets those credentials.
     DockerOperator(task_id="k", image="acme/loader:2.0")  # want DAG101:"gitlab_registry"
+
+from include.images import PROD
+
+DockerOperator(task_id="p", image=PROD)

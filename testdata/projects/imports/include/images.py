@@ -13,3 +13,9 @@ try:
     from include.local_images import LOCAL
 except ImportError:
     LOCAL = "ghcr.io/acme/local:latest"
+
+# Bound only on a condition of the environment.
+import os
+
+if os.environ.get("DEPLOYMENT") == "prod":
+    PROD = "ghcr.io/acme/prod:latest"
