@@ -38,7 +38,7 @@ const usage = `daglint finds Docker image and registry-credential mistakes in Ai
 Usage:
   daglint check [flags] [PATH...]   lint files and folders (default ".")
   daglint rules                     list every rule with its level and summary
-  daglint explain ID                print a rule's documentation
+  daglint explain ID|project        print a rule's documentation, or how projects are found
   daglint server                    run the language server for editors (LSP over stdio)
   daglint version                   print the version
 
@@ -148,12 +148,16 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
 	if helpRequested(args) {
-		fmt.Fprintf(stdout, "Usage: daglint explain ID\n\nPrints a rule's documentation (ID such as %s, or its name such as %s).\n", rules.ImageUnqualified.ID, rules.ImageUnqualified.Name)
+		fmt.Fprintf(stdout, "Usage: daglint explain ID\n\nPrints a rule's documentation (ID such as %s, or its name such as %s).\n\n\"daglint explain project\" says how a file's project, configuration and imported modules are found.\n", rules.ImageUnqualified.ID, rules.ImageUnqualified.Name)
 		return exitOK
 	}
 	if len(args) != 1 {
 		fmt.Fprintf(stderr, "daglint: usage: daglint explain ID (for example %s)\n", rules.ImageUnqualified.ID)
 		return exitUsage
+	}
+	if strings.EqualFold(args[0], "project") {
+		fmt.Fprint(stdout, projectDoc)
+		return exitOK
 	}
 	id := strings.ToUpper(args[0])
 	r := rules.ByID(id)

@@ -37,6 +37,7 @@ func TestReadmeSampleConfig(t *testing.T) {
 	}
 	// The files the sample names exist in the project it is copied into.
 	writeFile(t, dir, "airflow_settings.yaml", "airflow:\n  connections: []\n")
+	writeFile(t, dir, "lib/__init__.py", "")
 	cfg, err := config.Load(path, rules.All)
 	if err != nil {
 		t.Fatalf("README sample configuration does not load: %v", err)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/daglint/daglint/internal/config"
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/rules"
 )
 
@@ -25,6 +26,10 @@ type resolver struct {
 	byDir  map[string]*config.Config // absolute folder -> its configuration
 	// lookups counts the folders searched for a configuration file.
 	lookups int
+	// indexes holds the module index of each project (see modules), and
+	// gitRoots the git work tree of each folder looked up.
+	indexes  *indexCache
+	gitRoots map[string]string
 	// err is the first configuration problem met inside a walk callback,
 	// which cannot return one.
 	err error
@@ -130,18 +135,24 @@ type fileGroup struct {
 	idx  []int
 }
 
-// groupFiles splits files by the configuration each uses, in order of first
+// groupFiles splits files by the configuration each uses (and, without a
+// configuration file, by project: see projectRoot), in order of first
 // appearance, and builds each group's options (its connections sources read
 // relative to its configuration).
 func groupFiles(r *resolver, flags *checkFlags, files []string) ([]*fileGroup, error) {
+	type key struct {
+		cfg  *config.Config
+		mods *project.Index
+	}
 	var groups []*fileGroup
-	byCfg := map[*config.Config]*fileGroup{}
+	byCfg := map[key]*fileGroup{}
 	for i, f := range files {
 		cfg, err := r.forFile(f)
 		if err != nil {
 			return nil, err
 		}
-		g := byCfg[cfg]
+		k := key{cfg, r.modules(cfg, f)}
+		g := byCfg[k]
 		if g == nil {
 			conns, err := loadConnections(cfg, r.cwd)
 			if err != nil {
@@ -151,7 +162,8 @@ func groupFiles(r *resolver, flags *checkFlags, files []string) ([]*fileGroup, e
 			g.opts.NoInlineIgnores = flags.noInlineIgnores
 			g.opts.Workers = flags.jobs
 			g.opts.KeepSource = flags.fixing()
-			byCfg[cfg] = g
+			g.opts.Modules = k.mods
+			byCfg[k] = g
 			groups = append(groups, g)
 		}
 		g.idx = append(g.idx, i)

@@ -48,7 +48,7 @@ func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return server.Run(context.Background(), stdin, stdout, server.Options{
-		Configure: fileConfig,
+		Configure: projectConfigurer(&indexCache{}),
 		Debounce:  *debounce,
 		Log:       stderr,
 		Version:   fullVersion(),
@@ -60,10 +60,24 @@ func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // above the file, and the connections sources it names (without one, the
 // airflow_settings.yaml next to it, or in root when there is no file).
 func fileConfig(path, root string) (*server.FileConfig, error) {
+	return fileConfigIn(path, root, &indexCache{})
+}
+
+// projectConfigurer is the server's Configurer: fileConfig with the module
+// index of each project kept in indexes for the server's life, so that the
+// modules an open file imports are read once, and again only when the
+// server is told they changed (project.Index.Forget).
+func projectConfigurer(indexes *indexCache) server.Configurer {
+	return func(path, root string) (*server.FileConfig, error) { return fileConfigIn(path, root, indexes) }
+}
+
+// fileConfigIn is fileConfig with module indexes from indexes.
+func fileConfigIn(path, root string, indexes *indexCache) (*server.FileConfig, error) {
 	res, err := newResolver(&checkFlags{}, root)
 	if err != nil {
 		return nil, err
 	}
+	res.indexes = indexes
 	cfg, err := res.forFile(path)
 	if err != nil {
 		return nil, err
@@ -76,6 +90,7 @@ func fileConfig(path, root string) (*server.FileConfig, error) {
 		Options:  lintOptions(cfg, conns, root),
 		Excluded: cfg.Excluded(relTo(cfg.Dir, path)),
 	}
+	fc.Options.Modules = res.modules(cfg, path)
 	if cfg.Path != "" {
 		fc.Files = append(fc.Files, absPath(root, cfg.Path))
 	}

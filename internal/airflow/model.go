@@ -191,6 +191,16 @@ type Model struct {
 	// reads indexes ConfigParser reads, built on first use.
 	reads     *readIndex
 	readsOnce sync.Once
+	// mods finds the project modules the file imports; nil when none are known.
+	mods Modules
+	// foreign holds the project modules values were imported from.
+	foreign map[*pyparse.File]*Model
+	// shared is set on an imported module's model, which many files read
+	// at once: it records nothing.
+	shared bool
+	// withClasses is, on an imported module's model, the model of its
+	// classes (moduleClasses), built on first use.
+	withClasses classesOf
 }
 
 // Module returns the module scope.
@@ -216,14 +226,26 @@ func (m *Model) CoreAirflow110(op *OpCall) bool {
 
 // Build analyses a parsed file on its own: operator subclasses count when
 // the file defines them.
-func Build(f *pyparse.File) *Model { return BuildWith(f, nil) }
+func Build(f *pyparse.File) *Model { return buildModel(f, nil, nil) }
 
-// BuildWith analyses a parsed file, taking operator subclasses that the file
-// imports from other modules of the project from classes (nil: none). The
-// file's own classes are all analysed before it returns (their bases in
-// other modules looked up then), and the Model does not change afterwards.
-func BuildWith(f *pyparse.File, classes ClassFinder) *Model {
-	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}
+// BuildWith analyses a parsed file whose imports of project modules mods
+// resolves (nil: none), so that names imported from them resolve as if
+// they were defined in the file, and operator subclasses defined in them
+// count as the file's own.
+func BuildWith(f *pyparse.File, mods Modules) *Model { return buildModel(f, mods, nil) }
+
+// BuildWithClasses analyses a parsed file, taking operator subclasses that
+// the file imports from other modules of the project from classes (nil:
+// none). The file's own classes are all analysed before it returns (their
+// bases in other modules looked up then), and the Model does not change
+// afterwards.
+func BuildWithClasses(f *pyparse.File, classes ClassFinder) *Model { return buildModel(f, nil, classes) }
+
+func buildModel(f *pyparse.File, mods Modules, classes ClassFinder) *Model {
+	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods}
+	if classes == nil && mods != nil {
+		classes = moduleClasses{m: m}
+	}
 	m.module = newScope(nil, nil, f.Body)
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
@@ -245,8 +267,8 @@ var mutatingMethods = map[string]bool{
 func mutatedNames(f *pyparse.File) map[string]bool {
 	out := map[string]bool{}
 	mark := func(e pyparse.Expr) {
-		if n, ok := e.(*pyparse.Name); ok {
-			out[n.ID] = true
+		if d := dottedName(e); d != "" {
+			out[d] = true // a name, or `module.NAME` of an imported module
 		}
 	}
 	pyparse.InspectFile(f, func(n pyparse.Node) bool {

@@ -8,12 +8,17 @@ type bindKind int
 const (
 	bindAssign bindKind = iota // name = value, name: T = value
 	bindWithAs                 // with value as name
-	bindOther                  // augmented assignment, loop target, parameter, import, def, class, unpacking ...
+	bindOther                  // augmented assignment, loop target, parameter, def, class, unpacking ...
+	bindImport                 // import or from-import: imp names what it brings in
 )
 
 type binding struct {
 	kind  bindKind
 	value pyparse.Expr
+	imp   *importRef // bindImport only
+	// cond is set on a binding made inside an if, try, for, while or match
+	// block: the name may not be bound at all.
+	cond bool
 }
 
 // Scope is a module or function namespace with the bindings made in it.
@@ -22,6 +27,8 @@ type Scope struct {
 	Func     *pyparse.FuncDef // nil for the module
 	bindings map[string][]binding
 	globals  map[string]bool // names declared global in this function
+	stars    []*importRef    // `from m import *` of the module scope
+	inBlock  int             // depth of compound blocks collect is in
 }
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
@@ -39,7 +46,7 @@ func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
 	if name == "" {
 		return
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v})
+	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v, cond: s.inBlock > 0})
 }
 
 // bindTarget records the names an assignment target binds.
@@ -74,22 +81,8 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 			s.collectWalrus(st.Value)
 		case *pyparse.ExprStmt:
 			s.collectWalrus(st.X)
-		case *pyparse.Import:
-			for _, a := range st.Names {
-				if a.AsName != "" {
-					s.bind(a.AsName, bindOther, nil)
-				} else {
-					s.bind(headName(a.Name), bindOther, nil)
-				}
-			}
-		case *pyparse.ImportFrom:
-			for _, a := range st.Names {
-				if a.AsName != "" {
-					s.bind(a.AsName, bindOther, nil)
-				} else if a.Name != "*" {
-					s.bind(a.Name, bindOther, nil)
-				}
-			}
+		case *pyparse.Import, *pyparse.ImportFrom:
+			s.collectImport(st)
 		case *pyparse.With:
 			for _, it := range st.Items {
 				if it.As != nil {
@@ -105,9 +98,11 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 			for _, t := range st.Targets {
 				s.bindTarget(t, bindOther, nil)
 			}
+			s.inBlock++
 			for _, b := range st.Blocks {
 				s.collect(b)
 			}
+			s.inBlock--
 		case *pyparse.OtherStmt:
 			if st.Kind == pyparse.StmtGlobal {
 				for _, n := range st.Names {

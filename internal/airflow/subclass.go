@@ -136,19 +136,6 @@ func (c *classes) lookup(e pyparse.Expr, depth int) *opClass {
 	return ref.Module.classes.analyse(ref.Def, depth+1)
 }
 
-// dottedName returns the text of a Name or dotted Attribute chain, or "".
-func dottedName(e pyparse.Expr) string {
-	switch x := e.(type) {
-	case *pyparse.Name:
-		return x.ID
-	case *pyparse.Attribute:
-		if head := dottedName(x.Value); head != "" {
-			return head + "." + x.Attr
-		}
-	}
-	return ""
-}
-
 // analyse returns the class as an operator subclass, or nil when none of its
 // bases is an operator.
 func (c *classes) analyse(def *pyparse.ClassDef, depth int) *opClass {

@@ -55,9 +55,9 @@ AcmeDockerOperator(task_id="a", team="ml", docker_conn_id="ghcr")
 // super().__init__ are arguments, located at the callee in the calling file;
 // its own parameters are parameters of the call.
 func TestClassFinderOtherModule(t *testing.T) {
-	plugin := BuildWith(pyparse.Parse("plugins/acme.py", []byte(pluginSrc)), nil)
+	plugin := BuildWithClasses(pyparse.Parse("plugins/acme.py", []byte(pluginSrc)), nil)
 	finder := &fakeProject{modules: map[string]*Model{"acme": plugin}, imports: map[string]string{"AcmeDockerOperator": "acme.AcmeDockerOperator"}}
-	dag := BuildWith(pyparse.Parse("dags/dag.py", []byte(dagSrc)), finder)
+	dag := BuildWithClasses(pyparse.Parse("dags/dag.py", []byte(dagSrc)), finder)
 	if len(dag.Calls) != 1 {
 		t.Fatalf("calls = %d, want 1", len(dag.Calls))
 	}
@@ -113,10 +113,10 @@ func TestClassFinderCycle(t *testing.T) {
 	b := pyparse.Parse("b.py", []byte("from a import A\n\nclass B(A):\n    pass\n"))
 	p := &fakeProject{modules: map[string]*Model{}, imports: map[string]string{"A": "a.A", "B": "b.B"}}
 	// Each module is built with the shared finder, as the index would.
-	p.modules["a"] = BuildWith(a, p)
-	p.modules["b"] = BuildWith(b, p)
+	p.modules["a"] = BuildWithClasses(a, p)
+	p.modules["b"] = BuildWithClasses(b, p)
 	p.lookups = 0
-	dag := BuildWith(pyparse.Parse("dag.py", []byte("from a import A\n\nA(task_id='x', image='app:latest')\n")), p)
+	dag := BuildWithClasses(pyparse.Parse("dag.py", []byte("from a import A\n\nA(task_id='x', image='app:latest')\n")), p)
 	if len(dag.Calls) != 0 {
 		t.Errorf("a cycle is no operator: %d calls", len(dag.Calls))
 	}

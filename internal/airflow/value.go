@@ -45,6 +45,9 @@ type Value struct {
 	Def pyparse.Range
 	// Read is the file read a FileRead value came from.
 	Read pyparse.Range
+	// Origin is set on a value imported from another module of the
+	// project: where it is defined there (see relocate).
+	Origin *Origin
 }
 
 // Entry is one key of a resolved mapping.
@@ -99,6 +102,7 @@ const maxTextLen = 64 << 10
 // resolver evaluates expressions in a scope.
 type resolver struct {
 	m      *Model
+	home   *Model // the model resolution started in, when m is an imported module
 	scope  *Scope
 	shadow map[string]bool
 	depth  int
@@ -133,6 +137,9 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 		return Value{Kind: Const, Str: x.Value, Expr: e}
 	case *pyparse.Name:
 		b, ok := r.scope.lookup(x.ID, r.shadow)
+		if v, handled := r.crossModule(x, b, ok); handled {
+			return v
+		}
 		if !ok || b.value == nil {
 			return Value{Expr: e}
 		}
@@ -174,6 +181,9 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 	case *pyparse.Subscript:
 		return r.evalSubscript(x)
 	case *pyparse.Attribute:
+		if v, ok := r.importedAttr(x); ok {
+			return v
+		}
 		// obj.password of a connection, obj.attr of a file read
 		base := r.eval(x.Value)
 		switch {

@@ -244,6 +244,9 @@ func (p *Pass) Reportf(r pyparse.Range, format string, args ...any) {
 type RelatedLocation struct {
 	Start, End int
 	Message    string
+	// File is the other module of the project the location is in (a value
+	// imported from it); nil for the diagnostic's own file.
+	File *pyparse.File
 }
 
 // Applicability says how safe it is to apply a fix without review (as ruff's).

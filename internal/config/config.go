@@ -65,6 +65,9 @@ type Config struct {
 	ConnectionsSet bool
 	AirflowVersion string // "1.10", "2" or "3"
 	MaxFileSize    int64  // bytes; 0 means no limit
+	// PythonPath holds the extra folders project modules import from
+	// (python-path), resolved against Dir.
+	PythonPath []string
 
 	known   []string           // rule IDs selectors are checked against
 	options []*analysis.Option // the rules' options, in registry order

@@ -146,6 +146,9 @@ func TestLoadErrors(t *testing.T) {
 		{"registry type", "allowed-registries: true\n", 1, "allowed-registries: expected a list of registry hosts, got a boolean"},
 		{"connections missing", "connections:\n  - nope.yaml\n", 2, `connections: file not found`},
 		{"connections string", "connections: airflow_settings.yaml\n", 1, "connections: expected a list of file paths, got a string"},
+		{"python-path missing", "python-path:\n  - lib\n", 2, `python-path: folder not found`},
+		{"python-path string", "python-path: lib\n", 1, "python-path: expected a list of folders, got a string"},
+		{"python-path empty", "python-path: [\"\"]\n", 1, "python-path: empty path"},
 		{"airflow version", "\nairflow-version: \"4\"\n", 2, `airflow-version: unknown version (want`},
 		{"airflow version list", "airflow-version: [2]\n", 1, "airflow-version: expected"},
 		{"size suffix", "max-file-size: 10XB\n", 1, `max-file-size: invalid size (want`},
@@ -453,6 +456,9 @@ func TestConnectionSources(t *testing.T) {
 func TestShowRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "conns.env", "")
+	if err := os.MkdirAll(filepath.Join(dir, "lib", "py"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	p := write(t, dir, ".daglint.yaml", `select: [DAG1]
 ignore: [DAG101]
 severity: {DAG102: error}
@@ -460,6 +466,7 @@ per-file-ignores: {"b/**": [DAG2], "a/**": [DAG3]}
 allowed-registries: [ghcr.io]
 connections: [conns.env]
 airflow-version: "3"
+python-path: [lib/py]
 `)
 	c, err := Load(p, knownRules)
 	if err != nil {
@@ -472,7 +479,7 @@ airflow-version: "3"
 	text := out.String()
 	// The rules' options come after exclude, in the order of the registry.
 	order := []string{"select:", "extend-select:", "ignore:", "severity:", "per-file-ignores:", "exclude:",
-		"allowed-registries:", "public-registries:", "connections:", "airflow-version:", "max-file-size:"}
+		"allowed-registries:", "public-registries:", "connections:", "airflow-version:", "max-file-size:", "python-path:"}
 	last := -1
 	for _, k := range order {
 		i := strings.Index(text, "\n"+k)
@@ -480,6 +487,9 @@ airflow-version: "3"
 			t.Fatalf("key %s missing or out of order in:\n%s", k, text)
 		}
 		last = i
+	}
+	if !strings.Contains(text, "python-path: [lib/py]") {
+		t.Errorf("python-path not shown relative to the configuration:\n%s", text)
 	}
 	if !strings.Contains(text, "b/**") || strings.Index(text, "b/**") > strings.Index(text, "a/**") {
 		t.Errorf("per-file-ignores not in file order:\n%s", text)

@@ -22,7 +22,7 @@ import (
 // them (Show writes the options after exclude).
 var keys = []string{
 	"select", "extend-select", "ignore", "severity", "per-file-ignores",
-	"exclude", "extend-exclude", "connections", "airflow-version", "max-file-size",
+	"exclude", "extend-exclude", "connections", "airflow-version", "max-file-size", "python-path",
 }
 
 // ruleIDPattern is the shape of a rule ID or ID prefix ("DAG", "DAG1", "DAG101").
@@ -91,6 +91,8 @@ func (d *decoder) decode(root *node) error {
 			c.AirflowVersion, err = d.airflowVersion(e.val)
 		case "max-file-size":
 			c.MaxFileSize, err = d.size(e.val)
+		case "python-path":
+			c.PythonPath, err = d.pythonPath(e.val)
 		default:
 			err = d.option(e.key, e.val)
 		}
@@ -276,14 +278,44 @@ func (d *decoder) glob(key, pat string, line int) (string, error) {
 }
 
 func (d *decoder) connections(n *node) ([]string, error) {
-	paths, lines, err := d.list("connections", "file paths", n)
+	return d.paths("connections", "file paths", "file", n, func(st os.FileInfo) string {
+		if !st.Mode().IsRegular() {
+			return "not a file"
+		}
+		return ""
+	})
+}
+
+// pythonPath reads the extra import folders of the project: existing
+// folders, relative to the configuration's folder.
+func (d *decoder) pythonPath(n *node) ([]string, error) {
+	out, err := d.paths("python-path", "folders", "folder", n, func(st os.FileInfo) string {
+		if !st.IsDir() {
+			return "not a folder"
+		}
+		return ""
+	})
+	if len(out) == 0 {
+		return nil, err // nil when empty, like an absent key
+	}
+	for i := range out {
+		out[i] = filepath.Clean(out[i])
+	}
+	return out, nil
+}
+
+// paths reads a list of existing paths, relative to the configuration's
+// folder, each a kind ("file", "folder"); check says what is wrong with
+// one that exists ("" for nothing).
+func (d *decoder) paths(key, what, kind string, n *node, check func(os.FileInfo) string) ([]string, error) {
+	paths, lines, err := d.list(key, what, n)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, 0, len(paths))
 	for i, p := range paths {
 		if strings.TrimSpace(p) == "" {
-			return nil, d.errorf(lines[i], "connections: empty path")
+			return nil, d.errorf(lines[i], "%s: empty path", key)
 		}
 		full := filepath.FromSlash(p)
 		if !filepath.IsAbs(full) {
@@ -291,10 +323,10 @@ func (d *decoder) connections(n *node) ([]string, error) {
 		}
 		st, err := os.Stat(full)
 		if err != nil {
-			return nil, d.errorf(lines[i], "connections: file not found")
+			return nil, d.errorf(lines[i], "%s: %s not found", key, kind)
 		}
-		if !st.Mode().IsRegular() {
-			return nil, d.errorf(lines[i], "connections: not a file")
+		if msg := check(st); msg != "" {
+			return nil, d.errorf(lines[i], "%s: %s", key, msg)
 		}
 		out = append(out, full)
 	}

@@ -53,19 +53,13 @@ func (c *Config) Show(w io.Writer) error {
 		add(o.Name, c.showOption(o))
 	}
 	if c.ConnectionsSet {
-		shown := make([]string, 0, len(c.Connections))
-		for _, p := range c.Connections {
-			if r, err := filepath.Rel(c.Dir, p); err == nil && filepath.IsLocal(r) {
-				p = r
-			}
-			shown = append(shown, filepath.ToSlash(p))
-		}
-		add("connections", seq(shown))
+		add("connections", seq(c.relPaths(c.Connections)))
 	} else {
 		add("connections", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "default: airflow_settings.yaml if present"})
 	}
 	add("airflow-version", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: c.AirflowVersion, Style: yaml.DoubleQuotedStyle})
 	add("max-file-size", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(c.MaxFileSize, 10)})
+	add("python-path", seq(c.relPaths(c.PythonPath)))
 
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
@@ -125,6 +119,18 @@ func yamlValue(v *analysis.ConfigValue) *yaml.Node {
 	}
 	n.LineComment = v.Note
 	return n
+}
+
+// relPaths shows paths relative to Dir when they lie under it.
+func (c *Config) relPaths(paths []string) []string {
+	shown := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if r, err := filepath.Rel(c.Dir, p); err == nil && filepath.IsLocal(r) {
+			p = r
+		}
+		shown = append(shown, filepath.ToSlash(p))
+	}
+	return shown
 }
 
 func scalar(s string) *yaml.Node {

@@ -43,7 +43,9 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 			f.RuleName = names[f.RuleID]
 			f.Related = append([]report.Related(nil), f.Related...) // results may be reported twice, under two paths
 			for i := range f.Related {
-				f.Related[i].Path = res.Path
+				if f.Related[i].Path == "" { // in the file itself
+					f.Related[i].Path = res.Path
+				}
 			}
 			key := f.RuleID + "\x00" + l.text
 			f.Fingerprint = Fingerprint(f.RuleID, res.Path, l.text, occurrences[key])
@@ -74,8 +76,12 @@ func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redac
 			End:      lines.Position(d.End),
 		}
 		for _, rel := range d.Related {
+			at, path := lines, ""
+			if rel.File != nil {
+				at, path = rel.File.Lines, rel.File.Path
+			}
 			f.Related = append(f.Related, report.Related{
-				Start: lines.Position(rel.Start), End: lines.Position(rel.End), Message: rel.Message,
+				Path: path, Start: at.Position(rel.Start), End: at.Position(rel.End), Message: rel.Message,
 			})
 		}
 		for _, fx := range d.Fixes {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
 	"github.com/daglint/daglint/internal/source"
@@ -53,6 +54,9 @@ type Options struct {
 	// texts are computed as each file is linted and its source is let go,
 	// so memory does not grow with the size of the tree.
 	KeepSource bool
+	// Modules is the module index of the file's project: names imported
+	// from project modules resolve through it (nil: each file on its own).
+	Modules *project.Index
 }
 
 // Result is the outcome for one file.
@@ -220,7 +224,11 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	res.Parsed = true
 	file := pyparse.Parse(path, src)
 	res.SyntaxError = len(file.Errors) > 0
-	model := airflow.Build(file)
+	var mods airflow.Modules
+	if opts.Modules != nil {
+		mods = opts.Modules
+	}
+	model := airflow.BuildWith(file, mods)
 	res.Diagnostics, res.Redactor = run(file, model, opts)
 	res.located = locate(file.Lines, res.Diagnostics, res.Redactor)
 	if opts.KeepSource {
@@ -312,7 +320,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 		diags = applySuppressions(file, parseDirectives(file), diags, enabled, unused, opts)
 	}
 	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings}, secretRules(opts), ran, spans)
-	red := fileRedactor(file, spans)
+	red := secrets.NewRedactor(append(fileSecrets(file, spans), foreignSecrets(model, opts)...))
 	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)
 	return diags, red

@@ -3,6 +3,7 @@ package lint
 import (
 	"strings"
 
+	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
@@ -51,14 +52,31 @@ func secretSpans(file *pyparse.File, pass analysis.Pass, rules []*analysis.Rule,
 	return found
 }
 
-// fileRedactor builds the Redactor of a file from its source and the
-// secret spans found in it. A span that is a string literal contributes
+// foreignSecrets returns the secrets of the project modules the file's
+// values were imported from: a value defined there may be quoted in a
+// message about this file. Each module's are found once per run.
+func foreignSecrets(model *airflow.Model, opts Options) []string {
+	if opts.Modules == nil {
+		return nil
+	}
+	var out []string
+	for _, fm := range model.Foreign() {
+		out = append(out, opts.Modules.Memo(fm, func(m *airflow.Model) []string {
+			spans := secretSpans(m.File, analysis.Pass{File: m.File, Model: m, Settings: opts.Settings}, secretRules(opts), nil, nil)
+			return fileSecrets(m.File, spans)
+		})...)
+	}
+	return out
+}
+
+// fileSecrets returns the texts to hide in anything said about a file:
+// the tokens of its source and the secrets of its secret spans. A span that is a string literal contributes
 // the credentials its decoded text holds, or its whole decoded text when it
 // holds none (a password given to a secret-named variable); and, when the
 // source does not spell those verbatim (escapes, implicit concatenation),
 // the pieces of the literal as written, so that no line of the file shows a
 // secret in any spelling.
-func fileRedactor(file *pyparse.File, spans []pyparse.Range) *secrets.Redactor {
+func fileSecrets(file *pyparse.File, spans []pyparse.Range) []string {
 	src := string(file.Src)
 	var known []string
 	for _, m := range secrets.FindTokens(src) {
@@ -86,7 +104,7 @@ func fileRedactor(file *pyparse.File, spans []pyparse.Range) *secrets.Redactor {
 			return true
 		})
 	}
-	return secrets.NewRedactor(known)
+	return known
 }
 
 // literalSecrets returns the secrets of a string literal that a Secret rule

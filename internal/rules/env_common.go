@@ -157,6 +157,9 @@ func quoteValue(s string) string {
 // envRelated returns the definition of the mapping the variable came
 // through, unless the finding already points inside it.
 func envRelated(v envVar) []analysis.RelatedLocation {
+	if v.Entry != nil && v.Entry.Value.Origin != nil {
+		return originRelated(v.Entry.Value.Origin, v.Param+" entry defined here")
+	}
 	def := v.Arg.Value.Def
 	if def.Start <= v.Loc.Start && v.Loc.End <= def.End {
 		return nil

@@ -68,10 +68,22 @@ func images(m *airflow.Model, keep func(*airflow.OpCall) bool) []image {
 // related returns the definition a value reached the call through, as a
 // related location (empty when it was written at the call).
 func related(v airflow.Value, loc pyparse.Range, what string) []analysis.RelatedLocation {
+	if o := v.Origin; o != nil {
+		return originRelated(o, what+" defined here")
+	}
 	if v.Def == (pyparse.Range{}) || v.Def == loc {
 		return nil
 	}
 	return []analysis.RelatedLocation{{Start: v.Def.Start, End: v.Def.End, Message: what + " defined here"}}
+}
+
+// originRelated points at the definition of a value imported from another
+// module of the project.
+func originRelated(o *airflow.Origin, msg string) []analysis.RelatedLocation {
+	if o.Def == (pyparse.Range{}) {
+		return nil
+	}
+	return []analysis.RelatedLocation{{Start: o.Def.Start, End: o.Def.End, File: o.File, Message: msg}}
 }
 
 // dockerCalls keeps Docker operator calls (DockerOperator, DockerSwarmOperator, @task.docker).

@@ -258,6 +258,9 @@ func configAdvice(name string) string {
 // configRelated points at the file read and, when the value came through a
 // name, at its definition.
 func configRelated(v airflow.Value, loc pyparse.Range) []analysis.RelatedLocation {
+	if v.Origin != nil {
+		return originRelated(v.Origin, "value read from a file here")
+	}
 	var out []analysis.RelatedLocation
 	if v.Read != (pyparse.Range{}) {
 		out = append(out, analysis.RelatedLocation{Start: v.Read.Start, End: v.Read.End, Message: "file read here"})

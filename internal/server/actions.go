@@ -60,7 +60,7 @@ func (s *Server) codeAction(_ context.Context, params []byte) (any, error) {
 // quickFixes are the actions for one finding: each of its fixes, then the
 // two suppression comments.
 func (s *Server) quickFixes(res *linted, b *editBuilder, d analysis.Diagnostic) []CodeAction {
-	diag := []Diagnostic{toDiagnostic(b.uri, res.lines, b.enc, d)}
+	diag := []Diagnostic{toDiagnostic(b.uri, res.lines, b.enc, d, res.moduleURI)}
 	var out []CodeAction
 	for _, f := range d.Fixes {
 		if f.Applicability == analysis.DisplayOnly || len(f.Edits) == 0 {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/daglint/daglint/internal/config"
+	"github.com/daglint/daglint/internal/project"
 )
 
 // configEntry is a cached answer of the Configurer.
@@ -19,6 +20,7 @@ type configEntry struct {
 var watchGlobs = []string{
 	"**/" + config.FileName, "**/" + config.AltFileName, "**/" + config.PyProject,
 	"**/airflow_settings.yaml", "**/.env", "**/*.yaml", "**/*.yml", "**/*.json",
+	"**/*.py", // project modules an open file imports (see forgetModules)
 }
 
 // configNames are the file names whose change always re-reads configuration.
@@ -87,16 +89,53 @@ func (s *Server) didChangeWatchedFiles(_ context.Context, params []byte) (any, e
 	if err := decode(params, &p); err != nil {
 		return nil, err
 	}
-	reread := false
+	reread, relint := false, false
 	for _, c := range p.Changes {
 		path, ok := uriToPath(c.URI)
 		if ok && (configNames[filepath.Base(path)] || s.usedFile(path)) {
 			reread = true
 		}
+		if ok && s.forgetModules(path) {
+			relint = true
+		}
 	}
 	if reread {
 		s.invalidateConfig()
+	}
+	if reread || relint {
 		s.relintAll()
 	}
 	return nil, nil
+}
+
+// didSave: a saved file may be a module other open files import.
+func (s *Server) didSave(_ context.Context, params []byte) (any, error) {
+	var p DidSaveTextDocumentParams
+	if err := decode(params, &p); err != nil {
+		return nil, err
+	}
+	if path, ok := uriToPath(p.TextDocument.URI); ok && s.forgetModules(path) {
+		s.relintAll()
+	}
+	return nil, nil
+}
+
+// forgetModules tells the module index of every cached configuration that
+// the file at path changed, so the next lint reads that module again (and
+// no other); it reports whether an index had read it.
+func (s *Server) forgetModules(path string) bool {
+	s.cfgMu.Lock()
+	defer s.cfgMu.Unlock()
+	seen := map[*project.Index]bool{}
+	forgot := false
+	for _, e := range s.configs {
+		if e.cfg == nil || e.cfg.Options.Modules == nil || seen[e.cfg.Options.Modules] {
+			continue
+		}
+		seen[e.cfg.Options.Modules] = true
+		if e.cfg.Options.Modules.Forget(path) {
+			forgot = true
+		}
+	}
+	return forgot
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/rules"
 	"github.com/daglint/daglint/internal/source"
 )
@@ -13,7 +14,7 @@ const diagnosticSource = "daglint"
 func (s *Server) diagnostics(d *document, res *linted) PublishDiagnosticsParams {
 	out := make([]Diagnostic, 0, len(res.diags))
 	for _, dg := range res.diags {
-		out = append(out, toDiagnostic(d.uri, res.lines, s.enc, dg))
+		out = append(out, toDiagnostic(d.uri, res.lines, s.enc, dg, res.moduleURI))
 	}
 	version := res.version
 	return PublishDiagnosticsParams{URI: d.uri, Version: &version, Diagnostics: out}
@@ -22,7 +23,9 @@ func (s *Server) diagnostics(d *document, res *linted) PublishDiagnosticsParams 
 // toDiagnostic converts one finding. Severity follows the finding's level
 // (note is Information); an unused suppression is tagged Unnecessary, so
 // editors grey the comment out.
-func toDiagnostic(uri string, lines *source.Lines, enc encoding, d analysis.Diagnostic) Diagnostic {
+// A related location in another module of the project gets that module's
+// URI (moduleURI) and positions in its text.
+func toDiagnostic(uri string, lines *source.Lines, enc encoding, d analysis.Diagnostic, moduleURI func(*pyparse.File) string) Diagnostic {
 	out := Diagnostic{
 		Range:    enc.rangeOf(lines, d.Start, d.End),
 		Severity: severity(d.Severity),
@@ -37,10 +40,11 @@ func toDiagnostic(uri string, lines *source.Lines, enc encoding, d analysis.Diag
 		out.Tags = []int{TagUnnecessary}
 	}
 	for _, r := range d.Related {
-		out.RelatedInformation = append(out.RelatedInformation, DiagnosticRelatedInformation{
-			Location: Location{URI: uri, Range: enc.rangeOf(lines, r.Start, r.End)},
-			Message:  r.Message,
-		})
+		loc := Location{URI: uri, Range: enc.rangeOf(lines, r.Start, r.End)}
+		if r.File != nil {
+			loc = Location{URI: moduleURI(r.File), Range: enc.rangeOf(r.File.Lines, r.Start, r.End)}
+		}
+		out.RelatedInformation = append(out.RelatedInformation, DiagnosticRelatedInformation{Location: loc, Message: r.Message})
 	}
 	return out
 }

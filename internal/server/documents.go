@@ -12,6 +12,7 @@ import (
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/source"
 )
 
@@ -40,6 +41,24 @@ type linted struct {
 	lines   *source.Lines
 	diags   []analysis.Diagnostic
 	cfg     *FileConfig // nil when the file is not linted
+}
+
+// moduleURI is the URI of a project module a related location is in.
+func (l *linted) moduleURI(f *pyparse.File) string {
+	path := filepath.FromSlash(f.Path)
+	if l.cfg != nil && l.cfg.Options.Modules != nil {
+		path = l.cfg.Options.Modules.Abs(f.Path)
+	}
+	return pathToURI(path)
+}
+
+// pathToURI converts an absolute OS path into a file URI.
+func pathToURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x -> /C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
 // isPython reports whether the server lints a document: Python by language

@@ -147,6 +147,11 @@ type DidCloseTextDocumentParams struct {
 	TextDocument TextDocumentIdentifier `json:"textDocument"`
 }
 
+// DidSaveTextDocumentParams are the parameters of textDocument/didSave.
+type DidSaveTextDocumentParams struct {
+	TextDocument TextDocumentIdentifier `json:"textDocument"`
+}
+
 // Diagnostic severities.
 const (
 	SeverityError       = 1

@@ -191,7 +191,7 @@ var handlers = map[string]func(*Server, context.Context, []byte) (any, error){
 	"textDocument/didOpen":                (*Server).didOpen,
 	"textDocument/didChange":              (*Server).didChange,
 	"textDocument/didClose":               (*Server).didClose,
-	"textDocument/didSave":                func(*Server, context.Context, []byte) (any, error) { return nil, nil },
+	"textDocument/didSave":                (*Server).didSave,
 	"textDocument/codeAction":             (*Server).codeAction,
 	"textDocument/hover":                  (*Server).hover,
 	"workspace/didChangeWatchedFiles":     (*Server).didChangeWatchedFiles,

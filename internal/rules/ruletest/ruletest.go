@@ -259,6 +259,19 @@ func Check(path string, src []byte, all []*analysis.Rule, load func([]string) (m
 // any problem.
 func Run(t *testing.T, pattern string, all []*analysis.Rule, load func([]string) (map[string]*analysis.Connection, error)) {
 	t.Helper()
+	eachFixture(t, pattern, func(path string) ([]string, error) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return Check(path, src, all, load)
+	})
+}
+
+// eachFixture runs check on every path matching pattern (a filepath.Glob)
+// as a subtest, failing it on each problem check returns.
+func eachFixture(t *testing.T, pattern string, check func(string) ([]string, error)) {
+	t.Helper()
 	files, err := filepath.Glob(pattern)
 	if err != nil {
 		t.Fatal(err)
@@ -269,11 +282,7 @@ func Run(t *testing.T, pattern string, all []*analysis.Rule, load func([]string)
 	for _, path := range files {
 		path := path
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			problems, err := Check(path, src, all, load)
+			problems, err := check(path)
 			if err != nil {
 				t.Fatal(err)
 			}

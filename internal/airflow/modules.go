@@ -1,0 +1,522 @@
+package airflow
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
+
+// Modules is the module index of a project: it finds the modules a file's
+// imports name. Implementations are safe for concurrent use.
+type Modules interface {
+	// Import returns the module `import dotted` names (level 0), or the one
+	// `from <level dots><dotted> import ...` names in the file at from
+	// (dotted may then be empty: the package of from itself); nil when the
+	// project has no single module of that name.
+	Import(from string, level int, dotted string) *Module
+	// Sub returns the submodule name of the package m, or nil.
+	Sub(m *Module, name string) *Module
+	// Model returns the analysed module (see BuildModule), or nil for a
+	// namespace package and for a module that cannot be read or does not
+	// parse (importing it fails, so nothing it defines is known).
+	Model(m *Module) *Model
+}
+
+// Module is one module or package of a project.
+type Module struct {
+	// Path is the module's file (__init__.py for a regular package), "" for
+	// a namespace package.
+	Path string
+	// Dirs are the package's folders: one for a regular package, its
+	// portions for a namespace package; nil for a plain module.
+	Dirs []string
+}
+
+// Origin is where a value imported from another module of the project is
+// defined. A value that crosses modules is relocated: every range it and
+// its entries carry is the expression that refers to it in the importing
+// file (so findings, suppressions and fixes stay in that file), and Origin
+// keeps the definition for the related location.
+type Origin struct {
+	File *pyparse.File
+	Def  pyparse.Range
+}
+
+// BuildModule analyses an imported module for name resolution only (its
+// scope and imports, no operator calls). The model is never written
+// afterwards, so many files may resolve names through it at once.
+func BuildModule(f *pyparse.File, mods Modules) *Model {
+	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods, shared: true}
+	m.module = newScope(nil, nil, f.Body)
+	m.indexReads()
+	return m
+}
+
+// Foreign returns the project modules some value of the file was imported
+// from, directly or through other modules, sorted by path.
+func (m *Model) Foreign() []*Model {
+	out := make([]*Model, 0, len(m.foreign))
+	for _, f := range m.foreign {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].File.Path < out[j].File.Path })
+	return out
+}
+
+// importRef is what an import statement binds a name to.
+type importRef struct {
+	level  int
+	module string // dotted module as written ("" in `from . import x`)
+	name   string // the imported name; "" when the name is bound to the module
+}
+
+// collectImport records the names an import statement binds.
+func (s *Scope) collectImport(st pyparse.Stmt) {
+	switch st := st.(type) {
+	case *pyparse.Import:
+		for _, a := range st.Names {
+			if a.AsName != "" {
+				s.bindImport(a.AsName, &importRef{module: a.Name})
+			} else {
+				h := headName(a.Name)
+				s.bindImport(h, &importRef{module: h})
+			}
+		}
+	case *pyparse.ImportFrom:
+		for _, a := range st.Names {
+			ref := &importRef{level: st.Level, module: st.Module, name: a.Name}
+			switch {
+			case a.Name == "*":
+				if s.Func == nil {
+					s.stars = append(s.stars, ref)
+				}
+			case a.AsName != "":
+				s.bindImport(a.AsName, ref)
+			default:
+				s.bindImport(a.Name, ref)
+			}
+		}
+	}
+}
+
+// bindImport binds name to an import. The same import twice (`import a.b`
+// and `import a.c` both bind a to the package a; a file that repeats
+// `from m import X`) is one binding, not two.
+func (s *Scope) bindImport(name string, ref *importRef) {
+	for _, b := range s.bindings[name] {
+		if b.kind == bindImport && *b.imp == *ref {
+			return
+		}
+	}
+	s.bindings[name] = append(s.bindings[name], binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
+}
+
+// boundIn returns the scope name is bound in as seen from s, or nil.
+func (s *Scope) boundIn(name string, shadow map[string]bool) *Scope {
+	if shadow[name] {
+		return nil
+	}
+	for sc := s; sc != nil; sc = sc.Parent {
+		if sc.globals[name] {
+			continue
+		}
+		if _, ok := sc.bindings[name]; ok {
+			return sc
+		}
+	}
+	return nil
+}
+
+// member is what a name of a module stands for: a module, or a value.
+type member struct {
+	mod   *Module
+	val   Value
+	found bool // the name is a module or defined in the module
+	// defIn is the module whose own statement binds the name (an
+	// assignment, class or def, not an import), defName the name there.
+	defIn   *Model
+	defName string
+}
+
+func unknownMember(use pyparse.Expr) member {
+	return member{val: Value{Expr: use}, found: true}
+}
+
+// over reports whether r has spent its budgets.
+func (r *resolver) over() bool { return r.depth > maxResolveDepth || r.steps > maxResolveSteps }
+
+// sink is the model whose file the resolution started in.
+func (r *resolver) sink() *Model {
+	if r.home != nil {
+		return r.home
+	}
+	return r.m
+}
+
+// child returns a resolver evaluating in the module scope of m, with r's
+// budgets (given back by r.join).
+func (r *resolver) child(m *Model) *resolver {
+	return &resolver{m: m, scope: m.module, home: r.sink(), depth: r.depth + 1, steps: r.steps}
+}
+
+func (r *resolver) join(c *resolver) { r.steps = c.steps }
+
+// follow resolves an import binding of r's module; use is the expression
+// of the importing file that refers to it.
+func (r *resolver) follow(ref *importRef, use pyparse.Expr) member {
+	if r.m.mods == nil || r.over() {
+		return member{}
+	}
+	r.steps++
+	mod := r.m.mods.Import(r.m.File.Path, ref.level, ref.module)
+	if mod == nil {
+		return member{}
+	}
+	if ref.name == "" {
+		return member{mod: mod, found: true}
+	}
+	if r.m.mods.Model(mod) == r.m {
+		// `from . import tags` in a package's __init__.py: the name is
+		// not bound yet, so it is the submodule.
+		if sub := r.m.mods.Sub(mod, ref.name); sub != nil {
+			return member{mod: sub, found: true}
+		}
+		return member{}
+	}
+	return r.memberOf(mod, ref.name, use)
+}
+
+// memberOf resolves `mod.name` as the importing file sees it: a name the
+// module defines (or star-imports), else a submodule.
+func (r *resolver) memberOf(mod *Module, name string, use pyparse.Expr) member {
+	r.steps++
+	if r.over() {
+		return unknownMember(use)
+	}
+	if m := r.m.mods.Model(mod); m != nil {
+		c := r.child(m)
+		mb, ok := c.moduleName(name, use)
+		r.join(c)
+		if ok {
+			return mb
+		}
+	} else if mod.Path != "" {
+		return unknownMember(use) // a module that cannot be imported
+	}
+	if len(mod.Dirs) > 0 {
+		if sub := r.m.mods.Sub(mod, name); sub != nil {
+			return member{mod: sub, found: true}
+		}
+	}
+	return member{}
+}
+
+// moduleName resolves a module-level name of r's module (a foreign one);
+// ok is false when the module does not define it.
+func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
+	bs := r.m.module.bindings[name]
+	stars := r.starsProviding(name)
+	switch {
+	case len(bs) == 0 && len(stars) == 0:
+		return member{}, false
+	case len(bs)+len(stars) > 1:
+		return unknownMember(use), true // reassigned, or star imports that may differ
+	case len(stars) == 1:
+		return r.memberOf(stars[0], name, use), true
+	}
+	b := bs[0]
+	if b.cond {
+		// Bound only if a condition held (`if ENV == "prod":`): importing
+		// the name may fail, or find another module's. Never guessed.
+		return unknownMember(use), true
+	}
+	switch b.kind {
+	case bindImport:
+		mb := r.follow(b.imp, use)
+		if !mb.found {
+			return unknownMember(use), true
+		}
+		return mb, true
+	case bindOther:
+		return member{val: Value{Expr: use}, found: true, defIn: r.m, defName: name}, true
+	case bindAssign:
+		v := r.eval(b.value)
+		if v.Def == (pyparse.Range{}) {
+			v.Def = b.value.Span()
+		}
+		if (v.Kind == Dict || v.Kind == List) && r.m.mutated[name] {
+			v.Partial = true
+		}
+		if s := r.sink(); !s.shared {
+			if s.foreign == nil {
+				s.foreign = map[*pyparse.File]*Model{}
+			}
+			s.foreign[r.m.File] = r.m
+		}
+		return member{val: relocate(v, use, r.m.File), found: true, defIn: r.m, defName: name}, true
+	}
+	return unknownMember(use), true
+}
+
+// starsProviding returns the modules star-imported into r's module that
+// define name (names starting with "_" are never star-imported). A star
+// import of a module that is not the project's cannot be looked into and
+// is passed over.
+func (r *resolver) starsProviding(name string) []*Module {
+	stars := r.m.module.stars
+	if len(stars) == 0 || r.m.mods == nil || strings.HasPrefix(name, "_") {
+		return nil
+	}
+	var out []*Module
+	for _, ref := range stars {
+		mod := r.m.mods.Import(r.m.File.Path, ref.level, ref.module)
+		if mod != nil && r.provides(mod, name, 0) {
+			out = append(out, mod)
+		}
+	}
+	return out
+}
+
+// provides reports whether `from mod import *` binds name.
+func (r *resolver) provides(mod *Module, name string, hops int) bool {
+	r.steps++
+	if hops > 8 || r.over() {
+		return false
+	}
+	m := r.m.mods.Model(mod)
+	if m == nil {
+		return false
+	}
+	c := r.child(m)
+	defer r.join(c)
+	if all, ok := m.module.bindings["__all__"]; ok && len(all) == 1 && all[0].kind == bindAssign {
+		v := c.eval(all[0].value)
+		if v.Kind == List && !v.Partial {
+			for _, e := range v.Elems {
+				if e.Kind == String && e.Str == name {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	if _, ok := m.module.bindings[name]; ok {
+		return true
+	}
+	for _, ref := range m.module.stars {
+		if sub := r.m.mods.Import(m.File.Path, ref.level, ref.module); sub != nil && c.provides(sub, name, hops+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// crossModule resolves a name bound by an import of a project module, or
+// provided by a star import of one; handled is false when the name is none
+// of these (the caller resolves it as before).
+func (r *resolver) crossModule(x *pyparse.Name, b binding, ok bool) (v Value, handled bool) {
+	if r.m.mods == nil {
+		return Value{}, false
+	}
+	at := r.scope.boundIn(x.ID, r.shadow)
+	var provs []*Module
+	if at == nil || at == r.m.module {
+		provs = r.starsProviding(x.ID)
+	}
+	stars := len(provs)
+	switch {
+	case at == nil && stars == 1:
+		mb := r.memberOf(provs[0], x.ID, x)
+		if mb.mod != nil || !mb.found {
+			return Value{Expr: x}, true
+		}
+		v = mb.val
+	case stars > 0:
+		return Value{Expr: x}, true // a local name and a star import, or two star imports
+	case ok && b.kind == bindImport:
+		mb := r.follow(b.imp, x)
+		if !mb.found {
+			return Value{}, false
+		}
+		if mb.mod != nil {
+			return Value{Expr: x}, true // a module as a value
+		}
+		v = mb.val
+	default:
+		return Value{}, false
+	}
+	if (v.Kind == Dict || v.Kind == List) && r.m.mutated[x.ID] {
+		v.Partial = true
+	}
+	return v, true
+}
+
+// importedAttr resolves `mod.NAME` (and `pkg.mod.NAME`) where mod is an
+// imported project module; ok is false when the expression is no such
+// attribute.
+func (r *resolver) importedAttr(x *pyparse.Attribute) (Value, bool) {
+	mb, ok := r.importedMember(x)
+	if !ok {
+		return Value{}, false
+	}
+	if mb.mod != nil {
+		return Value{Expr: x}, true
+	}
+	v := mb.val
+	if (v.Kind == Dict || v.Kind == List) && r.m.mutated[dottedName(x)] {
+		v.Partial = true // `settings.ARGS["k"] = v` in this file
+	}
+	return v, true
+}
+
+// dottedName returns the text of a name or a chain of attributes of a
+// name (`a.b.c`), else "".
+func dottedName(e pyparse.Expr) string {
+	switch x := e.(type) {
+	case *pyparse.Name:
+		return x.ID
+	case *pyparse.Attribute:
+		if base := dottedName(x.Value); base != "" {
+			return base + "." + x.Attr
+		}
+	}
+	return ""
+}
+
+// importedMember resolves the module or name `mod.NAME` stands for; ok is
+// false when the expression is no attribute of an imported project module.
+func (r *resolver) importedMember(x *pyparse.Attribute) (member, bool) {
+	if r.m.mods == nil {
+		return member{}, false
+	}
+	var attrs []string
+	var e pyparse.Expr = x
+	for {
+		at, ok := e.(*pyparse.Attribute)
+		if !ok {
+			break
+		}
+		attrs = append(attrs, at.Attr)
+		e = at.Value
+	}
+	base, ok := e.(*pyparse.Name)
+	if !ok {
+		return member{}, false
+	}
+	b, ok := r.scope.lookup(base.ID, r.shadow)
+	if !ok || b.kind != bindImport {
+		return member{}, false
+	}
+	mb := r.follow(b.imp, x)
+	for i := len(attrs) - 1; i >= 0; i-- {
+		if mb.mod == nil {
+			return member{}, false // an attribute of a value: resolved as before
+		}
+		mb = r.memberOf(mb.mod, attrs[i], x)
+	}
+	return mb, mb.found
+}
+
+// ImportedName follows e, a name (or `module.Name`) that an import of a
+// project module brings into the file, through re-exports and star
+// imports, to the module whose own statement binds it (a class, a def, an
+// assignment): that module's model (see BuildModule) and the name there.
+// ok is false when e is no such name, or the chain cannot be followed
+// (a module that is missing or does not parse, an ambiguous name, the
+// resolution budget).
+func (m *Model) ImportedName(e pyparse.Expr) (def *Model, name string, ok bool) {
+	if m.mods == nil {
+		return nil, "", false
+	}
+	r := &resolver{m: m, scope: m.module}
+	var mb member
+	switch x := e.(type) {
+	case *pyparse.Name:
+		b, bound := m.module.lookup(x.ID, nil)
+		switch {
+		case bound && b.kind == bindImport:
+			mb = r.follow(b.imp, x)
+		case m.module.boundIn(x.ID, nil) == nil:
+			if provs := r.starsProviding(x.ID); len(provs) == 1 {
+				mb = r.memberOf(provs[0], x.ID, x)
+			}
+		}
+	case *pyparse.Attribute:
+		mb, _ = r.importedMember(x)
+	}
+	if mb.defIn == nil {
+		return nil, "", false
+	}
+	return mb.defIn, mb.defName, true
+}
+
+// ImportedQualName returns the dotted name a name imported from a project
+// module stands for once its re-exports are followed to a module outside
+// the project: with `from common.ops import DockerOperator`, where
+// common/ops.py imports it from the Docker provider, it is that provider's
+// dotted name. "" when e is not such a name, or it is defined in the
+// project (see ImportedName) or cannot be followed.
+func (m *Model) ImportedQualName(e pyparse.Expr) string {
+	n, ok := e.(*pyparse.Name)
+	if m.mods == nil || !ok {
+		return ""
+	}
+	b, ok := m.module.lookup(n.ID, nil)
+	if !ok || b.kind != bindImport {
+		return ""
+	}
+	cur, ref := m, b.imp
+	for hops := 0; hops < maxResolveDepth; hops++ {
+		mod := m.mods.Import(cur.File.Path, ref.level, ref.module)
+		if mod == nil {
+			if ref.level > 0 || ref.name == "" || hops == 0 {
+				return "" // not followed through the project
+			}
+			return ref.module + "." + ref.name
+		}
+		next := m.mods.Model(mod)
+		if ref.name == "" || next == nil || next == cur {
+			return ""
+		}
+		bs := next.module.bindings[ref.name]
+		if len(bs) != 1 || bs[0].kind != bindImport {
+			return ""
+		}
+		cur, ref = next, bs[0].imp
+	}
+	return ""
+}
+
+// relocate moves a value defined in the module file into the importing
+// file: every range becomes that of use, and the definition moves to
+// Origin (kept when the value came from further away).
+func relocate(v Value, use pyparse.Expr, file *pyparse.File) Value {
+	span := use.Span()
+	out := v
+	if out.Origin == nil {
+		def := v.Def
+		if def == (pyparse.Range{}) && v.Expr != nil {
+			def = v.Expr.Span()
+		}
+		out.Origin = &Origin{File: file, Def: def}
+	}
+	out.Expr = use
+	out.Def = pyparse.Range{}
+	if v.Read != (pyparse.Range{}) {
+		out.Read = span
+	}
+	if v.Entries != nil {
+		out.Entries = make([]*Entry, len(v.Entries))
+		for i, e := range v.Entries {
+			out.Entries[i] = &Entry{Key: e.Key, KeyRange: span, Item: span, ValueExpr: use, Value: relocate(e.Value, use, file)}
+		}
+	}
+	if v.Elems != nil {
+		out.Elems = make([]Value, len(v.Elems))
+		for i, el := range v.Elems {
+			out.Elems[i] = relocate(el, use, file)
+		}
+	}
+	return out
+}

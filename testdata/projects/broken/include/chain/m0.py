@@ -1,0 +1,1 @@
+from include.chain.m1 import DEEP

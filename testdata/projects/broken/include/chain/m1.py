@@ -1,0 +1,1 @@
+from include.chain.m2 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m11 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m12 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m13 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m14 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m15 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m16 import DEEP

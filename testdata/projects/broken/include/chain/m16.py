@@ -1,0 +1,1 @@
+from include.chain.m17 import DEEP

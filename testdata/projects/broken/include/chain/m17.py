@@ -1,0 +1,1 @@
+from include.chain.m18 import DEEP

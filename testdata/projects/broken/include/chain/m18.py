@@ -1,0 +1,1 @@
+from include.chain.m19 import DEEP

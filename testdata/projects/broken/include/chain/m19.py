@@ -1,0 +1,1 @@
+from include.chain.m20 import DEEP

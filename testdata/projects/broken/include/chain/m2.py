@@ -1,0 +1,1 @@
+from include.chain.m3 import DEEP

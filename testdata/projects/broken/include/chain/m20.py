@@ -1,0 +1,1 @@
+from include.chain.m21 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m22 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m23 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m24 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m25 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m26 import DEEP

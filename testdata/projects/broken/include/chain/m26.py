@@ -1,0 +1,1 @@
+from include.chain.m27 import DEEP

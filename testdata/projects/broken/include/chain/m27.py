@@ -1,0 +1,1 @@
+from include.chain.m28 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m29 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m30 import DEEP

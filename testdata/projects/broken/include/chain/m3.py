@@ -1,0 +1,1 @@
+from include.chain.m4 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m31 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m32 import DEEP

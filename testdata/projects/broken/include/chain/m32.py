@@ -1,0 +1,1 @@
+from include.chain.m33 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m34 import DEEP

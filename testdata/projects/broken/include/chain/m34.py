@@ -1,0 +1,1 @@
+from include.chain.m35 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m36 import DEEP

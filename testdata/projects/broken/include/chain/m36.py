@@ -1,0 +1,1 @@
+from include.chain.m37 import DEEP

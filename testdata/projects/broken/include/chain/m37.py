@@ -1,0 +1,1 @@
+from include.chain.m38 import DEEP

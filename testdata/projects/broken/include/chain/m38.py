@@ -1,0 +1,1 @@
+from include.chain.m39 import DEEP

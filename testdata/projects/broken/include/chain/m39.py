@@ -1,0 +1,1 @@
+DEEP = "ghcr.io/acme/deep:latest"

@@ -1,0 +1,1 @@
+from include.chain.m5 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m6 import DEEP

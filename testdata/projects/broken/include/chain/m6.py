@@ -1,0 +1,1 @@
+from include.chain.m7 import DEEP

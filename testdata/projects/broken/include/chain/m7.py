@@ -1,0 +1,1 @@
+from include.chain.m8 import DEEP

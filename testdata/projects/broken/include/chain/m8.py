@@ -1,0 +1,1 @@
+from include.chain.m9 import DEEP

@@ -1,0 +1,1 @@
+from include.chain.m10 import DEEP

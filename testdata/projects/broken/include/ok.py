@@ -1,0 +1,1 @@
+GOOD = "ghcr.io/acme/good:latest"

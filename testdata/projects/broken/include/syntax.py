@@ -1,0 +1,4 @@
+IMAGE = "ghcr.io/acme/broken:latest"
+
+def broken(:
+    pass

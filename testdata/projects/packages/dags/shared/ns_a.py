@@ -1,0 +1,1 @@
+A = "ghcr.io/acme/ns-a:latest"

@@ -1,0 +1,1 @@
+B = "ghcr.io/acme/ns-b:latest"

@@ -1,0 +1,4 @@
+from .images import *
+from . import tags
+from .conflict_a import *
+from .conflict_b import *

@@ -1,0 +1,1 @@
+SHARED = "ghcr.io/acme/a:latest"

@@ -1,0 +1,4 @@
+__all__ = ["PUBLIC"]
+
+PUBLIC = "ghcr.io/acme/public:latest"
+HIDDEN = "ghcr.io/acme/hidden:latest"

@@ -1,0 +1,2 @@
+from ..exported import *
+from .. import tags as parent_tags

@@ -1,0 +1,2 @@
+LATEST = "latest"
+STABLE = "3.1"

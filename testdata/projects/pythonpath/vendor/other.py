@@ -1,0 +1,1 @@
+IMAGE = "registry.example.com/team/other:latest"

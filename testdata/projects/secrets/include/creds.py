@@ -1,0 +1,2 @@
+DB_PASSWORD = "s3cr3t-Zq8vT4w"
+ENV = {"DB_PASSWORD": DB_PASSWORD, "MODE": "batch"}
