@@ -30,6 +30,13 @@ func FuzzFindTokens(f *testing.F) {
 				t.Fatalf("Redact(%q) = %q reveals it", secret, r)
 			}
 		}
+		for _, d := range detectors {
+			d.find(text, func(m Match) {
+				if !hasAnchor(text) {
+					t.Fatalf("a detector matches %+v in %q, which FindTokens' gate shuts out", m, text)
+				}
+			})
+		}
 		if len(ms) > 0 && !MayContainSecret([]byte(text)) {
 			t.Fatalf("MayContainSecret(%q) = false but FindTokens = %+v", text, ms)
 		}

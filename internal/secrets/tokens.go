@@ -223,26 +223,63 @@ func prefixed(m map[string]string, sep string) []string {
 	return out
 }
 
+// A detectorSpec is a detector with the literal strings its candidates
+// start with: no match of the detector can begin anywhere else.
+type detectorSpec struct {
+	find     detector
+	keywords []string
+}
+
+// regexSpec is a regexDetector together with its keywords.
+func regexSpec(re *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detectorSpec {
+	return detectorSpec{regexDetector(re, keywords, secretGroup, kind), keywords}
+}
+
 // detectors are tried in order; when matches overlap, the earliest start
 // wins and, at the same start, the earlier detector.
-var detectors = []detector{
-	regexDetector(gitlabRE, append(prefixed(gitlabKinds, "-"), gitlabRunnerRegistrationPrefix), 0,
+var detectors = []detectorSpec{
+	regexSpec(gitlabRE, append(prefixed(gitlabKinds, "-"), gitlabRunnerRegistrationPrefix), 0,
 		func(v string) string {
 			if v == "" {
 				return kindGitLabRunnerReg
 			}
 			return gitlabKinds[v]
 		}),
-	regexDetector(githubFineRE, []string{"github_pat_"}, 0, constKind(kindGitHubFineGrained)),
-	regexDetector(githubRE, prefixed(githubKinds, "_"), 0, func(v string) string { return githubKinds[v] }),
-	regexDetector(dockerHubRE, []string{"dckr_pat_"}, 0, constKind(kindDockerHub)),
-	regexDetector(awsRE, []string{"AKIA", "ASIA", "ABIA", "ACCA"}, 0, constKind(kindAWS)),
-	regexDetector(googleRE, []string{"AIza"}, 0, constKind(kindGoogle)),
-	regexDetector(slackTokenRE, []string{"xox"}, 0, func(v string) string { return slackKinds[v] }),
-	regexDetector(slackWebhookRE, []string{"https://hooks.slack.com/"}, 2, constKind(kindSlackWebhook)),
-	regexDetector(slackPathRE, []string{"/T"}, 2, constKind(kindSlackWebhookPath)),
-	findPrivateKeys,
-	findURLPasswords,
+	regexSpec(githubFineRE, []string{"github_pat_"}, 0, constKind(kindGitHubFineGrained)),
+	regexSpec(githubRE, prefixed(githubKinds, "_"), 0, func(v string) string { return githubKinds[v] }),
+	regexSpec(dockerHubRE, []string{"dckr_pat_"}, 0, constKind(kindDockerHub)),
+	regexSpec(awsRE, []string{"AKIA", "ASIA", "ABIA", "ACCA"}, 0, constKind(kindAWS)),
+	regexSpec(googleRE, []string{"AIza"}, 0, constKind(kindGoogle)),
+	regexSpec(slackTokenRE, []string{"xox"}, 0, func(v string) string { return slackKinds[v] }),
+	regexSpec(slackWebhookRE, []string{"https://hooks.slack.com/"}, 2, constKind(kindSlackWebhook)),
+	regexSpec(slackPathRE, []string{"/T"}, 2, constKind(kindSlackWebhookPath)),
+	{findPrivateKeys, []string{"-----BEGIN "}},
+	{findURLPasswords, []string{"://"}},
+}
+
+// anchors lists, by first byte, every keyword of every detector.
+var anchors = func() (a [256][]string) {
+	for _, d := range detectors {
+		for _, kw := range d.keywords {
+			a[kw[0]] = append(a[kw[0]], kw)
+		}
+	}
+	return a
+}()
+
+// hasAnchor reports whether text contains a keyword of some detector: one
+// pass over the bytes, so the many short texts of a file (each string
+// literal and comment) that hold none cost one loop each instead of a
+// search per keyword.
+func hasAnchor(text string) bool {
+	for i := 0; i < len(text); i++ {
+		for _, kw := range anchors[text[i]] {
+			if strings.HasPrefix(text[i:], kw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // FindTokens returns the credentials in known formats that text holds
@@ -272,9 +309,12 @@ func FindTokens(text string) []Match {
 		m   Match
 		pri int
 	}
+	if !hasAnchor(text) {
+		return nil
+	}
 	var all []found
 	for pri, d := range detectors {
-		d(text, func(m Match) { all = append(all, found{m, pri}) })
+		d.find(text, func(m Match) { all = append(all, found{m, pri}) })
 	}
 	if len(all) == 0 {
 		return nil

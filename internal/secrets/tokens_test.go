@@ -179,3 +179,48 @@ func TestFindTokensPrivateKeyPairs(t *testing.T) {
 		t.Fatalf("FindTokens(lone header + block) = %+v", got)
 	}
 }
+
+// TestHasAnchor checks FindTokens' one-pass gate: every keyword of every
+// detector opens it, wherever it sits in a text, and a text with none of
+// them keeps it shut (so FindTokens returns nil without running a detector).
+func TestHasAnchor(t *testing.T) {
+	n := 0
+	for _, d := range detectors {
+		for _, kw := range d.keywords {
+			n++
+			for _, text := range []string{kw, "x " + kw, kw + " y", "a-b:c/" + kw + "/d"} {
+				if !hasAnchor(text) {
+					t.Errorf("hasAnchor(%q) = false, want true (keyword %q)", text, kw)
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d keywords: the detectors lost theirs", n)
+	}
+	for _, text := range []string{"", "key: str", `row["token"] = auth_header()`, "a/b-c:d", "gl pat-", "AKI A", ":/ /"} {
+		if hasAnchor(text) {
+			t.Errorf("hasAnchor(%q) = true, want false", text)
+		}
+	}
+}
+
+// TestFindTokensGate checks that the gate never hides a match: on every
+// test text, the detectors run without it find exactly what FindTokens does.
+func TestFindTokensGate(t *testing.T) {
+	texts := []string{glpat, ghp, githubPat, dckr, aws, google, slackBot, webhook, pemBlock,
+		"postgres://app:s3cr3tpw@db/app", "acme-" + glpat, "https://oauth2:" + glpat + "@gitlab.com",
+		"-----BEGIN PRIVATE KEY-----\n" + pemBody, "plain text", ""}
+	for _, text := range texts {
+		var raw int
+		for _, d := range detectors {
+			d.find(text, func(Match) { raw++ })
+		}
+		if got := len(FindTokens(text)); (got > 0) != (raw > 0) {
+			t.Errorf("%q: FindTokens found %d, the detectors alone %d", text, got, raw)
+		}
+		if raw > 0 && !hasAnchor(text) {
+			t.Errorf("%q: detectors match but hasAnchor is false", text)
+		}
+	}
+}
