@@ -58,15 +58,11 @@ type builder struct {
 // or through each other, from an operator daglint knows.
 func (b *builder) findSubclasses() {
 	var classes []*pyparse.ClassDef
-	pyparse.InspectFile(b.m.File, func(n pyparse.Node) bool {
-		switch n := n.(type) {
-		case *pyparse.ClassDef:
-			classes = append(classes, n)
-		case pyparse.Expr:
-			return false
+	for _, s := range b.m.File.Index().Stmts {
+		if c, ok := s.(*pyparse.ClassDef); ok {
+			classes = append(classes, c)
 		}
-		return true
-	})
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, c := range classes {

@@ -186,8 +186,9 @@ func mutatedNames(f *pyparse.File) map[string]bool {
 			out[n.ID] = true
 		}
 	}
-	pyparse.InspectFile(f, func(n pyparse.Node) bool {
-		switch n := n.(type) {
+	ix := f.Index()
+	for _, s := range ix.Stmts {
+		switch n := s.(type) {
 		case *pyparse.Assign:
 			for _, t := range n.Targets {
 				if s, ok := t.(*pyparse.Subscript); ok {
@@ -205,12 +206,12 @@ func mutatedNames(f *pyparse.File) map[string]bool {
 					})
 				}
 			}
-		case *pyparse.Call:
-			if at, ok := n.Func.(*pyparse.Attribute); ok && mutatingMethods[at.Attr] {
-				mark(at.Value)
-			}
 		}
-		return true
-	})
+	}
+	for _, n := range ix.Calls {
+		if at, ok := n.Func.(*pyparse.Attribute); ok && mutatingMethods[at.Attr] {
+			mark(at.Value)
+		}
+	}
 	return out
 }

@@ -69,10 +69,9 @@ func fileRedactor(file *pyparse.File, spans []pyparse.Range) *secrets.Redactor {
 		for _, r := range spans {
 			want[r] = true
 		}
-		pyparse.InspectFile(file, func(n pyparse.Node) bool {
-			s, ok := n.(*pyparse.Str)
-			if !ok || !want[s.Range] || s.Start < 0 || s.End > len(src) || s.Start > s.End {
-				return true
+		for _, s := range file.Index().Strs {
+			if !want[s.Range] || s.Start < 0 || s.End > len(src) || s.Start > s.End {
+				continue
 			}
 			raw := src[s.Start:s.End]
 			decoded := literalSecrets(s)
@@ -83,8 +82,7 @@ func fileRedactor(file *pyparse.File, spans []pyparse.Range) *secrets.Redactor {
 					break
 				}
 			}
-			return true
-		})
+		}
 	}
 	return secrets.NewRedactor(known)
 }

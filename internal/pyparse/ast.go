@@ -25,6 +25,8 @@ type File struct {
 	// checks. The rest are further errors found after recovering, in source
 	// order. Empty for a valid file.
 	Errors []SyntaxError
+	// index is built by Index on first use.
+	index *Index
 }
 
 // Text returns the source text of r.

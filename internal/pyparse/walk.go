@@ -157,3 +157,38 @@ func InspectFile(f *File, fn func(Node) bool) {
 		Inspect(s, fn)
 	}
 }
+
+// Index is every node of a file in source order, as InspectFile visits them,
+// with the statements, calls and string literals also listed apart. It is
+// built by one walk and shared: the model, the rules and the driver filter
+// these lists instead of each walking the whole file again (go/analysis's
+// inspect pass).
+type Index struct {
+	Nodes []Node  // every node, pre-order
+	Stmts []Stmt  // every statement at any depth, pre-order
+	Calls []*Call // every call, pre-order
+	Strs  []*Str  // every string literal (f-string fields included), pre-order
+}
+
+// Index returns the file's index, walking the file on first use. Like the
+// rest of File it is not safe for concurrent first use.
+func (f *File) Index() *Index {
+	if f.index != nil {
+		return f.index
+	}
+	ix := &Index{}
+	InspectFile(f, func(n Node) bool {
+		ix.Nodes = append(ix.Nodes, n)
+		switch n := n.(type) {
+		case Stmt:
+			ix.Stmts = append(ix.Stmts, n)
+		case *Call:
+			ix.Calls = append(ix.Calls, n)
+		case *Str:
+			ix.Strs = append(ix.Strs, n)
+		}
+		return true
+	})
+	f.index = ix
+	return ix
+}

@@ -102,11 +102,11 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		}
 		check(name, value)
 	}
-	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
+	for _, n := range pass.File.Index().Nodes {
 		switch x := n.(type) {
 		case *pyparse.Assign:
 			if x.Op != "=" || x.Value == nil {
-				return true // `token += "..."` changes a value set elsewhere
+				continue // `token += "..."` changes a value set elsewhere
 			}
 			checkAssign(x.Targets, x.Value, checkVar)
 		case *pyparse.NamedExpr:
@@ -123,7 +123,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 			}
 		case *pyparse.Call:
 			if isKubernetesSecret(pass, x) {
-				return true // Secret(secret="airflow-secrets", key=...) names a Kubernetes Secret
+				continue // Secret(secret="airflow-secrets", key=...) names a Kubernetes Secret
 			}
 			for _, kw := range x.Keywords {
 				if kw.Name != "" {
@@ -135,8 +135,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 				check(x.Name, x.Default)
 			}
 		}
-		return true
-	})
+	}
 	return nil
 }
 
@@ -249,10 +248,9 @@ func kubernetesSecretRefs(pass *analysis.Pass) map[string]bool {
 			refs[n.ID] = true
 		}
 	}
-	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
-		c, ok := n.(*pyparse.Call)
-		if !ok || !isKubernetesSecret(pass, c) {
-			return true
+	for _, c := range pass.File.Index().Calls {
+		if !isKubernetesSecret(pass, c) {
+			continue
 		}
 		for i, a := range c.Args {
 			if i >= 2 {
@@ -264,8 +262,7 @@ func kubernetesSecretRefs(pass *analysis.Pass) map[string]bool {
 				add(kw.Value)
 			}
 		}
-		return true
-	})
+	}
 	return refs
 }
 

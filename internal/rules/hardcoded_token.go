@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/daglint/daglint/internal/analysis"
-	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
 )
 
@@ -65,16 +64,12 @@ DockerOperator(
 }
 
 func runHardcodedToken(pass *analysis.Pass) error {
-	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
-		s, ok := n.(*pyparse.Str)
-		if !ok {
-			return true
-		}
+	// The index lists the string literals inside f-string fields too.
+	for _, s := range pass.File.Index().Strs {
 		if hits := literalTokens(s); len(hits) > 0 {
 			pass.Reportf(s.Range, "string holds %s; %s", describeTokens(hits), tokenAdvice(hits, false))
 		}
-		return true // f-string fields may hold string literals of their own
-	})
+	}
 	for _, c := range pass.File.Comments {
 		if hits := textTokens(c.Text); len(hits) > 0 {
 			pass.Reportf(c.Range, "comment holds %s; %s", describeTokens(hits), tokenAdvice(hits, true))
