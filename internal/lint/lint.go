@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
@@ -97,13 +98,19 @@ func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Resu
 	if workers > len(paths) {
 		workers = len(paths)
 	}
-	jobs := make(chan int)
+	// Each worker takes the next path from a shared counter: no channel
+	// hand-off, so no goroutine waits on another between files.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
 				o := optsFor(i)
 				res := File(paths[i], *o)
 				if !o.KeepSource {
@@ -113,10 +120,6 @@ func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Resu
 			}
 		}()
 	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	return out
 }
@@ -136,41 +139,21 @@ func IsNotice(err error) bool {
 
 // File reads and lints one file.
 func File(path string, opts Options) Result {
-	max := opts.MaxFileSize
-	// Stat before opening: opening a named pipe for reading blocks until
-	// something writes to it, and a device may never end.
-	if st, err := os.Stat(path); err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	} else if !st.Mode().IsRegular() {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
-	}
-	f, err := os.Open(path)
+	src, err := readFile(path, opts.MaxFileSize)
 	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	}
-	defer f.Close()
-	// The path may have been replaced between the two calls.
-	st, err := f.Stat()
-	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	}
-	if !st.Mode().IsRegular() {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
-	}
-	if max > 0 && st.Size() > max {
-		return Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
-	}
-	// Read into a buffer of the size the file had: io.ReadAll would grow
-	// one from 512 bytes, copying the file several times.
-	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-	src, err := ReadLimited(buf, f, max)
-	if errors.Is(err, ErrTooLarge) {
 		return Result{Path: path, Err: err}
 	}
-	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	}
 	return Source(path, src, opts)
+}
+
+// notRegular is the error for a path that is no regular file.
+func notRegular(mode os.FileMode) error {
+	return fmt.Errorf("cannot read: not a regular file (%s)", mode.Type())
+}
+
+// tooLarge is the notice for a file of size bytes over the limit max.
+func tooLarge(size, max int64) error {
+	return fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, size, max)
 }
 
 // ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
