@@ -247,6 +247,7 @@ func Relevant(src []byte) bool {
 func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Diagnostic, *secrets.Redactor) {
 	var diags []analysis.Diagnostic
 	var spans []pyparse.Range
+	facts := analysis.NewFacts() // shared by every rule of this file
 	ran := map[*analysis.Rule]bool{}
 	enabled := map[string]bool{}
 	var unused *analysis.Rule
@@ -270,6 +271,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 			File:     file,
 			Model:    model,
 			Settings: opts.Settings,
+			Facts:    facts,
 			Report: func(d analysis.Diagnostic) {
 				d.RuleID = rule.ID
 				if d.Severity == analysis.SeverityDefault {
@@ -297,7 +299,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	if !opts.NoInlineIgnores {
 		diags = applySuppressions(file, diags, enabled, unused, opts)
 	}
-	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings}, secretRules(opts), ran, spans)
+	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}, secretRules(opts), ran, spans)
 	red := fileRedactor(file, spans)
 	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)

@@ -80,6 +80,7 @@ warehouse = BaseHook.get_connection("warehouse")
 }
 
 func runHardcodedPassword(pass *analysis.Pass) error {
+	lits := literalsFact.Of(pass)
 	check := func(name string, value pyparse.Expr) {
 		s, ok := value.(*pyparse.Str)
 		if !ok || !secretTarget(name) {
@@ -89,7 +90,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		if !ok || !hardcodedSecret(v) {
 			return // f-string with fields: computed, not written down
 		}
-		if len(literalTokens(s)) > 0 {
+		if len(lits.strs[s]) > 0 {
 			return // DAG301 reports the literal
 		}
 		pass.Reportf(s.Range, "%q is set to a hard-coded secret (%s); read it from an Airflow connection, Variable or secrets backend instead",

@@ -64,14 +64,15 @@ DockerOperator(
 }
 
 func runHardcodedToken(pass *analysis.Pass) error {
-	// The index lists the string literals inside f-string fields too.
-	for _, s := range pass.File.Index().Strs {
-		if hits := literalTokens(s); len(hits) > 0 {
-			pass.Reportf(s.Range, "string holds %s; %s", describeTokens(hits), tokenAdvice(hits, false))
-		}
+	// The literals fact covers the string literals inside f-string fields too.
+	lits := literalsFact.Of(pass)
+	for _, s := range lits.order {
+		hits := lits.strs[s]
+		pass.Reportf(s.Range, "string holds %s; %s", describeTokens(hits), tokenAdvice(hits, false))
 	}
-	for _, c := range pass.File.Comments {
-		if hits := textTokens(c.Text); len(hits) > 0 {
+	for i, hits := range lits.comments {
+		if len(hits) > 0 {
+			c := pass.File.Comments[i]
 			pass.Reportf(c.Range, "comment holds %s; %s", describeTokens(hits), tokenAdvice(hits, true))
 		}
 	}
