@@ -144,6 +144,11 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 // one wins: one literal, one finding) and the elements of a tuple
 // assignment `user, password = "u", "p"`.
 func checkAssign(targets []pyparse.Expr, value pyparse.Expr, check func(string, pyparse.Expr)) {
+	switch value.(type) {
+	case *pyparse.Str, *pyparse.Seq:
+	default:
+		return // only a literal, or a tuple of them, can be a hard-coded secret
+	}
 	for _, t := range targets {
 		if name := targetName(t); secretTarget(name) {
 			check(name, value)
