@@ -25,8 +25,10 @@ type File struct {
 	// checks. The rest are further errors found after recovering, in source
 	// order. Empty for a valid file.
 	Errors []SyntaxError
-	// index is built by Index on first use.
-	index *Index
+	// index is built by Index on first use; tokens, the parser's token
+	// count, sizes its lists.
+	index  *Index
+	tokens int
 }
 
 // Text returns the source text of r.

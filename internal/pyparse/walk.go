@@ -176,15 +176,15 @@ func (f *File) Index() *Index {
 	if f.index != nil {
 		return f.index
 	}
-	// Capacities from the sizes measured on DAG repositories and Airflow's
-	// own tree (a node per 8-16 bytes of source, a statement per 55-120, a
-	// string per 65-145, a call per 160-200), so the lists rarely grow.
-	n := len(f.Src)
+	// A file has fewer nodes than tokens (`f(a, b)` is 6 tokens, 4 nodes)
+	// and, in DAG repositories and Airflow's tree, at most a statement per
+	// 6 tokens, a call per 12 and a string per 4, so the lists rarely grow.
+	n := f.tokens
 	ix := &Index{
-		Nodes: make([]Node, 0, n/8+8),
-		Stmts: make([]Stmt, 0, n/48+4),
-		Calls: make([]*Call, 0, n/128+4),
-		Strs:  make([]*Str, 0, n/56+4),
+		Nodes: make([]Node, 0, n+8),
+		Stmts: make([]Stmt, 0, n/6+4),
+		Calls: make([]*Call, 0, n/12+4),
+		Strs:  make([]*Str, 0, n/4+4),
 	}
 	InspectFile(f, func(n Node) bool {
 		ix.Nodes = append(ix.Nodes, n)
