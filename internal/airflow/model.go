@@ -161,8 +161,19 @@ func (m *Model) CoreAirflow110(op *OpCall) bool {
 
 // Build analyses a parsed file.
 func Build(f *pyparse.File) *Model {
+	return buildModel(f, true)
+}
+
+// buildModel is Build; with shortcut, a file that imports nothing from Airflow
+// gets no operator calls without the walk that looks for them (a plain
+// module costs its imports and module scope only). The model test checks
+// that the shortcut changes nothing.
+func buildModel(f *pyparse.File, shortcut bool) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f)}
 	m.module = newScope(nil, nil, f.Body)
+	if shortcut && !m.imports.fromAirflow() {
+		return m
+	}
 	b := &builder{m: m, subclasses: map[string]*subclass{}, invocations: map[string][][]*frame{}, overridden: map[string]bool{}}
 	b.findSubclasses()
 	b.stmts(f.Body, m.module, nil)
