@@ -157,8 +157,18 @@ func isWordByteAt(text string, i int) bool {
 // described above. kind names the match from group 1; if secretGroup is 2
 // only the random part is the secret, otherwise the whole match is.
 func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detector {
+	at := regexAt(re, secretGroup, kind)
 	return func(text string, emit func(Match)) {
-		forEachWordStart(text, keywords, func(pos int) int {
+		forEachWordStart(text, keywords, func(pos int) int { return at(text, pos, emit) })
+	}
+}
+
+// regexAt examines the candidate at pos, where one of a regex detector's
+// keywords starts a word, and returns where the search for that keyword
+// resumes.
+func regexAt(re *regexp.Regexp, secretGroup int, kind func(variant string) string) func(text string, pos int, emit func(Match)) int {
+	return func(text string, pos int, emit func(Match)) int {
+		{
 			// Later hits inside this run of token bytes are covered by
 			// this one (`glpat-glpat-...`), so each run is examined once.
 			runEnd := tokenRunEnd(text, pos)
@@ -190,7 +200,7 @@ func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind f
 			}
 			emit(Match{Kind: kind(variant), Start: start, End: end})
 			return runEnd
-		})
+		}
 	}
 }
 
@@ -228,11 +238,14 @@ func prefixed(m map[string]string, sep string) []string {
 type detectorSpec struct {
 	find     detector
 	keywords []string
+	// at, for a regex detector, examines one candidate (see regexAt), so
+	// that FindTokens can find the keywords of all of them in one pass.
+	at func(text string, pos int, emit func(Match)) int
 }
 
 // regexSpec is a regexDetector together with its keywords.
 func regexSpec(re *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detectorSpec {
-	return detectorSpec{regexDetector(re, keywords, secretGroup, kind), keywords}
+	return detectorSpec{regexDetector(re, keywords, secretGroup, kind), keywords, regexAt(re, secretGroup, kind)}
 }
 
 // detectors are tried in order; when matches overlap, the earliest start
@@ -253,9 +266,56 @@ var detectors = []detectorSpec{
 	regexSpec(slackTokenRE, []string{"xox"}, 0, func(v string) string { return slackKinds[v] }),
 	regexSpec(slackWebhookRE, []string{"https://hooks.slack.com/"}, 2, constKind(kindSlackWebhook)),
 	regexSpec(slackPathRE, []string{"/T"}, 2, constKind(kindSlackWebhookPath)),
-	{findPrivateKeys, []string{"-----BEGIN "}},
-	{findURLPasswords, []string{"://"}},
+	{findPrivateKeys, []string{"-----BEGIN "}, nil},
+	{findURLPasswords, []string{"://"}, nil},
 }
+
+// anchor is one keyword of a regex detector, for the one-pass search.
+type anchor struct {
+	kw  string
+	det int // index in detectors
+	id  int // index among all regex keywords, for its resume offset
+}
+
+// regexAnchors lists, by first byte, every keyword of the regex detectors;
+// numRegexKeywords counts them.
+var regexAnchors, numRegexKeywords = func() (a [256][]anchor, n int) {
+	for i, d := range detectors {
+		if d.at == nil {
+			continue
+		}
+		for _, kw := range d.keywords {
+			a[kw[0]] = append(a[kw[0]], anchor{kw, i, n})
+			n++
+		}
+	}
+	return a, n
+}()
+
+// findAnchored runs every regex detector over text in one pass: at each
+// byte, the keywords starting with it are tried. Per keyword it is the
+// search forEachWordStart makes (occurrences in order, each from where
+// the last one left off), so it emits what the detectors' own find
+// functions emit, with the detector's index.
+func findAnchored(text string, emit func(pri int, m Match)) {
+	var resume [maxRegexKeywords]int
+	for i := 0; i < len(text); i++ {
+		for _, a := range regexAnchors[text[i]] {
+			if i < resume[a.id] || !strings.HasPrefix(text[i:], a.kw) {
+				continue
+			}
+			resume[a.id] = i + len(a.kw)
+			if !isWordByteAt(text, i-1) {
+				det := a.det
+				resume[a.id] = max(resume[a.id], detectors[det].at(text, i, func(m Match) { emit(det, m) }))
+			}
+		}
+	}
+}
+
+// maxRegexKeywords bounds numRegexKeywords (a test checks it), so the
+// resume offsets of findAnchored live on its stack.
+const maxRegexKeywords = 48
 
 // anchors lists, by first byte, every keyword of every detector.
 var anchors = func() (a [256][]string) {
@@ -313,8 +373,11 @@ func FindTokens(text string) []Match {
 		return nil
 	}
 	var all []found
+	findAnchored(text, func(pri int, m Match) { all = append(all, found{m, pri}) })
 	for pri, d := range detectors {
-		d.find(text, func(m Match) { all = append(all, found{m, pri}) })
+		if d.at == nil {
+			d.find(text, func(m Match) { all = append(all, found{m, pri}) })
+		}
 	}
 	if len(all) == 0 {
 		return nil

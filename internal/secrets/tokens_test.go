@@ -1,6 +1,8 @@
 package secrets
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -221,6 +223,59 @@ func TestFindTokensGate(t *testing.T) {
 		}
 		if raw > 0 && !hasAnchor(text) {
 			t.Errorf("%q: detectors match but hasAnchor is false", text)
+		}
+	}
+}
+
+// findTokensReference is FindTokens as each detector's own find function
+// sees it, one search per keyword and no gate: what the one-pass search
+// must reproduce.
+func findTokensReference(text string) []Match {
+	type found struct {
+		m   Match
+		pri int
+	}
+	var all []found
+	for pri, d := range detectors {
+		d.find(text, func(m Match) { all = append(all, found{m, pri}) })
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].m.Start != all[j].m.Start {
+			return all[i].m.Start < all[j].m.Start
+		}
+		return all[i].pri < all[j].pri
+	})
+	var out []Match
+	for _, f := range all {
+		if n := len(out); n > 0 && f.m.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, f.m)
+	}
+	return out
+}
+
+// TestFindTokensOnePass compares FindTokens with the reference on texts
+// that put several formats, repeated and overlapping keywords and word
+// boundaries side by side.
+func TestFindTokensOnePass(t *testing.T) {
+	if numRegexKeywords > maxRegexKeywords {
+		t.Fatalf("%d regex keywords, findAnchored has room for %d", numRegexKeywords, maxRegexKeywords)
+	}
+	parts := []string{glpat, ghp, githubPat, dckr, aws, google, slackBot, webhook, pemBlock,
+		"postgres://app:s3cr3tpw@db/app", "acme-" + glpat, "glpat-glpat-" + glpat[6:], "xoxoxb-1-abcdefghijklmnop",
+		"AKIAAKIA" + aws[4:], "/T/T" + webhook[len("https://hooks.slack.com/services"):], "my" + ghp, "_" + aws,
+		"plain text ", " ", "\n", "-----BEGIN ", "://", "gl", "x"}
+	texts := append([]string(nil), parts...)
+	for i, a := range parts {
+		for j, b := range parts {
+			texts = append(texts, a+b, a+" "+b+" "+parts[(i*7+j)%len(parts)])
+		}
+	}
+	for _, text := range texts {
+		got, want := FindTokens(text), findTokensReference(text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("FindTokens(%q) = %+v, the reference %+v", text, got, want)
 		}
 	}
 }
