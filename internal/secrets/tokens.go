@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Match is one credential found by FindTokens.
@@ -90,21 +91,29 @@ func keysOf(m map[string]string) []string {
 // keywords occurs, after checking that the keyword starts a word (so
 // `myglpat-...` does not match). Group 1 is the variant that names the kind
 // (or empty, or unused), group 2 the random part checked by looksRandom.
+// The patterns are compiled on first use: a run that meets no keyword
+// (and `daglint version`) does not pay for them at start-up.
 var (
-	gitlabRE = regexp.MustCompile(`^(?:(` + strings.Join(keysOf(gitlabKinds), "|") + `)-|` +
+	gitlabRE = lazyRegexp(`^(?:(` + strings.Join(keysOf(gitlabKinds), "|") + `)-|` +
 		gitlabRunnerRegistrationPrefix + `)([0-9A-Za-z_-]{20,300})(?:\.[0-9A-Za-z]{2,12}){0,2}`)
-	githubRE       = regexp.MustCompile(`^(gh[pousr])_([0-9A-Za-z]{36,251})\b`)
-	githubFineRE   = regexp.MustCompile(`^(github_pat_)([0-9A-Za-z]{20,30}_[0-9A-Za-z]{50,70})\b`)
-	dockerHubRE    = regexp.MustCompile(`^(dckr_pat_)([0-9A-Za-z_-]{20,200})`)
-	awsRE          = regexp.MustCompile(`^(AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16})\b`)
-	googleRE       = regexp.MustCompile(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`)
-	slackTokenRE   = regexp.MustCompile(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`)
-	slackWebhookRE = regexp.MustCompile(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`)
+	githubRE       = lazyRegexp(`^(gh[pousr])_([0-9A-Za-z]{36,251})\b`)
+	githubFineRE   = lazyRegexp(`^(github_pat_)([0-9A-Za-z]{20,30}_[0-9A-Za-z]{50,70})\b`)
+	dockerHubRE    = lazyRegexp(`^(dckr_pat_)([0-9A-Za-z_-]{20,200})`)
+	awsRE          = lazyRegexp(`^(AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16})\b`)
+	googleRE       = lazyRegexp(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`)
+	slackTokenRE   = lazyRegexp(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`)
+	slackWebhookRE = lazyRegexp(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`)
 	// slackPathRE is a webhook's path alone, as an Airflow Slack connection
 	// keeps it in its password (host https://hooks.slack.com/services).
-	slackPathRE  = regexp.MustCompile(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`)
-	privateKeyRE = regexp.MustCompile(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
+	slackPathRE  = lazyRegexp(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`)
+	privateKeyRE = lazyRegexp(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
 )
+
+// lazyRegexp returns a function that compiles pattern the first time it is
+// called and returns the same Regexp on every call.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // maxCandidate bounds the length of any match of the patterns above.
 const maxCandidate = 512
@@ -156,7 +165,7 @@ func isWordByteAt(text string, i int) bool {
 // regexDetector builds a detector from an anchored pattern laid out as
 // described above. kind names the match from group 1; if secretGroup is 2
 // only the random part is the secret, otherwise the whole match is.
-func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detector {
+func regexDetector(re func() *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detector {
 	at := regexAt(re, secretGroup, kind)
 	return func(text string, emit func(Match)) {
 		forEachWordStart(text, keywords, func(pos int) int { return at(text, pos, emit) })
@@ -166,7 +175,7 @@ func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind f
 // regexAt examines the candidate at pos, where one of a regex detector's
 // keywords starts a word, and returns where the search for that keyword
 // resumes.
-func regexAt(re *regexp.Regexp, secretGroup int, kind func(variant string) string) func(text string, pos int, emit func(Match)) int {
+func regexAt(re func() *regexp.Regexp, secretGroup int, kind func(variant string) string) func(text string, pos int, emit func(Match)) int {
 	return func(text string, pos int, emit func(Match)) int {
 		{
 			// Later hits inside this run of token bytes are covered by
@@ -178,7 +187,7 @@ func regexAt(re *regexp.Regexp, secretGroup int, kind func(variant string) strin
 			}
 			// Every pattern's match is shorter than maxCandidate, so a
 			// window bounds the work per run.
-			m := re.FindStringSubmatchIndex(text[pos:min(len(text), pos+maxCandidate)])
+			m := re().FindStringSubmatchIndex(text[pos:min(len(text), pos+maxCandidate)])
 			if m == nil {
 				return runEnd
 			}
@@ -244,7 +253,7 @@ type detectorSpec struct {
 }
 
 // regexSpec is a regexDetector together with its keywords.
-func regexSpec(re *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detectorSpec {
+func regexSpec(re func() *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detectorSpec {
 	return detectorSpec{regexDetector(re, keywords, secretGroup, kind), keywords, regexAt(re, secretGroup, kind)}
 }
 
@@ -435,7 +444,7 @@ func findPrivateKeys(text string, emit func(Match)) {
 			break
 		}
 		pos := from + i
-		if m := privateKeyRE.FindStringIndex(text[pos:min(len(text), pos+maxCandidate)]); m != nil {
+		if m := privateKeyRE().FindStringIndex(text[pos:min(len(text), pos+maxCandidate)]); m != nil {
 			headers = append(headers, [2]int{pos, pos + m[1]})
 			from = pos + m[1]
 		} else {
