@@ -17,12 +17,24 @@ import (
 // under unless GOMEMLIMIT says otherwise: a lint of a 30,000-file tree keeps
 // about 50 MB live, and without a limit the collector lets the heap grow to
 // twice that before it runs. It is soft: a larger live heap (one huge file)
-// is still allowed, at the cost of more frequent collections.
-const softMemoryLimit = 80 << 20
+// is still allowed, at the cost of more frequent collections. At 75 MiB
+// with gcPercent below, 30,000 files peak at 84 MB RSS (93 MB at 80 MiB).
+const softMemoryLimit = 75 << 20
+
+// gcPercent is the garbage collector's GOGC unless the environment sets
+// one. A run keeps little alive between files (each file's syntax tree and
+// model are garbage once its findings are positioned), so the default of
+// 100 collects every few files; at 400 a 3,000-file run spends about a
+// third less CPU time, and the soft memory limit above still bounds the heap
+// of a large tree.
+const gcPercent = 400
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

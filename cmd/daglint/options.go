@@ -23,11 +23,16 @@ func lintOptions(cfg *config.Config, conns map[string]*analysis.Connection, cwd 
 			enabled = append(enabled, r)
 		}
 	}
+	var ignored func(path, id string) bool
+	if len(cfg.PerFileIgnores) > 0 {
+		// Asked once per rule and file: without per-file-ignores, not at all.
+		ignored = func(path, id string) bool { return cfg.IgnoredFor(relTo(cfg.Dir, absPath(cwd, path)), id) }
+	}
 	return lint.Options{
 		Rules:       enabled,
 		Settings:    cfg.Settings(conns),
 		Severity:    cfg.Severity,
-		Ignored:     func(path, id string) bool { return cfg.IgnoredFor(relTo(cfg.Dir, absPath(cwd, path)), id) },
+		Ignored:     ignored,
 		MaxFileSize: cfg.MaxFileSize,
 		KnownRules:  known,
 		SecretRules: secretRules,

@@ -10,6 +10,9 @@ import (
 type imports struct {
 	alias map[string]string // local name -> qualified name ("DockerOperator" -> "airflow.providers.docker.operators.docker.DockerOperator")
 	star  []string          // modules star-imported from
+	// relative is set when the file has a relative import (of the user's
+	// own modules, which the module index may resolve).
+	relative bool
 }
 
 // collectImports gathers every import in the file, at any depth: DAG files
@@ -31,6 +34,7 @@ func collectImports(f *pyparse.File) *imports {
 			return false
 		case *pyparse.ImportFrom:
 			if n.Level > 0 {
+				im.relative = true
 				return false // relative imports name the user's own modules
 			}
 			for _, a := range n.Names {
@@ -114,6 +118,25 @@ const (
 // classify recognises Airflow names by their last components under any
 // `airflow.` module, so that provider paths, Airflow 1.10 contrib paths,
 // deprecated shims and Airflow 3 `airflow.sdk` paths all count.
+// fromAirflow reports whether any name of the file can stand for something
+// of Airflow: an import (or star import) of a module whose path starts with
+// "airflow". Without one, qualName never starts with "airflow." and classify
+// knows no name of the file, so no call is an operator (keep in step with
+// classify and operatorKind).
+func (im *imports) fromAirflow() bool {
+	for _, q := range im.alias {
+		if strings.HasPrefix(q, "airflow") {
+			return true
+		}
+	}
+	for _, m := range im.star {
+		if strings.HasPrefix(m, "airflow") {
+			return true
+		}
+	}
+	return false
+}
+
 func classify(q string) symbol {
 	if !strings.HasPrefix(q, "airflow.") {
 		return symNone

@@ -226,33 +226,72 @@ func (m *Model) CoreAirflow110(op *OpCall) bool {
 
 // Build analyses a parsed file on its own: operator subclasses count when
 // the file defines them.
-func Build(f *pyparse.File) *Model { return buildModel(f, nil, nil) }
+func Build(f *pyparse.File) *Model { return buildModel(f, nil, nil, true) }
 
 // BuildWith analyses a parsed file whose imports of project modules mods
 // resolves (nil: none), so that names imported from them resolve as if
 // they were defined in the file, and operator subclasses defined in them
 // count as the file's own.
-func BuildWith(f *pyparse.File, mods Modules) *Model { return buildModel(f, mods, nil) }
+func BuildWith(f *pyparse.File, mods Modules) *Model { return buildModel(f, mods, nil, true) }
 
 // BuildWithClasses analyses a parsed file, taking operator subclasses that
 // the file imports from other modules of the project from classes (nil:
 // none). The file's own classes are all analysed before it returns (their
 // bases in other modules looked up then), and the Model does not change
 // afterwards.
-func BuildWithClasses(f *pyparse.File, classes ClassFinder) *Model { return buildModel(f, nil, classes) }
+func BuildWithClasses(f *pyparse.File, classes ClassFinder) *Model { return buildModel(f, nil, classes, true) }
 
-func buildModel(f *pyparse.File, mods Modules, classes ClassFinder) *Model {
+// buildModel builds the model; with shortcut, a file that imports nothing
+// from Airflow and nothing from the project's modules gets no operator calls
+// without the walk that looks for them (a plain module costs its imports and
+// module scope only). The shortcut test checks that it changes nothing.
+func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut bool) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods}
 	if classes == nil && mods != nil {
 		classes = moduleClasses{m: m}
 	}
 	m.module = newScope(nil, nil, f.Body)
+	if shortcut && classes == nil && !m.imports.fromAirflow() {
+		return m
+	}
+	if shortcut && mods != nil && !m.imports.fromAirflow() && !m.importsProject() {
+		return m
+	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
 	b := &builder{m: m, classes: m.classes, invocations: map[string][][]*frame{}, overridden: map[string]bool{}, podSeen: map[*pyparse.Call]bool{}}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
 	return m
+}
+
+// importsProject reports whether the file imports a module of the project
+// (a relative import, or a top-level name the module index finds): its
+// classes may be operators.
+func (m *Model) importsProject() bool {
+	if m.imports.relative {
+		return true
+	}
+	seen := map[string]bool{}
+	try := func(q string) bool {
+		head, _, _ := strings.Cut(q, ".")
+		if head == "" || seen[head] {
+			return false
+		}
+		seen[head] = true
+		return m.mods.Import(m.File.Path, 0, head) != nil
+	}
+	for _, q := range m.imports.alias {
+		if try(q) {
+			return true
+		}
+	}
+	for _, q := range m.imports.star {
+		if try(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // mutatingMethods change a dict or list in place.
@@ -271,8 +310,9 @@ func mutatedNames(f *pyparse.File) map[string]bool {
 			out[d] = true // a name, or `module.NAME` of an imported module
 		}
 	}
-	pyparse.InspectFile(f, func(n pyparse.Node) bool {
-		switch n := n.(type) {
+	ix := f.Index()
+	for _, s := range ix.Stmts {
+		switch n := s.(type) {
 		case *pyparse.Assign:
 			for _, t := range n.Targets {
 				if s, ok := t.(*pyparse.Subscript); ok {
@@ -290,12 +330,12 @@ func mutatedNames(f *pyparse.File) map[string]bool {
 					})
 				}
 			}
-		case *pyparse.Call:
-			if at, ok := n.Func.(*pyparse.Attribute); ok && mutatingMethods[at.Attr] {
-				mark(at.Value)
-			}
 		}
-		return true
-	})
+	}
+	for _, n := range ix.Calls {
+		if at, ok := n.Func.(*pyparse.Attribute); ok && mutatingMethods[at.Attr] {
+			mark(at.Value)
+		}
+	}
 	return out
 }

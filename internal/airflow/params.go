@@ -471,6 +471,21 @@ func ValidKwargsCore110(kind OperatorKind) map[string]bool {
 	return copyOf(names, ok)
 }
 
+// ValidKwarg returns IsValidKwarg for kind and version as a function of the
+// name, looking the parameter list up once: a rule asks it for every
+// keyword of a call without copying the list (ValidKwargs) for each call.
+func ValidKwarg(kind OperatorKind, version string) func(name string) bool {
+	names, ok := validSet(kind, version)
+	return func(name string) bool { return !ok || names[name] }
+}
+
+// IsValidKwargCore110 is IsValidKwarg for the keywords of ValidKwargsCore110,
+// without copying them; known is false when daglint has no such list.
+func IsValidKwargCore110(kind OperatorKind, name string) (valid, known bool) {
+	names, ok := paramData().core110[kind]
+	return names[name], ok
+}
+
 // IsValidKwarg reports whether kind accepts name on the Airflow version. It
 // is true for an unknown kind: daglint never reports what it cannot check.
 func IsValidKwarg(kind OperatorKind, version, name string) bool {

@@ -523,3 +523,36 @@ func TestDockerMountReleasesRecorded(t *testing.T) {
 		}
 	}
 }
+
+// TestValidKwargLookups checks the lookups that copy nothing against the
+// copying ones: ValidKwarg against IsValidKwarg, IsValidKwargCore110
+// against ValidKwargsCore110, for every kind and version.
+func TestValidKwargLookups(t *testing.T) {
+	kinds := []OperatorKind{DockerOperator, DockerSwarmOperator, KubernetesPodOperator, TaskDocker, OperatorKind(99)}
+	names := []string{"", "nope", "auth_config", "volumes"}
+	for _, k := range kinds {
+		for n := range ValidKwargs(k, "") {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 50 {
+		t.Fatalf("only %d names", len(names))
+	}
+	for _, k := range kinds {
+		core := ValidKwargsCore110(k)
+		for _, v := range []string{"1.10", "2", "3", "9", ""} {
+			valid := ValidKwarg(k, v)
+			for _, n := range names {
+				if got, want := valid(n), IsValidKwarg(k, v, n); got != want {
+					t.Errorf("ValidKwarg(%v, %q)(%q) = %v, IsValidKwarg %v", k, v, n, got, want)
+				}
+			}
+		}
+		for _, n := range names {
+			got, known := IsValidKwargCore110(k, n)
+			if known != (core != nil) || got != core[n] {
+				t.Errorf("IsValidKwargCore110(%v, %q) = %v, %v; ValidKwargsCore110 has %v (list %v)", k, n, got, known, core[n], core != nil)
+			}
+		}
+	}
+}

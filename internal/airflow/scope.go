@@ -32,7 +32,8 @@ type Scope struct {
 }
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
-	s := &Scope{Parent: parent, Func: fn, bindings: map[string][]binding{}, globals: map[string]bool{}}
+	// globals stays nil (reads as empty) until a global statement needs it.
+	s := &Scope{Parent: parent, Func: fn, bindings: map[string][]binding{}}
 	if fn != nil {
 		for _, p := range fn.Params {
 			s.bind(p.Name, bindOther, nil)
@@ -105,6 +106,9 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 			s.inBlock--
 		case *pyparse.OtherStmt:
 			if st.Kind == pyparse.StmtGlobal {
+				if s.globals == nil {
+					s.globals = map[string]bool{}
+				}
 				for _, n := range st.Names {
 					s.globals[n] = true
 				}

@@ -628,23 +628,23 @@ type readIndex struct {
 
 func (m *Model) indexReads() {
 	m.reads = &readIndex{assignedTo: map[*pyparse.Call]string{}, byName: map[string]pyparse.Range{}}
-	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
-		switch n := n.(type) {
-		case *pyparse.Assign:
+	ix := m.File.Index()
+	for _, s := range ix.Stmts {
+		if n, ok := s.(*pyparse.Assign); ok {
 			if c, ok := n.Value.(*pyparse.Call); ok && len(n.Targets) == 1 {
 				if nm, ok := n.Targets[0].(*pyparse.Name); ok {
 					m.reads.assignedTo[c] = nm.ID
 				}
 			}
-		case *pyparse.Call:
-			if at, ok := n.Func.(*pyparse.Attribute); ok && strings.HasPrefix(at.Attr, "read") {
-				if nm, ok := at.Value.(*pyparse.Name); ok {
-					if _, seen := m.reads.byName[nm.ID]; !seen {
-						m.reads.byName[nm.ID] = n.Range
-					}
+		}
+	}
+	for _, n := range ix.Calls {
+		if at, ok := n.Func.(*pyparse.Attribute); ok && strings.HasPrefix(at.Attr, "read") {
+			if nm, ok := at.Value.(*pyparse.Name); ok {
+				if _, seen := m.reads.byName[nm.ID]; !seen {
+					m.reads.byName[nm.ID] = n.Range
 				}
 			}
 		}
-		return true
-	})
+	}
 }

@@ -232,6 +232,39 @@ type Pass struct {
 	// Report records a finding. The driver stamps the rule ID and, when the
 	// diagnostic leaves it unset, the rule's severity.
 	Report func(Diagnostic)
+	// Facts holds what rules derived from this file so far (see Fact); the
+	// driver gives every pass of one file the same Facts. Nil computes each
+	// fact anew for every request.
+	Facts *Facts
+}
+
+// Facts is the per-file store of Fact results.
+type Facts struct{ m map[any]any }
+
+// NewFacts returns an empty store, for the passes of one file.
+func NewFacts() *Facts { return &Facts{m: map[any]any{}} }
+
+// A Fact is something rules derive from a file and share: it is computed
+// once per file, on the first request, and every later request of any rule
+// gets the same result (go/analysis's Requires and ResultOf). Compute may
+// read the pass's File, Model and Settings, never its Rule or Report: the
+// pass it gets is whichever asked first.
+type Fact[T any] struct {
+	Name    string
+	Compute func(*Pass) T
+}
+
+// Of returns the fact for the pass's file.
+func (f *Fact[T]) Of(p *Pass) T {
+	if p.Facts == nil {
+		return f.Compute(p)
+	}
+	if v, ok := p.Facts.m[f]; ok {
+		return v.(T)
+	}
+	v := f.Compute(p)
+	p.Facts.m[f] = v
+	return v
 }
 
 // Reportf reports a finding over r with a formatted message.

@@ -28,9 +28,9 @@ type GitState struct {
 // unused ones are reported. No finding in such a file carries a fix: daglint
 // never edits a connections file.
 func ConnectionsFile(path string, git GitState, opts Options) Result {
-	src, res := readFile(path, opts.MaxFileSize)
-	if res.Err != nil {
-		return res
+	src, err := readFile(path, opts.MaxFileSize)
+	if err != nil {
+		return Result{Path: path, Err: err}
 	}
 	return ConnectionsSource(path, src, git, opts)
 }

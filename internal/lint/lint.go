@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
@@ -101,13 +102,19 @@ func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Resu
 	if workers > len(paths) {
 		workers = len(paths)
 	}
-	jobs := make(chan int)
+	// Each worker takes the next path from a shared counter: no channel
+	// hand-off, so no goroutine waits on another between files.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
 				o := optsFor(i)
 				res := File(paths[i], *o)
 				if !o.KeepSource {
@@ -117,10 +124,6 @@ func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Resu
 			}
 		}()
 	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	return out
 }
@@ -140,50 +143,21 @@ func IsNotice(err error) bool {
 
 // File reads and lints one file.
 func File(path string, opts Options) Result {
-	src, res := readFile(path, opts.MaxFileSize)
-	if res.Err != nil {
-		return res
+	src, err := readFile(path, opts.MaxFileSize)
+	if err != nil {
+		return Result{Path: path, Err: err}
 	}
 	return Source(path, src, opts)
 }
 
-// readFile reads a regular file of at most max bytes (0: no limit); a
-// failure comes back as a Result with Err set.
-func readFile(path string, max int64) ([]byte, Result) {
-	// Stat before opening: opening a named pipe for reading blocks until
-	// something writes to it, and a device may never end.
-	if st, err := os.Stat(path); err != nil {
-		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	} else if !st.Mode().IsRegular() {
-		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	}
-	defer f.Close()
-	// The path may have been replaced between the two calls.
-	st, err := f.Stat()
-	if err != nil {
-		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	}
-	if !st.Mode().IsRegular() {
-		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: not a regular file (%s)", st.Mode().Type())}
-	}
-	if max > 0 && st.Size() > max {
-		return nil, Result{Path: path, Err: fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, st.Size(), max)}
-	}
-	// Read into a buffer of the size the file had: io.ReadAll would grow
-	// one from 512 bytes, copying the file several times.
-	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-	src, err := ReadLimited(buf, f, max)
-	if errors.Is(err, ErrTooLarge) {
-		return nil, Result{Path: path, Err: err}
-	}
-	if err != nil {
-		return nil, Result{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
-	}
-	return src, Result{Path: path}
+// notRegular is the error for a path that is no regular file.
+func notRegular(mode os.FileMode) error {
+	return fmt.Errorf("cannot read: not a regular file (%s)", mode.Type())
+}
+
+// tooLarge is the notice for a file of size bytes over the limit max.
+func tooLarge(size, max int64) error {
+	return fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, size, max)
 }
 
 // ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
@@ -284,6 +258,7 @@ func Relevant(src []byte) bool {
 func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Diagnostic, *secrets.Redactor) {
 	var diags []analysis.Diagnostic
 	var spans []pyparse.Range
+	facts := analysis.NewFacts() // shared by every rule of this file
 	ran := map[*analysis.Rule]bool{}
 	enabled, unused := enabledRules(opts)
 	for _, rule := range opts.Rules {
@@ -297,6 +272,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 			File:     file,
 			Model:    model,
 			Settings: opts.Settings,
+			Facts:    facts,
 			Report: func(d analysis.Diagnostic) {
 				d.RuleID = rule.ID
 				if d.Severity == analysis.SeverityDefault {
@@ -319,7 +295,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	if !opts.NoInlineIgnores {
 		diags = applySuppressions(file, parseDirectives(file), diags, enabled, unused, opts)
 	}
-	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings}, secretRules(opts), ran, spans)
+	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}, secretRules(opts), ran, spans)
 	red := secrets.NewRedactor(append(fileSecrets(file, spans), foreignSecrets(model, opts)...))
 	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)

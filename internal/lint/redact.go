@@ -62,7 +62,7 @@ func foreignSecrets(model *airflow.Model, opts Options) []string {
 	var out []string
 	for _, fm := range model.Foreign() {
 		out = append(out, opts.Modules.Memo(fm, func(m *airflow.Model) []string {
-			spans := secretSpans(m.File, analysis.Pass{File: m.File, Model: m, Settings: opts.Settings}, secretRules(opts), nil, nil)
+			spans := secretSpans(m.File, analysis.Pass{File: m.File, Model: m, Settings: opts.Settings, Facts: analysis.NewFacts()}, secretRules(opts), nil, nil)
 			return fileSecrets(m.File, spans)
 		})...)
 	}
@@ -87,10 +87,9 @@ func fileSecrets(file *pyparse.File, spans []pyparse.Range) []string {
 		for _, r := range spans {
 			want[r] = true
 		}
-		pyparse.InspectFile(file, func(n pyparse.Node) bool {
-			s, ok := n.(*pyparse.Str)
-			if !ok || !want[s.Range] || s.Start < 0 || s.End > len(src) || s.Start > s.End {
-				return true
+		for _, s := range file.Index().Strs {
+			if !want[s.Range] || s.Start < 0 || s.End > len(src) || s.Start > s.End {
+				continue
 			}
 			raw := src[s.Start:s.End]
 			decoded := literalSecrets(s)
@@ -101,8 +100,7 @@ func fileSecrets(file *pyparse.File, spans []pyparse.Range) []string {
 					break
 				}
 			}
-			return true
-		})
+		}
 	}
 	return known
 }

@@ -211,12 +211,11 @@ func applySuppressions(f *pyparse.File, dirs []*directive, diags []analysis.Diag
 func callFirstLines(f *pyparse.File, diags []analysis.Diagnostic) []int {
 	out := make([]int, len(diags))
 	var calls []pyparse.Range
-	pyparse.InspectFile(f, func(n pyparse.Node) bool {
-		if c, ok := n.(*pyparse.Call); ok && f.Lines.Line(c.Start) != f.Lines.Line(c.End) {
+	for _, c := range f.Index().Calls {
+		if f.Lines.Line(c.Start) != f.Lines.Line(c.End) {
 			calls = append(calls, c.Range)
 		}
-		return true
-	})
+	}
 	if len(calls) == 0 {
 		return out
 	}

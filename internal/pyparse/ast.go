@@ -1,6 +1,10 @@
 package pyparse
 
-import "github.com/daglint/daglint/internal/source"
+import (
+	"sync/atomic"
+
+	"github.com/daglint/daglint/internal/source"
+)
 
 // Range is a half-open byte range [Start, End) in the file's source.
 type Range struct{ Start, End int }
@@ -25,6 +29,10 @@ type File struct {
 	// checks. The rest are further errors found after recovering, in source
 	// order. Empty for a valid file.
 	Errors []SyntaxError
+	// index is built by Index on first use; tokens, the parser's token
+	// count, sizes its lists.
+	index  atomic.Pointer[Index]
+	tokens int
 }
 
 // Text returns the source text of r.

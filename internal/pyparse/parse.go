@@ -79,6 +79,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		toks = pp.toks
 	}
 	pp.ntoks = len(toks)
+	f.tokens = len(toks)
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
 	var codingErr *SyntaxError
 	p.utf8Source, codingErr = sourceCoding(src)

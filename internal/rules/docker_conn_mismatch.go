@@ -80,7 +80,7 @@ func runDockerConnMismatch(pass *analysis.Pass) error {
 	}
 	conns := pass.Settings.Connections
 	byOp := map[*airflow.OpCall][]image{}
-	for _, im := range images(pass.Model, dockerCalls) {
+	for _, im := range images(pass, dockerCalls) {
 		if im.Err == nil && im.Ref.ExplicitRegistry {
 			byOp[im.Op] = append(byOp[im.Op], im) // unqualified images are DAG101's business
 		}

@@ -80,6 +80,7 @@ warehouse = BaseHook.get_connection("warehouse")
 }
 
 func runHardcodedPassword(pass *analysis.Pass) error {
+	lits := literalsFact.Of(pass)
 	check := func(name string, value pyparse.Expr) {
 		s, ok := value.(*pyparse.Str)
 		if !ok || !secretTarget(name) {
@@ -89,7 +90,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		if !ok || !hardcodedSecret(v) {
 			return // f-string with fields: computed, not written down
 		}
-		if len(literalTokens(s)) > 0 {
+		if len(lits.strs[s]) > 0 {
 			return // DAG301 reports the literal
 		}
 		pass.Reportf(s.Range, "%q is set to a hard-coded secret (%s); read it from an Airflow connection, Variable or secrets backend instead",
@@ -102,11 +103,11 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		}
 		check(name, value)
 	}
-	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
+	for _, n := range pass.File.Index().Nodes {
 		switch x := n.(type) {
 		case *pyparse.Assign:
 			if x.Op != "=" || x.Value == nil {
-				return true // `token += "..."` changes a value set elsewhere
+				continue // `token += "..."` changes a value set elsewhere
 			}
 			checkAssign(x.Targets, x.Value, checkVar)
 		case *pyparse.NamedExpr:
@@ -123,7 +124,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 			}
 		case *pyparse.Call:
 			if isKubernetesSecret(pass, x) {
-				return true // Secret(secret="airflow-secrets", key=...) names a Kubernetes Secret
+				continue // Secret(secret="airflow-secrets", key=...) names a Kubernetes Secret
 			}
 			for _, kw := range x.Keywords {
 				if kw.Name != "" {
@@ -135,8 +136,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 				check(x.Name, x.Default)
 			}
 		}
-		return true
-	})
+	}
 	return nil
 }
 
@@ -144,6 +144,11 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 // one wins: one literal, one finding) and the elements of a tuple
 // assignment `user, password = "u", "p"`.
 func checkAssign(targets []pyparse.Expr, value pyparse.Expr, check func(string, pyparse.Expr)) {
+	switch value.(type) {
+	case *pyparse.Str, *pyparse.Seq:
+	default:
+		return // only a literal, or a tuple of them, can be a hard-coded secret
+	}
 	for _, t := range targets {
 		if name := targetName(t); secretTarget(name) {
 			check(name, value)
@@ -249,10 +254,9 @@ func kubernetesSecretRefs(pass *analysis.Pass) map[string]bool {
 			refs[n.ID] = true
 		}
 	}
-	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
-		c, ok := n.(*pyparse.Call)
-		if !ok || !isKubernetesSecret(pass, c) {
-			return true
+	for _, c := range pass.File.Index().Calls {
+		if !isKubernetesSecret(pass, c) {
+			continue
 		}
 		for i, a := range c.Args {
 			if i >= 2 {
@@ -264,8 +268,7 @@ func kubernetesSecretRefs(pass *analysis.Pass) map[string]bool {
 				add(kw.Value)
 			}
 		}
-		return true
-	})
+	}
 	return refs
 }
 

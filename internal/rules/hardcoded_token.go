@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/daglint/daglint/internal/analysis"
-	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
 )
 
@@ -65,18 +64,15 @@ DockerOperator(
 }
 
 func runHardcodedToken(pass *analysis.Pass) error {
-	pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
-		s, ok := n.(*pyparse.Str)
-		if !ok {
-			return true
-		}
-		if hits := literalTokens(s); len(hits) > 0 {
-			pass.Reportf(s.Range, "string holds %s; %s", describeTokens(hits), tokenAdvice(hits, false))
-		}
-		return true // f-string fields may hold string literals of their own
-	})
-	for _, c := range pass.File.Comments {
-		if hits := textTokens(c.Text); len(hits) > 0 {
+	// The literals fact covers the string literals inside f-string fields too.
+	lits := literalsFact.Of(pass)
+	for _, s := range lits.order {
+		hits := lits.strs[s]
+		pass.Reportf(s.Range, "string holds %s; %s", describeTokens(hits), tokenAdvice(hits, false))
+	}
+	for i, hits := range lits.comments {
+		if len(hits) > 0 {
+			c := pass.File.Comments[i]
 			pass.Reportf(c.Range, "comment holds %s; %s", describeTokens(hits), tokenAdvice(hits, true))
 		}
 	}

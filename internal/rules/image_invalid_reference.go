@@ -70,7 +70,7 @@ DockerOperator(
 var kpoTemplateArgs = []string{"pod_template_file", "pod_template_dict", "full_pod_spec", "job_template_file", "full_job_spec"}
 
 func runImageInvalidReference(pass *analysis.Pass) error {
-	for _, im := range images(pass.Model, allCalls) {
+	for _, im := range images(pass, allCalls) {
 		err := refErr(im)
 		if err == nil {
 			continue

@@ -57,7 +57,7 @@ DockerOperator(
 }
 
 func runImageLocalOnly(pass *analysis.Pass) error {
-	for _, im := range images(pass.Model, allCalls) {
+	for _, im := range images(pass, allCalls) {
 		if !localOnly(im) {
 			continue // qualified, official, invalid, or credentials may reach the call
 		}

@@ -57,7 +57,7 @@ DockerOperator(
 }
 
 func runImageMutableTag(pass *analysis.Pass) error {
-	for _, im := range images(pass.Model, allCalls) {
+	for _, im := range images(pass, allCalls) {
 		if refErr(im) != nil || !im.Ref.MutableTag() {
 			continue // DAG103 covers invalid references; tagged or pinned ones are fine
 		}

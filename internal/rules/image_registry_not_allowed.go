@@ -84,7 +84,7 @@ func runImageRegistryNotAllowed(pass *analysis.Pass) error {
 	if len(allowed) > 0 {
 		list = "allowed-registries: " + strings.Join(allowed, ", ")
 	}
-	for _, im := range images(pass.Model, allCalls) {
+	for _, im := range images(pass, allCalls) {
 		if refErr(im) != nil {
 			continue // DAG103 covers invalid references
 		}

@@ -58,7 +58,7 @@ DockerOperator(
 }
 
 func runImageUnqualified(pass *analysis.Pass) error {
-	for _, im := range images(pass.Model, dockerCalls) {
+	for _, im := range images(pass, dockerCalls) {
 		if im.Err != nil || im.Ref.ExplicitRegistry {
 			continue // DAG103 covers invalid references; qualified ones are fine
 		}

@@ -36,15 +36,33 @@ type image struct {
 	Err   error // set when Text is not a valid reference (DAG103)
 }
 
-// images returns every image value of calls that resolves to a plain string
-// (templated and unknown values are skipped: rules never guess). An expanded
-// list gives one image per literal element, located at the element.
-func images(m *airflow.Model, keep func(*airflow.OpCall) bool) []image {
+// imagesFact is every image of the file's Docker and Kubernetes calls,
+// parsed once for all image rules: they see the same reference and the
+// same error, which is how DAG103 wins over every other image rule.
+var imagesFact = &analysis.Fact[[]image]{Name: "images", Compute: func(p *analysis.Pass) []image {
+	return collectImages(p.Model)
+}}
+
+// images returns the images of the file's calls that keep accepts, in the
+// order of the calls (see collectImages).
+func images(p *analysis.Pass, keep func(*airflow.OpCall) bool) []image {
+	all := imagesFact.Of(p)
+	out := make([]image, 0, len(all))
+	for _, im := range all {
+		if keep(im.Op) {
+			out = append(out, im)
+		}
+	}
+	return out
+}
+
+// collectImages returns every image value of the model's calls that
+// resolves to a plain string (templated and unknown values are skipped:
+// rules never guess). An expanded list gives one image per literal
+// element, located at the element.
+func collectImages(m *airflow.Model) []image {
 	var out []image
 	for _, op := range m.Calls {
-		if !keep(op) {
-			continue
-		}
 		a := op.Arg("image")
 		if a == nil {
 			continue

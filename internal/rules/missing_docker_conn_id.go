@@ -68,7 +68,7 @@ var PublicRegistries = &analysis.Option{
 
 func runMissingDockerConnID(pass *analysis.Pass) error {
 	reported := map[*airflow.OpCall]bool{}
-	for _, im := range images(pass.Model, dockerCalls) {
+	for _, im := range images(pass, dockerCalls) {
 		if reported[im.Op] || im.Err != nil || !im.Ref.ExplicitRegistry || im.Ref.IsLoopback() {
 			continue // invalid (DAG103), Docker Hub names (DAG101/DAG105) and local registries need no connection
 		}

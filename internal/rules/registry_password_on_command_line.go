@@ -74,17 +74,16 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 	// whether each sits inside a function (whose local names daglint does
 	// not resolve: there only literals are read).
 	var funcEnds []int
-	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
-		if n == nil {
-			return false
-		}
-		start := n.Span().Start
+	inFunc := func(start int) bool {
 		for len(funcEnds) > 0 && funcEnds[len(funcEnds)-1] <= start {
 			funcEnds = funcEnds[:len(funcEnds)-1]
 		}
-		inFunc := len(funcEnds) > 0
+		return len(funcEnds) > 0
+	}
+	for _, n := range m.File.Index().Nodes {
 		switch n := n.(type) {
 		case *pyparse.FuncDef:
+			inFunc(n.Start)
 			if isTaskBash(m, n) {
 				for _, r := range returns(n.Body) {
 					if text, ok := literalText(m, r.Value, true); ok {
@@ -96,14 +95,13 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 		case *pyparse.Call:
 			if isBashOperator(m.QualName(n.Func)) {
 				if k := n.Keyword("bash_command"); k != nil && k.Value != nil {
-					if text, ok := literalText(m, k.Value, inFunc); ok {
+					if text, ok := literalText(m, k.Value, inFunc(n.Start)); ok {
 						check(text, k.Value.Span(), "bash_command")
 					}
 				}
 			}
 		}
-		return true
-	})
+	}
 	return nil
 }
 

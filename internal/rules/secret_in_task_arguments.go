@@ -23,14 +23,11 @@ func taskArgumentSecrets(pass *analysis.Pass) {
 		}
 		if calls == nil {
 			calls = map[string][]*pyparse.Call{}
-			pyparse.InspectFile(pass.File, func(n pyparse.Node) bool {
-				if c, ok := n.(*pyparse.Call); ok {
-					if name, ok := c.Func.(*pyparse.Name); ok {
-						calls[name.ID] = append(calls[name.ID], c)
-					}
+			for _, c := range pass.File.Index().Calls {
+				if name, ok := c.Func.(*pyparse.Name); ok {
+					calls[name.ID] = append(calls[name.ID], c)
 				}
-				return true
-			})
+			}
 		}
 		fn := op.Func
 		for _, c := range calls[fn.Name] {

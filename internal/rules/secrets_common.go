@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
 )
@@ -35,6 +36,34 @@ func textTokens(text string) []tokenHit {
 // is scanned alone, since joining can glue a prefix onto the previous word.
 // f-string replacement fields are never filled in: what they hold is not in
 // the file. DAG301 reports what this returns and DAG302 defers to it.
+// literals is the literals fact: the credentials each string literal and
+// comment of a file holds, classified once for DAG301 (which reports them)
+// and DAG302 (which leaves a literal that holds one to DAG301).
+type literals struct {
+	strs     map[*pyparse.Str][]tokenHit // only literals that hold credentials
+	order    []*pyparse.Str              // those literals, in source order
+	comments [][]tokenHit                // by index in File.Comments; nil when none
+}
+
+var literalsFact = &analysis.Fact[*literals]{Name: "literals", Compute: func(p *analysis.Pass) *literals {
+	l := &literals{strs: map[*pyparse.Str][]tokenHit{}}
+	for _, s := range p.File.Index().Strs {
+		if hits := literalTokens(s); len(hits) > 0 {
+			l.strs[s] = hits
+			l.order = append(l.order, s)
+		}
+	}
+	for i, c := range p.File.Comments {
+		if hits := textTokens(c.Text); len(hits) > 0 {
+			if l.comments == nil {
+				l.comments = make([][]tokenHit, len(p.File.Comments))
+			}
+			l.comments[i] = hits
+		}
+	}
+	return l
+}}
+
 func literalTokens(s *pyparse.Str) []tokenHit {
 	var out []tokenHit
 	var run []*pyparse.StrPart

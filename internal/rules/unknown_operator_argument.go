@@ -68,21 +68,20 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 		if !op.KeywordsKnown() {
 			continue // a subclass's __init__ that may take keywords daglint cannot list
 		}
-		valid := airflow.ValidKwargs(op.Kind, version)
+		// An operator daglint has no parameter list for takes any keyword.
+		valid := airflow.ValidKwarg(op.Kind, version)
 		if version == airflow.Airflow1 && pass.Model.CoreAirflow110(op) {
-			if core := airflow.ValidKwargsCore110(op.Kind); core != nil {
-				valid = core // no backport provider: e.g. no private_environment
+			if _, known := airflow.IsValidKwargCore110(op.Kind, ""); known {
+				// No backport provider: e.g. no private_environment.
+				valid = func(name string) bool { ok, _ := airflow.IsValidKwargCore110(op.Kind, name); return ok }
 			}
-		}
-		if valid == nil {
-			continue // an operator daglint has no parameter list for
 		}
 		written := map[string]bool{}
 		for _, k := range op.Keywords {
 			written[k.Name] = true
 		}
 		for _, k := range append(op.Keywords, mappingKeywords(op)...) {
-			if valid[k.Name] || op.AddedParam(k.Name) {
+			if valid(k.Name) || op.AddedParam(k.Name) {
 				continue
 			}
 			msg := fmt.Sprintf("%s has no argument %q (%s)", argumentOwner(op), k.Name, versionEffect(op, version, k.Source))

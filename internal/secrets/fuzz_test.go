@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,9 @@ func FuzzFindTokens(f *testing.F) {
 			if r := Redact(secret); strings.Contains(r, secret) {
 				t.Fatalf("Redact(%q) = %q reveals it", secret, r)
 			}
+		}
+		if want := findTokensReference(text); !slices.Equal(ms, want) {
+			t.Fatalf("FindTokens(%q) = %+v, the detectors one by one %+v", text, ms, want)
 		}
 		if len(ms) > 0 && !MayContainSecret([]byte(text)) {
 			t.Fatalf("MayContainSecret(%q) = false but FindTokens = %+v", text, ms)

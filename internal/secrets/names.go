@@ -94,9 +94,14 @@ var secretSuffixes = []string{"password", "passwd", "passphrase", "secret", "tok
 // uppercase names `PWD` and `OLDPWD` are not secret-like: they are the shell's
 // working-directory variables.
 func IsSecretName(name string) bool {
-	if name == "PWD" || name == "OLDPWD" {
+	if name == "PWD" || name == "OLDPWD" || !mayBeSecretName(name) {
 		return false
 	}
+	return secretWords(name)
+}
+
+// secretWords is IsSecretName's test on the words of name.
+func secretWords(name string) bool {
 	words := Words(name)
 	for len(words) > 0 && strings.Trim(words[len(words)-1], "0123456789") == "" {
 		words = words[:len(words)-1]
@@ -116,6 +121,44 @@ func IsSecretName(name string) bool {
 	}
 	for _, s := range secretSuffixes {
 		if strings.HasSuffix(last, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretNameParts are strings every secret-like name contains, in some
+// case: each word and pair IsSecretName accepts holds one of them.
+var secretNameParts = []string{"pass", "pw", "secret", "token", "credential", "key"}
+
+// mayBeSecretName is IsSecretName's quick rejection: an ASCII name holding
+// none of secretNameParts in any case is not secret-like, and most names
+// are such, so they cost no split into words. A name with other bytes is
+// left to the full test (Unicode case folding can turn them into ASCII
+// letters).
+func mayBeSecretName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return true
+		}
+	}
+	for _, p := range secretNameParts {
+		if containsFoldASCII(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s contains lower, a lowercase ASCII
+// string, in any ASCII case.
+func containsFoldASCII(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && s[i+j]|0x20 == lower[j] {
+			j++
+		}
+		if j == len(lower) {
 			return true
 		}
 	}

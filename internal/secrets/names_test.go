@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -102,6 +103,47 @@ func TestNamesASecret(t *testing.T) {
 	} {
 		if got := NamesASecret(v); got != want {
 			t.Errorf("NamesASecret(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// TestMayBeSecretName checks IsSecretName's quick rejection against the
+// full test on the words: it never turns away a name the words make
+// secret-like (in any case, with any separators, digits and Unicode), and
+// it does turn away plain names.
+func TestMayBeSecretName(t *testing.T) {
+	var names []string
+	names = append(names, secretNames...)
+	names = append(names, notSecretNames...)
+	names = append(names, registryKeysTrue...)
+	names = append(names, registryKeysFalse...)
+	lasts := []string{"password", "passwd", "pwd", "pw", "pass", "passphrase", "secret", "token",
+		"credential", "credentials", "key", "api key", "access key", "secret key", "private key",
+		"auth key", "client secret", "apikey", "authtoken", "dbpassword", "clientsecret", "url", "id"}
+	for _, last := range lasts {
+		for _, join := range []string{"_", "-", ".", " ", ""} {
+			w := strings.ReplaceAll(last, " ", join)
+			for _, n := range []string{w, "db" + join + w, "my_" + w + "2", "x" + join + w + "_3"} {
+				names = append(names, n, strings.ToUpper(n), strings.ToUpper(n[:1])+n[1:])
+			}
+		}
+	}
+	names = append(names, "\u212aey", "API_\u212aEY", "pässword", "tökén")
+	secret := 0
+	for _, name := range names {
+		if secretWords(name) {
+			secret++
+			if !mayBeSecretName(name) {
+				t.Errorf("mayBeSecretName(%q) = false, but its words are secret-like", name)
+			}
+		}
+	}
+	if secret < 100 {
+		t.Fatalf("only %d secret-like names tried", secret)
+	}
+	for _, name := range []string{"image", "task_id", "docker_url", "DB_HOST"} {
+		if mayBeSecretName(name) {
+			t.Errorf("mayBeSecretName(%q) = true, want a quick no", name)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Match is one credential found by FindTokens.
@@ -90,21 +91,29 @@ func keysOf(m map[string]string) []string {
 // keywords occurs, after checking that the keyword starts a word (so
 // `myglpat-...` does not match). Group 1 is the variant that names the kind
 // (or empty, or unused), group 2 the random part checked by looksRandom.
+// The patterns are compiled on first use: a run that meets no keyword
+// (and `daglint version`) does not pay for them at start-up.
 var (
-	gitlabRE = regexp.MustCompile(`^(?:(` + strings.Join(keysOf(gitlabKinds), "|") + `)-|` +
+	gitlabRE = lazyRegexp(`^(?:(` + strings.Join(keysOf(gitlabKinds), "|") + `)-|` +
 		gitlabRunnerRegistrationPrefix + `)([0-9A-Za-z_-]{20,300})(?:\.[0-9A-Za-z]{2,12}){0,2}`)
-	githubRE       = regexp.MustCompile(`^(gh[pousr])_([0-9A-Za-z]{36,251})\b`)
-	githubFineRE   = regexp.MustCompile(`^(github_pat_)([0-9A-Za-z]{20,30}_[0-9A-Za-z]{50,70})\b`)
-	dockerHubRE    = regexp.MustCompile(`^(dckr_pat_)([0-9A-Za-z_-]{20,200})`)
-	awsRE          = regexp.MustCompile(`^(AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16})\b`)
-	googleRE       = regexp.MustCompile(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`)
-	slackTokenRE   = regexp.MustCompile(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`)
-	slackWebhookRE = regexp.MustCompile(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`)
+	githubRE       = lazyRegexp(`^(gh[pousr])_([0-9A-Za-z]{36,251})\b`)
+	githubFineRE   = lazyRegexp(`^(github_pat_)([0-9A-Za-z]{20,30}_[0-9A-Za-z]{50,70})\b`)
+	dockerHubRE    = lazyRegexp(`^(dckr_pat_)([0-9A-Za-z_-]{20,200})`)
+	awsRE          = lazyRegexp(`^(AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16})\b`)
+	googleRE       = lazyRegexp(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`)
+	slackTokenRE   = lazyRegexp(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`)
+	slackWebhookRE = lazyRegexp(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`)
 	// slackPathRE is a webhook's path alone, as an Airflow Slack connection
 	// keeps it in its password (host https://hooks.slack.com/services).
-	slackPathRE  = regexp.MustCompile(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`)
-	privateKeyRE = regexp.MustCompile(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
+	slackPathRE  = lazyRegexp(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`)
+	privateKeyRE = lazyRegexp(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
 )
+
+// lazyRegexp returns a function that compiles pattern the first time it is
+// called and returns the same Regexp on every call.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // maxCandidate bounds the length of any match of the patterns above.
 const maxCandidate = 512
@@ -156,9 +165,19 @@ func isWordByteAt(text string, i int) bool {
 // regexDetector builds a detector from an anchored pattern laid out as
 // described above. kind names the match from group 1; if secretGroup is 2
 // only the random part is the secret, otherwise the whole match is.
-func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detector {
+func regexDetector(re func() *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detector {
+	at := regexAt(re, secretGroup, kind)
 	return func(text string, emit func(Match)) {
-		forEachWordStart(text, keywords, func(pos int) int {
+		forEachWordStart(text, keywords, func(pos int) int { return at(text, pos, emit) })
+	}
+}
+
+// regexAt examines the candidate at pos, where one of a regex detector's
+// keywords starts a word, and returns where the search for that keyword
+// resumes.
+func regexAt(re func() *regexp.Regexp, secretGroup int, kind func(variant string) string) func(text string, pos int, emit func(Match)) int {
+	return func(text string, pos int, emit func(Match)) int {
+		{
 			// Later hits inside this run of token bytes are covered by
 			// this one (`glpat-glpat-...`), so each run is examined once.
 			runEnd := tokenRunEnd(text, pos)
@@ -168,7 +187,7 @@ func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind f
 			}
 			// Every pattern's match is shorter than maxCandidate, so a
 			// window bounds the work per run.
-			m := re.FindStringSubmatchIndex(text[pos:min(len(text), pos+maxCandidate)])
+			m := re().FindStringSubmatchIndex(text[pos:min(len(text), pos+maxCandidate)])
 			if m == nil {
 				return runEnd
 			}
@@ -190,7 +209,7 @@ func regexDetector(re *regexp.Regexp, keywords []string, secretGroup int, kind f
 			}
 			emit(Match{Kind: kind(variant), Start: start, End: end})
 			return runEnd
-		})
+		}
 	}
 }
 
@@ -223,26 +242,113 @@ func prefixed(m map[string]string, sep string) []string {
 	return out
 }
 
+// A detectorSpec is a detector with the literal strings its candidates
+// start with: no match of the detector can begin anywhere else.
+type detectorSpec struct {
+	find     detector
+	keywords []string
+	// at, for a regex detector, examines one candidate (see regexAt), so
+	// that FindTokens can find the keywords of all of them in one pass.
+	at func(text string, pos int, emit func(Match)) int
+}
+
+// regexSpec is a regexDetector together with its keywords.
+func regexSpec(re func() *regexp.Regexp, keywords []string, secretGroup int, kind func(variant string) string) detectorSpec {
+	return detectorSpec{regexDetector(re, keywords, secretGroup, kind), keywords, regexAt(re, secretGroup, kind)}
+}
+
 // detectors are tried in order; when matches overlap, the earliest start
 // wins and, at the same start, the earlier detector.
-var detectors = []detector{
-	regexDetector(gitlabRE, append(prefixed(gitlabKinds, "-"), gitlabRunnerRegistrationPrefix), 0,
+var detectors = []detectorSpec{
+	regexSpec(gitlabRE, append(prefixed(gitlabKinds, "-"), gitlabRunnerRegistrationPrefix), 0,
 		func(v string) string {
 			if v == "" {
 				return kindGitLabRunnerReg
 			}
 			return gitlabKinds[v]
 		}),
-	regexDetector(githubFineRE, []string{"github_pat_"}, 0, constKind(kindGitHubFineGrained)),
-	regexDetector(githubRE, prefixed(githubKinds, "_"), 0, func(v string) string { return githubKinds[v] }),
-	regexDetector(dockerHubRE, []string{"dckr_pat_"}, 0, constKind(kindDockerHub)),
-	regexDetector(awsRE, []string{"AKIA", "ASIA", "ABIA", "ACCA"}, 0, constKind(kindAWS)),
-	regexDetector(googleRE, []string{"AIza"}, 0, constKind(kindGoogle)),
-	regexDetector(slackTokenRE, []string{"xox"}, 0, func(v string) string { return slackKinds[v] }),
-	regexDetector(slackWebhookRE, []string{"https://hooks.slack.com/"}, 2, constKind(kindSlackWebhook)),
-	regexDetector(slackPathRE, []string{"/T"}, 2, constKind(kindSlackWebhookPath)),
-	findPrivateKeys,
-	findURLPasswords,
+	regexSpec(githubFineRE, []string{"github_pat_"}, 0, constKind(kindGitHubFineGrained)),
+	regexSpec(githubRE, prefixed(githubKinds, "_"), 0, func(v string) string { return githubKinds[v] }),
+	regexSpec(dockerHubRE, []string{"dckr_pat_"}, 0, constKind(kindDockerHub)),
+	regexSpec(awsRE, []string{"AKIA", "ASIA", "ABIA", "ACCA"}, 0, constKind(kindAWS)),
+	regexSpec(googleRE, []string{"AIza"}, 0, constKind(kindGoogle)),
+	regexSpec(slackTokenRE, []string{"xox"}, 0, func(v string) string { return slackKinds[v] }),
+	regexSpec(slackWebhookRE, []string{"https://hooks.slack.com/"}, 2, constKind(kindSlackWebhook)),
+	regexSpec(slackPathRE, []string{"/T"}, 2, constKind(kindSlackWebhookPath)),
+	{findPrivateKeys, []string{"-----BEGIN "}, nil},
+	{findURLPasswords, []string{"://"}, nil},
+}
+
+// anchor is one keyword of a regex detector, for the one-pass search.
+type anchor struct {
+	kw  string
+	det int // index in detectors
+	id  int // index among all regex keywords, for its resume offset
+}
+
+// regexAnchors lists, by first byte, every keyword of the regex detectors;
+// numRegexKeywords counts them.
+var regexAnchors, numRegexKeywords = func() (a [256][]anchor, n int) {
+	for i, d := range detectors {
+		if d.at == nil {
+			continue
+		}
+		for _, kw := range d.keywords {
+			a[kw[0]] = append(a[kw[0]], anchor{kw, i, n})
+			n++
+		}
+	}
+	return a, n
+}()
+
+// findAnchored runs every regex detector over text in one pass: at each
+// byte, the keywords starting with it are tried. Per keyword it is the
+// search forEachWordStart makes (occurrences in order, each from where
+// the last one left off), so it emits what the detectors' own find
+// functions emit, with the detector's index.
+func findAnchored(text string, emit func(pri int, m Match)) {
+	var resume [maxRegexKeywords]int
+	for i := 0; i < len(text); i++ {
+		for _, a := range regexAnchors[text[i]] {
+			if i < resume[a.id] || !strings.HasPrefix(text[i:], a.kw) {
+				continue
+			}
+			resume[a.id] = i + len(a.kw)
+			if !isWordByteAt(text, i-1) {
+				det := a.det
+				resume[a.id] = max(resume[a.id], detectors[det].at(text, i, func(m Match) { emit(det, m) }))
+			}
+		}
+	}
+}
+
+// maxRegexKeywords bounds numRegexKeywords (a test checks it), so the
+// resume offsets of findAnchored live on its stack.
+const maxRegexKeywords = 48
+
+// anchors lists, by first byte, every keyword of every detector.
+var anchors = func() (a [256][]string) {
+	for _, d := range detectors {
+		for _, kw := range d.keywords {
+			a[kw[0]] = append(a[kw[0]], kw)
+		}
+	}
+	return a
+}()
+
+// hasAnchor reports whether text contains a keyword of some detector: one
+// pass over the bytes, so the many short texts of a file (each string
+// literal and comment) that hold none cost one loop each instead of a
+// search per keyword.
+func hasAnchor(text string) bool {
+	for i := 0; i < len(text); i++ {
+		for _, kw := range anchors[text[i]] {
+			if strings.HasPrefix(text[i:], kw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // FindTokens returns the credentials in known formats that text holds
@@ -272,9 +378,15 @@ func FindTokens(text string) []Match {
 		m   Match
 		pri int
 	}
+	if !hasAnchor(text) {
+		return nil
+	}
 	var all []found
+	findAnchored(text, func(pri int, m Match) { all = append(all, found{m, pri}) })
 	for pri, d := range detectors {
-		d(text, func(m Match) { all = append(all, found{m, pri}) })
+		if d.at == nil {
+			d.find(text, func(m Match) { all = append(all, found{m, pri}) })
+		}
 	}
 	if len(all) == 0 {
 		return nil
@@ -332,7 +444,7 @@ func findPrivateKeys(text string, emit func(Match)) {
 			break
 		}
 		pos := from + i
-		if m := privateKeyRE.FindStringIndex(text[pos:min(len(text), pos+maxCandidate)]); m != nil {
+		if m := privateKeyRE().FindStringIndex(text[pos:min(len(text), pos+maxCandidate)]); m != nil {
 			headers = append(headers, [2]int{pos, pos + m[1]})
 			from = pos + m[1]
 		} else {

@@ -1,6 +1,8 @@
 package secrets
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -177,5 +179,103 @@ func TestFindTokensPrivateKeyPairs(t *testing.T) {
 	got = FindTokens(lone)
 	if len(got) != 1 || lone[got[0].Start:got[0].End] != pemBlock {
 		t.Fatalf("FindTokens(lone header + block) = %+v", got)
+	}
+}
+
+// TestHasAnchor checks FindTokens' one-pass gate: every keyword of every
+// detector opens it, wherever it sits in a text, and a text with none of
+// them keeps it shut (so FindTokens returns nil without running a detector).
+func TestHasAnchor(t *testing.T) {
+	n := 0
+	for _, d := range detectors {
+		for _, kw := range d.keywords {
+			n++
+			for _, text := range []string{kw, "x " + kw, kw + " y", "a-b:c/" + kw + "/d"} {
+				if !hasAnchor(text) {
+					t.Errorf("hasAnchor(%q) = false, want true (keyword %q)", text, kw)
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d keywords: the detectors lost theirs", n)
+	}
+	for _, text := range []string{"", "key: str", `row["token"] = auth_header()`, "a/b-c:d", "gl pat-", "AKI A", ":/ /"} {
+		if hasAnchor(text) {
+			t.Errorf("hasAnchor(%q) = true, want false", text)
+		}
+	}
+}
+
+// TestFindTokensGate checks that the gate never hides a match: on every
+// test text, the detectors run without it find exactly what FindTokens does.
+func TestFindTokensGate(t *testing.T) {
+	texts := []string{glpat, ghp, githubPat, dckr, aws, google, slackBot, webhook, pemBlock,
+		"postgres://app:s3cr3tpw@db/app", "acme-" + glpat, "https://oauth2:" + glpat + "@gitlab.com",
+		"-----BEGIN PRIVATE KEY-----\n" + pemBody, "plain text", ""}
+	for _, text := range texts {
+		var raw int
+		for _, d := range detectors {
+			d.find(text, func(Match) { raw++ })
+		}
+		if got := len(FindTokens(text)); (got > 0) != (raw > 0) {
+			t.Errorf("%q: FindTokens found %d, the detectors alone %d", text, got, raw)
+		}
+		if raw > 0 && !hasAnchor(text) {
+			t.Errorf("%q: detectors match but hasAnchor is false", text)
+		}
+	}
+}
+
+// findTokensReference is FindTokens as each detector's own find function
+// sees it, one search per keyword and no gate: what the one-pass search
+// must reproduce.
+func findTokensReference(text string) []Match {
+	type found struct {
+		m   Match
+		pri int
+	}
+	var all []found
+	for pri, d := range detectors {
+		d.find(text, func(m Match) { all = append(all, found{m, pri}) })
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].m.Start != all[j].m.Start {
+			return all[i].m.Start < all[j].m.Start
+		}
+		return all[i].pri < all[j].pri
+	})
+	var out []Match
+	for _, f := range all {
+		if n := len(out); n > 0 && f.m.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, f.m)
+	}
+	return out
+}
+
+// TestFindTokensOnePass compares FindTokens with the reference on texts
+// that put several formats, repeated and overlapping keywords and word
+// boundaries side by side.
+func TestFindTokensOnePass(t *testing.T) {
+	if numRegexKeywords > maxRegexKeywords {
+		t.Fatalf("%d regex keywords, findAnchored has room for %d", numRegexKeywords, maxRegexKeywords)
+	}
+	parts := []string{glpat, ghp, githubPat, dckr, aws, google, slackBot, webhook, pemBlock,
+		"postgres://app:s3cr3tpw@db/app", "acme-" + glpat, "glpat-glpat-" + glpat[6:], "xoxoxb-1-abcdefghijklmnop",
+		"AKIAAKIA" + aws[4:], "/T/T" + webhook[len("https://hooks.slack.com/services"):], "my" + ghp, "_" + aws,
+		"plain text ", " ", "\n", "-----BEGIN ", "://", "gl", "x"}
+	texts := append([]string(nil), parts...)
+	for i, a := range parts {
+		for j, b := range parts {
+			texts = append(texts, a+b, a+" "+b+" "+parts[(i*7+j)%len(parts)])
+		}
+	}
+	for _, text := range texts {
+		got, want := FindTokens(text), findTokensReference(text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("FindTokens(%q) = %+v, the reference %+v", text, got, want)
+		}
 	}
 }

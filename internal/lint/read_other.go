@@ -1,0 +1,49 @@
+//go:build !linux && !darwin
+
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+)
+
+// readFile reads a regular file of at most max bytes (0: no limit); a
+// pipe, device or folder is refused without being read.
+func readFile(path string, max int64) ([]byte, error) {
+	// Stat before opening: opening a named pipe for reading blocks until
+	// something writes to it, and a device may never end.
+	if st, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	} else if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	// The path may have been replaced between the two calls.
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	if max > 0 && st.Size() > max {
+		return nil, tooLarge(st.Size(), max)
+	}
+	// Read into a buffer of the size the file had: io.ReadAll would grow
+	// one from 512 bytes, copying the file several times.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	src, err := ReadLimited(buf, f, max)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	return src, nil
+}
