@@ -239,7 +239,9 @@ func BuildWith(f *pyparse.File, mods Modules) *Model { return buildModel(f, mods
 // none). The file's own classes are all analysed before it returns (their
 // bases in other modules looked up then), and the Model does not change
 // afterwards.
-func BuildWithClasses(f *pyparse.File, classes ClassFinder) *Model { return buildModel(f, nil, classes, true) }
+func BuildWithClasses(f *pyparse.File, classes ClassFinder) *Model {
+	return buildModel(f, nil, classes, true)
+}
 
 // buildModel builds the model; with shortcut, a file that imports nothing
 // from Airflow and nothing from the project's modules gets no operator calls
