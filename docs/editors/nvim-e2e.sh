@@ -21,6 +21,7 @@ fi
 # A project of its own, so that no configuration around the checkout applies.
 mkdir -p "$work/project"
 cp "$here/nvim-e2e/dag.py" "$work/project/dag.py"
+cp -r "$here/nvim-e2e/include" "$work/project/include"
 cd "$work/project"
 DAGLINT="$DAGLINT" DAGLINT_E2E_OUT="$work/out.txt" \
   timeout 120 nvim --headless -n -i NONE -u "$here/nvim-e2e/init.lua" -c 'lua DaglintE2E()' dag.py </dev/null >/dev/null 2>"$work/nvim.err" || true

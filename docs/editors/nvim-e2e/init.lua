@@ -24,7 +24,16 @@ local function dump(bufnr, title)
   say(title)
   local rows = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    table.insert(rows, string.format('%d:%d %s %s', d.lnum + 1, d.col + 1, d.code, severities[d.severity]))
+    local row = string.format('%d:%d %s %s', d.lnum + 1, d.col + 1, d.code, severities[d.severity])
+    -- Related locations in another file (a value imported from a module).
+    local lsp = d.user_data and d.user_data.lsp or {}
+    for _, ri in ipairs(lsp.relatedInformation or {}) do
+      local uri = ri.location.uri
+      if uri ~= vim.uri_from_bufnr(bufnr) then
+        row = row .. string.format(' related %s:%d', vim.fn.fnamemodify(vim.uri_to_fname(uri), ':.'), ri.location.range.start.line + 1)
+      end
+    end
+    table.insert(rows, row)
   end
   table.sort(rows)
   for _, r in ipairs(rows) do

@@ -1,0 +1,2 @@
+"""Images of the Neovim end-to-end project: dag.py imports one."""
+ETL = "acme/etl:latest"
