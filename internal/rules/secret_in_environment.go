@@ -68,7 +68,9 @@ dict literal at the same call, or a new keyword), with the comments that follow
 them on their lines. Unsafe when a moved value is unresolved: private_environment
 is not templated. No fix is offered for a Jinja value (it would not be rendered
 there, which is DAG206's finding), for DockerSwarmOperator (which ignores
-private_environment: the message points to Docker secrets instead), or when a
+private_environment: the message points to Docker secrets instead), for
+Airflow 1.10's core DockerOperator (` + "`airflow-version: \"1.10\"`" + `: it has no
+private_environment; the message names the backport provider), or when a
 moved value holds a string literal (a hard-coded secret must be removed, not
 moved, and reports print fix text).`,
 	},
@@ -91,7 +93,10 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 		if len(found) == 0 {
 			continue
 		}
-		fix := moveToPrivate(pass, op, found)
+		var fix *analysis.SuggestedFix
+		if hasPrivateEnvironment(pass, op) {
+			fix = moveToPrivate(pass, op, found)
+		}
 		for i, v := range found {
 			d := analysis.Diagnostic{
 				Start: v.Loc.Start, End: v.Loc.End,
@@ -126,10 +131,23 @@ func envAdvice(pass *analysis.Pass, op *airflow.OpCall, v envVar) string {
 		return "DockerSwarmOperator ignores private_environment: pass it as a Docker secret (secrets=[docker.types.SecretReference(...)]) and read it from /run/secrets in the service" + masked
 	case op.Kind == airflow.DockerSwarmOperator:
 		return "DockerSwarmOperator ignores private_environment and, in this Airflow version, has no secrets parameter: upgrade the docker provider to pass it as a Docker secret (secrets=)" + masked
+	case !hasPrivateEnvironment(pass, op):
+		return "Airflow 1.10's own DockerOperator has no private_environment (it warns and ignores it): install the docker backport provider (apache-airflow-backport-providers-docker) and import DockerOperator from airflow.providers.docker to use private_environment, or let the container fetch the secret itself" + masked
 	case v.Entry.Value.Kind == airflow.Templated:
 		return "private_environment is not rendered, so the Jinja value cannot move there: let the container fetch the secret itself (from the secrets backend, a mounted secret file or the connection) rather than receive it rendered" + masked
 	}
 	return "pass it in private_environment instead" + masked
+}
+
+// hasPrivateEnvironment reports whether the operator of the call takes
+// private_environment: Airflow 1.10's core DockerOperator
+// (airflow.operators.docker_operator) does not, so no fix may add it there.
+func hasPrivateEnvironment(pass *analysis.Pass, op *airflow.OpCall) bool {
+	if pass.Settings == nil || pass.Settings.AirflowVersion != airflow.Airflow1 || !pass.Model.CoreAirflow110(op) {
+		return true
+	}
+	ok, known := airflow.IsValidKwargCore110(op.Kind, "private_environment")
+	return ok || !known
 }
 
 // airflowSensitiveFields are the words whose presence in a key makes
