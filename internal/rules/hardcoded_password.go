@@ -76,11 +76,11 @@ warehouse = BaseHook.get_connection("warehouse")
 		Since: "0.1.0",
 		Fix:   "none (the secret has to move to a connection, Variable or secrets backend)",
 	},
-	Run: runHardcodedPassword,
+	Run:      runHardcodedPassword,
+	YieldsTo: yieldToHardcodedToken,
 }
 
 func runHardcodedPassword(pass *analysis.Pass) error {
-	lits := literalsFact.Of(pass)
 	check := func(name string, value pyparse.Expr) {
 		s, ok := value.(*pyparse.Str)
 		if !ok || !secretTarget(name) {
@@ -90,8 +90,8 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		if !ok || !hardcodedSecret(v) {
 			return // f-string with fields: computed, not written down
 		}
-		if len(lits.strs[s]) > 0 {
-			return // DAG301 reports the literal
+		if pass.Claimed(s.Range) {
+			return // DAG301's literal (precedence.go)
 		}
 		pass.Reportf(s.Range, "%q is set to a hard-coded secret (%s); read it from an Airflow connection, Variable or secrets backend instead",
 			name, secrets.Redact(v))

@@ -72,7 +72,8 @@ private_environment: the message points to Docker secrets instead), or when a
 moved value holds a string literal (a hard-coded secret must be removed, not
 moved, and reports print fix text).`,
 	},
-	Run: runSecretInEnvironment,
+	Run:      runSecretInEnvironment,
+	YieldsTo: yieldToRegistryCredentials,
 }
 
 func runSecretInEnvironment(pass *analysis.Pass) error {
@@ -83,6 +84,9 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 		var found []envVar
 		var why []string
 		for _, v := range envVars(op, "environment") {
+			if pass.Claimed(v.Loc) {
+				continue // DAG201's entry (precedence.go)
+			}
 			if w, ok := secretEnvEntry(v); ok {
 				found = append(found, v)
 				why = append(why, w)
@@ -154,13 +158,10 @@ func maskedByAirflow(key string) bool {
 }
 
 // secretEnvEntry reports whether an environment entry holds a secret and
-// says why. Registry credentials are left to DAG201.
+// says why.
 func secretEnvEntry(v envVar) (why string, ok bool) {
 	if v.Entry == nil {
 		return "", false
-	}
-	if _, reg := registryCredential(v); reg {
-		return "", false // DAG201 takes precedence on the same entry
 	}
 	val := v.Entry.Value
 	secretKey := secrets.IsSecretName(v.Key)
