@@ -102,12 +102,8 @@ func runSecretFromConfigFile(pass *analysis.Pass) error {
 		sort.Strings(names)
 		for _, name := range names {
 			a := op.Args[name]
-			for _, v := range a.Candidates() {
-				loc := a.Loc()
-				if a.Mapped && v.Expr != nil {
-					loc = v.Expr.Span()
-				}
-				checkConfigValue(pass, op, name, v, loc)
+			for _, lv := range a.Located() {
+				checkConfigValue(pass, op, name, lv.Value, lv.Loc)
 			}
 		}
 	}
