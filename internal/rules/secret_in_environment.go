@@ -174,7 +174,7 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 		if val.Name != "Airflow Variable" {
 			return "holds a " + val.Name, true
 		}
-		if k := variableKey(val.Expr); k != "" && secrets.IsSecretName(k) {
+		if k := variableKey(val); k != "" && secrets.IsSecretName(k) {
 			return fmt.Sprintf("holds the Airflow Variable %q", k), true
 		}
 	case airflow.Const, airflow.Dict, airflow.List:
@@ -190,18 +190,14 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 	return "", false
 }
 
-// variableKey returns the key of a `Variable.get("key")` call, or "".
-func variableKey(e pyparse.Expr) string {
-	c, ok := e.(*pyparse.Call)
-	if !ok || len(c.Args) == 0 {
+// variableKey returns the key of the Airflow Variable a value was read
+// from (`Variable.get("key")`, also through `[...]` or `.get(...)` of it:
+// the first key of its access path), or "".
+func variableKey(v airflow.Value) string {
+	if len(v.Path) == 0 {
 		return ""
 	}
-	if s, ok := c.Args[0].(*pyparse.Str); ok {
-		if v, ok := s.Value(); ok {
-			return v
-		}
-	}
-	return ""
+	return v.Path[len(v.Path)-1]
 }
 
 // lineTailRE matches what may follow an item that sits on its own line: an
