@@ -45,6 +45,14 @@ type Value struct {
 	Def pyparse.Range
 	// Read is the file read a FileRead value came from.
 	Read pyparse.Range
+	// Path is the access path of a FileRead or SecretRead value: the
+	// constant keys it was read under, the last access first, a call's in
+	// argument order (`cfg["docker"]["token"]` is [token docker],
+	// `cfg.get("db", "password")` [db password], `settings.token` [token],
+	// `Variable.get("db_password")` [db_password]). Keys daglint cannot
+	// resolve are left out, except a Variable's own key, which is always
+	// the innermost ("" when unresolved); at most maxPath are kept.
+	Path []string
 	// Origin is set on a value imported from another module of the
 	// project: where it is defined there (see relocate).
 	Origin *Origin
@@ -188,9 +196,9 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 		base := r.eval(x.Value)
 		switch {
 		case base.Kind == FileRead:
-			return Value{Kind: FileRead, Read: base.Read, Expr: e}
+			return Value{Kind: FileRead, Read: base.Read, Expr: e, Path: withKeys(base.Path, x.Attr)}
 		case base.Kind == SecretRead:
-			return Value{Kind: SecretRead, Name: base.Name, Expr: e}
+			return Value{Kind: SecretRead, Name: base.Name, Expr: e, Path: withKeys(base.Path, x.Attr)}
 		case x.Attr == "password" && r.isConnectionLookup(x.Value):
 			return Value{Kind: SecretRead, Name: "connection password", Expr: e}
 		}
@@ -421,9 +429,9 @@ func (r *resolver) evalSubscript(x *pyparse.Subscript) Value {
 			}
 		}
 	case FileRead:
-		return Value{Kind: FileRead, Read: base.Read, Expr: x}
+		return Value{Kind: FileRead, Read: base.Read, Expr: x, Path: withKeys(base.Path, r.constKeys([]pyparse.Expr{x.Index}, nil)...)}
 	case SecretRead:
-		return Value{Kind: SecretRead, Name: base.Name, Expr: x}
+		return Value{Kind: SecretRead, Name: base.Name, Expr: x, Path: withKeys(base.Path, r.constKeys([]pyparse.Expr{x.Index}, nil)...)}
 	}
 	if name, ok := r.osEnvironSubscript(x); ok {
 		return Value{Kind: EnvRead, Name: name, Expr: x}
@@ -461,7 +469,13 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		return Value{Expr: c}
 	}
 	if at, ok := c.Func.(*pyparse.Attribute); ok && at.Attr == "get" && classify(r.m.imports.qualName(at.Value)) == symVariable {
-		return Value{Kind: SecretRead, Name: "Airflow Variable", Expr: c}
+		name := "" // the Variable's key, kept even when unresolved: it is the innermost key of the path
+		if len(c.Args) > 0 {
+			if k := r.eval(c.Args[0]); k.Kind == String {
+				name = k.Str
+			}
+		}
+		return Value{Kind: SecretRead, Name: "Airflow Variable", Expr: c, Path: []string{name}}
 	}
 	if isBuiltinCall(c, "open") {
 		return Value{Kind: FileRead, Read: c.Range, Expr: c}
@@ -496,9 +510,9 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 			base := r.eval(at.Value)
 			switch base.Kind {
 			case FileRead:
-				return Value{Kind: FileRead, Read: base.Read, Expr: c}
+				return Value{Kind: FileRead, Read: base.Read, Expr: c, Path: withKeys(base.Path, r.constKeys(c.Args, c.Keywords)...)}
 			case SecretRead:
-				return Value{Kind: SecretRead, Name: base.Name, Expr: c}
+				return Value{Kind: SecretRead, Name: base.Name, Expr: c, Path: withKeys(base.Path, r.constKeys(c.Args, c.Keywords)...)}
 			case Dict:
 				if at.Attr == "get" && len(c.Args) > 0 {
 					if k := r.eval(c.Args[0]); k.Kind == String {
@@ -541,6 +555,43 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		return Value{Kind: FileRead, Read: r.m.configRead(c), Expr: c}
 	}
 	return Value{Expr: c}
+}
+
+// maxPath bounds Value.Path.
+const maxPath = 16
+
+// withKeys returns the path of a value read under keys from a value with
+// path base: keys first (the last access), then base; a longer path than
+// maxPath keeps its first maxPath-1 keys and the innermost one.
+func withKeys(base []string, keys ...string) []string {
+	if len(keys) == 0 {
+		return base
+	}
+	out := append(keys, base...)
+	if len(out) > maxPath {
+		out = append(out[:maxPath-1], out[len(out)-1])
+	}
+	return out
+}
+
+// constKeys returns the string constants among a read's arguments and its
+// option= and key= keywords (ConfigParser.get's names), in that order.
+func (r *resolver) constKeys(args []pyparse.Expr, kws []*pyparse.Keyword) []string {
+	var out []string
+	add := func(e pyparse.Expr) {
+		if v := r.eval(e); v.Kind == String {
+			out = append(out, v.Str)
+		}
+	}
+	for _, a := range args {
+		add(a)
+	}
+	for _, kw := range kws {
+		if kw.Name == "option" || kw.Name == "key" {
+			add(kw.Value)
+		}
+	}
+	return out
 }
 
 // isBuiltinCall reports whether c calls the builtin name (not rebound in the file).

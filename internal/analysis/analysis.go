@@ -130,6 +130,10 @@ type Rule struct {
 	// text of those locations in every message, fix, diff and fingerprint
 	// of the file, whichever rule prints it.
 	Secret bool
+	// YieldsTo lists the rules this one gives way to (RULES.md
+	// "Precedence"): where one of them reports a finding, this rule stays
+	// silent on the same thing. The rule asks with Pass.Claimed.
+	YieldsTo []*Rule
 }
 
 // TagSecurity is the tag of security rules.
@@ -265,6 +269,44 @@ func (f *Fact[T]) Of(p *Pass) T {
 	v := f.Compute(p)
 	p.Facts.m[f] = v
 	return v
+}
+
+// Claimed reports whether a rule the pass's rule yields to (Rule.YieldsTo)
+// has a finding whose primary location is exactly r: the thing at r is
+// that rule's to report, and the asking rule says nothing about it. The
+// rules it yields to run for this on the file, enabled or not (once per
+// file with Facts), so switching the winner off does not bring the loser
+// back; what they report here is only looked at, never reported.
+func (p *Pass) Claimed(r pyparse.Range) bool {
+	for _, w := range p.Rule.YieldsTo {
+		if claimsOf(p, w)[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// claimsKey keys a rule's claims in Facts.
+type claimsKey struct{ rule *Rule }
+
+// claimsOf returns the primary locations of w's findings in the pass's file.
+func claimsOf(p *Pass, w *Rule) map[pyparse.Range]bool {
+	if p.Facts != nil {
+		if c, ok := p.Facts.m[claimsKey{w}]; ok {
+			return c.(map[pyparse.Range]bool)
+		}
+	}
+	claims := map[pyparse.Range]bool{}
+	if w.Run != nil {
+		q := *p
+		q.Rule = w
+		q.Report = func(d Diagnostic) { claims[pyparse.Range{Start: d.Start, End: d.End}] = true }
+		_ = w.Run(&q) // a broken winner claims what it reported before breaking; the driver reports its error when it runs
+	}
+	if p.Facts != nil {
+		p.Facts.m[claimsKey{w}] = claims
+	}
+	return claims
 }
 
 // Reportf reports a finding over r with a formatted message.

@@ -1,6 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/daglint/daglint/internal/pyparse"
+)
 
 // TestFactOf checks that a fact is computed once per file (per Facts) and
 // shared by every pass given the same Facts, that another file gets its
@@ -27,5 +31,47 @@ func TestFactOf(t *testing.T) {
 	f.Of(bare)
 	if calls != 4 {
 		t.Fatalf("a pass without Facts: %d computations in all, want 4", calls)
+	}
+}
+
+// TestClaimed: a rule that yields to another sees that rule's primary
+// locations as claimed, exactly (not overlapping ones); the winner runs once
+// per file however often it is asked, and what it reports there never
+// reaches the asking pass's Report.
+func TestClaimed(t *testing.T) {
+	runs := 0
+	winner := &Rule{ID: "DAG901", Run: func(p *Pass) error {
+		runs++
+		p.Report(Diagnostic{Start: 10, End: 20, Message: "mine"})
+		return nil
+	}}
+	loser := &Rule{ID: "DAG902", YieldsTo: []*Rule{winner}}
+	free := &Rule{ID: "DAG903"}
+	var reported []Diagnostic
+	facts := NewFacts()
+	pass := func(r *Rule) *Pass {
+		return &Pass{Rule: r, Facts: facts, Report: func(d Diagnostic) { reported = append(reported, d) }}
+	}
+	p := pass(loser)
+	tests := []struct {
+		r    pyparse.Range
+		want bool
+	}{{pyparse.Range{Start: 10, End: 20}, true}, {pyparse.Range{Start: 10, End: 21}, false}, {pyparse.Range{Start: 11, End: 20}, false}}
+	for _, tt := range tests {
+		if got := p.Claimed(tt.r); got != tt.want {
+			t.Errorf("Claimed(%v) = %v, want %v", tt.r, got, tt.want)
+		}
+	}
+	if !pass(loser).Claimed(pyparse.Range{Start: 10, End: 20}) {
+		t.Errorf("a second pass of the file does not see the claim")
+	}
+	if runs != 1 {
+		t.Errorf("the winner ran %d times for one file, want 1", runs)
+	}
+	if pass(free).Claimed(pyparse.Range{Start: 10, End: 20}) {
+		t.Errorf("a rule that yields to nothing sees a claim")
+	}
+	if len(reported) != 0 {
+		t.Errorf("the winner's findings reached the loser's Report: %+v", reported)
 	}
 }

@@ -82,6 +82,12 @@ func Validate(rules []*Rule) error {
 		for _, o := range r.Options {
 			errs = append(errs, validateOption(r.ID, o, options)...)
 		}
+		for _, w := range r.YieldsTo {
+			if w == nil || w == r || w.Run == nil || !slices.Contains(rules, w) {
+				errs = append(errs, fmt.Errorf("rule %s: YieldsTo needs other rules of the list that have a Run", r.ID))
+				break
+			}
+		}
 	}
 	if unused > 1 {
 		errs = append(errs, fmt.Errorf("%d rules are marked UnusedSuppressions, want at most one", unused))

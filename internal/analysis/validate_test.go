@@ -46,6 +46,8 @@ func TestValidate(t *testing.T) {
 			func() *Rule { r := validRule("DAG101", "a"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
 			func() *Rule { r := validRule("DAG102", "b"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
 		}, "at most one"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.YieldsTo = []*Rule{r}; return r }()}, "YieldsTo"},
+		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.YieldsTo = []*Rule{validRule("DAG102", "b")}; return r }()}, "YieldsTo"},
 	}
 	for _, b := range bad {
 		err := Validate(b.rules)

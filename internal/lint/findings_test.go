@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/report"
 )
 
 // TestFindingsMarkNotices checks that files skipped on purpose become
@@ -103,5 +104,32 @@ func TestResultsDoNotKeepSources(t *testing.T) {
 	}
 	if got := retained(true); got < read {
 		t.Errorf("KeepSource: results hold %d KB, want the %d KB of sources", got>>10, read>>10)
+	}
+}
+
+// TestFindingsInReportOrder: the writers keep the order Findings returns, so
+// it must be report order (path, offset, rule ID, end, message) whatever the
+// order of the results.
+func TestFindingsInReportOrder(t *testing.T) {
+	dir := t.TempDir()
+	src := []byte(dockerImport + `DockerOperator(task_id="x", image="ghcr.io/a/b:latest", privileged=True, network_mode="host")
+DockerOperator(task_id="y", image="python", docker_conn_id="gitlab")
+`)
+	b := writeFile(t, dir, "b.py", src)
+	a := writeFile(t, dir, "a.py", src)
+	opts := allRulesOptions()
+	results := []lint.Result{lint.File(b, opts), lint.File(a, opts)}
+	fs, _ := lint.Findings(results, opts.Rules)
+	if len(fs) < 8 || fs[0].Path != a {
+		t.Fatalf("want findings of %s first, got %d findings starting with %+v", a, len(fs), fs)
+	}
+	for i := 1; i < len(fs); i++ {
+		p, q := fs[i-1], fs[i]
+		key := func(f report.Finding) string {
+			return fmt.Sprintf("%s\x00%012d\x00%s\x00%012d\x00%s", f.Path, f.Start.Offset, f.RuleID, f.End.Offset, f.Message)
+		}
+		if key(p) > key(q) {
+			t.Errorf("findings %d and %d out of report order: %s %s@%d before %s %s@%d", i-1, i, p.Path, p.RuleID, p.Start.Offset, q.Path, q.RuleID, q.Start.Offset)
+		}
 	}
 }

@@ -28,29 +28,6 @@ func Get(format string) (w Writer, ok bool) {
 	return nil, false
 }
 
-// sortedFindings returns the run's findings ordered by path, offset, rule ID,
-// end offset and message, so every writer emits the same bytes for the same
-// findings whatever order the caller left them in. The run is not modified.
-// Findings already in order (as the driver returns them) are not copied.
-func sortedFindings(run *Run) []Finding {
-	if slices.IsSortedFunc(run.Findings, compareFindings) {
-		return run.Findings
-	}
-	fs := slices.Clone(run.Findings)
-	slices.SortStableFunc(fs, compareFindings)
-	return fs
-}
-
-func compareFindings(a, b Finding) int {
-	return cmp.Or(
-		strings.Compare(a.Path, b.Path),
-		cmp.Compare(a.Start.Offset, b.Start.Offset),
-		strings.Compare(a.RuleID, b.RuleID),
-		cmp.Compare(a.End.Offset, b.End.Offset),
-		strings.Compare(a.Message, b.Message),
-	)
-}
-
 // sortedErrors returns the run's file errors ordered by path and message.
 func sortedErrors(run *Run) []FileError {
 	es := slices.Clone(run.Errors)

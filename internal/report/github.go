@@ -21,7 +21,7 @@ import (
 // Actions toolkit escapes them.
 func WriteGitHub(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range sortedFindings(run) {
+	for _, f := range run.Findings {
 		props := [][2]string{{"file", f.Path}, {"line", strconv.Itoa(f.Start.Line)}}
 		switch {
 		case f.End.Line == f.Start.Line:

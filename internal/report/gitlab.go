@@ -36,7 +36,7 @@ type (
 // unique within the report. File errors have no place in this format; the
 // text output shows them.
 func WriteGitLab(w io.Writer, run *Run) error {
-	fs := sortedFindings(run)
+	fs := run.Findings
 	seen := make(map[string]bool, len(fs))
 	err := writeStreamed(w, streamPlaceholder, len(fs), func(i int) (any, error) {
 		f := fs[i]

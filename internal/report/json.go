@@ -76,7 +76,7 @@ type (
 // indented by two spaces and ending in a newline. Lists are [] when empty,
 // never null.
 func WriteJSON(w io.Writer, run *Run) error {
-	fs := sortedFindings(run)
+	fs := run.Findings
 	c := countLevels(fs)
 	doc := jsonReport{
 		SchemaVersion: JSONSchemaVersion,

@@ -19,7 +19,11 @@ type Run struct {
 	// DocsURI is the base URL of the rule pages: DocsURI + "DAG101.md".
 	DocsURI string
 	// Rules lists every rule of the registry, in ID order (SARIF descriptors).
-	Rules    []*analysis.Rule
+	Rules []*analysis.Rule
+	// Findings are in report order, which writers keep: by path, then
+	// offset, rule ID, end offset and message. lint.Findings returns them
+	// so (the driver sorts each file's findings once, Findings orders the
+	// files by path), and dropping some (a baseline) keeps the order.
 	Findings []Finding
 	// Errors lists files that could not be read or linted, and files skipped
 	// with a notice; their absence from Findings does not mean they are clean.

@@ -52,7 +52,7 @@ func WriteSARIF(w io.Writer, run *Run) error {
 		return errors.New("write sarif report: internal error: the log has no run")
 	}
 	runs[0].(map[string]any)["results"] = streamPlaceholder
-	fs := sortedFindings(run)
+	fs := run.Findings
 	err = writeStreamed(w, tree, len(fs), func(i int) (any, error) {
 		return sarifResult(fs[i], ruleIndex), nil
 	})

@@ -28,7 +28,7 @@ const (
 // files are counted apart from files that could not be checked.
 func WriteText(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
-	fs := sortedFindings(run)
+	fs := run.Findings
 	es := sortedErrors(run)
 	paint := func(code, s string) string {
 		if !run.Color {

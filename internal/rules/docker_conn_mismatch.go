@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -66,8 +67,9 @@ DockerOperator(
 		Fix:     "none",
 		Options: "connections (the files connections are read from)",
 	},
-	Enabled: connectionsKnown,
-	Run:     runDockerConnMismatch,
+	Enabled:  connectionsKnown,
+	Run:      runDockerConnMismatch,
+	YieldsTo: yieldToImageUnqualified,
 }
 
 // connectionsKnown reports whether a connections source is known: the rule
@@ -81,8 +83,8 @@ func runDockerConnMismatch(pass *analysis.Pass) error {
 	conns := pass.Settings.Connections
 	byOp := map[*airflow.OpCall][]image{}
 	for _, im := range images(pass, dockerCalls) {
-		if im.Err == nil && im.Ref.ExplicitRegistry {
-			byOp[im.Op] = append(byOp[im.Op], im) // unqualified images are DAG101's business
+		if im.Err == nil && !pass.Claimed(im.Loc) {
+			byOp[im.Op] = append(byOp[im.Op], im) // an unqualified image DAG101 reports is its own (precedence.go)
 		}
 	}
 	for _, op := range pass.Model.Calls {
@@ -106,10 +108,11 @@ func runDockerConnMismatch(pass *analysis.Pass) error {
 }
 
 // checkDockerConn returns the problem with connection id for a call pulling
-// the given (registry-qualified) images, or "".
+// the given images, or "".
 func checkDockerConn(conns map[string]*analysis.Connection, id string, ims []image) string {
 	c, near := lookupConn(conns, id)
 	if c == nil {
+		ims := slices.DeleteFunc(slices.Clone(ims), func(im image) bool { return !im.Ref.ExplicitRegistry }) // only a named registry suggests a connection
 		msg := fmt.Sprintf("docker_conn_id %q is not defined in %s", id, connSources(conns))
 		if near == nil {
 			if s := suggest.Closest(id, sortedConnIDs(conns)); s != "" {

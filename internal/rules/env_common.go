@@ -37,15 +37,11 @@ func envVars(op *airflow.OpCall, param string) []envVar {
 		return nil
 	}
 	var out []envVar
-	for _, v := range a.Candidates() {
-		switch {
+	for _, lv := range a.Located() {
+		switch v := lv.Value; {
 		case param == "env_file" && (v.Kind == airflow.String || v.Kind == airflow.Templated):
-			loc := a.Loc()
-			if a.Mapped && v.Expr != nil {
-				loc = v.Expr.Span()
-			}
 			for _, kv := range parseEnvFile(v.Str) {
-				out = append(out, envVar{Op: op, Arg: a, Param: param, Key: kv[0], Line: kv[1], Loc: loc})
+				out = append(out, envVar{Op: op, Arg: a, Param: param, Key: kv[0], Line: kv[1], Loc: lv.Loc})
 			}
 		case param != "env_file" && v.Kind == airflow.Dict:
 			for _, e := range v.Entries {

@@ -76,11 +76,11 @@ warehouse = BaseHook.get_connection("warehouse")
 		Since: "0.1.0",
 		Fix:   "none (the secret has to move to a connection, Variable or secrets backend)",
 	},
-	Run: runHardcodedPassword,
+	Run:      runHardcodedPassword,
+	YieldsTo: yieldToHardcodedToken,
 }
 
 func runHardcodedPassword(pass *analysis.Pass) error {
-	lits := literalsFact.Of(pass)
 	check := func(name string, value pyparse.Expr) {
 		s, ok := value.(*pyparse.Str)
 		if !ok || !secretTarget(name) {
@@ -90,13 +90,13 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		if !ok || !hardcodedSecret(v) {
 			return // f-string with fields: computed, not written down
 		}
-		if len(lits.strs[s]) > 0 {
-			return // DAG301 reports the literal
+		if pass.Claimed(s.Range) {
+			return // DAG301's literal (precedence.go)
 		}
 		pass.Reportf(s.Range, "%q is set to a hard-coded secret (%s); read it from an Airflow connection, Variable or secrets backend instead",
 			name, secrets.Redact(v))
 	}
-	refs := kubernetesSecretRefs(pass)
+	refs := pass.Model.KubernetesSecretRefs()
 	checkVar := func(name string, value pyparse.Expr) {
 		if refs[name] {
 			return // the name of a key in a Kubernetes Secret, not its value
@@ -123,7 +123,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 				}
 			}
 		case *pyparse.Call:
-			if isKubernetesSecret(pass, x) {
+			if pass.Model.IsKubernetesSecret(x) {
 				continue // Secret(secret="airflow-secrets", key=...) names a Kubernetes Secret
 			}
 			for _, kw := range x.Keywords {
@@ -241,46 +241,4 @@ func hardcodedSecret(v string) bool {
 		return false
 	}
 	return true
-}
-
-// kubernetesSecretRefs returns the variable names given to a Kubernetes
-// Secret(...) as its secret or key argument (keyword, or third and fourth
-// positional argument): their values name a Kubernetes object and a key in
-// it (`password_key = "password"`), so they are references, never secrets.
-func kubernetesSecretRefs(pass *analysis.Pass) map[string]bool {
-	refs := map[string]bool{}
-	add := func(e pyparse.Expr) {
-		if n, ok := e.(*pyparse.Name); ok {
-			refs[n.ID] = true
-		}
-	}
-	for _, c := range pass.File.Index().Calls {
-		if !isKubernetesSecret(pass, c) {
-			continue
-		}
-		for i, a := range c.Args {
-			if i >= 2 {
-				add(a)
-			}
-		}
-		for _, kw := range c.Keywords {
-			if kw.Name == "secret" || kw.Name == "key" {
-				add(kw.Value)
-			}
-		}
-	}
-	return refs
-}
-
-// isKubernetesSecret reports whether c constructs a Kubernetes Secret
-// (`airflow.providers.cncf.kubernetes.secret.Secret` and its older paths),
-// whose `secret` and `key` arguments name a Kubernetes object.
-func isKubernetesSecret(pass *analysis.Pass, c *pyparse.Call) bool {
-	q := pass.Model.QualName(c.Func)
-	if q == "" {
-		if n, ok := c.Func.(*pyparse.Name); ok {
-			q = n.ID
-		}
-	}
-	return q == "Secret" || (strings.HasSuffix(q, ".Secret") && strings.Contains(q, "kubernetes"))
 }

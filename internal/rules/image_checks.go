@@ -9,9 +9,16 @@ import (
 
 // refErr returns why im is not a reference a registry can serve (imageref's
 // parse error: that includes user info, a bad host and "sha256:<hex>" image
-// IDs). Every image rule skips an image with an error, which DAG103 reports
-// instead: images() computes it once, so the rules cannot disagree.
+// IDs), which DAG103 reports: images() computes it once, so the rules
+// cannot disagree.
 func refErr(im image) error { return im.Err }
+
+// judgeable reports whether an image rule other than DAG103 may say anything
+// about im: it is a valid reference and DAG103 does not claim its location
+// (precedence.go).
+func judgeable(pass *analysis.Pass, im image) bool {
+	return refErr(im) == nil && !pass.Claimed(im.Loc)
+}
 
 // pullMode says whether the image is pulled again each time a task starts.
 type pullMode int

@@ -53,12 +53,13 @@ DockerOperator(
 		Since: "0.1.0",
 		Fix:   "none (the registry to push to cannot be known from the file)",
 	},
-	Run: runImageLocalOnly,
+	Run:      runImageLocalOnly,
+	YieldsTo: yieldToInvalidReference,
 }
 
 func runImageLocalOnly(pass *analysis.Pass) error {
 	for _, im := range images(pass, allCalls) {
-		if !localOnly(im) {
+		if !judgeable(pass, im) || !localOnly(im) {
 			continue // qualified, official, invalid, or credentials may reach the call
 		}
 		where, creds := "worker", "a docker_conn_id"

@@ -53,12 +53,13 @@ DockerOperator(
 		Since: "0.1.0",
 		Fix:   "none (the version to pin cannot be known from the file)",
 	},
-	Run: runImageMutableTag,
+	Run:      runImageMutableTag,
+	YieldsTo: yieldToInvalidReference,
 }
 
 func runImageMutableTag(pass *analysis.Pass) error {
 	for _, im := range images(pass, allCalls) {
-		if refErr(im) != nil || !im.Ref.MutableTag() {
+		if !judgeable(pass, im) || !im.Ref.MutableTag() {
 			continue // DAG103 covers invalid references; tagged or pinned ones are fine
 		}
 		if localName(im) {

@@ -50,9 +50,10 @@ DockerOperator(
 		Since: "0.1.0",
 		Fix:   "none",
 	},
-	Options: []*analysis.Option{AllowedRegistries},
-	Enabled: allowListSet,
-	Run:     runImageRegistryNotAllowed,
+	Options:  []*analysis.Option{AllowedRegistries},
+	Enabled:  allowListSet,
+	Run:      runImageRegistryNotAllowed,
+	YieldsTo: yieldToInvalidReference,
 }
 
 // AllowedRegistries is the allow-list of image-registry-not-allowed; unset
@@ -85,7 +86,7 @@ func runImageRegistryNotAllowed(pass *analysis.Pass) error {
 		list = "allowed-registries: " + strings.Join(allowed, ", ")
 	}
 	for _, im := range images(pass, allCalls) {
-		if refErr(im) != nil {
+		if !judgeable(pass, im) {
 			continue // DAG103 covers invalid references
 		}
 		if registryAllowed(im.Ref.Registry, allowed) {

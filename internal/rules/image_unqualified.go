@@ -54,12 +54,13 @@ DockerOperator(
 		Fix:     "none (the registry path cannot be derived safely)",
 		Options: "connections (a Docker Hub connection silences the rule)",
 	},
-	Run: runImageUnqualified,
+	Run:      runImageUnqualified,
+	YieldsTo: yieldToInvalidReference,
 }
 
 func runImageUnqualified(pass *analysis.Pass) error {
 	for _, im := range images(pass, dockerCalls) {
-		if im.Err != nil || im.Ref.ExplicitRegistry {
+		if !judgeable(pass, im) || im.Ref.ExplicitRegistry {
 			continue // DAG103 covers invalid references; qualified ones are fine
 		}
 		_, conn, present := connID(im.Op)

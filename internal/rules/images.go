@@ -67,13 +67,10 @@ func collectImages(m *airflow.Model) []image {
 		if a == nil {
 			continue
 		}
-		for _, v := range a.Candidates() {
+		for _, lv := range a.Located() {
+			v, loc := lv.Value, lv.Loc
 			if v.Kind != airflow.String {
 				continue
-			}
-			loc := a.Loc()
-			if a.Mapped && v.Expr != nil {
-				loc = v.Expr.Span()
 			}
 			im := image{Op: op, Arg: a, Value: v, Loc: loc, Text: v.Str}
 			im.Ref, im.Err = imageref.Parse(v.Str)

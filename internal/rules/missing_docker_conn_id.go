@@ -52,8 +52,9 @@ DockerOperator(
 		Since: "0.1.0",
 		Fix:   "none (the connection id cannot be derived)",
 	},
-	Options: []*analysis.Option{PublicRegistries},
-	Run:     runMissingDockerConnID,
+	Options:  []*analysis.Option{PublicRegistries},
+	Run:      runMissingDockerConnID,
+	YieldsTo: yieldToInvalidReference,
 }
 
 // PublicRegistries are the registries missing-docker-conn-id accepts
@@ -69,7 +70,7 @@ var PublicRegistries = &analysis.Option{
 func runMissingDockerConnID(pass *analysis.Pass) error {
 	reported := map[*airflow.OpCall]bool{}
 	for _, im := range images(pass, dockerCalls) {
-		if reported[im.Op] || im.Err != nil || !im.Ref.ExplicitRegistry || im.Ref.IsLoopback() {
+		if reported[im.Op] || !judgeable(pass, im) || !im.Ref.ExplicitRegistry || im.Ref.IsLoopback() {
 			continue // invalid (DAG103), Docker Hub names (DAG101/DAG105) and local registries need no connection
 		}
 		if im.Op.MaybeSet("docker_conn_id") {

@@ -102,12 +102,8 @@ func runSecretFromConfigFile(pass *analysis.Pass) error {
 		sort.Strings(names)
 		for _, name := range names {
 			a := op.Args[name]
-			for _, v := range a.Candidates() {
-				loc := a.Loc()
-				if a.Mapped && v.Expr != nil {
-					loc = v.Expr.Span()
-				}
-				checkConfigValue(pass, op, name, v, loc)
+			for _, lv := range a.Located() {
+				checkConfigValue(pass, op, name, lv.Value, lv.Loc)
 			}
 		}
 	}
@@ -120,7 +116,7 @@ func runSecretFromConfigFile(pass *analysis.Pass) error {
 func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v airflow.Value, loc pyparse.Range) {
 	switch v.Kind {
 	case airflow.FileRead:
-		key, secretRead := readKey(pass, op, v.Expr)
+		key, secretRead := pathKey(v)
 		if !wholeSecretArgs[arg] && !secrets.IsSecretName(arg) && !secretRead && !(arg == "environment" && wholeDotenv(pass, v)) {
 			return // a file read that is not a secret (an image tag, a log level)
 		}
@@ -141,7 +137,7 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 			if e.Value.Kind != airflow.FileRead || e.ValueExpr == nil {
 				continue
 			}
-			key, secretRead := readKey(pass, op, e.Value.Expr)
+			key, secretRead := pathKey(e.Value)
 			if arg != "private_environment" && !secrets.IsSecretName(e.Key) && !secrets.IsRegistryCredentialKey(e.Key) && !secretRead {
 				continue // a configuration value, not a secret
 			}
@@ -164,63 +160,16 @@ func wholeDotenv(pass *analysis.Pass, v airflow.Value) bool {
 	return ok && strings.HasSuffix(pass.Model.QualName(c.Func), "dotenv_values")
 }
 
-// maxReadChain bounds how many subscripts, calls and names readKey follows.
-const maxReadChain = 16
-
-// readKey walks the access path of a file-read value (`cfg["docker"]["token"]`,
-// `cfg.get("db", "password")`, `settings["api"].get("key")`) and returns the
-// first secret-like key on it, if any.
-func readKey(pass *analysis.Pass, op *airflow.OpCall, e pyparse.Expr) (string, bool) {
-	for i := 0; i < maxReadChain && e != nil; i++ {
-		switch x := e.(type) {
-		case *pyparse.Subscript:
-			if k, ok := constString(pass, op, x.Index); ok && secrets.IsSecretName(k) {
-				return k, true
-			}
-			e = x.Value
-		case *pyparse.Call:
-			at, ok := x.Func.(*pyparse.Attribute)
-			if !ok {
-				return "", false
-			}
-			for _, a := range x.Args {
-				if k, ok := constString(pass, op, a); ok && secrets.IsSecretName(k) {
-					return k, true
-				}
-			}
-			for _, kw := range x.Keywords {
-				if kw.Name == "option" || kw.Name == "key" {
-					if k, ok := constString(pass, op, kw.Value); ok && secrets.IsSecretName(k) {
-						return k, true
-					}
-				}
-			}
-			e = at.Value
-		case *pyparse.Attribute:
-			if secrets.IsSecretName(x.Attr) {
-				return x.Attr, true
-			}
-			e = x.Value
-		case *pyparse.Name:
-			v := pass.Model.Resolve(x, op.Scope)
-			if v.Expr == nil || v.Expr == pyparse.Expr(x) {
-				return "", false
-			}
-			e = v.Expr
-		default:
-			return "", false
+// pathKey returns the first secret-like key on the access path of a
+// file-read value (airflow.Value.Path: `cfg["docker"]["token"]`,
+// `cfg.get("db", "password")`, `settings["api"].get("key")`), if any.
+func pathKey(v airflow.Value) (string, bool) {
+	for _, k := range v.Path {
+		if secrets.IsSecretName(k) {
+			return k, true
 		}
 	}
 	return "", false
-}
-
-// constString returns the string constant e evaluates to.
-func constString(pass *analysis.Pass, op *airflow.OpCall, e pyparse.Expr) (string, bool) {
-	if s, ok := e.(*pyparse.Str); ok {
-		return s.Value()
-	}
-	v := pass.Model.Resolve(e, op.Scope)
-	return v.Str, v.Kind == airflow.String
 }
 
 // maxReadText bounds how much of the file-reading call a message quotes.

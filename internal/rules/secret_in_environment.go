@@ -74,7 +74,8 @@ private_environment; the message names the backport provider), or when a
 moved value holds a string literal (a hard-coded secret must be removed, not
 moved, and reports print fix text).`,
 	},
-	Run: runSecretInEnvironment,
+	Run:      runSecretInEnvironment,
+	YieldsTo: yieldToRegistryCredentials,
 }
 
 func runSecretInEnvironment(pass *analysis.Pass) error {
@@ -85,6 +86,9 @@ func runSecretInEnvironment(pass *analysis.Pass) error {
 		var found []envVar
 		var why []string
 		for _, v := range envVars(op, "environment") {
+			if pass.Claimed(v.Loc) {
+				continue // DAG201's entry (precedence.go)
+			}
 			if w, ok := secretEnvEntry(v); ok {
 				found = append(found, v)
 				why = append(why, w)
@@ -172,13 +176,10 @@ func maskedByAirflow(key string) bool {
 }
 
 // secretEnvEntry reports whether an environment entry holds a secret and
-// says why. Registry credentials are left to DAG201.
+// says why.
 func secretEnvEntry(v envVar) (why string, ok bool) {
 	if v.Entry == nil {
 		return "", false
-	}
-	if _, reg := registryCredential(v); reg {
-		return "", false // DAG201 takes precedence on the same entry
 	}
 	val := v.Entry.Value
 	secretKey := secrets.IsSecretName(v.Key)
@@ -191,7 +192,7 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 		if val.Name != "Airflow Variable" {
 			return "holds a " + val.Name, true
 		}
-		if k := variableKey(val.Expr); k != "" && secrets.IsSecretName(k) {
+		if k := variableKey(val); k != "" && secrets.IsSecretName(k) {
 			return fmt.Sprintf("holds the Airflow Variable %q", k), true
 		}
 	case airflow.Const, airflow.Dict, airflow.List:
@@ -207,18 +208,14 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 	return "", false
 }
 
-// variableKey returns the key of a `Variable.get("key")` call, or "".
-func variableKey(e pyparse.Expr) string {
-	c, ok := e.(*pyparse.Call)
-	if !ok || len(c.Args) == 0 {
+// variableKey returns the key of the Airflow Variable a value was read
+// from (`Variable.get("key")`, also through `[...]` or `.get(...)` of it:
+// the first key of its access path), or "".
+func variableKey(v airflow.Value) string {
+	if len(v.Path) == 0 {
 		return ""
 	}
-	if s, ok := c.Args[0].(*pyparse.Str); ok {
-		if v, ok := s.Value(); ok {
-			return v
-		}
-	}
-	return ""
+	return v.Path[len(v.Path)-1]
 }
 
 // lineTailRE matches what may follow an item that sits on its own line: an

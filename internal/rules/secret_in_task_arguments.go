@@ -51,6 +51,9 @@ func taskArgumentSecrets(pass *analysis.Pass) {
 
 func reportTaskArgument(pass *analysis.Pass, fn *pyparse.FuncDef, param string, value pyparse.Expr, at pyparse.Range) {
 	v := envVar{Key: param, Loc: at, Entry: &airflow.Entry{Key: param, Value: pass.Model.Resolve(value, nil), ValueExpr: value}}
+	if _, reg := registryCredential(v); reg {
+		return // a registry credential's name: not judged here (DAG201 covers environments only)
+	}
 	why, ok := secretEnvEntry(v)
 	if !ok {
 		return

@@ -76,12 +76,8 @@ func runTemplateInUntemplatedField(pass *analysis.Pass) error {
 				!airflow.IsValidKwarg(op.Kind, version, name) {
 				continue
 			}
-			for _, v := range a.Candidates() {
-				loc := a.Loc()
-				if a.Mapped && v.Expr != nil {
-					loc = v.Expr.Span()
-				}
-				for _, t := range templatedIn(v, loc) {
+			for _, lv := range a.Located() {
+				for _, t := range templatedIn(lv.Value, lv.Loc) {
 					pass.Report(analysis.Diagnostic{
 						Start: t.loc.Start, End: t.loc.End,
 						Message: fmt.Sprintf("%q in %s is passed verbatim: %s is not a template field of %s, so %s gets the literal text; %s",

@@ -11,6 +11,7 @@ from airflow.providers.docker.operators.docker_swarm import DockerSwarmOperator
 from airflow.utils.task_group import TaskGroup
 
 IMAGE = "ghcr.io/acme/loader:2.1.0"
+WAREHOUSE_VAR = "warehouse_token"
 db = BaseHook.get_connection("warehouse")
 SHARED_ENV = {
     "DB_HOST": "db",
@@ -36,6 +37,7 @@ with DAG(dag_id="dag204", start_date=datetime(2024, 1, 1), schedule=None) as dag
         environment={
             "PGPASS_VALUE": db.password,  # want DAG204:"connection password"
             "WAREHOUSE": Variable.get("warehouse_token"),  # want DAG204:"Airflow Variable \"warehouse_token\""
+            "WAREHOUSE2": Variable.get(WAREHOUSE_VAR).strip(),  # want DAG204:"Airflow Variable \"warehouse_token\""
             "CREDS": os.getenv("SERVICE_ACCOUNT_SECRET"),  # want DAG204:"secret variable \"SERVICE_ACCOUNT_SECRET\""
         },
     )
@@ -74,6 +76,8 @@ with DAG(dag_id="dag204", start_date=datetime(2024, 1, 1), schedule=None) as dag
             "AWS_ACCESS_KEY_ID": os.environ["AWS_ACCESS_KEY_ID"],
             "PRIMARY_KEY": "id",
             "LOG_LEVEL": Variable.get("log_level"),
+            "LOG_CFG": Variable.get(LOGGING_VAR)["token"],
+            "LOG_CFG2": Variable.get("logging", deserialize_json=True)["password"],
             "RUN_DATE": "{{ ds }}",
             "DB_USER": os.environ["DB_USER"],
         },
