@@ -229,3 +229,31 @@ func TestProjectRootPerFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSubclassFindingsRelatedInPlugin: a finding on what a plugin's
+// operator subclass passes to super().__init__ is located at the call in
+// the DAG file, with the value in the plugin as related location (its own
+// path and line), as for a value imported from include/.
+func TestSubclassFindingsRelatedInPlugin(t *testing.T) {
+	t.Chdir("../../testdata/projects/subclasses")
+	want := map[string]float64{"DAG102": 9, "DAG401": 10, "DAG204": 11} // lines in plugins/operators/base.py
+	for _, f := range jsonFindings(t, "dags") {
+		line, ok := want[f["rule_id"].(string)]
+		if !ok || f["start"].(map[string]any)["line"] != 8.0 {
+			continue
+		}
+		delete(want, f["rule_id"].(string))
+		rel := f["related"].([]any)
+		if len(rel) != 1 {
+			t.Errorf("%s related %v, want one in the plugin", f["rule_id"], rel)
+			continue
+		}
+		r := rel[0].(map[string]any)
+		if r["path"] != "plugins/operators/base.py" || r["start"].(map[string]any)["line"] != line {
+			t.Errorf("%s related %v, want plugins/operators/base.py:%v", f["rule_id"], r, line)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding at dags/etl.py:8 for %v", want)
+	}
+}

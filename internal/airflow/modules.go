@@ -64,6 +64,20 @@ func (m *Model) Foreign() []*Model {
 	return out
 }
 
+// addForeign records that values of the file came from the module of fm
+// (an imported module's shared model records nothing).
+func (m *Model) addForeign(fm *Model) {
+	if m.shared {
+		return
+	}
+	if m.foreign == nil {
+		m.foreign = map[*pyparse.File]*Model{}
+	}
+	if m.foreign[fm.File] == nil {
+		m.foreign[fm.File] = fm
+	}
+}
+
 // importRef is what an import statement binds a name to.
 type importRef struct {
 	level  int
@@ -248,12 +262,7 @@ func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
 		if (v.Kind == Dict || v.Kind == List) && r.m.mutated[name] {
 			v.Partial = true
 		}
-		if s := r.sink(); !s.shared {
-			if s.foreign == nil {
-				s.foreign = map[*pyparse.File]*Model{}
-			}
-			s.foreign[r.m.File] = r.m
-		}
+		r.sink().addForeign(r.m)
 		return member{val: relocate(v, use, r.m.File), found: true, defIn: r.m, defName: name}, true
 	}
 	return unknownMember(use), true
