@@ -1,6 +1,7 @@
 package airflow
 
 import (
+	"maps"
 	"sort"
 	"strings"
 
@@ -495,6 +496,35 @@ func (m *Model) ImportedQualName(e pyparse.Expr) string {
 		cur, ref = next, bs[0].imp
 	}
 	return ""
+}
+
+// withReexports returns the file's imports where each name imported from a
+// project module that re-exports an Airflow name (`from common.ops import
+// DockerOperator`, common/ops.py importing it from the Docker provider)
+// stands for that Airflow name (ImportedQualName), so that it is recognised
+// as the operator, decorator or DAG itself. The file's own imports are
+// returned when there is no such name; they are never changed in place
+// (an imported module's are shared).
+func (m *Model) withReexports() *imports {
+	if m.mods == nil {
+		return m.imports
+	}
+	out := m.imports
+	for name, bs := range m.module.bindings {
+		if len(bs) != 1 || bs[0].kind != bindImport || bs[0].imp.name == "" ||
+			(bs[0].imp.level == 0 && strings.HasPrefix(bs[0].imp.module, "airflow")) {
+			continue // a module, or a name imported from Airflow itself
+		}
+		q := m.ImportedQualName(&pyparse.Name{ID: name})
+		if !strings.HasPrefix(q, "airflow.") {
+			continue
+		}
+		if out == m.imports {
+			out = &imports{alias: maps.Clone(m.imports.alias), star: m.imports.star, relative: m.imports.relative}
+		}
+		out.alias[name] = q
+	}
+	return out
 }
 
 // relocate moves a value defined in the module file into the importing
