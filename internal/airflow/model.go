@@ -253,7 +253,6 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 		classes = moduleClasses{m: m}
 	}
 	m.module = newScope(nil, nil, f.Body)
-	m.imports = m.withReexports()
 	if shortcut && classes == nil && !m.imports.fromAirflow() {
 		return m
 	}

@@ -73,7 +73,6 @@ func (c moduleClasses) FindClass(dotted string) (ClassRef, bool) {
 func buildClasses(def *Model, chain *classChain) *Model {
 	m := &Model{File: def.File, imports: def.imports, mutated: def.mutated, mods: def.mods, shared: true}
 	m.module = newScope(nil, nil, def.File.Body)
-	m.imports = m.withReexports()
 	m.classes = newClasses(m, moduleClasses{m: m, chain: chain})
 	m.classes.analyseAll()
 	return m

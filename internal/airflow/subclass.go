@@ -184,10 +184,11 @@ func (c *classes) analyse(def *pyparse.ClassDef, depth int) *opClass {
 // baseKind recognises a base class: an operator daglint knows, a provider
 // subclass of KubernetesPodOperator, or an operator subclass of the project.
 func (c *classes) baseKind(base pyparse.Expr, depth int) (OperatorKind, string, *opClass, bool) {
-	if k, ok := symbolKind(classify(c.m.imports.qualName(base))); ok {
+	q := c.m.className(base)
+	if k, ok := symbolKind(classify(q)); ok {
 		return k, "", nil, true
 	}
-	if name, ok := kpoFamilyClass(c.m.imports.qualName(base)); ok {
+	if name, ok := kpoFamilyClass(q); ok {
 		return KubernetesPodOperator, name, nil, true
 	}
 	if p := c.lookup(base, depth+1); p != nil {

@@ -263,8 +263,9 @@ func Relevant(src []byte) bool {
 // test is textual and cheap: each line that starts, after indentation, with
 // `from` or `import` gives its module names, and the index looks each head
 // up once (a folder listing it caches for the run); a relative import asks
-// for the package it names. Lines inside strings may count: that costs a
-// parse, never a finding.
+// for the package it names. Imports of airflow itself do not count: the
+// model never looks for project classes under that name. Lines inside
+// strings may count: that costs a parse, never a finding.
 func ImportsProject(path string, src []byte, ix *project.Index) bool {
 	if ix == nil || !bytes.Contains(src, []byte("import")) {
 		return false
@@ -287,7 +288,10 @@ func ImportsProject(path string, src []byte, ix *project.Index) bool {
 			if level == 0 {
 				key = dotted
 			}
-			if seen[key] {
+			if seen[key] || key == "airflow" {
+				// Airflow's own names are recognised by name, never as
+				// project classes (a tree that holds the airflow package
+				// itself would otherwise parse every file).
 				continue
 			}
 			seen[key] = true

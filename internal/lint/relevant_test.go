@@ -38,6 +38,8 @@ func TestImportsProject(t *testing.T) {
 		"plugins/operators/base.py":     "class Runner: pass\n",
 		"include/settings.py":           "IMAGE = 'app:1.0'\n",
 		"dags/common.py":                "X = 1\n",
+		"airflow/__init__.py":           "",
+		"airflow/models.py":             "class Variable: pass\n",
 	} {
 		p := filepath.Join(root, filepath.FromSlash(path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -68,6 +70,7 @@ func TestImportsProject(t *testing.T) {
 		"from operatorsx import Runner\n",
 		"# operators.base holds Runner\nx = 'from operators import Runner' if False else 1\n",
 		"important = 'operators'\n",
+		"from airflow.models import Variable\n", // a project that holds the airflow package
 	} {
 		if lint.ImportsProject(dag, []byte(src), ix) {
 			t.Errorf("ImportsProject(%q) = true, want false", src)

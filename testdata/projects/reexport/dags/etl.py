@@ -1,3 +1,5 @@
+import common
+import common.ops as ops
 from common import DockerOperator as TwoHops
 from common.ops import KPO, DockerOperator, GKEStartPodOperator
 from fake import DockerOperator as Fake
@@ -14,3 +16,7 @@ TeamOperator(task_id="g")  # want DAG102:"ghcr.io/acme/team:latest"
 DockerOperator(task_id="h", image="ghcr.io/acme/app:1.0", docker_conn_id="ghcr")
 Fake(image="ghcr.io/acme/app:latest", imagee="x")
 Lookalike(image="ghcr.io/acme/app:latest", imagee="x")
+ops.DockerOperator(task_id="i", image="ghcr.io/acme/app:latest", docker_conn_id="ghcr")  # want DAG102:"ghcr.io/acme/app:latest"
+common.ops.KPO(task_id="j", name="j", image="python:latest")  # want DAG102:"python:latest"
+ops.DockerOperator(task_id="k", image="ghcr.io/acme/app:1.0", docker_conn_id="ghcr")
+ops.Missing(task_id="l", image="ghcr.io/acme/app:latest")
