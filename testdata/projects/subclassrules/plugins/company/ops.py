@@ -2,6 +2,7 @@ import os
 
 from airflow.providers.docker.operators.docker import DockerOperator
 from airflow.providers.docker.operators.docker_swarm import DockerSwarmOperator
+from docker.types import Mount
 
 DB_PASSWORD = "s3cr3t-Zq8vT4w"
 
@@ -14,7 +15,7 @@ class HostOperator(DockerOperator):
             image="ghcr.io/acme/app:1.0",
             docker_conn_id="ghcr",
             network_mode="host",
-            mounts=[{"Source": "/var/run/docker.sock", "Target": "/var/run/docker.sock", "Type": "bind"}],
+            mounts=[Mount(source="/var/run/docker.sock", target="/var/run/docker.sock", type="bind")],
             docker_url="tcp://docker.example.com:2375",
             **kwargs,
         )
@@ -91,6 +92,6 @@ class SafeOperator(DockerOperator):
             private_environment={"API_TOKEN": os.environ["API_TOKEN"]},
             docker_url="unix://var/run/docker.sock",
             network_mode="bridge",
-            mounts=[{"Source": "/srv/data", "Target": "/data", "Type": "bind"}],
+            mounts=[Mount("/data", "/srv/data", "bind"), Mount("/cache", "/var/run/docker.sock")],
             **kwargs,
         )
