@@ -64,7 +64,7 @@ through other project classes (` + "`" + `class AcmeDockerOperator(DockerOperato
 ` + "`" + `__init__` + "`" + ` passes to ` + "`" + `super().__init__(...)` + "`" + ` (images, ` + "`" + `privileged=True` + "`" + `,
 ` + "`" + `environment={...}` + "`" + `, mounts, ` + "`" + `docker_conn_id` + "`" + `) and the defaults of its own
 parameters are arguments of every call, the call's keywords flow through
-` + "`" + `**kwargs` + "`" + `, and the parameters the classes declare are no DAG202. A name a
+` + "`" + `**kwargs` + "`" + `, and the parameters the classes declare are known arguments. A name a
 project module re-exports from Airflow (` + "`" + `from common.ops import
 DockerOperator` + "`" + `, or ` + "`" + `ops.DockerOperator` + "`" + `, where ` + "`" + `common/ops.py` + "`" + ` imports it
 from the provider) is the operator itself; a project class that merely has

@@ -257,3 +257,35 @@ func TestSubclassFindingsRelatedInPlugin(t *testing.T) {
 		t.Errorf("no finding at dags/etl.py:8 for %v", want)
 	}
 }
+
+// TestSubclassRulesRelatedInPlugin: every rule's finding on a value a
+// plugin subclass writes carries that value in the plugin as related
+// location (DAG203, about what is missing, points at the image at the
+// call); the plugin's password is never printed whole.
+func TestSubclassRulesRelatedInPlugin(t *testing.T) {
+	t.Chdir("../../testdata/projects/subclassrules")
+	fs := jsonFindings(t, "dags")
+	rules := map[string]bool{}
+	for _, f := range fs {
+		id := f["rule_id"].(string)
+		rules[id] = true
+		rel := f["related"].([]any)
+		want := "plugins/company/ops.py"
+		if id == "DAG203" {
+			want = "dags/etl.py"
+		}
+		if len(rel) != 1 || rel[0].(map[string]any)["path"] != want {
+			t.Errorf("%s at line %v: related %v, want one in %s", id, f["start"].(map[string]any)["line"], rel, want)
+		}
+	}
+	for _, id := range []string{"DAG101", "DAG105", "DAG201", "DAG203", "DAG206", "DAG305", "DAG402", "DAG403", "DAG404"} {
+		if !rules[id] {
+			t.Errorf("no %s finding", id)
+		}
+	}
+	for _, format := range []string{"text", "json", "sarif", "gitlab", "github"} {
+		if out, _, _ := runCLI(t, "check", "--format", format, "dags"); strings.Contains(out, "Zq8vT4w") {
+			t.Errorf("%s output shows the plugin's password", format)
+		}
+	}
+}
