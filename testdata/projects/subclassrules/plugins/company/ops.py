@@ -1,3 +1,4 @@
+import json
 import os
 
 from airflow.providers.docker.operators.docker import DockerOperator
@@ -5,6 +6,7 @@ from airflow.providers.docker.operators.docker_swarm import DockerSwarmOperator
 from docker.types import Mount
 
 DB_PASSWORD = "s3cr3t-Zq8vT4w"
+SETTINGS = json.load(open("/etc/acme/settings.json"))
 
 
 class HostOperator(DockerOperator):
@@ -93,5 +95,17 @@ class SafeOperator(DockerOperator):
             docker_url="unix://var/run/docker.sock",
             network_mode="bridge",
             mounts=[Mount("/data", "/srv/data", "bind"), Mount("/cache", "/var/run/docker.sock")],
+            **kwargs,
+        )
+
+
+class SettingsOperator(DockerOperator):
+    """Reads its token from a file when the DAG is parsed."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            image="ghcr.io/acme/app:1.0",
+            docker_conn_id="ghcr",
+            environment={"API_TOKEN": SETTINGS["token"], "LOG_LEVEL": SETTINGS["log_level"]},
             **kwargs,
         )
