@@ -27,12 +27,15 @@ import (
 )
 
 type counts struct {
-	files, calls, images, conns, imported int
+	files, calls, subclass, images, conns, imported int
 }
 
 func (c *counts) add(m *airflow.Model) {
 	for _, op := range m.Calls {
 		c.calls++
+		if op.IsSubclass() {
+			c.subclass++
+		}
 		if a := op.Arg("image"); a != nil && a.Value.Kind == airflow.String {
 			c.images++
 		}
@@ -84,7 +87,7 @@ func main() {
 			return nil
 		}
 		src, err := os.ReadFile(path)
-		if err != nil || !lint.Relevant(src) {
+		if err != nil || !lint.Relevant(src) && !lint.ImportsProject(path, src, ix) {
 			return nil
 		}
 		f := pyparse.Parse(path, src)
@@ -116,7 +119,7 @@ func main() {
 		return nil
 	})
 	fmt.Printf("root %s (import roots %d, modules read %d)\n", root, len(ix.Roots()), ix.Reads())
-	fmt.Printf("%-12s %6s %6s %8s %14s %8s %10s\n", "", "files", "calls", "images", "docker_conn_id", "imported", "model time")
-	fmt.Printf("%-12s %6d %6d %8d %14d %8d %10s\n", "per file", alone.files, alone.calls, alone.images, alone.conns, alone.imported, tAlone.Round(time.Millisecond))
-	fmt.Printf("%-12s %6d %6d %8d %14d %8d %10s\n", "with index", with.files, with.calls, with.images, with.conns, with.imported, tWith.Round(time.Millisecond))
+	fmt.Printf("%-12s %6s %6s %8s %8s %14s %8s %10s\n", "", "files", "calls", "subclass", "images", "docker_conn_id", "imported", "model time")
+	fmt.Printf("%-12s %6d %6d %8d %8d %14d %8d %10s\n", "per file", alone.files, alone.calls, alone.subclass, alone.images, alone.conns, alone.imported, tAlone.Round(time.Millisecond))
+	fmt.Printf("%-12s %6d %6d %8d %8d %14d %8d %10s\n", "with index", with.files, with.calls, with.subclass, with.images, with.conns, with.imported, tWith.Round(time.Millisecond))
 }

@@ -56,6 +56,25 @@ nested names or operations per value; at most 4000 modules of at most
 1 MiB each per run). Rules stay silent on
 unresolved values.
 
+## Operator subclasses and re-exports
+
+A class of a project module that derives from an operator, directly or
+through other project classes (` + "`" + `class AcmeDockerOperator(DockerOperator)` + "`" + ` in
+` + "`" + `plugins/` + "`" + `), is that operator wherever a DAG file imports it: what its
+` + "`" + `__init__` + "`" + ` passes to ` + "`" + `super().__init__(...)` + "`" + ` (images, ` + "`" + `privileged=True` + "`" + `,
+` + "`" + `environment={...}` + "`" + `, mounts, ` + "`" + `docker_conn_id` + "`" + `) and the defaults of its own
+parameters are arguments of every call, the call's keywords flow through
+` + "`" + `**kwargs` + "`" + `, and the parameters the classes declare are known arguments. A name a
+project module re-exports from Airflow (` + "`" + `from common.ops import
+DockerOperator` + "`" + `, or ` + "`" + `ops.DockerOperator` + "`" + `, where ` + "`" + `common/ops.py` + "`" + ` imports it
+from the provider) is the operator itself; a project class that merely has
+an operator's name is not.
+
+A DAG file that names no operator and only imports the project's
+(` + "`" + `from operators.base import Runner` + "`" + `) is linted like any other: with a
+module index, a file with an import of a project module (other than
+` + "`" + `airflow` + "`" + ` itself) always passes the prefilter.
+
 ## What is reported
 
 Findings are reported only in the files daglint lints, at the expression of
@@ -64,10 +83,14 @@ the linted file that refers to the imported value (` + "`" + `image=ETL_IMAGE` +
 imported module keeps the fingerprint while the finding stays. The related
 location points at the definition in the other module, with its own path
 (text, JSON, GitHub annotations) and artifact URI (SARIF
-` + "`" + `relatedLocations` + "`" + `). Modules read to resolve names are never reported on:
+` + "`" + `relatedLocations` + "`" + `). A value a subclass in another module writes is
+reported at the call of the subclass (` + "`" + `AcmeDockerOperator(task_id="a")` + "`" + `),
+once per rule and call site, with the value in ` + "`" + `plugins/` + "`" + ` as related
+location. Modules read to resolve names are never reported on:
 ` + "`" + `daglint check dags/etl.py` + "`" + `, as pre-commit runs it on one changed file,
 still sees ` + "`" + `include/` + "`" + `. A secret defined in an imported module is redacted in
-every message about the linted file, as one written there would be.
+every message about the linted file, as one written there would be; so is
+one a subclass of another module holds.
 
 ## Cost
 

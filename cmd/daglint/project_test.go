@@ -229,3 +229,63 @@ func TestProjectRootPerFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSubclassFindingsRelatedInPlugin: a finding on what a plugin's
+// operator subclass passes to super().__init__ is located at the call in
+// the DAG file, with the value in the plugin as related location (its own
+// path and line), as for a value imported from include/.
+func TestSubclassFindingsRelatedInPlugin(t *testing.T) {
+	t.Chdir("../../testdata/projects/subclasses")
+	want := map[string]float64{"DAG102": 9, "DAG401": 10, "DAG204": 11} // lines in plugins/operators/base.py
+	for _, f := range jsonFindings(t, "dags") {
+		line, ok := want[f["rule_id"].(string)]
+		if !ok || f["start"].(map[string]any)["line"] != 8.0 {
+			continue
+		}
+		delete(want, f["rule_id"].(string))
+		rel := f["related"].([]any)
+		if len(rel) != 1 {
+			t.Errorf("%s related %v, want one in the plugin", f["rule_id"], rel)
+			continue
+		}
+		r := rel[0].(map[string]any)
+		if r["path"] != "plugins/operators/base.py" || r["start"].(map[string]any)["line"] != line {
+			t.Errorf("%s related %v, want plugins/operators/base.py:%v", f["rule_id"], r, line)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding at dags/etl.py:8 for %v", want)
+	}
+}
+
+// TestSubclassRulesRelatedInPlugin: every rule's finding on a value a
+// plugin subclass writes carries that value in the plugin as related
+// location (DAG203, about what is missing, points at the image at the
+// call); the plugin's password is never printed whole.
+func TestSubclassRulesRelatedInPlugin(t *testing.T) {
+	t.Chdir("../../testdata/projects/subclassrules")
+	fs := jsonFindings(t, "dags")
+	rules := map[string]bool{}
+	for _, f := range fs {
+		id := f["rule_id"].(string)
+		rules[id] = true
+		rel := f["related"].([]any)
+		want := "plugins/company/ops.py"
+		if id == "DAG203" {
+			want = "dags/etl.py"
+		}
+		if len(rel) != 1 || rel[0].(map[string]any)["path"] != want {
+			t.Errorf("%s at line %v: related %v, want one in %s", id, f["start"].(map[string]any)["line"], rel, want)
+		}
+	}
+	for _, id := range []string{"DAG101", "DAG105", "DAG201", "DAG203", "DAG206", "DAG305", "DAG402", "DAG403", "DAG404"} {
+		if !rules[id] {
+			t.Errorf("no %s finding", id)
+		}
+	}
+	for _, format := range []string{"text", "json", "sarif", "gitlab", "github"} {
+		if out, _, _ := runCLI(t, "check", "--format", format, "dags"); strings.Contains(out, "Zq8vT4w") {
+			t.Errorf("%s output shows the plugin's password", format)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func (b *builder) operatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass,
 			return oc.kind, oc, oc.provider, true
 		}
 	}
-	q := b.m.imports.qualName(e)
+	q := b.m.className(e)
 	if k, ok := symbolKind(classify(q)); ok {
 		return k, nil, "", true
 	}

@@ -64,6 +64,20 @@ func (m *Model) Foreign() []*Model {
 	return out
 }
 
+// addForeign records that values of the file came from the module of fm
+// (an imported module's shared model records nothing).
+func (m *Model) addForeign(fm *Model) {
+	if m.shared {
+		return
+	}
+	if m.foreign == nil {
+		m.foreign = map[*pyparse.File]*Model{}
+	}
+	if m.foreign[fm.File] == nil {
+		m.foreign[fm.File] = fm
+	}
+}
+
 // importRef is what an import statement binds a name to.
 type importRef struct {
 	level  int
@@ -248,12 +262,7 @@ func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
 		if (v.Kind == Dict || v.Kind == List) && r.m.mutated[name] {
 			v.Partial = true
 		}
-		if s := r.sink(); !s.shared {
-			if s.foreign == nil {
-				s.foreign = map[*pyparse.File]*Model{}
-			}
-			s.foreign[r.m.File] = r.m
-		}
+		r.sink().addForeign(r.m)
 		return member{val: relocate(v, use, r.m.File), found: true, defIn: r.m, defName: name}, true
 	}
 	return unknownMember(use), true
@@ -455,26 +464,26 @@ func (m *Model) ImportedName(e pyparse.Expr) (def *Model, name string, ok bool) 
 // module stands for once its re-exports are followed to a module outside
 // the project: with `from common.ops import DockerOperator`, where
 // common/ops.py imports it from the Docker provider, it is that provider's
-// dotted name. "" when e is not such a name, or it is defined in the
-// project (see ImportedName) or cannot be followed.
+// dotted name; `ops.DockerOperator` with `import common.ops as ops` is
+// followed the same way. "" when e is not such a name, or it is defined in
+// the project (see ImportedName) or cannot be followed.
 func (m *Model) ImportedQualName(e pyparse.Expr) string {
-	n, ok := e.(*pyparse.Name)
-	if m.mods == nil || !ok {
+	if m.mods == nil {
 		return ""
 	}
-	b, ok := m.module.lookup(n.ID, nil)
-	if !ok || b.kind != bindImport {
+	cur, ref, inside := m.reexportStart(e)
+	if ref == nil {
 		return ""
 	}
-	cur, ref := m, b.imp
 	for hops := 0; hops < maxResolveDepth; hops++ {
 		mod := m.mods.Import(cur.File.Path, ref.level, ref.module)
 		if mod == nil {
-			if ref.level > 0 || ref.name == "" || hops == 0 {
+			if ref.level > 0 || ref.name == "" || !inside {
 				return "" // not followed through the project
 			}
 			return ref.module + "." + ref.name
 		}
+		inside = true
 		next := m.mods.Model(mod)
 		if ref.name == "" || next == nil || next == cur {
 			return ""
@@ -486,6 +495,65 @@ func (m *Model) ImportedQualName(e pyparse.Expr) string {
 		cur, ref = next, bs[0].imp
 	}
 	return ""
+}
+
+// reexportStart returns the import ImportedQualName follows first for e:
+// the file's own import of a name, or, for `mod.Name` where mod is a
+// project module the file imports, that module's import of Name (inside is
+// then set: the chain is in the project already). ref is nil when e is
+// neither.
+func (m *Model) reexportStart(e pyparse.Expr) (cur *Model, ref *importRef, inside bool) {
+	switch x := e.(type) {
+	case *pyparse.Name:
+		b, ok := m.module.lookup(x.ID, nil)
+		if !ok || b.kind != bindImport {
+			return nil, nil, false
+		}
+		return m, b.imp, false
+	case *pyparse.Attribute:
+		r := &resolver{m: m, scope: m.module}
+		var mb member
+		switch v := x.Value.(type) {
+		case *pyparse.Name:
+			if b, ok := m.module.lookup(v.ID, nil); ok && b.kind == bindImport {
+				mb = r.follow(b.imp, v)
+			}
+		case *pyparse.Attribute:
+			mb, _ = r.importedMember(v)
+		}
+		if mb.mod == nil {
+			return nil, nil, false
+		}
+		mm := m.mods.Model(mb.mod)
+		if mm == nil {
+			return nil, nil, false
+		}
+		bs := mm.module.bindings[x.Attr]
+		if len(bs) != 1 || bs[0].kind != bindImport {
+			return nil, nil, false
+		}
+		return mm, bs[0].imp, true
+	}
+	return nil, nil, false
+}
+
+// className returns the dotted name a class expression (a callee, a base)
+// refers to: through the file's imports, or, for a name imported from a
+// project module that re-exports an Airflow name (`from common.ops import
+// DockerOperator`, common/ops.py importing it from the Docker provider),
+// that Airflow name (ImportedQualName), so that it is recognised as the
+// operator itself. The re-export is followed only for names of the file
+// that an import of a project module binds, when they are used as classes:
+// the modules it reads are those the subclass lookup reads anyway.
+func (m *Model) className(e pyparse.Expr) string {
+	q := m.imports.qualName(e)
+	if m.mods == nil || strings.HasPrefix(q, "airflow.") {
+		return q
+	}
+	if rq := m.ImportedQualName(e); strings.HasPrefix(rq, "airflow.") {
+		return rq
+	}
+	return q
 }
 
 // relocate moves a value defined in the module file into the importing

@@ -184,10 +184,11 @@ func (c *classes) analyse(def *pyparse.ClassDef, depth int) *opClass {
 // baseKind recognises a base class: an operator daglint knows, a provider
 // subclass of KubernetesPodOperator, or an operator subclass of the project.
 func (c *classes) baseKind(base pyparse.Expr, depth int) (OperatorKind, string, *opClass, bool) {
-	if k, ok := symbolKind(classify(c.m.imports.qualName(base))); ok {
+	q := c.m.className(base)
+	if k, ok := symbolKind(classify(q)); ok {
 		return k, "", nil, true
 	}
-	if name, ok := kpoFamilyClass(c.m.imports.qualName(base)); ok {
+	if name, ok := kpoFamilyClass(q); ok {
 		return KubernetesPodOperator, name, nil, true
 	}
 	if p := c.lookup(base, depth+1); p != nil {
@@ -515,19 +516,19 @@ func (oc *opClass) param(caller *Model, op *OpCall, in map[string]*Arg, kw *pypa
 }
 
 // located keeps an argument written in the calling module as it is. One
-// written in another module is placed at the callee of the call, where a
-// finding names the value; its positions in the other file are dropped
-// (mappings and lists with them: their entries would point there).
+// written in another module is relocated (see relocate) to the callee of
+// the call, where a finding names the value: every range it and its
+// entries carry becomes the callee's, and the definition in the other
+// module becomes the value's Origin (a related location with its own file).
 func (oc *opClass) located(caller *Model, a *Arg, callee pyparse.Expr) *Arg {
 	if oc.module == caller {
 		return a
 	}
-	v := Value{Expr: callee}
-	switch a.Value.Kind {
-	case String, Templated, Const, EnvRead, SecretRead:
-		v.Kind, v.Str, v.Name = a.Value.Kind, a.Value.Str, a.Value.Name
+	v := a.Value
+	if v.Expr == nil {
+		v.Expr = a.Expr
 	}
-	return &Arg{Name: a.Name, Value: v, Expr: callee, KeyRange: callee.Span(), Source: a.Source,
+	return &Arg{Name: a.Name, Value: relocate(v, callee, oc.module.File), Expr: callee, KeyRange: callee.Span(), Source: a.Source,
 		Origin: &ArgOrigin{Module: oc.module, Expr: a.Expr, Def: a.Value.Def}}
 }
 
@@ -551,6 +552,9 @@ func (b *builder) describeSubclass(op *OpCall, sub *opClass) {
 	}
 	var text strings.Builder
 	for c := sub; c != nil; c = c.parent {
+		if c.module.File != b.m.File {
+			b.m.addForeign(c.module) // its values reach the call: its secrets count
+		}
 		text.WriteString(subclassText(c.module.File, c.def))
 		if setsTemplateFields(c.def) {
 			op.templates = true

@@ -87,8 +87,22 @@ func TestClassFinderOtherModule(t *testing.T) {
 	if !op.Arg("privileged").Value.IsTrue() {
 		t.Errorf("privileged = %+v", op.Arg("privileged").Value)
 	}
-	if a := op.Arg("environment"); a == nil || a.Value.Kind != Unknown {
-		t.Errorf("environment from another module must be unknown (its keys lie in the other file), got %+v", a)
+	// A mapping written in the other module keeps its entries, relocated to
+	// the callee; each entry's definition is its Origin in the plugin.
+	env := op.Arg("environment")
+	if env == nil || env.Value.Kind != Dict || len(env.Value.Entries) != 1 {
+		t.Fatalf("environment from another module must be its dict, got %+v", env)
+	}
+	e := env.Value.Entries[0]
+	if e.Key != "TOKEN" || dag.File.Text(e.KeyRange) != callee || e.Value.Origin == nil || e.Value.Origin.File != plugin.File ||
+		plugin.File.Text(e.Value.Origin.Def) != `"x"` {
+		t.Errorf("environment entry %+v (origin %+v), want TOKEN at the callee, defined in the plugin", e, e.Value.Origin)
+	}
+	if o := op.Arg("privileged").Value.Origin; o == nil || o.File != plugin.File || plugin.File.Text(o.Def) != "True" {
+		t.Errorf("privileged origin %+v, want True in the plugin", o)
+	}
+	if fs := dag.Foreign(); len(fs) != 1 || fs[0].File != plugin.File {
+		t.Errorf("foreign modules %v, want the plugin (its secrets are redacted in the DAG file's messages)", fs)
 	}
 	if a := op.Arg("image"); a.Origin.Def == (pyparse.Range{}) || plugin.File.Text(a.Origin.Def) != `"ghcr.io/acme/app:latest"` {
 		t.Errorf("image origin definition = %v", a.Origin.Def)

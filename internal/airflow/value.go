@@ -460,6 +460,8 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		return Value{Expr: c}
 	case "open", "io.open", "dotenv.dotenv_values", "dotenv.main.dotenv_values":
 		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+	case "docker.types.Mount", "docker.types.services.Mount":
+		return r.evalMount(c)
 	case "json.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "tomllib.load", "toml.load", "json.loads", "yaml.unsafe_load":
 		if len(c.Args) > 0 {
 			if a := r.eval(c.Args[0]); a.Kind == FileRead {
@@ -611,6 +613,41 @@ func (r *resolver) evalDictCall(c *pyparse.Call) Value {
 			continue
 		}
 		v.Entries = append(v.Entries, &Entry{Key: k.Name, KeyRange: k.NameRange, Item: k.Range, ValueExpr: k.Value, Value: r.eval(k.Value)})
+	}
+	return v
+}
+
+// mountFields are docker-py's Mount(target, source, type, ...) parameters
+// in order, and the keys of the dict a Mount is (Mount subclasses dict).
+var mountFields = [...]struct{ param, key string }{{"target", "Target"}, {"source", "Source"}, {"type", "Type"}}
+
+// evalMount evaluates docker.types.Mount(...) as the dict it is: its
+// target, source and type (the keys DAG402 reads), Partial since the other
+// fields are not followed. A call with *args or **kwargs stays unknown.
+func (r *resolver) evalMount(c *pyparse.Call) Value {
+	v := Value{Kind: Dict, Partial: true, Expr: c}
+	for _, a := range c.Args {
+		if _, ok := a.(*pyparse.Starred); ok {
+			return Value{Expr: c}
+		}
+	}
+	for i, f := range mountFields {
+		var e pyparse.Expr
+		at := pyparse.Range{}
+		if kw := c.Keyword(f.param); kw != nil {
+			e, at = kw.Value, kw.NameRange
+		} else if i < len(c.Args) {
+			e, at = c.Args[i], c.Args[i].Span()
+		}
+		if e == nil {
+			continue
+		}
+		v.Entries = append(v.Entries, &Entry{Key: f.key, KeyRange: at, Item: e.Span(), ValueExpr: e, Value: r.eval(e)})
+	}
+	for _, k := range c.Keywords {
+		if k.Name == "" {
+			return Value{Expr: c}
+		}
 	}
 	return v
 }

@@ -184,7 +184,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		res.Err = fmt.Errorf("skipped: %w (contains NUL bytes)", ErrBinary)
 		return res
 	}
-	if !Relevant(src) {
+	if !Relevant(src) && !ImportsProject(path, src, opts.Modules) {
 		return res
 	}
 	defer func() {

@@ -55,9 +55,9 @@ const loginAdvice = "pipe it to docker login --password-stdin (or, for DockerOpe
 
 func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 	m := pass.Model
-	check := func(text string, at pyparse.Range, where string) {
+	check := func(text string, at pyparse.Range, where string, rel []analysis.RelatedLocation) {
 		if msg := commandLoginProblem(text); msg != "" {
-			pass.Report(analysis.Diagnostic{Start: at.Start, End: at.End, Message: where + " " + msg})
+			pass.Report(analysis.Diagnostic{Start: at.Start, End: at.End, Message: where + " " + msg, Related: rel})
 		}
 	}
 	for _, op := range m.Calls {
@@ -65,7 +65,11 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 			a := op.Arg(name)
 			for _, v := range argValues(a) {
 				if text, ok := commandText(v.Value); ok {
-					check(text, v.Loc, name+" of "+operatorLabel(op))
+					var rel []analysis.RelatedLocation
+					if o := v.Value.Origin; o != nil {
+						rel = originRelated(o, name+" defined here") // written in another module
+					}
+					check(text, v.Loc, name+" of "+operatorLabel(op), rel)
 				}
 			}
 		}
@@ -87,7 +91,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 			if isTaskBash(m, n) {
 				for _, r := range returns(n.Body) {
 					if text, ok := literalText(m, r.Value, true); ok {
-						check(text, r.Value.Span(), "the command of @task.bash "+n.Name)
+						check(text, r.Value.Span(), "the command of @task.bash "+n.Name, nil)
 					}
 				}
 			}
@@ -96,7 +100,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 			if isBashOperator(m.QualName(n.Func)) {
 				if k := n.Keyword("bash_command"); k != nil && k.Value != nil {
 					if text, ok := literalText(m, k.Value, inFunc(n.Start)); ok {
-						check(text, k.Value.Span(), "bash_command")
+						check(text, k.Value.Span(), "bash_command", nil)
 					}
 				}
 			}

@@ -182,7 +182,7 @@ const maxReadText = 60
 // `cfg.get("db", "password", fallback="...")` may be a secret itself.
 func readWhat(pass *analysis.Pass, v airflow.Value, key string) string {
 	var parts []string
-	if v.Read != (pyparse.Range{}) {
+	if v.Read != (pyparse.Range{}) && v.Origin == nil { // a read in another module: the related location shows it
 		if t := strings.Join(strings.Fields(pass.File.Text(v.Read)), " "); t != "" && len(t) <= maxReadText {
 			parts = append(parts, t)
 		}

@@ -1,0 +1,98 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/daglint/daglint/internal/project"
+)
+
+// ImportsProject reports whether src, the file path, has an import
+// statement that names a module of the project ix indexes (nil: none). Such
+// a file may instantiate an operator subclass defined there, or an operator
+// the module re-exports, without naming any operator (`from operators.base
+// import Runner`): Relevant cannot see it, so the driver parses it too. The
+// test is textual and cheap: each line that starts, after indentation, with
+// `from` or `import` gives its module names, and the index looks each head
+// up once (a folder listing it caches for the run); a relative import asks
+// for the package it names. Imports of airflow itself do not count: the
+// model never looks for project classes under that name. Lines inside
+// strings may count: that costs a parse, never a finding.
+func ImportsProject(path string, src []byte, ix *project.Index) bool {
+	if ix == nil || !bytes.Contains(src, []byte("import")) {
+		return false
+	}
+	seen := map[string]bool{}
+	for rest := src; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		for _, mod := range importedModules(line) {
+			level := len(mod) - len(strings.TrimLeft(mod, "."))
+			dotted := mod[level:]
+			if level == 0 {
+				dotted, _, _ = strings.Cut(dotted, ".")
+			}
+			key := mod // a relative import is its own key, an absolute one its head
+			if level == 0 {
+				key = dotted
+			}
+			if seen[key] || key == "airflow" {
+				// Airflow's own names are recognised by name, never as
+				// project classes (a tree that holds the airflow package
+				// itself would otherwise parse every file).
+				continue
+			}
+			seen[key] = true
+			if ix.Import(path, level, dotted) != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// importedModules returns the modules an import statement on line names
+// (`import a.b, c as d` gives a.b and c; `from ..x import y` gives ..x), or
+// nil when the line is no import statement.
+func importedModules(line []byte) []string {
+	s := strings.TrimLeft(string(line), " \t")
+	if end := strings.IndexAny(s, "#;\\("); end >= 0 {
+		s = s[:end]
+	}
+	if rest, ok := strings.CutPrefix(s, "from "); ok {
+		rest = strings.TrimLeft(rest, " \t")
+		i := 0
+		for i < len(rest) && (rest[i] == '.' || rest[i] == ' ' || rest[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(rest) && (rest[j] == '.' || rest[j] == '_' || rest[j] >= 0x80 ||
+			'a' <= rest[j] && rest[j] <= 'z' || 'A' <= rest[j] && rest[j] <= 'Z' || '0' <= rest[j] && rest[j] <= '9') {
+			j++
+		}
+		dots, name := strings.Count(rest[:i], "."), rest[i:j]
+		if name == "import" && dots > 0 {
+			name = "" // from . import x
+		}
+		if dots == 0 && name == "" {
+			return nil
+		}
+		return []string{strings.Repeat(".", dots) + name}
+	}
+	names, ok := strings.CutPrefix(s, "import ")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, n := range strings.Split(names, ",") {
+		n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
+		if n != "" && !strings.HasPrefix(n, ".") {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -1,0 +1,4 @@
+from helpers import RETRIES
+
+# A project module with no operator: parsed, nothing to report.
+print(RETRIES)

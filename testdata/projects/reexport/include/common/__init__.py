@@ -1,0 +1,1 @@
+from common.ops import DockerOperator

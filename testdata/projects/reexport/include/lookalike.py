@@ -1,0 +1,3 @@
+from docker_helpers import DockerOperator  # not Airflow's
+
+__all__ = ["DockerOperator"]
