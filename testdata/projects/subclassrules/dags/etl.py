@@ -28,4 +28,4 @@ with DAG(dag_id="etl", start_date=datetime(2024, 1, 1), schedule=None):
     SwarmOperator(task_id="k")  # a subclass may use network_mode itself
     SafeOperator(task_id="l")
     SafeOperator(task_id="m", retries=2, environment={"MODE": "batch"})
-    SettingsOperator(task_id="n")  # want DAG303:"\"API_TOKEN\" in environment is read from a file when the DAG is parsed;" DAG204:"API_TOKEN"
+    SettingsOperator(task_id="n")  # want DAG303:"\"API_TOKEN\" in environment is read from a file when the DAG is parsed \\(key \"token\"\\);" DAG204:"API_TOKEN"
