@@ -255,13 +255,14 @@ var markers = [][]byte{
 	[]byte("get-login"), // aws ecr get-login (DAG305) need not say docker
 }
 
+// markerSearch looks for markers in fewer passes than one per marker.
+var markerSearch = newMarkerSet(markers)
+
 // Relevant reports whether any rule could concern src: it names a Docker or
 // Kubernetes operator, holds a suppression comment, or may hold a secret.
 func Relevant(src []byte) bool {
-	for _, m := range markers {
-		if bytes.Contains(src, m) {
-			return true
-		}
+	if markerSearch.in(src) {
+		return true
 	}
 	return secrets.MayContainSecret(src)
 }
