@@ -17,11 +17,12 @@ type imports struct {
 
 // collectImports gathers every import in the file, at any depth: DAG files
 // import inside functions too, and a name imported twice for different things
-// is rare enough that the last one wins.
+// is rare enough that the last one wins. Imports are statements, so the
+// file's index lists them all, in source order.
 func collectImports(f *pyparse.File) *imports {
 	im := &imports{alias: map[string]string{}}
-	pyparse.InspectFile(f, func(n pyparse.Node) bool {
-		switch n := n.(type) {
+	for _, s := range f.Index().Stmts {
+		switch n := s.(type) {
 		case *pyparse.Import:
 			for _, a := range n.Names {
 				if a.AsName != "" {
@@ -31,11 +32,10 @@ func collectImports(f *pyparse.File) *imports {
 					im.alias[head] = head
 				}
 			}
-			return false
 		case *pyparse.ImportFrom:
 			if n.Level > 0 {
 				im.relative = true
-				return false // relative imports name the user's own modules
+				continue // relative imports name the user's own modules
 			}
 			for _, a := range n.Names {
 				switch {
@@ -47,12 +47,8 @@ func collectImports(f *pyparse.File) *imports {
 					im.alias[a.Name] = n.Module + "." + a.Name
 				}
 			}
-			return false
-		case pyparse.Expr:
-			return false // imports are statements; skip expression subtrees
 		}
-		return true
-	})
+	}
 	return im
 }
 

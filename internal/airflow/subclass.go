@@ -96,18 +96,16 @@ func (c *classes) analyseAll() {
 func newClasses(m *Model, finder ClassFinder) *classes {
 	c := &classes{m: m, finder: finder, byName: map[string]*pyparse.ClassDef{},
 		done: map[*pyparse.ClassDef]*opClass{}, busy: map[*pyparse.ClassDef]bool{}}
-	pyparse.InspectFile(m.File, func(n pyparse.Node) bool {
-		switch n := n.(type) {
-		case *pyparse.ClassDef:
+	// Class definitions are statements: the file's index lists them all,
+	// in source order.
+	for _, s := range m.File.Index().Stmts {
+		if n, ok := s.(*pyparse.ClassDef); ok {
 			c.order = append(c.order, n)
 			if c.byName[n.Name] == nil {
 				c.byName[n.Name] = n
 			}
-		case pyparse.Expr:
-			return false
 		}
-		return true
-	})
+	}
 	return c
 }
 

@@ -24,7 +24,11 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	for _, r := range rules {
 		names[r.ID] = r.Name
 	}
-	findings := []report.Finding{}
+	total := 0
+	for _, res := range results {
+		total += len(res.located)
+	}
+	findings := make([]report.Finding, 0, total)
 	errs := []report.FileError{}
 	sorted := append([]Result(nil), results...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })

@@ -58,6 +58,10 @@ type Options struct {
 	// Modules is the module index of the file's project: names imported
 	// from project modules resolve through it (nil: each file on its own).
 	Modules *project.Index
+
+	// sets, when not nil, are the rule sets of these options, worked out
+	// once for all the files FilesEach lints with them.
+	sets *ruleSets
 }
 
 // Result is the outcome for one file.
@@ -110,13 +114,21 @@ func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Resu
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sets := map[*Options]*ruleSets{} // this worker's, so no lock
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(paths) {
 					return
 				}
 				o := optsFor(i)
-				res := File(paths[i], *o)
+				set := sets[o]
+				if set == nil {
+					set = newRuleSets(*o)
+					sets[o] = set
+				}
+				oc := *o
+				oc.sets = set
+				res := File(paths[i], oc)
 				if !o.KeepSource {
 					res.release()
 				}
@@ -243,13 +255,14 @@ var markers = [][]byte{
 	[]byte("get-login"), // aws ecr get-login (DAG305) need not say docker
 }
 
+// markerSearch looks for markers in fewer passes than one per marker.
+var markerSearch = newMarkerSet(markers)
+
 // Relevant reports whether any rule could concern src: it names a Docker or
 // Kubernetes operator, holds a suppression comment, or may hold a secret.
 func Relevant(src []byte) bool {
-	for _, m := range markers {
-		if bytes.Contains(src, m) {
-			return true
-		}
+	if markerSearch.in(src) {
+		return true
 	}
 	return secrets.MayContainSecret(src)
 }
@@ -260,7 +273,8 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	var spans []pyparse.Range
 	facts := analysis.NewFacts() // shared by every rule of this file
 	ran := map[*analysis.Rule]bool{}
-	enabled, unused := enabledRules(opts)
+	sets := opts.ruleSets()
+	enabled, unused := sets.enabled, sets.unused
 	for _, rule := range opts.Rules {
 		if rule.Run == nil || !enabled[rule.ID] || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
 			continue
@@ -295,11 +309,33 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	if !opts.NoInlineIgnores {
 		diags = applySuppressions(file, parseDirectives(file), diags, enabled, unused, opts)
 	}
-	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}, secretRules(opts), ran, spans)
+	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}, sets.secret, ran, spans)
 	red := secrets.NewRedactor(append(fileSecrets(file, spans), foreignSecrets(model, opts)...))
 	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)
 	return diags, red
+}
+
+// ruleSets are the rules of a run's options sorted for the driver.
+type ruleSets struct {
+	enabled map[string]bool // the IDs of the rules the settings let run
+	unused  *analysis.Rule  // the one unused suppressions are reported under, or nil
+	secret  []*analysis.Rule
+}
+
+func newRuleSets(opts Options) *ruleSets {
+	s := &ruleSets{secret: secretRules(opts)}
+	s.enabled, s.unused = enabledRules(opts)
+	return s
+}
+
+// ruleSets returns the options' rule sets, worked out now unless FilesEach
+// did once for all their files.
+func (o *Options) ruleSets() *ruleSets {
+	if o.sets != nil {
+		return o.sets
+	}
+	return newRuleSets(*o)
 }
 
 // enabledRules returns the IDs of the rules the settings let run, and the

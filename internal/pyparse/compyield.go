@@ -1,5 +1,7 @@
 package pyparse
 
+import "sort"
+
 // compNames names a comprehension as CPython's symbol table does in
 // "'yield' inside list comprehension".
 var compNames = map[ExprKind]string{
@@ -40,6 +42,31 @@ func (p *parser) checkComprehensionYields(f *File) {
 		}
 		return true
 	})
+}
+
+// yieldInComprehension reports whether a yield starts inside the range of
+// a comprehension (nodes a lookahead took back included): only then can
+// checkComprehensionYields find one. Sorting makes it O(n log n) however
+// the two nest.
+func (p *parser) yieldInComprehension() bool {
+	spans := p.compSpans
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	// reach[i] is the furthest end among the first i+1 spans.
+	reach := make([]int, len(spans))
+	for i, r := range spans {
+		reach[i] = r.End
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	for _, y := range p.yieldAt {
+		// The last span starting at or before y.
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > y }) - 1
+		if i >= 0 && reach[i] > y {
+			return true
+		}
+	}
+	return false
 }
 
 // reportYields reports the first yield in e outside nested lambdas.

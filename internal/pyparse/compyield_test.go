@@ -37,3 +37,47 @@ func TestYieldInComprehension(t *testing.T) {
 		}
 	}
 }
+
+// TestYieldInComprehensionFilter: the check for a yield inside a comprehension
+// runs when a yield starts within some comprehension's range, whatever the
+// order and nesting of the ranges, and not for yields only before, between
+// or after them (a range's end is outside it).
+func TestYieldInComprehensionFilter(t *testing.T) {
+	for _, tc := range []struct {
+		spans []Range
+		at    []int
+		want  bool
+	}{
+		{[]Range{{10, 20}}, []int{5, 20, 25}, false},
+		{[]Range{{10, 20}}, []int{10}, true},
+		{[]Range{{10, 20}}, []int{19}, true},
+		{[]Range{{30, 40}, {0, 100}}, []int{50}, true}, // inside the outer one only, listed second
+		{[]Range{{0, 5}, {2, 3}, {10, 12}}, []int{6, 9, 12}, false},
+		{[]Range{{10, 12}, {2, 3}, {0, 5}}, []int{13, 4}, true},
+		{nil, []int{1}, false},
+	} {
+		p := &parser{compSpans: append([]Range(nil), tc.spans...), yieldAt: tc.at}
+		if got := p.yieldInComprehension(); got != tc.want {
+			t.Errorf("spans %v, yields at %v: got %v, want %v", tc.spans, tc.at, got, tc.want)
+		}
+	}
+	// In files: a generator function with a comprehension elsewhere is
+	// not checked, and raises no error; one yield in one is found.
+	for _, tc := range []struct {
+		src, err string
+	}{
+		{"def g():\n    yield 1\n    return [x for x in ()]\n", ""},
+		{"def g():\n    xs = [x for x in ()]\n    yield xs\n", ""},
+		{"def g():\n    return [x for x in ((yield 1),)]\n", ""},
+		{"def g():\n    yield 1\n    return [(yield x) for x in ()]\n", "'yield' inside list comprehension"},
+	} {
+		f := Parse("g.py", []byte(tc.src))
+		got := ""
+		if len(f.Errors) > 0 {
+			got = f.Errors[0].Msg
+		}
+		if got != tc.err {
+			t.Errorf("%q: error %q, want %q", tc.src, got, tc.err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -12,11 +13,17 @@ import (
 )
 
 // codingRE is PEP 263's coding declaration, on one of the first two lines.
-var codingRE = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+// It and pythonCodecRE compile on first use, not at start-up: most files
+// declare no coding.
+var codingRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+})
 
 // pythonCodecRE matches codec names Python knows that the IANA and WHATWG
 // indexes spell otherwise (cp1252, latin_1, iso8859_15, utf_16_le, mac_roman).
-var pythonCodecRE = regexp.MustCompile(`^(cp\d{3,5}|ibm\d{3,5}|latin-?[1-9]|l[1-9]|iso-?8859-?\d{1,2}|utf-?(8|16|32)(-(le|be|sig))?|u8|mac-\w+|koi8-[rut]|euc-(jp|kr|jis-2004|jisx0213)|shift-?jis(-2004|x0213)?|sjis|gb(2312|k|18030)|big5(hkscs)?|hz|iso-2022-\w+|johab|ascii|us-ascii|646|ptcp154|kz1048|tis-620|hp-roman8|palmos|charmap|raw-unicode-escape|unicode-escape)$`)
+var pythonCodecRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(cp\d{3,5}|ibm\d{3,5}|latin-?[1-9]|l[1-9]|iso-?8859-?\d{1,2}|utf-?(8|16|32)(-(le|be|sig))?|u8|mac-\w+|koi8-[rut]|euc-(jp|kr|jis-2004|jisx0213)|shift-?jis(-2004|x0213)?|sjis|gb(2312|k|18030)|big5(hkscs)?|hz|iso-2022-\w+|johab|ascii|us-ascii|646|ptcp154|kz1048|tis-620|hp-roman8|palmos|charmap|raw-unicode-escape|unicode-escape)$`)
+})
 
 // sourceCoding is what a file's coding declaration says: whether its
 // string literals are read as UTF-8, and the error CPython raises for the
@@ -60,8 +67,11 @@ func codingName(src []byte) (string, int) {
 			end++
 		}
 		text := src[off:end]
-		if m := codingRE.FindSubmatch(text); m != nil {
-			return string(m[1]), off
+		// The pattern needs the word: most lines are not tried.
+		if bytes.Contains(text, []byte("coding")) {
+			if m := codingRE().FindSubmatch(text); m != nil {
+				return string(m[1]), off
+			}
 		}
 		trimmed := bytes.TrimLeft(text, " \t\f")
 		if len(trimmed) > 0 && trimmed[0] != '#' {
@@ -80,7 +90,7 @@ func codingName(src []byte) (string, int) {
 
 // knownCodec reports whether Python has a codec of this (normalised) name.
 func knownCodec(norm string) bool {
-	if pythonCodecRE.MatchString(norm) {
+	if pythonCodecRE().MatchString(norm) {
 		return true
 	}
 	if e, err := ianaindex.IANA.Encoding(norm); err == nil && e != nil {

@@ -183,6 +183,9 @@ func (p *parser) other(k ExprKind, r Range, kids ...Expr) *OtherExpr {
 	o := p.a.others.new()
 	o.Kind = k
 	o.Range = r
+	if k.IsComprehension() {
+		p.compSpans = append(p.compSpans, r)
+	}
 	o.Children = p.exprList(kids)
 	return o
 }
@@ -192,6 +195,9 @@ func (p *parser) otherFrom(k ExprKind, r Range, base int) *OtherExpr {
 	o := p.a.others.new()
 	o.Kind = k
 	o.Range = r
+	if k.IsComprehension() {
+		p.compSpans = append(p.compSpans, r)
+	}
 	o.Children = p.exprList(p.scratch[base:])
 	p.scratch = p.scratch[:base]
 	return o

@@ -137,6 +137,11 @@ type parser struct {
 	// awaits, walruses and comps count await expressions, `:=` and
 	// comprehension clauses, for the checks after the parse.
 	awaits, walruses, comps, yields int
+	// compSpans and yieldAt are where the comprehensions are and where the
+	// yields start, so that the check for a yield inside a comprehension
+	// walks the file only when one may be.
+	compSpans []Range
+	yieldAt   []int
 	// debugMsg is the message for binding __debug__ in the target checked.
 	debugMsg string
 	// hasOr is set when the case pattern being parsed has an or-pattern.

@@ -158,16 +158,19 @@ func InspectFile(f *File, fn func(Node) bool) {
 	}
 }
 
-// Index is every node of a file in source order, as InspectFile visits them,
-// with the statements, calls and string literals also listed apart. It is
-// built by one walk and shared: the model, the rules and the driver filter
-// these lists instead of each walking the whole file again (go/analysis's
-// inspect pass).
+// Index lists the nodes of a file in source order, as InspectFile visits
+// them: the statements, calls and string literals each apart, and those
+// with the dict displays, := expressions and parameters together (the
+// nodes the rules that look at every binding filter). It is built by one
+// walk and shared: the model, the rules and the driver filter these lists
+// instead of each walking the whole file again (go/analysis's inspect
+// pass). Names, attributes, numbers and the other leaves, most of a file's
+// nodes, are not listed.
 type Index struct {
-	Nodes []Node  // every node, pre-order
-	Stmts []Stmt  // every statement at any depth, pre-order
-	Calls []*Call // every call, pre-order
-	Strs  []*Str  // every string literal (f-string fields included), pre-order
+	Outline []Node  // every statement, call, dict, := expression and parameter, pre-order
+	Stmts   []Stmt  // every statement at any depth, pre-order
+	Calls   []*Call // every call, pre-order
+	Strs    []*Str  // every string literal (f-string fields included), pre-order
 }
 
 // Index returns the file's index, walking the file on first use. Safe for
@@ -179,23 +182,30 @@ func (f *File) Index() *Index {
 	}
 	// A file has fewer nodes than tokens (`f(a, b)` is 6 tokens, 4 nodes)
 	// and, in DAG repositories and Airflow's tree, at most a statement per
-	// 6 tokens, a call per 12 and a string per 4, so the lists rarely grow.
+	// 6 tokens, a call per 12 and a string per 4 (the outline about the
+	// first two together), so the lists rarely grow.
 	n := f.tokens
 	ix := &Index{
-		Nodes: make([]Node, 0, n+8),
-		Stmts: make([]Stmt, 0, n/6+4),
-		Calls: make([]*Call, 0, n/12+4),
-		Strs:  make([]*Str, 0, n/4+4),
+		Outline: make([]Node, 0, n/4+8),
+		Stmts:   make([]Stmt, 0, n/6+4),
+		Calls:   make([]*Call, 0, n/12+4),
+		Strs:    make([]*Str, 0, n/4+4),
 	}
 	InspectFile(f, func(n Node) bool {
-		ix.Nodes = append(ix.Nodes, n)
+		// Concrete types first: they are one comparison each, and most
+		// nodes are names.
 		switch n := n.(type) {
-		case Stmt:
-			ix.Stmts = append(ix.Stmts, n)
+		case *Name, *Attribute, *Keyword, *StrPart, *Num, *Const:
 		case *Call:
 			ix.Calls = append(ix.Calls, n)
+			ix.Outline = append(ix.Outline, n)
 		case *Str:
 			ix.Strs = append(ix.Strs, n)
+		case *Dict, *NamedExpr, *Param:
+			ix.Outline = append(ix.Outline, n)
+		case Stmt:
+			ix.Stmts = append(ix.Stmts, n)
+			ix.Outline = append(ix.Outline, n)
 		}
 		return true
 	})

@@ -181,43 +181,53 @@ func BenchmarkInspectChildren(b *testing.B) {
 	}
 }
 
-// TestIndex checks that a file's index lists exactly what InspectFile
-// visits, in the same order, with its statements, calls and string literals
-// (those inside f-string fields too) as filtered subsequences, and that the
-// file is walked once however often it is asked for.
+// TestIndex checks that a file's index lists what InspectFile visits, in
+// the same order: its statements, calls and string literals (those inside
+// f-string fields too) each apart, and those with the dicts, := expressions
+// and parameters together in Outline, as filtered subsequences of the walk;
+// and that the file is walked once however often it is asked for.
 func TestIndex(t *testing.T) {
-	f := Parse("x.py", []byte(walkSample+"\ns = f\"a{g('b')}c\" 'd'\n"))
+	f := Parse("x.py", []byte(walkSample+"\ns = f\"a{g('b')}c\" 'd'\nd = {'k': (y := 1)}\ndef h(p=2): pass\n"))
 	var want []Node
 	InspectFile(f, func(n Node) bool { want = append(want, n); return true })
 	ix := f.Index()
-	if len(ix.Nodes) != len(want) {
-		t.Fatalf("index has %d nodes, InspectFile visits %d", len(ix.Nodes), len(want))
-	}
-	var stmts, calls, strs int
-	for i, n := range want {
-		if ix.Nodes[i] != n {
-			t.Fatalf("node %d: index has %T at %v, InspectFile visits %T at %v", i, ix.Nodes[i], ix.Nodes[i].Span(), n, n.Span())
+	var outline, stmts, calls, strs, others int
+	next := func(what string, n Node) {
+		if outline >= len(ix.Outline) || ix.Outline[outline] != n {
+			t.Fatalf("outline node %d (%s %T at %v) missing or out of order", outline, what, n, n.Span())
 		}
+		outline++
+	}
+	for _, n := range want {
 		switch n := n.(type) {
 		case Stmt:
 			if stmts >= len(ix.Stmts) || ix.Stmts[stmts] != n {
 				t.Fatalf("statement %d (%T) missing or out of order", stmts, n)
 			}
 			stmts++
+			next("statement", n)
 		case *Call:
 			if calls >= len(ix.Calls) || ix.Calls[calls] != n {
 				t.Fatalf("call %d missing or out of order", calls)
 			}
 			calls++
+			next("call", n)
 		case *Str:
 			if strs >= len(ix.Strs) || ix.Strs[strs] != n {
 				t.Fatalf("string %d missing or out of order", strs)
 			}
 			strs++
+		case *Dict, *NamedExpr, *Param:
+			next("binding", n)
+			others++
 		}
 	}
-	if stmts != len(ix.Stmts) || calls != len(ix.Calls) || strs != len(ix.Strs) {
-		t.Fatalf("index lists %d/%d/%d statements/calls/strings, the walk %d/%d/%d", len(ix.Stmts), len(ix.Calls), len(ix.Strs), stmts, calls, strs)
+	if stmts != len(ix.Stmts) || calls != len(ix.Calls) || strs != len(ix.Strs) || outline != len(ix.Outline) {
+		t.Fatalf("index lists %d/%d/%d/%d statements/calls/strings/outline nodes, the walk %d/%d/%d/%d",
+			len(ix.Stmts), len(ix.Calls), len(ix.Strs), len(ix.Outline), stmts, calls, strs, outline)
+	}
+	if others < 3 {
+		t.Fatalf("sample too small: %d dicts, := expressions and parameters", others)
 	}
 	if calls < 5 || strs < 4 {
 		t.Fatalf("sample too small: %d calls, %d strings", calls, strs)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"testing"
@@ -79,5 +80,51 @@ func TestWritersStream(t *testing.T) {
 				t.Errorf("memory added while writing grows with the findings: %d KB for 5,000, %d KB for 20,000", small>>10, large>>10)
 			}
 		})
+	}
+}
+
+// TestStreamedEqualsWhole: streaming, in batches encoded on several
+// goroutines, gives the bytes of encoding the whole document at once, for
+// arrays shorter than a batch, of exactly one and across several, with
+// elements of different sizes (so a slot written out of order would show).
+func TestStreamedEqualsWhole(t *testing.T) {
+	type elem struct {
+		I    int      `json:"i"`
+		Tags []string `json:"tags"`
+	}
+	type doc struct {
+		Name  string `json:"name"`
+		Items any    `json:"items"`
+		After int    `json:"after"`
+	}
+	for _, n := range []int{0, 1, 15, 40, streamBatch, streamBatch + 1, 3*streamBatch + 17} {
+		elems := make([]elem, n)
+		for i := range elems {
+			elems[i] = elem{I: i, Tags: make([]string, i%5)}
+			for j := range elems[i].Tags {
+				elems[i].Tags[j] = fmt.Sprintf("<%d&%d>", i, j)
+			}
+		}
+		whole, err := encodeIndented(doc{Name: "x", Items: elems, After: n}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		order := []int{}
+		err = writeStreamed(&got, doc{Name: "x", Items: streamPlaceholder, After: n}, n, func(i int) (any, error) {
+			order = append(order, i) // elem is called in order, on one goroutine
+			return elems[i], nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), whole) {
+			t.Errorf("n=%d: streamed output differs from the whole document's encoding", n)
+		}
+		for i, j := range order {
+			if i != j {
+				t.Fatalf("n=%d: elem called for %d at call %d", n, j, i)
+			}
+		}
 	}
 }

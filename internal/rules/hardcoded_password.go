@@ -103,7 +103,7 @@ func runHardcodedPassword(pass *analysis.Pass) error {
 		}
 		check(name, value)
 	}
-	for _, n := range pass.File.Index().Nodes {
+	for _, n := range pass.File.Index().Outline {
 		switch x := n.(type) {
 		case *pyparse.Assign:
 			if x.Op != "=" || x.Value == nil {

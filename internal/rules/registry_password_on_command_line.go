@@ -84,7 +84,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 		}
 		return len(funcEnds) > 0
 	}
-	for _, n := range m.File.Index().Nodes {
+	for _, n := range m.File.Index().Outline {
 		switch n := n.(type) {
 		case *pyparse.FuncDef:
 			inFunc(n.Start)

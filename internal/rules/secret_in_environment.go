@@ -198,7 +198,9 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 	case airflow.Const, airflow.Dict, airflow.List:
 		return "", false // None, numbers and containers are not secrets
 	case airflow.String:
-		if secrets.IsPlaceholder(val.Str) {
+		// Only a secret-named key can make a string a finding: the
+		// placeholder test (regular expressions) is not needed otherwise.
+		if !secretKey || secrets.IsPlaceholder(val.Str) {
 			return "", false
 		}
 	}

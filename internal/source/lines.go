@@ -6,6 +6,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -22,6 +23,9 @@ type Lines struct {
 	// long its line is.
 	once        sync.Once
 	checkpoints []checkpoint
+	// ascii is set when the file is all ASCII: every column is then a
+	// byte count, and no checkpoint is needed.
+	ascii bool
 	// scanned counts the bytes Position has decoded (for tests of growth).
 	scanned atomic.Int64
 }
@@ -139,6 +143,10 @@ func (l *Lines) Position(offset int) Position {
 // buildCheckpoints decodes the file once, recording a checkpoint at the
 // first rune boundary at or after each multiple of checkpointStride.
 func (l *Lines) buildCheckpoints() {
+	if isASCII(l.src) {
+		l.ascii = true
+		return
+	}
 	cps := make([]checkpoint, 0, len(l.src)/checkpointStride+1)
 	runes, units := 0, 0
 	for i := 0; i <= len(l.src); {
@@ -159,6 +167,9 @@ func (l *Lines) buildCheckpoints() {
 // countTo returns the code points and UTF-16 units in src[:offset], a rune
 // cut by offset counting one per byte (as decoding the prefix would).
 func (l *Lines) countTo(offset int) (runes, units int) {
+	if l.ascii {
+		return offset, offset
+	}
 	k := offset / checkpointStride
 	if k >= len(l.checkpoints) {
 		k = len(l.checkpoints) - 1
@@ -177,6 +188,23 @@ func (l *Lines) countTo(offset int) (runes, units int) {
 		units += utf16Units(r)
 	}
 	return runes, units
+}
+
+// isASCII reports whether src has no byte above 0x7f, eight bytes at a time.
+func isASCII(src []byte) bool {
+	const high = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		if binary.LittleEndian.Uint64(src[i:])&high != 0 {
+			return false
+		}
+	}
+	for ; i < len(src); i++ {
+		if src[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func utf16Units(r rune) int {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -83,6 +84,36 @@ func TestPositionAgreesWithScan(t *testing.T) {
 		}
 		if p.RuneColumn != runes || p.UTF16Column != units {
 			t.Fatalf("Position(%d) = %+v, want rune column %d, UTF-16 column %d", off, p, runes, units)
+		}
+	}
+}
+
+// TestPositionASCII: in an all-ASCII file every column counts bytes, the
+// same as decoding would give, and nothing is decoded; one byte above 0x7f
+// anywhere (at each place an eight-byte step can leave it) and decoding
+// is back.
+func TestPositionASCII(t *testing.T) {
+	src := []byte("import os\n\tx = f(a, 'b')\r\ny = 1\rz\n" + strings.Repeat("w", 600) + "\n")
+	l := NewLines(src)
+	for o := 0; o <= len(src); o++ {
+		p := l.Position(o)
+		if p.UTF16Column != p.Column || p.RuneColumn != p.Column {
+			t.Fatalf("offset %d: columns %d/%d/%d differ in an ASCII file", o, p.Column, p.UTF16Column, p.RuneColumn)
+		}
+	}
+	if n := l.scanned.Load(); n != 0 {
+		t.Errorf("decoded %d bytes of an ASCII file", n)
+	}
+	for at := 0; at < 20; at++ {
+		b := []byte(strings.Repeat("a", 20) + "\nb\n")
+		b[at] = 0xc3
+		b = append(b[:at+1], append([]byte{0xa9}, b[at+1:]...)...) // é at at
+		l := NewLines(b)
+		if p := l.Position(len(b) - 2); p.Line != 2 || p.Column != 1 {
+			t.Fatalf("é at %d: position %+v", at, p)
+		}
+		if p := l.Position(21); at < 20 && (p.RuneColumn != p.Column-1 || p.UTF16Column != p.Column-1) {
+			t.Fatalf("é at %d: the end of line 1 has columns %d/%d/%d, want the rune and UTF-16 columns one less", at, p.Column, p.UTF16Column, p.RuneColumn)
 		}
 	}
 }
