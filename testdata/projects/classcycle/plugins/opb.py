@@ -1,0 +1,9 @@
+from opa import OpA, Base
+
+
+class OpB(OpA):
+    pass
+
+
+class Good(Base):
+    pass
