@@ -49,7 +49,6 @@ type Origin struct {
 func BuildModule(f *pyparse.File, mods Modules) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods, shared: true}
 	m.module = newScope(nil, nil, f.Body)
-	m.indexReads()
 	return m
 }
 
