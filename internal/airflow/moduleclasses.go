@@ -72,7 +72,7 @@ func (c moduleClasses) FindClass(dotted string) (ClassRef, bool) {
 // not linted.
 func buildClasses(def *Model, chain *classChain) *Model {
 	m := &Model{File: def.File, imports: def.imports, mutated: def.mutated, mods: def.mods, shared: true}
-	m.module = newScope(nil, nil, def.File.Body)
+	m.module = def.module // a Scope is not written after newScope
 	m.classes = newClasses(m, moduleClasses{m: m, chain: chain})
 	m.classes.analyseAll()
 	return m
