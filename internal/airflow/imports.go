@@ -10,9 +10,9 @@ import (
 type imports struct {
 	alias map[string]string // local name -> qualified name ("DockerOperator" -> "airflow.providers.docker.operators.docker.DockerOperator")
 	star  []string          // modules star-imported from
-	// relative is set when the file has a relative import (of the user's
-	// own modules, which the module index may resolve).
-	relative bool
+	// relative are the file's relative imports (of the user's own modules,
+	// which the module index may resolve): level and module as written.
+	relative []importRef
 }
 
 // collectImports gathers every import in the file, at any depth: DAG files
@@ -34,7 +34,7 @@ func collectImports(f *pyparse.File) *imports {
 			}
 		case *pyparse.ImportFrom:
 			if n.Level > 0 {
-				im.relative = true
+				im.relative = append(im.relative, importRef{level: n.Level, module: n.Module})
 				continue // relative imports name the user's own modules
 			}
 			for _, a := range n.Names {

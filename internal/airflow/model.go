@@ -268,28 +268,21 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 }
 
 // importsProject reports whether the file imports a module of the project
-// (a relative import, or a top-level name the module index finds): its
-// classes may be operators.
+// (see ProjectImports): its classes may be operators.
 func (m *Model) importsProject() bool {
-	if m.imports.relative {
-		return true
-	}
-	seen := map[string]bool{}
-	try := func(q string) bool {
-		head, _, _ := strings.Cut(q, ".")
-		if head == "" || seen[head] {
-			return false
+	test := NewProjectImports(m.mods, m.File.Path)
+	for _, r := range m.imports.relative {
+		if test.Names(r.level, r.module) {
+			return true
 		}
-		seen[head] = true
-		return m.mods.Import(m.File.Path, 0, head) != nil
 	}
 	for _, q := range m.imports.alias {
-		if try(q) {
+		if test.Names(0, q) {
 			return true
 		}
 	}
 	for _, q := range m.imports.star {
-		if try(q) {
+		if test.Names(0, q) {
 			return true
 		}
 	}

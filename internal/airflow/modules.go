@@ -52,6 +52,41 @@ func BuildModule(f *pyparse.File, mods Modules) *Model {
 	return m
 }
 
+// ProjectImports decides, one import at a time, whether a file imports a
+// module of the project: the driver's textual prefilter and the model's
+// shortcut both ask it. Each distinct module (an absolute import's head, a
+// relative import as written) is looked up in the index once. Imports of
+// airflow itself never count: the model never looks for project classes
+// under that name (a tree that holds the airflow package itself would
+// otherwise have every file import the project).
+type ProjectImports struct {
+	mods Modules
+	from string
+	seen map[string]bool
+}
+
+// NewProjectImports returns the test for the file at from in the project
+// mods (not nil).
+func NewProjectImports(mods Modules, from string) *ProjectImports {
+	return &ProjectImports{mods: mods, from: from, seen: map[string]bool{}}
+}
+
+// Names reports whether `from <level dots><dotted> import ...` (level 0:
+// `import dotted`) names a module of the project, false for a module asked
+// about before.
+func (t *ProjectImports) Names(level int, dotted string) bool {
+	key := strings.Repeat(".", level) + dotted
+	if level == 0 {
+		dotted, _, _ = strings.Cut(dotted, ".")
+		key = dotted
+	}
+	if key == "" || key == "airflow" || t.seen[key] {
+		return false
+	}
+	t.seen[key] = true
+	return t.mods.Import(t.from, level, dotted) != nil
+}
+
 // Foreign returns the project modules some value of the file was imported
 // from, directly or through other modules, sorted by path.
 func (m *Model) Foreign() []*Model {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/project"
 )
 
@@ -13,16 +14,15 @@ import (
 // the module re-exports, without naming any operator (`from operators.base
 // import Runner`): Relevant cannot see it, so the driver parses it too. The
 // test is textual and cheap: each line that starts, after indentation, with
-// `from` or `import` gives its module names, and the index looks each head
-// up once (a folder listing it caches for the run); a relative import asks
-// for the package it names. Imports of airflow itself do not count: the
-// model never looks for project classes under that name. Lines inside
+// `from` or `import` gives its module names, which airflow.ProjectImports
+// looks up as the model's shortcut does (each head once, from a folder
+// listing the index caches for the run; never airflow itself). Lines inside
 // strings may count: that costs a parse, never a finding.
 func ImportsProject(path string, src []byte, ix *project.Index) bool {
 	if ix == nil || !bytes.Contains(src, []byte("import")) {
 		return false
 	}
-	seen := map[string]bool{}
+	test := airflow.NewProjectImports(ix, path)
 	for rest := src; len(rest) > 0; {
 		line := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -31,23 +31,8 @@ func ImportsProject(path string, src []byte, ix *project.Index) bool {
 			rest = nil
 		}
 		for _, mod := range importedModules(line) {
-			level := len(mod) - len(strings.TrimLeft(mod, "."))
-			dotted := mod[level:]
-			if level == 0 {
-				dotted, _, _ = strings.Cut(dotted, ".")
-			}
-			key := mod // a relative import is its own key, an absolute one its head
-			if level == 0 {
-				key = dotted
-			}
-			if seen[key] || key == "airflow" {
-				// Airflow's own names are recognised by name, never as
-				// project classes (a tree that holds the airflow package
-				// itself would otherwise parse every file).
-				continue
-			}
-			seen[key] = true
-			if ix.Import(path, level, dotted) != nil {
+			dotted := strings.TrimLeft(mod, ".")
+			if test.Names(len(mod)-len(dotted), dotted) {
 				return true
 			}
 		}
