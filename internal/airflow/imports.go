@@ -111,9 +111,6 @@ const (
 	symBaseHook
 )
 
-// classify recognises Airflow names by their last components under any
-// `airflow.` module, so that provider paths, Airflow 1.10 contrib paths,
-// deprecated shims and Airflow 3 `airflow.sdk` paths all count.
 // fromAirflow reports whether any name of the file can stand for something
 // of Airflow: an import (or star import) of a module whose path starts with
 // "airflow". Without one, qualName never starts with "airflow." and classify
@@ -133,6 +130,9 @@ func (im *imports) fromAirflow() bool {
 	return false
 }
 
+// classify recognises Airflow names by their last components under any
+// `airflow.` module, so that provider paths, Airflow 1.10 contrib paths,
+// deprecated shims and Airflow 3 `airflow.sdk` paths all count.
 func classify(q string) symbol {
 	if !strings.HasPrefix(q, "airflow.") {
 		return symNone
