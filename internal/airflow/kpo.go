@@ -84,14 +84,6 @@ func kpoFamilyClass(q string) (string, bool) {
 	return last, ok
 }
 
-// kpoFamilyParams returns the parameters a provider subclass of
-// KubernetesPodOperator adds to it (the caller's own copy), or nil for
-// another name.
-func kpoFamilyParams(class string) map[string]bool {
-	names, ok := kpoFamilyData().params[class]
-	return copyOf(names, ok)
-}
-
 // isTaskKubernetes reports whether the qualified name is the
 // @task.kubernetes decorator (or the provider's kubernetes_task).
 func isTaskKubernetes(q string) bool {

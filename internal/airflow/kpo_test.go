@@ -68,3 +68,11 @@ PythonOperator(task_id="f", python_callable=print, executor_config={"pod_overrid
 		t.Errorf("image_pull_policy = %q", got)
 	}
 }
+
+// kpoFamilyParams returns the parameters a provider subclass of
+// KubernetesPodOperator adds to it (the caller's own copy), or nil for
+// another name.
+func kpoFamilyParams(class string) map[string]bool {
+	names, ok := kpoFamilyData().params[class]
+	return copyOf(names, ok)
+}
