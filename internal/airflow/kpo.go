@@ -91,11 +91,11 @@ func isTaskKubernetes(q string) bool {
 }
 
 // taskKubernetesParams are the keywords @task.kubernetes accepts besides
-// KubernetesPodOperator's: its own and DecoratedOperator's.
-func taskKubernetesParams() nameSet {
-	t := kpoFamilyData()
-	return nameSet{}.add(setNames(t.task), paramData().decoratedParams)
-}
+// KubernetesPodOperator's: its own and DecoratedOperator's. Built once; the
+// calls share it and never write it.
+var taskKubernetesParams = sync.OnceValue(func() nameSet {
+	return nameSet{}.add(setNames(kpoFamilyData().task), paramData().decoratedParams)
+})
 
 // podImage is a container image in an `executor_config` pod override: the
 // KubernetesExecutor (or CeleryKubernetesExecutor) starts the task in a pod
