@@ -599,17 +599,11 @@ func unquote(s string) string {
 	return s
 }
 
-// parseEnv reads AIRFLOW_CONN_<ID>=<uri or JSON> lines. Blank lines and
-// comments are skipped, "export " is allowed, values may be quoted (a
-// quoted value may span lines). Other variables are ignored.
-func parseEnv(path string, data []byte) ([]*entry, error) {
-	conns, _, err := parseEnvComments(path, data)
-	return conns, err
-}
-
-// parseEnvComments is parseEnv that also returns the file's comments: whole
-// lines starting with "#", and "#" text after a value (after blanks when
-// the value is not quoted).
+// parseEnvComments reads AIRFLOW_CONN_<ID>=<uri or JSON> lines. Blank
+// lines and comments are skipped, "export " is allowed, values may be
+// quoted (a quoted value may span lines). Other variables are ignored. It
+// also returns the file's comments: whole lines starting with "#", and "#"
+// text after a value (after blanks when the value is not quoted).
 func parseEnvComments(path string, data []byte) ([]*entry, []Comment, error) {
 	raw := strings.Split(string(data), "\n")
 	starts := make([]int, len(raw))

@@ -83,3 +83,9 @@ func TestYAMLAliasesAreLinear(t *testing.T) {
 		t.Errorf("mapping entries looked at: %d for 10,000 aliases, %d for 20,000 (ratio %.2f)", n1, n2, r)
 	}
 }
+
+// parseEnv is parseEnvComments without the comments.
+func parseEnv(path string, data []byte) ([]*entry, error) {
+	conns, _, err := parseEnvComments(path, data)
+	return conns, err
+}
