@@ -223,6 +223,15 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	return res
 }
 
+// ErrMessage is the text of Err as every output prints it, with the file's
+// secrets hidden; "" when there is no error.
+func (r *Result) ErrMessage() string {
+	if r.Err == nil {
+		return ""
+	}
+	return r.Redactor.Redact(r.Err.Error())
+}
+
 // release drops what only a caller that fixes or re-lints the file needs:
 // the diagnostics (their positioned copies are kept for Findings) and the
 // redactor, unless an error about the file is still to be shown through it.
