@@ -56,7 +56,10 @@ func applyFixes(flags *fixFlags, results []lint.Result, optsFor func(i int) *lin
 		opts := *optsFor(i)
 		out, err := fix.Iterate(before, fixLinter(res.Path, opts), fopts)
 		if err != nil {
-			fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
+			// A later version's error may quote the file: it holds no
+			// secret the first version's redactor does not know (a fix
+			// that would print one is dropped).
+			fmt.Fprintf(stderr, "daglint: %s: not fixed: %s\n", res.Path, res.Redactor.Redact(err.Error()))
 			continue
 		}
 		if !out.Changed(before) {
