@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -24,10 +23,7 @@ func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	debounce := fs.Duration("debounce", server.DefaultDebounce, "wait this long after a change before linting (0 lints at once)")
 	if err := parseFlags(fs, args, serverSynopsis, stdout, stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return flagsExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "daglint: server takes no arguments (got %q)\n", fs.Arg(0))
