@@ -120,10 +120,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text or json")
 	if err := parseFlags(fs, args, "rules [--format text|json]", stdout, stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return flagsExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "daglint: rules takes no arguments (got %q); use \"daglint explain ID\" for one rule\n", fs.Arg(0))

@@ -54,9 +54,12 @@ func applyFixes(flags *fixFlags, results []lint.Result, optsFor func(i int) *lin
 		}
 		before := res.Lines.Source()
 		opts := *optsFor(i)
-		out, err := fix.Iterate(before, fixLinter(res.Path, opts), fopts)
+		out, err := fix.Iterate(before, lint.FixLinter(res.Path, opts), fopts)
 		if err != nil {
-			fmt.Fprintf(stderr, "daglint: %s: not fixed: %v\n", res.Path, err)
+			// A later version's error may quote the file: it holds no
+			// secret the first version's redactor does not know (a fix
+			// that would print one is dropped).
+			fmt.Fprintf(stderr, "daglint: %s: not fixed: %s\n", res.Path, res.Redactor.Redact(err.Error()))
 			continue
 		}
 		if !out.Changed(before) {
@@ -79,9 +82,6 @@ func applyFixes(flags *fixFlags, results []lint.Result, optsFor func(i int) *lin
 	}
 	return sum
 }
-
-// fixLinter lints successive versions of one file for fix.Iterate.
-func fixLinter(path string, opts lint.Options) fix.Linter { return lint.FixLinter(path, opts) }
 
 // fixedMessage is the --fix summary line.
 func (s fixSummary) fixedMessage(verb string) string {

@@ -39,6 +39,15 @@ func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stdout, stderr
 	return err
 }
 
+// flagsExit is the exit code of a command whose flags parseFlags refused:
+// 0 when help was asked for, else a usage error.
+func flagsExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
 // flagName writes a flag as the usage does: -q for one letter, --name else.
 func flagName(name string) string {
 	if len(name) == 1 {

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/lint"
 )
 
 // leakSecrets is one set of secrets for the attacker's fixture. Two sets
@@ -313,5 +316,31 @@ func TestErrorsNeverPrintSecrets(t *testing.T) {
 			assertNoWindow(t, "stderr", stderr, s.all())
 			assertNoWindow(t, "stdout", stdout, s.all())
 		})
+	}
+}
+
+// TestFixErrorHidesSecrets: when a lint of a fixed version of a file fails
+// (here a rule panics quoting the file), --fix reports the file as not
+// fixed with the file's secrets hidden, as the report would show them.
+func TestFixErrorHidesSecrets(t *testing.T) {
+	const key = "AKIAZ7Q3RT5KX2M4PLWB"
+	pinning := &analysis.Rule{ID: "DAG997", Name: "pin", Severity: analysis.Warning,
+		Run: func(p *analysis.Pass) error {
+			if i := strings.Index(string(p.File.Src), "latest"); i >= 0 {
+				p.Report(analysis.Diagnostic{Start: i, End: i + len("latest"), Message: "pin", Fixes: []analysis.SuggestedFix{
+					{Message: "pin", Applicability: analysis.Safe, Edits: []analysis.TextEdit{{Start: i, End: i + len("latest"), NewText: "3.12"}}},
+				}})
+			} else {
+				panic("fixed text: " + string(p.File.Src))
+			}
+			return nil
+		}}
+	src := "import docker\nimage = \"python:latest\"\naws_key = \"" + key + "\"\n"
+	opts := lint.Options{Rules: []*analysis.Rule{pinning}, KeepSource: true}
+	results := []lint.Result{lint.Source("dag.py", []byte(src), opts)}
+	var stdout, stderr strings.Builder
+	applyFixes(&fixFlags{fix: true}, results, func(int) *lint.Options { return &opts }, &stdout, &stderr)
+	if got := stderr.String(); !strings.Contains(got, "not fixed") || strings.Contains(got, key) {
+		t.Errorf("stderr %q, want the file not fixed, without the key", got)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,7 +9,7 @@ import (
 	"github.com/daglint/daglint/internal/server"
 )
 
-const serverUsage = `Usage: daglint server [flags]
+const serverSynopsis = `server [flags]
 
 Run daglint as a language server (Language Server Protocol 3.17) on standard
 input and output, for editors: open Python files are linted from their
@@ -18,30 +17,13 @@ unsaved text as you type, with the configuration "daglint check" would use
 for each file; fixes and "# noqa" / "# daglint: ignore[...]" comments are
 offered as code actions, and hovering a finding shows its rule's
 documentation. Standard output carries only protocol messages; the server's
-own log goes to standard error. See docs/editors for editor setups.
-
-Flags:
-`
+own log goes to standard error. See docs/editors for editor setups.`
 
 func runServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	debounce := fs.Duration("debounce", server.DefaultDebounce, "wait this long after a change before linting (0 lints at once)")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), serverUsage)
-		fs.PrintDefaults()
-	}
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" {
-			// Help was asked for: it goes to standard output.
-			fs.SetOutput(stdout)
-		}
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if err := parseFlags(fs, args, serverSynopsis, stdout, stderr); err != nil {
+		return flagsExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "daglint: server takes no arguments (got %q)\n", fs.Arg(0))

@@ -446,4 +446,13 @@ func TestServerHelp(t *testing.T) {
 	if code := run([]string{"server", "extra"}, nil, &stdout, &stderr); code != exitUsage {
 		t.Errorf("server with an argument: exit %d, want %d", code, exitUsage)
 	}
+	// An unknown flag is one line with a suggestion, as for every command.
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"server", "--debounc", "1s"}, nil, &stdout, &stderr); code != exitUsage {
+		t.Errorf("server --debounc: exit %d, want %d", code, exitUsage)
+	}
+	if got := stderr.String(); !strings.Contains(got, "unknown flag --debounc; did you mean --debounce?") || strings.Contains(got, "language server") || stdout.Len() != 0 {
+		t.Errorf("server --debounc: stdout %q stderr %q", stdout.String(), got)
+	}
 }

@@ -54,6 +54,8 @@ func ConnectionsSource(path string, src []byte, git GitState, opts Options) (res
 		return res
 	}
 	res.Parsed = true
+	// Before any rule runs, so that a rule's panic is shown redacted too.
+	res.Redactor = connectionsRedactor(src, parsed.Entries)
 	cf := &analysis.ConnectionsFile{
 		Path: filepath.ToSlash(path), Src: src, Entries: parsed.Entries,
 		GitIgnored: git.Ignored, GitTracked: git.Tracked, InWorkTree: git.InWorkTree,
@@ -88,7 +90,6 @@ func ConnectionsSource(path string, src []byte, git GitState, opts Options) (res
 	for i := range diags {
 		diags[i].Fixes = nil
 	}
-	res.Redactor = connectionsRedactor(src, parsed.Entries)
 	redactDiagnostics(diags, res.Redactor)
 	sortDiagnostics(diags)
 	res.Diagnostics = diags

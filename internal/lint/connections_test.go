@@ -104,3 +104,21 @@ func TestConnectionsSourceIsLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestConnectionsPanicHidesSecrets: a rule of connections files that panics
+// quoting a value leaves an error that shows the file's secrets redacted.
+func TestConnectionsPanicHidesSecrets(t *testing.T) {
+	pw := "Qz8m" + "T4vLp2Wx"
+	panicky := &analysis.Rule{ID: "DAG901", Name: "panics", Severity: analysis.Error,
+		RunConnections: func(p *analysis.ConnectionsPass) error {
+			panic("cannot read " + p.File.Entries[0].Secrets[0].Value)
+		}}
+	src := `{"a": {"conn_type": "docker", "password": "` + pw + `"}}` + "\n"
+	res := ConnectionsSource("conns.json", []byte(src), GitState{InWorkTree: true}, Options{Rules: []*analysis.Rule{panicky}})
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "internal error") {
+		t.Fatalf("error %v, want an internal error", res.Err)
+	}
+	if msg := res.ErrMessage(); strings.Contains(msg, pw) || !strings.Contains(msg, "cannot read") {
+		t.Errorf("error message %q, want it without the password", msg)
+	}
+}

@@ -34,7 +34,7 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	for _, res := range sorted {
 		if res.Err != nil {
-			errs = append(errs, report.FileError{Path: res.Path, Message: res.Redactor.Redact(res.Err.Error()), Notice: IsNotice(res.Err)})
+			errs = append(errs, report.FileError{Path: res.Path, Message: res.ErrMessage(), Notice: IsNotice(res.Err)})
 		}
 		located := res.located
 		if located == nil && res.Lines != nil {

@@ -199,28 +199,55 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	if !Relevant(src) && !ImportsProject(path, src, opts.Modules) {
 		return res
 	}
+	var file *pyparse.File
+	var model *airflow.Model
 	defer func() {
 		// A rule that panics is a bug in daglint; it must not take other
 		// files' findings with it.
 		if r := recover(); r != nil {
 			res.Diagnostics, res.located, res.Lines = nil, nil, nil
 			res.Err = fmt.Errorf("internal error while linting (please report it): %v", r)
+			if res.Redactor == nil && model != nil {
+				res.Redactor = panicRedactor(file, model, opts)
+			}
 		}
 	}()
 	res.Parsed = true
-	file := pyparse.Parse(path, src)
+	file = pyparse.Parse(path, src)
 	res.SyntaxError = len(file.Errors) > 0
 	var mods airflow.Modules
 	if opts.Modules != nil {
 		mods = opts.Modules
 	}
-	model := airflow.BuildWith(file, mods)
+	model = airflow.BuildWith(file, mods)
 	res.Diagnostics, res.Redactor = run(file, model, opts)
 	res.located = locate(file.Lines, res.Diagnostics, res.Redactor)
 	if opts.KeepSource {
 		res.Lines = file.Lines
 	}
 	return res
+}
+
+// ErrMessage is the text of Err as every output prints it, with the file's
+// secrets hidden; "" when there is no error.
+func (r *Result) ErrMessage() string {
+	if r.Err == nil {
+		return ""
+	}
+	return r.Redactor.Redact(r.Err.Error())
+}
+
+// panicRedactor is the Redactor of a file whose lint panicked (the panic
+// message may quote it): the secrets the Secret rules find, or when they
+// panic too, the tokens of its source.
+func panicRedactor(file *pyparse.File, model *airflow.Model, opts Options) (red *secrets.Redactor) {
+	defer func() {
+		if recover() != nil {
+			red = secrets.NewRedactor(fileSecrets(file, nil))
+		}
+	}()
+	spans := secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: analysis.NewFacts()}, secretRules(opts), nil, nil)
+	return secrets.NewRedactor(fileSecrets(file, spans))
 }
 
 // release drops what only a caller that fixes or re-lints the file needs:

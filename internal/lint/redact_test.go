@@ -229,3 +229,21 @@ func TestRedactionGrowsLinearly(t *testing.T) {
 	}
 	t.Logf("cost(2N)/cost(N) = %.2f (%d / %d bytes examined)", ratio, c2, c1)
 }
+
+// TestPanicHidesSecrets: a rule that panics quoting the file leaves an
+// error whose message hides the file's secrets, whatever their shape.
+func TestPanicHidesSecrets(t *testing.T) {
+	panicky := &analysis.Rule{ID: "DAG996", Name: "panics", Severity: analysis.Warning,
+		Run: func(p *analysis.Pass) error { panic("cannot read: " + string(p.File.Src)) }}
+	opts := lint.Options{Rules: append([]*analysis.Rule{panicky}, rules.All...)}
+	res := lint.Source("leaky.py", []byte("import docker\n"+leakySource), opts)
+	msg := res.ErrMessage()
+	if !strings.Contains(msg, "internal error") || !strings.Contains(msg, "PLAIN") {
+		t.Fatalf("error %q, want an internal error quoting the file", msg)
+	}
+	for _, s := range []string{plainPassword, gitlabToken, urlPassword} {
+		if strings.Contains(msg, s) {
+			t.Errorf("error message shows %q: %q", s, msg)
+		}
+	}
+}

@@ -98,10 +98,7 @@ func (b *batchEncoder) encode(from, to int, elem func(i int) (any, error)) ([][]
 	one := func(j int) {
 		buf := &b.bufs[j]
 		buf.Reset()
-		enc := json.NewEncoder(buf)
-		enc.SetIndent(b.prefix, "  ")
-		enc.SetEscapeHTML(false)
-		errs[j] = enc.Encode(b.vals[j])
+		errs[j] = newEncoder(buf, b.prefix).Encode(b.vals[j])
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(b.vals)/16)
 	if workers <= 1 {
@@ -136,11 +133,18 @@ func (b *batchEncoder) encode(from, to int, elem func(i int) (any, error)) ([][]
 // after the first starting with prefix.
 func encodeIndented(v any, prefix string) ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent(prefix, "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := newEncoder(&b, prefix).Encode(v); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// newEncoder returns the encoder of writeStreamed's documents: indented by
+// two spaces, each line after the first starting with prefix, no HTML
+// escaping.
+func newEncoder(w io.Writer, prefix string) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	return enc
 }

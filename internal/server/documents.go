@@ -13,6 +13,7 @@ import (
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/pyparse"
+	"github.com/daglint/daglint/internal/secrets"
 	"github.com/daglint/daglint/internal/source"
 )
 
@@ -236,7 +237,7 @@ func (s *Server) lintSafely(d *document) (res *linted) {
 	res = &linted{gen: d.gen, version: d.version, path: filepath.ToSlash(d.path), text: d.text, lines: d.lines}
 	defer func() {
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("internal error while linting %s (please report it): %v", d.path, r)
+			msg := secrets.Scrub(fmt.Sprintf("internal error while linting %s (please report it): %v", d.path, r))
 			s.logger.Printf("%s\n%s", msg, debug.Stack())
 			s.logClient(MessageError, msg)
 			res.diags, res.cfg = nil, nil
@@ -257,7 +258,7 @@ func (s *Server) lintSafely(d *document) (res *linted) {
 	}
 	out := lint.Source(res.path, d.text, cfg.Options)
 	if out.Err != nil {
-		s.logClient(MessageInfo, fmt.Sprintf("%s: %v", d.path, out.Err))
+		s.logClient(MessageInfo, d.path+": "+out.ErrMessage())
 	}
 	res.cfg = cfg
 	res.diags = out.Diagnostics

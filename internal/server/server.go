@@ -19,6 +19,7 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/secrets"
 )
 
 // DefaultDebounce is how long the server waits after a change before it
@@ -152,7 +153,7 @@ func (s *Server) handle(ctx context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Req
 	<-s.ready // the connection starts reading before Run has stored it
 	defer func() {
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("internal error in %s (please report it): %v", req.Method, r)
+			msg := secrets.Scrub(fmt.Sprintf("internal error in %s (please report it): %v", req.Method, r))
 			s.logger.Printf("%s\n%s", msg, debug.Stack())
 			s.logClient(MessageError, msg)
 			result, err = nil, &jsonrpc2.Error{Code: codeInternalError, Message: msg}

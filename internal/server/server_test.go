@@ -297,3 +297,42 @@ func BenchmarkRelintAfterChange(b *testing.B) {
 		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }
+
+// TestPanicMessageHidesSecrets: a rule that panics quoting the file's text
+// is logged to the client as `daglint check` prints it, with the file's
+// secrets hidden.
+func TestPanicMessageHidesSecrets(t *testing.T) {
+	const key = "AKIAZ7Q3RT5KX2M4PLWB"
+	quoting := &analysis.Rule{
+		ID: "DAG998", Name: "test-panic", Severity: analysis.Warning,
+		Run: func(p *analysis.Pass) error { panic("bad line: " + string(p.File.Src)) },
+	}
+	c := start(t, func(path, root string) (*server.FileConfig, error) {
+		cfg, err := defaults(path, root)
+		if err == nil {
+			cfg.Options.Rules = append([]*analysis.Rule{quoting}, cfg.Options.Rules...)
+		}
+		return cfg, err
+	})
+	open(c, uri("a.py"), dag+"aws_key = \""+key+"\"\n")
+	l := c.Log("bad line")
+	if strings.Contains(l.Message, key) {
+		t.Errorf("log message prints the key whole: %q", l.Message)
+	}
+	if !strings.Contains(l.Message, "internal error") {
+		t.Errorf("log message %q, want an internal error", l.Message)
+	}
+}
+
+// TestHandlerPanicHidesSecrets: a panic outside the lint (here the
+// configuration lookup) is logged with anything shaped like a secret hidden.
+func TestHandlerPanicHidesSecrets(t *testing.T) {
+	const key = "AKIAZ7Q3RT5KX2M4PLWB"
+	c := start(t, func(path, root string) (*server.FileConfig, error) {
+		panic("cannot read key " + key)
+	})
+	open(c, uri("a.py"), dag)
+	if l := c.Log("cannot read key"); strings.Contains(l.Message, key) || !strings.Contains(l.Message, "internal error") {
+		t.Errorf("log message %q, want an internal error without the key", l.Message)
+	}
+}
