@@ -116,7 +116,20 @@ func ignoreEdit(f *pyparse.File, d analysis.Diagnostic) (analysis.TextEdit, bool
 	start := f.Lines.LineStart(line)
 	text := f.Lines.LineText(line)
 	indent := text[:len(text)-len(strings.TrimLeft(string(text), " \t"))]
-	return insertAt(start, fmt.Sprintf("%s# daglint: ignore[%s]\n", indent, d.RuleID)), true
+	return insertAt(start, fmt.Sprintf("%s# daglint: ignore[%s]%s", indent, d.RuleID, lineEnding(f.Src[f.Lines.LineEnd(line):]))), true
+}
+
+// lineEnding returns the terminator rest starts with ("\r\n", "\r" or
+// "\n"; "\n" at the end of the file), so an inserted line ends like the
+// line it precedes.
+func lineEnding(rest []byte) string {
+	switch {
+	case len(rest) >= 2 && rest[0] == '\r' && rest[1] == '\n':
+		return "\r\n"
+	case len(rest) >= 1 && rest[0] == '\r':
+		return "\r"
+	}
+	return "\n"
 }
 
 // commentOnLine returns the comment that starts on the 1-based line.
