@@ -169,6 +169,14 @@ func TestDocExamples(t *testing.T) {
 			if msgs := messagesOf(fixed, rules.SyntaxError.ID); len(msgs) > 0 && r.ID != rules.SyntaxError.ID {
 				t.Errorf("%s: Doc.UseInstead is not valid Python: %s", r.ID, strings.Join(msgs, "; "))
 			}
+			// The advice itself must not break the DAG: a user who copies
+			// it gets no error from another rule (an argument the operator
+			// does not have, an invalid image).
+			for _, d := range fixed {
+				if d.Severity == analysis.Error && d.RuleID != r.ID {
+					t.Errorf("%s: Doc.UseInstead reports the error %s: %s", r.ID, d.RuleID, d.Message)
+				}
+			}
 		})
 	}
 }
