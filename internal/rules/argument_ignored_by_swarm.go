@@ -89,7 +89,7 @@ func runArgumentIgnoredBySwarm(pass *analysis.Pass) error {
 // noEffect reports whether every value the argument may take is one that
 // changes nothing whether or not it is used: None, False, "", [] or {}.
 func noEffect(a *airflow.Arg) bool {
-	vals := argValues(a)
+	vals := a.Located()
 	if len(vals) == 0 {
 		return false
 	}

@@ -76,8 +76,8 @@ func runInsecureDockerURL(pass *analysis.Pass) error {
 		if len(missing) == 0 {
 			continue // all three set, or some may be set by something daglint cannot see
 		}
-		for _, av := range argValues(a) {
-			for _, u := range listItems(av.Value, av.Loc) {
+		for _, av := range a.Located() {
+			for _, u := range airflow.Elements(av.Value, av.Loc) {
 				if u.Value.Kind != airflow.String || !plainDockerURL(u.Value.Str) {
 					continue
 				}

@@ -54,7 +54,7 @@ func runPrivilegedContainer(pass *analysis.Pass) error {
 		if a == nil {
 			continue
 		}
-		for _, v := range argValues(a) {
+		for _, v := range a.Located() {
 			if !v.Value.IsTrue() {
 				continue // False, None, unknown: nothing to say
 			}
