@@ -41,6 +41,7 @@ from docker.types import Mount
 DockerOperator(
     task_id="build_image",
     image="registry.example.com/ci/builder:1.0",
+    docker_conn_id="registry",
     mounts=[Mount(source="/var/run/docker.sock", target="/var/run/docker.sock", type="bind")],
 )
 `,
@@ -50,6 +51,7 @@ from docker.types import Mount
 DockerOperator(
     task_id="build_image",
     image="registry.example.com/ci/builder:1.0",
+    docker_conn_id="registry",
     mounts=[Mount(source="/srv/build-context", target="/workspace", type="bind", read_only=True)],
 )
 `,

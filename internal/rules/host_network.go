@@ -32,6 +32,7 @@ another task or the worker itself makes the task fail.`,
 DockerOperator(
     task_id="scrape",
     image="registry.example.com/data/scraper:2.0",
+    docker_conn_id="registry",
     network_mode="host",
 )
 `,
@@ -40,6 +41,7 @@ DockerOperator(
 DockerOperator(
     task_id="scrape",
     image="registry.example.com/data/scraper:2.0",
+    docker_conn_id="registry",
     network_mode="scraper-net",
 )
 `,

@@ -40,6 +40,7 @@ anyone on the network path reads them.`,
 DockerOperator(
     task_id="build_report",
     image="registry.example.com/reports/builder:3.1",
+    docker_conn_id="registry",
     docker_url="tcp://docker-host.internal:2375",
 )
 `,
@@ -48,6 +49,7 @@ DockerOperator(
 DockerOperator(
     task_id="build_report",
     image="registry.example.com/reports/builder:3.1",
+    docker_conn_id="registry",
     docker_url="tcp://docker-host.internal:2376",
     tls_ca_cert="/opt/airflow/certs/ca.pem",
     tls_client_cert="/opt/airflow/certs/cert.pem",

@@ -28,6 +28,7 @@ worker, so a compromised or typo-squatted image owns it.`,
 DockerOperator(
     task_id="net_probe",
     image="registry.example.com/tools/netprobe:1.2",
+    docker_conn_id="registry",
     privileged=True,
 )
 `,
@@ -36,6 +37,7 @@ DockerOperator(
 DockerOperator(
     task_id="net_probe",
     image="registry.example.com/tools/netprobe:1.2",
+    docker_conn_id="registry",
     cap_add=["NET_ADMIN", "NET_RAW"],
 )
 `,
