@@ -149,15 +149,7 @@ func TestDriverRedactsEveryRule(t *testing.T) {
 // change when only hidden characters do, and no dictionary recovers the
 // secret from it.
 func TestFingerprintHidesSecrets(t *testing.T) {
-	fingerprints := func(src string) map[string]string {
-		res := lint.Source("dags/etl.py", []byte(src), allRulesOptions())
-		findings, _ := lint.Findings([]lint.Result{res}, rules.All)
-		out := map[string]string{}
-		for _, f := range findings {
-			out[f.RuleID+"@"+fmt.Sprint(f.Start.Line)] = f.Fingerprint
-		}
-		return out
-	}
+	fingerprints := fingerprintsByLine
 	const tmpl = "from airflow.providers.docker.operators.docker import DockerOperator\n" +
 		"DB_PASSWORD = %q\n" +
 		"TOKEN = %q\n" +
@@ -189,6 +181,40 @@ func TestFingerprintHidesSecrets(t *testing.T) {
 			t.Errorf("the fingerprint is the hash of the secret %q", guess)
 		}
 	}
+}
+
+// TestFingerprintHidesLoginPassword: a DAG305 finding's location is the
+// whole command, so its fingerprint must not be a hash of the password that
+// `docker login -p` is given there.
+func TestFingerprintHidesLoginPassword(t *testing.T) {
+	fingerprints := func(pw string) map[string]string {
+		src := "from airflow.operators.bash import BashOperator\n" +
+			"BashOperator(task_id=\"a\", bash_command=\"docker login -u ci -p" + pw + " registry.example.com\")\n" +
+			"BashOperator(task_id=\"b\", bash_command=\"docker login -u ci --password " + pw + " registry.example.com\")\n"
+		return fingerprintsByLine(src)
+	}
+	base := fingerprints("S3cr" + "3tValue99")
+	if base["DAG305@2"] == "" || base["DAG305@3"] == "" {
+		t.Fatalf("want DAG305 on lines 2 and 3, got %v", base)
+	}
+	same := fingerprints("S3cr" + "XXXXXyyyy")
+	for k, fp := range base {
+		if same[k] != fp {
+			t.Errorf("%s: fingerprint changed with hidden characters only (%s -> %s)", k, fp, same[k])
+		}
+	}
+}
+
+// fingerprintsByLine lints src with every rule and returns the fingerprint
+// of each finding by "ruleID@line".
+func fingerprintsByLine(src string) map[string]string {
+	res := lint.Source("dags/etl.py", []byte(src), allRulesOptions())
+	findings, _ := lint.Findings([]lint.Result{res}, rules.All)
+	out := map[string]string{}
+	for _, f := range findings {
+		out[f.RuleID+"@"+fmt.Sprint(f.Start.Line)] = f.Fingerprint
+	}
+	return out
 }
 
 // TestRedactionGrowsLinearly lints files with N and 2N secrets, each quoted

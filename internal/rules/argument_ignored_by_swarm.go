@@ -41,6 +41,7 @@ nobody connects with the argument.`,
 DockerSwarmOperator(
     task_id="report",
     image="registry.example.com/etl/report:2.1",
+    docker_conn_id="registry",
     private_environment={"DB_URL": "{{ conn.warehouse.get_uri() }}"},
 )
 `,
@@ -51,6 +52,7 @@ from airflow.providers.docker.operators.docker_swarm import DockerSwarmOperator
 DockerSwarmOperator(
     task_id="report",
     image="registry.example.com/etl/report:2.1",
+    docker_conn_id="registry",
     secrets=[SecretReference(secret_id="abc123", secret_name="warehouse_url")],
 )
 `,
@@ -89,7 +91,7 @@ func runArgumentIgnoredBySwarm(pass *analysis.Pass) error {
 // noEffect reports whether every value the argument may take is one that
 // changes nothing whether or not it is used: None, False, "", [] or {}.
 func noEffect(a *airflow.Arg) bool {
-	vals := argValues(a)
+	vals := a.Located()
 	if len(vals) == 0 {
 		return false
 	}

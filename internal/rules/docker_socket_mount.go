@@ -41,6 +41,7 @@ from docker.types import Mount
 DockerOperator(
     task_id="build_image",
     image="registry.example.com/ci/builder:1.0",
+    docker_conn_id="registry",
     mounts=[Mount(source="/var/run/docker.sock", target="/var/run/docker.sock", type="bind")],
 )
 `,
@@ -50,6 +51,7 @@ from docker.types import Mount
 DockerOperator(
     task_id="build_image",
     image="registry.example.com/ci/builder:1.0",
+    docker_conn_id="registry",
     mounts=[Mount(source="/srv/build-context", target="/workspace", type="bind", read_only=True)],
 )
 `,
@@ -77,8 +79,8 @@ func runDockerSocketMount(pass *analysis.Pass) error {
 			continue // KPO volumes are Kubernetes objects
 		}
 		for _, param := range []string{"mounts", "volumes"} {
-			for _, av := range argValues(op.Arg(param)) {
-				for _, item := range listItems(av.Value, av.Loc) {
+			for _, av := range op.Arg(param).Located() {
+				for _, item := range airflow.Elements(av.Value, av.Loc) {
 					src, host, ok := socketMountSource(pass, op, item)
 					if !ok {
 						continue
@@ -100,7 +102,7 @@ func runDockerSocketMount(pass *analysis.Pass) error {
 // socketMountSource returns the source expression of one mount item and
 // its host path when it binds the Docker socket: a Mount call, a
 // parse_mount_string call, a mount dict or a "src:dst" string.
-func socketMountSource(pass *analysis.Pass, op *airflow.OpCall, item argValue) (argValue, string, bool) {
+func socketMountSource(pass *analysis.Pass, op *airflow.OpCall, item airflow.Located) (airflow.Located, string, bool) {
 	v := item.Value
 	switch v.Kind {
 	case airflow.String:
@@ -109,47 +111,47 @@ func socketMountSource(pass *analysis.Pass, op *airflow.OpCall, item argValue) (
 	case airflow.Dict:
 		src, typ := v.Get("Source"), v.Get("Type")
 		if src == nil || typ == nil || typ.Value.Kind != airflow.String || typ.Value.Str != "bind" {
-			return argValue{}, "", false
+			return airflow.Located{}, "", false
 		}
 		loc := src.KeyRange
 		if src.ValueExpr != nil {
 			loc = src.ValueExpr.Span()
 		}
-		return argValue{Value: src.Value, Loc: loc}, src.Value.Str, src.Value.Kind == airflow.String && dockerSocketPath(src.Value.Str)
+		return airflow.Located{Value: src.Value, Loc: loc}, src.Value.Str, src.Value.Kind == airflow.String && dockerSocketPath(src.Value.Str)
 	}
 	call, ok := v.Expr.(*pyparse.Call)
 	if !ok {
-		return argValue{}, "", false
+		return airflow.Located{}, "", false
 	}
 	q := pass.Model.QualName(call.Func)
 	switch {
 	case mountParsers[q]:
 		if len(call.Args) == 0 {
-			return argValue{}, "", false
+			return airflow.Located{}, "", false
 		}
 		spec := pass.Model.Resolve(call.Args[0], op.Scope)
 		host := bindSource(spec.Str)
 		if spec.Kind != airflow.String || !dockerSocketPath(host) {
-			return argValue{}, "", false
+			return airflow.Located{}, "", false
 		}
-		return argValue{Value: spec, Loc: call.Args[0].Span()}, host, true
+		return airflow.Located{Value: spec, Loc: call.Args[0].Span()}, host, true
 	case mountClasses[q]:
 		srcExpr := callArg(call, "source", 1)
 		if srcExpr == nil {
-			return argValue{}, "", false
+			return airflow.Located{}, "", false
 		}
 		if t := callArg(call, "type", 2); t == nil {
-			return argValue{}, "", false // docker-py's default type is "volume"
+			return airflow.Located{}, "", false // docker-py's default type is "volume"
 		} else if tv := pass.Model.Resolve(t, op.Scope); tv.Kind != airflow.String || tv.Str != "bind" {
-			return argValue{}, "", false
+			return airflow.Located{}, "", false
 		}
 		src := pass.Model.Resolve(srcExpr, op.Scope)
 		if src.Kind != airflow.String || !dockerSocketPath(src.Str) {
-			return argValue{}, "", false
+			return airflow.Located{}, "", false
 		}
-		return argValue{Value: src, Loc: srcExpr.Span()}, src.Str, true
+		return airflow.Located{Value: src, Loc: srcExpr.Span()}, src.Str, true
 	}
-	return argValue{}, "", false
+	return airflow.Located{}, "", false
 }
 
 // callArg returns a call's keyword argument name, or its positional argument

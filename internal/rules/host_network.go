@@ -32,6 +32,7 @@ another task or the worker itself makes the task fail.`,
 DockerOperator(
     task_id="scrape",
     image="registry.example.com/data/scraper:2.0",
+    docker_conn_id="registry",
     network_mode="host",
 )
 `,
@@ -40,6 +41,7 @@ DockerOperator(
 DockerOperator(
     task_id="scrape",
     image="registry.example.com/data/scraper:2.0",
+    docker_conn_id="registry",
     network_mode="scraper-net",
 )
 `,
@@ -55,7 +57,7 @@ func runHostNetwork(pass *analysis.Pass) error {
 			continue // Kubernetes uses hostNetwork; Swarm ignores network_mode
 		}
 		a := op.Arg("network_mode")
-		for _, v := range argValues(a) {
+		for _, v := range a.Located() {
 			if v.Value.Kind != airflow.String || v.Value.Str != "host" {
 				continue // bridge, none, container:<id>, a named network, or unresolved
 			}

@@ -40,6 +40,7 @@ anyone on the network path reads them.`,
 DockerOperator(
     task_id="build_report",
     image="registry.example.com/reports/builder:3.1",
+    docker_conn_id="registry",
     docker_url="tcp://docker-host.internal:2375",
 )
 `,
@@ -48,6 +49,7 @@ DockerOperator(
 DockerOperator(
     task_id="build_report",
     image="registry.example.com/reports/builder:3.1",
+    docker_conn_id="registry",
     docker_url="tcp://docker-host.internal:2376",
     tls_ca_cert="/opt/airflow/certs/ca.pem",
     tls_client_cert="/opt/airflow/certs/cert.pem",
@@ -76,8 +78,8 @@ func runInsecureDockerURL(pass *analysis.Pass) error {
 		if len(missing) == 0 {
 			continue // all three set, or some may be set by something daglint cannot see
 		}
-		for _, av := range argValues(a) {
-			for _, u := range listItems(av.Value, av.Loc) {
+		for _, av := range a.Located() {
+			for _, u := range airflow.Elements(av.Value, av.Loc) {
 				if u.Value.Kind != airflow.String || !plainDockerURL(u.Value.Str) {
 					continue
 				}

@@ -26,18 +26,19 @@ worker, so a compromised or typo-squatted image owns it.`,
 		Example: `from airflow.providers.docker.operators.docker import DockerOperator
 
 DockerOperator(
-    task_id="fuse_mount",
-    image="registry.example.com/tools/fuse:1.2",
+    task_id="net_probe",
+    image="registry.example.com/tools/netprobe:1.2",
+    docker_conn_id="registry",
     privileged=True,
 )
 `,
 		UseInstead: `from airflow.providers.docker.operators.docker import DockerOperator
 
 DockerOperator(
-    task_id="fuse_mount",
-    image="registry.example.com/tools/fuse:1.2",
-    cap_add=["SYS_ADMIN"],
-    devices=["/dev/fuse:/dev/fuse"],
+    task_id="net_probe",
+    image="registry.example.com/tools/netprobe:1.2",
+    docker_conn_id="registry",
+    cap_add=["NET_ADMIN", "NET_RAW"],
 )
 `,
 		Since: "0.1.0",
@@ -55,14 +56,14 @@ func runPrivilegedContainer(pass *analysis.Pass) error {
 		if a == nil {
 			continue
 		}
-		for _, v := range argValues(a) {
+		for _, v := range a.Located() {
 			if !v.Value.IsTrue() {
 				continue // False, None, unknown: nothing to say
 			}
 			pass.Report(analysis.Diagnostic{
 				Start: a.KeyRange.Start, End: a.KeyRange.End,
 				Message: "privileged=True makes the container root on the worker host (every capability and device, no seccomp or AppArmor); " +
-					`grant only what the job needs with cap_add=["..."] and devices=[...]`,
+					`grant only the capabilities the job needs with cap_add=["..."]`,
 				Related: related(a.Value, a.KeyRange, "privileged"),
 			})
 			break

@@ -169,6 +169,14 @@ func TestDocExamples(t *testing.T) {
 			if msgs := messagesOf(fixed, rules.SyntaxError.ID); len(msgs) > 0 && r.ID != rules.SyntaxError.ID {
 				t.Errorf("%s: Doc.UseInstead is not valid Python: %s", r.ID, strings.Join(msgs, "; "))
 			}
+			// The advice itself must be clean: a user who copies it gets no
+			// finding from another rule either (an argument the operator
+			// does not have, a private image pulled without docker_conn_id).
+			for _, d := range fixed {
+				if d.RuleID != r.ID && d.RuleID != rules.SyntaxError.ID {
+					t.Errorf("%s: Doc.UseInstead reports %s: %s", r.ID, d.RuleID, d.Message)
+				}
+			}
 		})
 	}
 }

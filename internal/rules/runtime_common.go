@@ -2,19 +2,7 @@ package rules
 
 import (
 	"github.com/daglint/daglint/internal/airflow"
-	"github.com/daglint/daglint/internal/pyparse"
 )
-
-// argValue is one value an argument may take, with the place to report it.
-type argValue = airflow.Located
-
-// argValues returns the values a parameter may take, each at its primary
-// location (airflow.Arg.Located).
-func argValues(a *airflow.Arg) []argValue { return a.Located() }
-
-// listItems returns the elements of a list value, each located at its own
-// expression (falling back to loc), or the value itself when it is no list.
-func listItems(v airflow.Value, loc pyparse.Range) []argValue { return airflow.Elements(v, loc) }
 
 // operatorLabel names the operator of a call for messages: the same-file
 // subclass, "@task.docker task" or the operator class.

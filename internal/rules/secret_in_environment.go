@@ -47,6 +47,7 @@ from airflow.providers.docker.operators.docker import DockerOperator
 DockerOperator(
     task_id="load",
     image="ghcr.io/acme/loader:2.1.0",
+    docker_conn_id="ghcr",
     environment={"DB_HOST": "db", "DB_PASSWORD": os.environ["DB_PASSWORD"]},
 )
 `,
@@ -57,6 +58,7 @@ from airflow.providers.docker.operators.docker import DockerOperator
 DockerOperator(
     task_id="load",
     image="ghcr.io/acme/loader:2.1.0",
+    docker_conn_id="ghcr",
     environment={"DB_HOST": "db"},
     private_environment={"DB_PASSWORD": os.environ["DB_PASSWORD"]},
 )

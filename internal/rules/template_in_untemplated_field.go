@@ -37,6 +37,7 @@ runs with a wrong setting.`,
 DockerOperator(
     task_id="load",
     image="ghcr.io/acme/loader:2.1.0",
+    docker_conn_id="ghcr",
     private_environment={"RUN_DATE": "{{ ds }}"},
 )
 `,
@@ -45,6 +46,7 @@ DockerOperator(
 DockerOperator(
     task_id="load",
     image="ghcr.io/acme/loader:2.1.0",
+    docker_conn_id="ghcr",
     environment={"RUN_DATE": "{{ ds }}"},
 )
 `,

@@ -9,8 +9,10 @@ import (
 // replaced by its Redact form: what FindTokens finds, and the password of
 // any URL user information, whatever host follows
 // (`https://user:pw@registry.example.com`, and without a scheme
-// `user:pw@registry.example.com/app`). A URL password that only marks where
-// one goes (`password`, `${PASS}`, `<pw>`, `{{ var }}`) is kept. Scrub
+// `user:pw@registry.example.com/app`), and the password of a registry login
+// on a command line (`docker login -p pw`, `--password pw`). A password that
+// only marks where one goes (`password`, `${PASS}`, `<pw>`, `{{ var }}`,
+// `$PW`) is kept. Scrub
 // applies to any text daglint prints about input it does not model, such as
 // error messages.
 func Scrub(text string) string {
@@ -38,6 +40,9 @@ func scrubSpans(text string) [][2]int {
 	}
 	if strings.IndexByte(text, '@') >= 0 {
 		findUserinfoPasswords(text, func(start, end int) { spans = append(spans, [2]int{start, end}) })
+	}
+	if strings.Contains(text, "login") {
+		findLoginPasswords(text, func(start, end int) { spans = append(spans, [2]int{start, end}) })
 	}
 	if len(spans) < 2 {
 		return spans
@@ -83,6 +88,66 @@ func findUserinfoPasswords(text string, emit func(start, end int)) {
 		}
 		at += 1 + next
 	}
+}
+
+// findLoginPasswords reports the password given on the command line of a
+// registry login: after the word `login`, up to the end of the simple
+// command (`;`, `&`, `|`, a newline, a parenthesis or a backquote), the value
+// of `-p` / `--password` (`-p pw`, `-ppw`, `-p=pw`, `--password pw`,
+// `--password=pw`), as docker, podman and helm take it, also with the words
+// quoted as in an exec-form list. Stand-ins and values already in Redact
+// form are left alone.
+func findLoginPasswords(text string, emit func(start, end int)) {
+	report := func(start, end int) {
+		v := text[start:end]
+		if end-start < 4 || strings.Contains(v, "…") || strings.ContainsAny(v[:1], "{$<%") || isStandInPassword(v) {
+			return
+		}
+		emit(start, end)
+	}
+	login, wantValue := false, false
+	for i := 0; i < len(text); {
+		if strings.IndexByte(";&|()`\n\r", text[i]) >= 0 {
+			login, wantValue = false, false
+			i++
+			continue
+		}
+		if !isCommandWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isCommandWordByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		switch {
+		case strings.Trim(w, ",[]") == "":
+			// The punctuation of an exec-form list: ["docker", "login", ...].
+		case wantValue:
+			report(i, j)
+			wantValue = false
+		case w == "login":
+			login = true
+		case !login:
+		case w == "-p" || w == "--password":
+			wantValue = true
+		case strings.HasPrefix(w, "--password="):
+			report(i+len("--password="), j)
+		case strings.HasPrefix(w, "-p=") && len(w) > 3:
+			report(i+3, j)
+		case strings.HasPrefix(w, "-p") && len(w) > 2 && w[2] != '-':
+			report(i+2, j)
+		}
+		i = j
+	}
+}
+
+// isCommandWordByte reports whether b may be part of a shell word as
+// findLoginPasswords reads one: anything but white space, quotes and the
+// bytes that end a simple command.
+func isCommandWordByte(b byte) bool {
+	return b > ' ' && b != 0x7f && strings.IndexByte("\"'`;&|()", b) < 0
 }
 
 // isPasswordByte reports whether b may be part of the password of user

@@ -18,6 +18,17 @@ func TestScrub(t *testing.T) {
 		{"logs in to ci:" + strings.ToLower(pw) + "@registry.gitlab.com (x)", "logs in to ci:hunt…(16 chars)@registry.gitlab.com (x)"},
 		{"ci:" + pw + "@localhost:5000/app", "ci:Hunt…(16 chars)@localhost:5000/app"},
 		{"redis://:" + pw + "@cache:6379/0", "redis://:Hunt…(16 chars)@cache:6379/0"},
+		// A registry password on a login command line, in every spelling.
+		{"docker login -u ci -p " + pw + " registry.example.com", "docker login -u ci -p Hunt…(16 chars) registry.example.com"},
+		{`bash_command="docker --config /d login --password=` + pw + `"`, `bash_command="docker --config /d login --password=Hunt…(16 chars)"`},
+		{"set -e; podman login -uci -p" + pw + " r.example.com && make", "set -e; podman login -uci -pHunt…(16 chars) r.example.com && make"},
+		{`["docker", "login", "--password", "` + pw + `"]`, `["docker", "login", "--password", "Hunt…(16 chars)"]`},
+		// Not a login password, or a stand-in for one.
+		{"docker login -u ci -p $PW r.example.com", "docker login -u ci -p $PW r.example.com"},
+		{"docker login -p {{ var.value.pw }} r.example.com", "docker login -p {{ var.value.pw }} r.example.com"},
+		{"docker login -u ci --password-stdin r.example.com", "docker login -u ci --password-stdin r.example.com"},
+		{"docker login r.example.com; psql -p 5432 -U etl", "docker login r.example.com; psql -p 5432 -U etl"},
+		{"docker run -p 8080:80 etl", "docker run -p 8080:80 etl"},
 		// Not user information, or nothing to hide.
 		{`image "python:3.11@sha256:0123abcd"`, `image "python:3.11@sha256:0123abcd"`},
 		{"postgres://user:password@localhost/db", "postgres://user:password@localhost/db"},

@@ -52,6 +52,9 @@ with DAG(dag_id="dag103", start_date=datetime(2024, 1, 1), schedule=None) as dag
     DockerOperator(task_id="v2", image="sha256:1.0")
     DockerOperator(task_id="v3", image="ghcr.io/acme/etl:" + IMAGE_ID)
     DockerOperator(task_id="v", image="123456789012.dkr.ecr.eu-west-1.amazonaws.com/etl:2024-01-01")
+    # must not flag: a hyphen in the host and '_' in the path are valid; a tag with a digest is not user info
+    DockerOperator(task_id="h2", image="my-registry.example.com/data_team/app_core:1.0", docker_conn_id="gl")
+    DockerOperator(task_id="h3", image="python:3.12-slim@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
     # must not flag: templated or unresolved (never guessed)
     DockerOperator(task_id="w", image="{{ var.value.ETL_IMAGE }}")
     DockerOperator(task_id="x", image="https://{{ var.value.registry }}/etl:1")

@@ -14,6 +14,10 @@ def report(day, api_token=None, password=None, mode="full"):
     print(day, mode)
 
 
+def notify(channel, password=None):
+    print(channel, password)
+
+
 @dag(start_date=datetime(2024, 1, 1), schedule=None)
 def reports():
     # must flag: a secret value or a secret-named argument
@@ -26,6 +30,9 @@ def reports():
     report("2024-01-01", api_token=None)
     report("2024-01-01", password="<your-password>")
     report(day="{{ ds }}")
+    # must not flag: a plain function's arguments never reach a container
+    notify("ops", password=os.environ["DB_PASSWORD"])
+    notify("ops", Variable.get("warehouse_password"))
 
 
 reports()

@@ -31,6 +31,9 @@ with DAG(dag_id="dag305", start_date=datetime(2024, 1, 1), schedule=None):
     BashOperator(task_id="l", bash_command="docker push -q registry.example.com/etl:1.0; echo login -p done")
     BashOperator(task_id="m", bash_command="psql -p 5432 -U etl -c 'select 1'")
     DockerOperator(task_id="n", image=IMAGE, command="docker logout registry.example.com")
+    # must not flag: -p of other docker commands (compose project name, run port), login without a password flag
+    BashOperator(task_id="n2", bash_command="docker compose -p etl-stack up -d && docker run --rm -p 5000:5000 registry.example.com/etl:1.0 login")
+    BashOperator(task_id="n3", bash_command="docker login registry.example.com; psql -p 5432 -U etl")
     # must not flag: an unrelated call with a bash_command keyword
     print(bash_command="docker login -p x registry.example.com")
 

@@ -34,7 +34,7 @@ with DAG(dag_id="dag401", start_date=datetime(2024, 1, 1), schedule=None):
     DockerOperator(task_id="j", image=IMAGE, privileged=os.environ.get("PRIVILEGED") == "1")
     DockerOperator(task_id="k", image=IMAGE, privileged="{{ params.privileged }}")
     # must not flag: specific capabilities instead
-    DockerOperator(task_id="l", image=IMAGE, cap_add=["SYS_ADMIN"], devices=["/dev/fuse:/dev/fuse"])
+    DockerOperator(task_id="l", image=IMAGE, cap_add=["NET_ADMIN", "NET_RAW"])
     # must not flag: Swarm services have no privileged mode; KPO is not a Docker call
     DockerSwarmOperator(task_id="m", image=IMAGE, privileged=True)
     KubernetesPodOperator(task_id="n", name="n", image=IMAGE, privileged=True)
