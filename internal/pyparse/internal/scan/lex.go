@@ -168,14 +168,12 @@ func (s *scanner) invalidChar(start, bad int, r rune, size int) {
 	if bad > start {
 		s.emit(Name, start, bad)
 	}
-	if unicode.IsPrint(r) {
-		if s.reporting() {
-			s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
-		}
-	} else {
-		if s.reporting() {
-			s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
-		}
+	switch {
+	case !s.reporting(): // spare building the message
+	case unicode.IsPrint(r):
+		s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
+	default:
+		s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
 	}
 	s.pos = bad + size
 	s.emit(Illegal, bad, s.pos)
