@@ -94,7 +94,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	if p.walruses > 0 && p.comps > 0 {
 		p.checkWalrus(f.Body)
 	}
-	if p.yields > 0 && p.comps > 0 && p.yieldInComprehension() {
+	if len(p.yieldAt) > 0 && p.comps > 0 && p.yieldInComprehension() {
 		p.checkComprehensionYields(f)
 	}
 	for _, c := range pp.res.Comments {
