@@ -38,34 +38,23 @@ func daglintNodes(f *pyparse.File) []node {
 		s, e := f.Lines.Position(r.Start), f.Lines.Position(r.End)
 		out = append(out, node{kind, s.Line, s.Column - 1, e.Line, e.Column - 1})
 	}
-	// Parameter and return annotations are skipped, as on CPython's side.
-	var skip []pyparse.Range
+	// Parameter and return annotations are skipped, as on CPython's side. A
+	// FuncDef is visited before its annotations, so they are known in time.
+	skip := map[pyparse.Node]bool{}
 	pyparse.InspectFile(f, func(n pyparse.Node) bool {
-		if fd, ok := n.(*pyparse.FuncDef); ok {
-			if fd.Returns != nil {
-				skip = append(skip, fd.Returns.Span())
-			}
-			for _, p := range fd.Params {
-				if p.Annotation != nil {
-					skip = append(skip, p.Annotation.Span())
-				}
-			}
-		}
-		return true
-	})
-	inSkip := func(r pyparse.Range) bool {
-		for _, s := range skip {
-			if s.Start <= r.Start && r.End <= s.End {
-				return true
-			}
-		}
-		return false
-	}
-	pyparse.InspectFile(f, func(n pyparse.Node) bool {
-		if n != nil && len(skip) > 0 && inSkip(n.Span()) {
+		if skip[n] {
 			return false
 		}
 		switch n := n.(type) {
+		case *pyparse.FuncDef:
+			if n.Returns != nil {
+				skip[n.Returns] = true
+			}
+			for _, p := range n.Params {
+				if p.Annotation != nil {
+					skip[p.Annotation] = true
+				}
+			}
 		case *pyparse.Call:
 			add("call", n.Range)
 		case *pyparse.Keyword:

@@ -85,6 +85,15 @@ type cpythonVerdict struct {
 	Newer string
 }
 
+// verdict is CPython's side as the script reports it; a rejection
+// without an error is of kind "unknown".
+func verdict(ok bool, e *pyError, newer string) cpythonVerdict {
+	if !ok && e == nil {
+		e = &pyError{Kind: "unknown"}
+	}
+	return cpythonVerdict{OK: ok, Error: e, Newer: newer}
+}
+
 // add counts one source. name identifies it in the problem list.
 func (s *summary) add(name string, py cpythonVerdict, d daglintSide, pyNodes []node) {
 	s.Files++
@@ -225,10 +234,7 @@ func diffFiles(py *python, paths []string, jobs int) (*summary, error) {
 			s.Skipped++
 			s.problem(kindSkipped, paths[i], "unreadable")
 		default:
-			v := cpythonVerdict{OK: rec.OK, Error: rec.Error, Newer: rec.Newer}
-			if !rec.OK && rec.Error == nil {
-				v.Error = &pyError{Kind: "unknown"}
-			}
+			v := verdict(rec.OK, rec.Error, rec.Newer)
 			var nodes []node
 			if rec.OK && rec.DumpError == "" {
 				nodes = pyNodes(rec.Nodes)
@@ -273,10 +279,7 @@ func diffSnippets(py *python, files []string) (*summary, error) {
 			s.problem(kindSkipped, r.File, r.ReadError)
 			return nil
 		}
-		v := cpythonVerdict{OK: r.OK, Error: r.Error, Newer: r.Newer}
-		if !r.OK && r.Error == nil {
-			v.Error = &pyError{Kind: "unknown"}
-		}
+		v := verdict(r.OK, r.Error, r.Newer)
 		d := parse("<snippet>", []byte(r.Source), false)
 		name := fmt.Sprintf("%s:%d (%s) %s", r.File, r.Line, r.Origin, snippetText(r.Source))
 		s.add(name, v, d, nil)

@@ -108,15 +108,9 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	kw := p.next()
 	fd := &FuncDef{Decorators: decos, Async: async}
 	fd.Range = Range{start, int(kw.End)}
-	if p.kind() != scan.Name {
-		p.failHere("")
+	var ok bool
+	if fd.Name, fd.NameRange, ok = p.defName(); !ok {
 		return fd
-	}
-	n := p.next()
-	fd.Name, fd.NameRange = p.text(n), p.rng(n)
-	p.checkDebugName(fd.Name, Range{p.stmtStart, p.stmtStart})
-	if p.kind() == scan.LSqb {
-		p.typeParams()
 	}
 	if !p.got(scan.LPar) {
 		p.failHere("expected '('")
@@ -143,6 +137,21 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	return fd
 }
 
+// defName parses the name of a def or class and its type parameters.
+func (p *parser) defName() (string, Range, bool) {
+	if p.kind() != scan.Name {
+		p.failHere("")
+		return "", Range{}, false
+	}
+	n := p.next()
+	name := p.text(n)
+	p.checkDebugName(name, Range{p.stmtStart, p.stmtStart})
+	if p.kind() == scan.LSqb {
+		p.typeParams()
+	}
+	return name, p.rng(n), true
+}
+
 // stmtsEnd is the end of the last statement of ss, 0 for none.
 func stmtsEnd(ss []Stmt) int {
 	if len(ss) == 0 {
@@ -155,15 +164,9 @@ func (p *parser) classDef(start int, decos []Expr) Stmt {
 	kw := p.next()
 	cd := &ClassDef{Decorators: decos}
 	cd.Range = Range{start, int(kw.End)}
-	if p.kind() != scan.Name {
-		p.failHere("")
+	var ok bool
+	if cd.Name, cd.NameRange, ok = p.defName(); !ok {
 		return cd
-	}
-	n := p.next()
-	cd.Name, cd.NameRange = p.text(n), p.rng(n)
-	p.checkDebugName(cd.Name, Range{p.stmtStart, p.stmtStart})
-	if p.kind() == scan.LSqb {
-		p.typeParams()
 	}
 	if p.kind() == scan.LPar {
 		open := p.next()
@@ -215,11 +218,16 @@ func (p *parser) ifStmt() Stmt {
 		c.Exprs = append(c.Exprs, p.condition())
 		p.addBlock(c, p.block(kw, "'elif' statement"))
 	}
+	p.elseClause(c)
+	return c
+}
+
+// elseClause parses the optional else block of if, while and for.
+func (p *parser) elseClause(c *Compound) {
 	if !p.bad && p.kind() == scan.KwElse {
 		kw := p.next()
 		p.addBlock(c, p.block(kw, "'else' statement"))
 	}
-	return c
 }
 
 // condition parses the condition of if, elif or while; `if x = 3:` gets
@@ -253,10 +261,7 @@ func (p *parser) whileStmt() Stmt {
 	p.loops++
 	p.addBlock(c, p.block(kw, "'while' statement"))
 	p.loops--
-	if !p.bad && p.kind() == scan.KwElse {
-		kw := p.next()
-		p.addBlock(c, p.block(kw, "'else' statement"))
-	}
+	p.elseClause(c)
 	return c
 }
 
@@ -277,10 +282,7 @@ func (p *parser) forStmt(start scan.Token) Stmt {
 	p.loops++
 	p.addBlock(c, p.block(kw, "'for' statement"))
 	p.loops--
-	if !p.bad && p.kind() == scan.KwElse {
-		kw := p.next()
-		p.addBlock(c, p.block(kw, "'else' statement"))
-	}
+	p.elseClause(c)
 	return c
 }
 

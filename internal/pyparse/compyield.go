@@ -2,15 +2,6 @@ package pyparse
 
 import "sort"
 
-// compNames names a comprehension as CPython's symbol table does in
-// "'yield' inside list comprehension".
-var compNames = map[ExprKind]string{
-	ExprListComp:  "list comprehension",
-	ExprSetComp:   "set comprehension",
-	ExprDictComp:  "dict comprehension",
-	ExprGenerator: "generator expression",
-}
-
 // checkComprehensionYields reports `yield` in a comprehension's own scope
 // (its element, its conditions and every iterable but the first, which the
 // enclosing scope evaluates), as CPython's symbol table does. A lambda is
@@ -21,10 +12,12 @@ func (p *parser) checkComprehensionYields(f *File) {
 		if !ok {
 			return true
 		}
-		name, ok := compNames[c.Kind]
-		if !ok {
+		switch c.Kind {
+		case ExprListComp, ExprSetComp, ExprDictComp, ExprGenerator:
+		default:
 			return true
 		}
+		name := exprName(c) // as CPython's symbol table names it
 		firstIter := true
 		for _, ch := range c.Children {
 			clause, ok := ch.(*OtherExpr)

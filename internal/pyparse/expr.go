@@ -54,8 +54,13 @@ func (p *parser) starList(named bool) Expr {
 
 // tuple builds a tuple Seq from p.scratch[base:] and pops them.
 func (p *parser) tuple(base, start, end int) *Seq {
+	return p.seq("tuple", base, start, end)
+}
+
+// seq builds a Seq of kind from p.scratch[base:] and pops them.
+func (p *parser) seq(kind string, base, start, end int) *Seq {
 	q := p.a.seqs.new()
-	q.Kind = "tuple"
+	q.Kind = kind
 	q.Range = Range{start, end}
 	q.Elts = p.exprList(p.scratch[base:])
 	p.scratch = p.scratch[:base]
@@ -674,12 +679,7 @@ func (p *parser) list() Expr {
 		}
 	}
 	end := p.closeBracket(scan.RSqb, open)
-	q := p.a.seqs.new()
-	q.Kind = "list"
-	q.Range = Range{int(open.Start), end}
-	q.Elts = p.exprList(p.scratch[base:])
-	p.scratch = p.scratch[:base]
-	return q
+	return p.seq("list", base, int(open.Start), end)
 }
 
 // brace parses `{...}`: a dict or set display or comprehension.
@@ -719,12 +719,7 @@ func (p *parser) brace() Expr {
 		p.seqJunk(base)
 	}
 	end := p.closeBracket(scan.RBrace, open)
-	q := p.a.seqs.new()
-	q.Kind = "set"
-	q.Range = Range{int(open.Start), end}
-	q.Elts = p.exprList(p.scratch[base:])
-	p.scratch = p.scratch[:base]
-	return q
+	return p.seq("set", base, int(open.Start), end)
 }
 
 // dictRest parses a dict display or comprehension after `{`; key is the

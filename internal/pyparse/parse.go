@@ -94,7 +94,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	if p.walruses > 0 && p.comps > 0 {
 		p.checkWalrus(f.Body)
 	}
-	if p.yields > 0 && p.comps > 0 && p.yieldInComprehension() {
+	if len(p.yieldAt) > 0 && p.comps > 0 && p.yieldInComprehension() {
 		p.checkComprehensionYields(f)
 	}
 	for _, c := range pp.res.Comments {
@@ -194,19 +194,14 @@ func mergeErrors(scanErrs []scan.Error, perrs []perr) []SyntaxError {
 	for _, e := range scanErrs {
 		all = append(all, SyntaxError{Range: Range{int(e.Start), max(int(e.Start), int(e.End))}, Msg: e.Msg})
 	}
-	firstScan := -1
-	if len(scanErrs) > 0 {
-		firstScan = pickScanError(scanErrs, parseErrs)
-	}
-	all = append(all, parseErrs...)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	var first SyntaxError
-	if firstScan >= 0 {
-		e := scanErrs[firstScan]
-		first = SyntaxError{Range: Range{int(e.Start), max(int(e.Start), int(e.End))}, Msg: e.Msg}
+	if i := pickScanError(scanErrs, parseErrs); i >= 0 {
+		first = all[i] // all holds just the scanner's errors, in their order
 	} else {
 		first = parseErrs[0]
 	}
+	all = append(all, parseErrs...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	out := make([]SyntaxError, 0, len(all))
 	out = append(out, first)
 	for _, e := range all {

@@ -136,7 +136,7 @@ type parser struct {
 	pre Expr
 	// awaits, walruses and comps count await expressions, `:=` and
 	// comprehension clauses, for the checks after the parse.
-	awaits, walruses, comps, yields int
+	awaits, walruses, comps int
 	// compSpans and yieldAt are where the comprehensions are and where the
 	// yields start, so that the check for a yield inside a comprehension
 	// walks the file only when one may be.

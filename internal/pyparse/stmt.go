@@ -129,24 +129,20 @@ func (p *parser) statement() {
 		case scan.KwDef:
 			p.push(p.definition(nil))
 			return
-		default:
-			p.next()
-			p.failHere("")
-			return
 		case scan.KwFor, scan.KwWith:
 			p.next()
 			if p.fn == nil || !p.fn.async {
-				kw := "for"
-				if p.kind() == scan.KwWith {
-					kw = "with"
-				}
-				p.errorAt(Range{int(t.Start), int(p.cur().End)}, tierCompile, "'async "+kw+"' outside async function")
+				p.errorAt(Range{int(t.Start), int(p.cur().End)}, tierCompile, "'async "+p.curText()+"' outside async function")
 			}
 			if p.kind() == scan.KwFor {
 				p.push(p.forStmt(t))
 				return
 			}
 			p.push(p.withStmt(t))
+			return
+		default:
+			p.next()
+			p.failHere("")
 			return
 		}
 	case scan.KwIf:

@@ -114,7 +114,7 @@ func (p *parser) stringPart(t scan.Token, part *StrPart, prefix string, raw, byt
 		part.Lit = v
 		p.decodeError(err)
 	} else {
-		part.Lit = decodeLiteral(text, raw, bytes, false)
+		part.Lit = decodeLiteral(text, false)
 	}
 }
 
@@ -181,7 +181,7 @@ func (p *parser) fstring(raw bool) {
 			part.Lit = v
 			p.decodeError(err)
 		} else {
-			part.Lit = decodeLiteral(text, raw, false, true)
+			part.Lit = decodeLiteral(text, true)
 		}
 		p.pstack = append(p.pstack, part)
 		litStart = -1
@@ -309,94 +309,18 @@ func shortName(s string) string {
 	return s[:i] + "... (" + strconv.Itoa(n) + " characters)"
 }
 
-// decodeLiteral decodes the literal text of a string: escape sequences unless
-// raw, and doubled braces in f-strings. A line break inside a triple-quoted
-// string is "\n" in the value whatever the file uses, as Python reads
-// source with universal newlines: "\r\n" and a lone "\r" become "\n".
-// Ranges still cover the original bytes.
-func decodeLiteral(text string, raw, bytes, fstr bool) string {
+// decodeLiteral is the value of a literal's text that has no escapes to
+// decode (the literal is raw or has no backslash; the others go through
+// scan's decoders): doubled braces in f-strings read as one, and a line
+// break inside a triple-quoted string is "\n" whatever the file uses, as
+// Python reads source with universal newlines: "\r\n" and a lone "\r"
+// become "\n". Ranges still cover the original bytes.
+func decodeLiteral(text string, fstr bool) string {
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	if fstr && (strings.Contains(text, "{{") || strings.Contains(text, "}}")) {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "{{", "{"), "}}", "}")
 	}
-	if raw || strings.IndexByte(text, '\\') < 0 {
-		return text
-	}
-	return decodeEscapes(text, bytes)
-}
-
-// decodeEscapes decodes Python backslash escapes. \N{...} and unknown escapes
-// are kept as written; in bytes literals \x and octal escapes give one byte
-// and \u, \U, \N are not escapes.
-func decodeEscapes(s string, bytes bool) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		if ch != '\\' || i+1 >= len(s) {
-			b = append(b, ch)
-			continue
-		}
-		i++
-		switch e := s[i]; e {
-		case '\n':
-		case '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-		case '\\', '\'', '"':
-			b = append(b, e)
-		case 'a':
-			b = append(b, '\a')
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'v':
-			b = append(b, '\v')
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			j := i
-			for j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7' {
-				j++
-			}
-			v, _ := strconv.ParseUint(s[i:j], 8, 32)
-			b = appendCode(b, rune(v), bytes)
-			i = j - 1
-		case 'x', 'u', 'U':
-			n := 2
-			if e == 'u' {
-				n = 4
-			} else if e == 'U' {
-				n = 8
-			}
-			if (e != 'x' && bytes) || i+1+n > len(s) {
-				b = append(b, '\\', e)
-				continue
-			}
-			v, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32)
-			if err != nil || (e != 'x' && (v > utf8.MaxRune)) {
-				b = append(b, '\\', e)
-				continue
-			}
-			b = appendCode(b, rune(v), bytes)
-			i += n
-		default:
-			b = append(b, '\\', e)
-		}
-	}
-	return string(b)
-}
-
-func appendCode(b []byte, r rune, bytes bool) []byte {
-	if bytes {
-		return append(b, byte(r))
-	}
-	return utf8.AppendRune(b, r)
+	return text
 }

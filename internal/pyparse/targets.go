@@ -254,7 +254,6 @@ func (p *parser) checkAnnTarget(x Expr) {
 
 // checkYield reports yield outside a function (a compiler error).
 func (p *parser) checkYield(t scan.Token) {
-	p.yields++
 	p.yieldAt = append(p.yieldAt, int(t.Start))
 	if p.fn == nil || p.class > 0 {
 		p.errorAt(p.rng(t), tierCompile, "'yield' outside function")

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -26,7 +27,7 @@ func dump(src string) string {
 	}
 	for _, e := range r.Errors {
 		l, c := lineCol(src, int(e.Start))
-		b.WriteString(" !" + e.Msg + "@" + itoa(l) + ":" + itoa(c))
+		b.WriteString(" !" + e.Msg + "@" + strconv.Itoa(l) + ":" + strconv.Itoa(c))
 	}
 	return b.String()
 }

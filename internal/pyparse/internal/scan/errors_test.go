@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -143,7 +144,7 @@ func firstError(src string) string {
 	}
 	e := r.Errors[0]
 	l, c := lineCol(src, int(e.Start))
-	return e.Class + ": " + e.Msg + "@" + itoa(l) + ":" + itoa(c)
+	return e.Class + ": " + e.Msg + "@" + strconv.Itoa(l) + ":" + strconv.Itoa(c)
 }
 
 func TestCPythonErrors(t *testing.T) {

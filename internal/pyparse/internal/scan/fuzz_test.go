@@ -2,6 +2,7 @@ package scan
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -149,7 +150,7 @@ func TestOffsets(t *testing.T) {
 	Scan(src, &r)
 	var got []string
 	for _, tok := range r.Tokens {
-		got = append(got, tok.Kind.String()+"@"+itoa(int(tok.Start))+"-"+itoa(int(tok.End)))
+		got = append(got, tok.Kind.String()+"@"+strconv.Itoa(int(tok.Start))+"-"+strconv.Itoa(int(tok.End)))
 	}
 	want := "if@3-5 NAME@6-7 :@7-8 NEWLINE@8-10 INDENT@10-12 NAME@12-13 =@14-15 STRING@16-23 NEWLINE@23-24 " +
 		"NAME@26-27 NEWLINE@27-28 DEDENT@28-28 NAME@28-29 NEWLINE@29-31 EOF@31-31"

@@ -1,5 +1,7 @@
 package scan
 
+import "strconv"
+
 var kindNames = [NumKinds]string{
 	EOF: "EOF", Newline: "NEWLINE", Indent: "INDENT", Dedent: "DEDENT",
 	Name: "NAME", Number: "NUMBER", String: "STRING",
@@ -31,7 +33,7 @@ func (k Kind) String() string {
 	if k < NumKinds {
 		return kindNames[k]
 	}
-	return "Kind(" + itoa(int(k)) + ")"
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // IsKeyword reports whether k is one of the (hard) keywords.

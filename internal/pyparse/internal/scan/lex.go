@@ -168,14 +168,12 @@ func (s *scanner) invalidChar(start, bad int, r rune, size int) {
 	if bad > start {
 		s.emit(Name, start, bad)
 	}
-	if unicode.IsPrint(r) {
-		if s.reporting() {
-			s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
-		}
-	} else {
-		if s.reporting() {
-			s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
-		}
+	switch {
+	case !s.reporting(): // spare building the message
+	case unicode.IsPrint(r):
+		s.errorAt(bad, "invalid character '"+string(r)+"' (U+"+hex4(r)+")")
+	default:
+		s.errorAt(bad, "invalid non-printable character U+"+hex4(r))
 	}
 	s.pos = bad + size
 	s.emit(Illegal, bad, s.pos)
@@ -214,7 +212,7 @@ func utf8Error(b []byte) string {
 			}
 		}
 		prefix := "(unicode error) 'utf-8' codec can't decode "
-		one := prefix + "byte 0x" + strconv.FormatUint(uint64(c), 16) + " in position " + itoa(i) + ": "
+		one := prefix + "byte 0x" + strconv.FormatUint(uint64(c), 16) + " in position " + strconv.Itoa(i) + ": "
 		if need == 0 {
 			return one + "invalid start byte"
 		}
@@ -223,7 +221,7 @@ func utf8Error(b []byte) string {
 				if k == 1 {
 					return one + "unexpected end of data"
 				}
-				return prefix + "bytes in position " + itoa(i) + "-" + itoa(len(b)-1) + ": unexpected end of data"
+				return prefix + "bytes in position " + strconv.Itoa(i) + "-" + strconv.Itoa(len(b)-1) + ": unexpected end of data"
 			}
 			if cb := b[i+k]; cb < lo || cb > hi {
 				return one + "invalid continuation byte"
@@ -752,7 +750,7 @@ func (s *scanner) close(start int, k Kind) {
 			}
 		case open.line != s.line:
 			if s.reporting() {
-				s.errorAt(start, "closing parenthesis '"+string(c)+"' does not match opening parenthesis '"+string(open.ch)+"' on line "+itoa(int(open.line)))
+				s.errorAt(start, "closing parenthesis '"+string(c)+"' does not match opening parenthesis '"+string(open.ch)+"' on line "+strconv.Itoa(int(open.line)))
 			}
 		default:
 			if s.reporting() {
@@ -775,18 +773,4 @@ func (s *scanner) close(start int, k Kind) {
 		}
 	}
 	s.emit(k, start, s.pos)
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return string(b[i:])
 }

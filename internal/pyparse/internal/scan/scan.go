@@ -2,7 +2,7 @@ package scan
 
 import (
 	"bytes"
-	"strconv"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -452,19 +452,5 @@ func (s *scanner) eof(blank bool) bool {
 	return false
 }
 
-func hex4(r rune) string {
-	h := strconv.FormatUint(uint64(r), 16)
-	b := []byte("0000")
-	if len(h) >= 4 {
-		b = b[:0]
-	} else {
-		b = b[:4-len(h)]
-	}
-	for _, c := range []byte(h) {
-		if c >= 'a' {
-			c -= 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return string(b)
-}
+// hex4 is r in upper-case hex, at least 4 digits, as in "U+00A0".
+func hex4(r rune) string { return fmt.Sprintf("%04X", r) }

@@ -1,5 +1,7 @@
 package scan
 
+import "strconv"
+
 // plainByte marks the bytes a string body scan can skip without looking:
 // everything but quotes, backslashes and line ends.
 var plainByte [256]bool
@@ -111,7 +113,7 @@ func (s *scanner) unterminated(start, q, cur, size, escapedQuote int, startLine 
 			field := s.parens[max(0, min(s.level-int(m.depth)+int(m.exprStart), s.level-1))]
 			if field.line != startLine {
 				if s.reporting() {
-					s.errorAt(start, m.kind()+": expecting '}' to close '{' on line "+itoa(int(field.line)))
+					s.errorAt(start, m.kind()+": expecting '}' to close '{' on line "+strconv.Itoa(int(field.line)))
 				}
 			} else {
 				if s.reporting() {
@@ -132,15 +134,15 @@ func (s *scanner) unterminated(start, q, cur, size, escapedQuote int, startLine 
 	switch {
 	case size == 3:
 		if s.reporting() {
-			s.errorAt(start, "unterminated triple-quoted string literal (detected at line "+itoa(s.eofLine())+")")
+			s.errorAt(start, "unterminated triple-quoted string literal (detected at line "+strconv.Itoa(s.eofLine())+")")
 		}
 	case escapedQuote >= 0:
 		if s.reporting() {
-			s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+"); perhaps you escaped the end quote?")
+			s.errorAt(start, "unterminated string literal (detected at line "+strconv.Itoa(int(s.line))+"); perhaps you escaped the end quote?")
 		}
 	default:
 		if s.reporting() {
-			s.errorAt(start, "unterminated string literal (detected at line "+itoa(int(s.line))+")")
+			s.errorAt(start, "unterminated string literal (detected at line "+strconv.Itoa(int(s.line))+")")
 		}
 	}
 	s.pos = cur
@@ -310,11 +312,11 @@ func (s *scanner) middle(start, end int) {
 func (s *scanner) unterminatedF(m *fmode, start, cur int) {
 	if m.quoteSize == 3 {
 		if s.reporting() {
-			s.errorAt(int(m.start), "unterminated triple-quoted "+m.kind()+" literal (detected at line "+itoa(s.eofLine())+")")
+			s.errorAt(int(m.start), "unterminated triple-quoted "+m.kind()+" literal (detected at line "+strconv.Itoa(s.eofLine())+")")
 		}
 	} else {
 		if s.reporting() {
-			s.errorAt(int(m.start), "unterminated "+m.kind()+" literal (detected at line "+itoa(int(s.line))+")")
+			s.errorAt(int(m.start), "unterminated "+m.kind()+" literal (detected at line "+strconv.Itoa(int(s.line))+")")
 		}
 	}
 	s.middle(start, cur)
