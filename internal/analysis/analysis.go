@@ -134,6 +134,14 @@ type Rule struct {
 	// "Precedence"): where one of them reports a finding, this rule stays
 	// silent on the same thing. The rule asks with Pass.Claimed.
 	YieldsTo []*Rule
+	// Prefilter, when set, tells from a file's tokens whether the rule could
+	// report anything in it, for the files whose bytes hint only at
+	// secret-like words (no operator, suppression comment, token prefix or
+	// URL with user info, no project import): the driver parses such a file
+	// only when the Prefilter of a rule it runs says so. A rule that can
+	// report in such files has one, and it never says false where the rule
+	// would report.
+	Prefilter func(*pyparse.Tokens) bool
 }
 
 // TagSecurity is the tag of security rules.

@@ -62,6 +62,9 @@ type Options struct {
 	// sets, when not nil, are the rule sets of these options, worked out
 	// once for all the files FilesEach lints with them.
 	sets *ruleSets
+	// parseAll parses every file, as if the prefilter let all through
+	// (tests compare the prefilter with it).
+	parseAll bool
 }
 
 // Result is the outcome for one file.
@@ -196,7 +199,8 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		res.Err = fmt.Errorf("skipped: %w (contains NUL bytes)", ErrBinary)
 		return res
 	}
-	if !Relevant(src) && !ImportsProject(path, src, opts.Modules) {
+	how := prefilter(path, src, opts)
+	if how == skip {
 		return res
 	}
 	var file *pyparse.File
@@ -212,8 +216,10 @@ func Source(path string, src []byte, opts Options) (res Result) {
 			}
 		}
 	}()
+	if file = parseFile(path, src, how, opts); file == nil {
+		return res
+	}
 	res.Parsed = true
-	file = pyparse.Parse(path, src)
 	res.SyntaxError = len(file.Errors) > 0
 	var mods airflow.Modules
 	if opts.Modules != nil {
@@ -285,13 +291,62 @@ var markers = [][]byte{
 // markerSearch looks for markers in fewer passes than one per marker.
 var markerSearch = newMarkerSet(markers)
 
-// Relevant reports whether any rule could concern src: it names a Docker or
-// Kubernetes operator, holds a suppression comment, or may hold a secret.
+// Relevant reports whether any rule could concern src as far as its bytes
+// tell: it names a Docker or Kubernetes operator, holds a suppression
+// comment, or may hold a secret (secrets.MayContainSecret). Source parses
+// a file that is relevant only for its secret-like words (secrets.NameHint)
+// only when the token prefilter of a rule it runs says so.
 func Relevant(src []byte) bool {
 	if markerSearch.in(src) {
 		return true
 	}
 	return secrets.MayContainSecret(src)
+}
+
+// stage is what the prefilter makes of a file.
+type stage uint8
+
+const (
+	skip      stage = iota // nothing any rule could concern
+	parse                  // parse it
+	askTokens              // only secret-like words: the rules' token prefilters decide
+)
+
+// prefilter decides from a file's bytes whether it is parsed: it is when it
+// names an operator or holds a suppression comment (markers), may hold a
+// credential (secrets.TokenHint) or imports a project module; a file that
+// holds only secret-like words (secrets.NameHint) is left to the tokens.
+func prefilter(path string, src []byte, opts Options) stage {
+	if opts.parseAll || markerSearch.in(src) {
+		return parse
+	}
+	hint := secrets.SecretHint(src)
+	switch {
+	case hint == secrets.TokenHint || ImportsProject(path, src, opts.Modules):
+		return parse
+	case hint == secrets.NameHint:
+		return askTokens
+	}
+	return skip
+}
+
+// parseFile parses a file the prefilter did not skip. One it left to the
+// tokens is parsed, from the same scan, only when the Prefilter of a rule
+// the options run says the rule could report in it; otherwise parseFile
+// returns nil.
+func parseFile(path string, src []byte, how stage, opts Options) *pyparse.File {
+	if how == parse {
+		return pyparse.Parse(path, src)
+	}
+	prefilters := opts.ruleSets().prefilters
+	return pyparse.ParseIf(path, src, func(toks *pyparse.Tokens) bool {
+		for _, p := range prefilters {
+			if p(toks) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // run applies the rules to one parsed file and redacts what they say.
@@ -348,11 +403,18 @@ type ruleSets struct {
 	enabled map[string]bool // the IDs of the rules the settings let run
 	unused  *analysis.Rule  // the one unused suppressions are reported under, or nil
 	secret  []*analysis.Rule
+	// prefilters are the token prefilters of the enabled rules.
+	prefilters []func(*pyparse.Tokens) bool
 }
 
 func newRuleSets(opts Options) *ruleSets {
 	s := &ruleSets{secret: secretRules(opts)}
 	s.enabled, s.unused = enabledRules(opts)
+	for _, r := range opts.Rules {
+		if r.Prefilter != nil && s.enabled[r.ID] {
+			s.prefilters = append(s.prefilters, r.Prefilter)
+		}
+	}
 	return s
 }
 

@@ -24,6 +24,8 @@ type Parser struct {
 	toks   []scan.Token
 	ntoks  int // tokens of the last file parsed, after recovery rescans
 	closed bool
+	// scanned: res already holds the scan of the next file (ParseIf).
+	scanned bool
 }
 
 // NewParser returns a Parser for Python 3 sources.
@@ -68,7 +70,10 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 		f.Errors = append(f.Errors, SyntaxError{Msg: "file too large to parse"})
 		return f, 0
 	}
-	scan.Scan(src, &pp.res)
+	if !pp.scanned {
+		scan.Scan(src, &pp.res)
+	}
+	pp.scanned = false
 	toks := pp.res.Tokens
 	scanErrs := pp.res.Errors
 	if spliced, errs, ok := pp.rescanTriple(src); ok {

@@ -76,8 +76,9 @@ warehouse = BaseHook.get_connection("warehouse")
 		Since: "0.1.0",
 		Fix:   "none (the secret has to move to a connection, Variable or secrets backend)",
 	},
-	Run:      runHardcodedPassword,
-	YieldsTo: yieldToHardcodedToken,
+	Run:       runHardcodedPassword,
+	YieldsTo:  yieldToHardcodedToken,
+	Prefilter: mayHardcodePassword,
 }
 
 func runHardcodedPassword(pass *analysis.Pass) error {

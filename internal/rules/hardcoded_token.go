@@ -60,7 +60,8 @@ DockerOperator(
 		Since: "0.1.0",
 		Fix:   "none (the credential must be revoked, not only removed)",
 	},
-	Run: runHardcodedToken,
+	Run:       runHardcodedToken,
+	Prefilter: mayHideToken,
 }
 
 func runHardcodedToken(pass *analysis.Pass) error {

@@ -18,6 +18,10 @@ const (
 	needlePass
 	// needleURL: "://" counts when an '@' follows before white space.
 	needleURL
+	// needleSlackPath: "/T" and a capital or digit, which may start a Slack
+	// webhook path (FindTokens finds one without its host). Only SecretHint
+	// next to a secret-like word and MayContainToken count it.
+	needleSlackPath
 )
 
 // needle is one case-insensitive prefilter pattern: lowercase ASCII, where
@@ -25,6 +29,7 @@ const (
 type needle struct {
 	pat  string
 	kind needleKind
+	word bool // one of the words that make a name secret-like
 }
 
 // prefilterTable indexes needles by their first two bytes, in every
@@ -56,9 +61,10 @@ var prefilter = buildPrefilter()
 // a name secret-like (IsSecretName, IsRegistryCredentialKey).
 func prefilterNeedles() []needle {
 	var ns []needle
+	word := false
 	add := func(kind needleKind, pats ...string) {
 		for _, p := range pats {
-			ns = append(ns, needle{pat: strings.ToLower(p), kind: kind})
+			ns = append(ns, needle{pat: strings.ToLower(p), kind: kind, word: word})
 		}
 	}
 	add(needlePlain, prefixed(gitlabKinds, "-")...)
@@ -67,6 +73,8 @@ func prefilterNeedles() []needle {
 	add(needlePlain, "github_pat_", "dckr_", "akia", "asia", "abia", "acca", "aiza", "xox",
 		"hooks.slack", "private~key")
 	add(needleURL, "://")
+	add(needleSlackPath, "/t")
+	word = true
 	// Secret-like names: "pass" covers password, passwd and passphrase; "pw"
 	// covers pwd; "auth" covers authtoken, auth key and DOCKER_AUTH_CONFIG.
 	add(needlePlain, "pw", "token", "secret", "credential", "auth", "api~key", "access~key")
@@ -117,8 +125,49 @@ func buildPrefilter() *prefilterTable {
 //
 // Values that reach a container only through an Airflow Variable are not
 // covered unless one of these words appears.
-func MayContainSecret(src []byte) bool {
+func MayContainSecret(src []byte) bool { return scanNeedles(src, modeAny) != NoHint }
+
+// Hint is what SecretHint finds in a source.
+type Hint uint8
+
+const (
+	// NoHint: nothing the secret rules could flag (MayContainSecret false).
+	NoHint Hint = iota
+	// NameHint: only words that make a name secret-like. Whether a rule can
+	// flag anything then depends on where they stand, which only the
+	// tokens tell (the rules' token prefilters).
+	NameHint
+	// TokenHint: a token prefix, "private key" or a URL with user info, as
+	// MayContainSecret looks for them, or secret-like words together with
+	// what may start a Slack webhook path (which has no prefix of its own).
+	TokenHint
+)
+
+// SecretHint is MayContainSecret told apart: NoHint when it is false,
+// TokenHint when src holds a token prefix, "private key" or a URL with user
+// info (or a secret-like word and "/T" with a capital or digit after it),
+// NameHint when it holds only secret-like words.
+func SecretHint(src []byte) Hint { return scanNeedles(src, modeHint) }
+
+// MayContainToken reports whether text may hold a credential FindTokens
+// finds: a token prefix, "private key" or a URL with user info, as
+// MayContainSecret looks for them, or "/T" with a capital or digit after
+// it (a Slack webhook path). Secret-like words do not count.
+func MayContainToken(text []byte) bool { return scanNeedles(text, modeToken) == TokenHint }
+
+// scanMode is what scanNeedles looks for.
+type scanMode uint8
+
+const (
+	modeAny   scanMode = iota // any needle but the Slack path; the first hit decides
+	modeHint                  // SecretHint
+	modeToken                 // token needles and the Slack path; words do not count
+)
+
+// scanNeedles runs the prefilter table over src in one pass.
+func scanNeedles(src []byte, mode scanMode) Hint {
 	t := prefilter
+	words, slack := false, false
 	atNext, wsNext := -1, -1 // next '@' / white space at or after the last "://"
 	for i := 0; i+1 < len(src); i++ {
 		k := uint16(src[i])<<8 | uint16(src[i+1])
@@ -126,21 +175,21 @@ func MayContainSecret(src []byte) bool {
 			continue
 		}
 		for _, n := range t.buckets[t.bucket[k]-1] {
+			if n.word && (words || mode == modeToken) {
+				continue // already seen, or not wanted
+			}
 			end, ok := t.matchAt(src, i, n.pat)
 			if !ok {
 				continue
 			}
+			hit := false
 			switch n.kind {
 			case needlePlain:
-				return true
+				hit = true
 			case needleWholeWord:
-				if !isIdentByteAt(src, i-1) && !isIdentByteAt(src, end) {
-					return true
-				}
+				hit = !isIdentByteAt(src, i-1) && !isIdentByteAt(src, end)
 			case needlePass:
-				if !isPassStatement(src, i, end) {
-					return true
-				}
+				hit = !isPassStatement(src, i, end)
 			case needleURL:
 				if atNext < end {
 					atNext = indexFrom(src, end, func(s []byte) int { return bytes.IndexByte(s, '@') })
@@ -148,14 +197,32 @@ func MayContainSecret(src []byte) bool {
 				if wsNext < end {
 					wsNext = indexFrom(src, end, func(s []byte) int { return bytes.IndexAny(s, " \t\r\n\f\v") })
 				}
-				if atNext < wsNext {
-					return true
-				}
+				hit = atNext < wsNext
+			case needleSlackPath:
+				slack = slack || src[i+1] == 'T' && end < len(src) && isUpperOrDigit(src[end])
+				continue
+			}
+			switch {
+			case !hit:
+			case !n.word:
+				return TokenHint
+			case mode == modeAny:
+				return NameHint
+			default:
+				words = true
 			}
 		}
 	}
-	return false
+	switch {
+	case mode == modeToken && slack, words && slack:
+		return TokenHint
+	case words:
+		return NameHint
+	}
+	return NoHint
 }
+
+func isUpperOrDigit(b byte) bool { return b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' }
 
 // indexFrom returns from+find(src[from:]), or len(src) when find reports -1.
 // Callers only search again once they have passed the previous result, so a

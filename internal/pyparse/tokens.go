@@ -1,0 +1,262 @@
+package pyparse
+
+import (
+	"strings"
+
+	"github.com/daglint/daglint/internal/pyparse/internal/scan"
+)
+
+// TokenKind is the class of a token in a Tokens view.
+type TokenKind uint8
+
+// Token kinds of a Tokens view.
+const (
+	TokenOther         TokenKind = iota // a number
+	TokenName                           // an identifier or soft keyword
+	TokenKeyword                        // a hard keyword (if, def, None, ...)
+	TokenOp                             // an operator or delimiter; Is tells which
+	TokenString                         // a whole string or bytes literal, prefix and quotes included
+	TokenFStringStart                   // an f-string's or t-string's prefix and opening quotes
+	TokenFStringMiddle                  // literal text of an f-string or of a format spec, as written
+	TokenFStringEnd                     // an f-string's closing quotes
+	TokenNewline                        // the line structure: end of a logical line, indent, dedent
+	TokenIllegal                        // a character that starts no token
+	TokenEOF                            // the end of the file
+)
+
+// tokenKinds maps the scanner's kinds to the view's.
+var tokenKinds = func() (m [scan.NumKinds]TokenKind) {
+	for k := scan.Kind(0); k < scan.NumKinds; k++ {
+		switch {
+		case k.IsOperator():
+			m[k] = TokenOp
+		case k.IsKeyword():
+			m[k] = TokenKeyword
+		}
+	}
+	m[scan.Name] = TokenName
+	m[scan.String] = TokenString
+	m[scan.FStringStart] = TokenFStringStart
+	m[scan.FStringMiddle] = TokenFStringMiddle
+	m[scan.FStringEnd] = TokenFStringEnd
+	m[scan.Newline], m[scan.Indent], m[scan.Dedent] = TokenNewline, TokenNewline, TokenNewline
+	m[scan.Illegal] = TokenIllegal
+	m[scan.EOF] = TokenEOF
+	return m
+}()
+
+// Tokens is the tokenizer's view of a file, for prefilters that decide
+// from the tokens alone whether the file needs parsing. Token i has a kind,
+// a byte range and its text; the view always ends with a TokenEOF. Inside
+// an f-string's replacement fields the tokens are those of the expression
+// (the field's braces are the operators "{" and "}").
+type Tokens struct {
+	src   []byte
+	toks  []scan.Token
+	error bool
+}
+
+// Tokenize scans src into a Tokens view of its own (ParseIf reuses a
+// pooled parser's scan instead).
+func Tokenize(src []byte) *Tokens {
+	var res scan.Result
+	scan.Scan(src, &res)
+	return &Tokens{src: src, toks: res.Tokens, error: len(res.Errors) > 0}
+}
+
+// Len is the number of tokens, the final TokenEOF included.
+func (t *Tokens) Len() int { return len(t.toks) }
+
+// ScanFailed reports whether the tokenizer found an error. The parser then
+// recovers by rescanning and relaying out parts of the file, so the view
+// is not the token stream it parses.
+func (t *Tokens) ScanFailed() bool { return t.error }
+
+// Kind is the kind of token i.
+func (t *Tokens) Kind(i int) TokenKind { return tokenKinds[t.toks[i].Kind] }
+
+// Bytes is the source text of token i (a slice of the source: callers must
+// not change it).
+func (t *Tokens) Bytes(i int) []byte {
+	tk := t.toks[i]
+	return t.src[tk.Start:tk.End]
+}
+
+// Range is the byte range of token i.
+func (t *Tokens) Range(i int) Range {
+	tk := t.toks[i]
+	return Range{int(tk.Start), int(tk.End)}
+}
+
+// Is reports whether token i is the operator or keyword op ("=", ":=",
+// "(", "lambda" ...).
+func (t *Tokens) Is(i int, op string) bool {
+	k := t.toks[i].Kind
+	return (k.IsOperator() || k.IsKeyword()) && k.String() == op
+}
+
+// FStringRaw reports whether token i, an FStringStart, opens a raw f-string
+// (its prefix holds an r), whose literal text is read as written.
+func (t *Tokens) FStringRaw(i int) bool {
+	p, _, _ := scan.SplitString(t.Bytes(i))
+	return p&scan.PrefixRaw != 0
+}
+
+// StringValue is the value of token i, a String, as the parser decodes it
+// (Str.Value of the literal alone); false when its escapes are invalid.
+func (t *Tokens) StringValue(i int) (string, bool) {
+	tk := t.toks[i]
+	p, _, body := scan.SplitString(t.src[tk.Start:tk.End])
+	raw, bytes := p&scan.PrefixRaw != 0, p&scan.PrefixBytes != 0
+	text := string(body)
+	if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
+		v, _, err := scan.DecodeString(t.src, tk)
+		return v, err == nil
+	}
+	return decodeLiteral(text, false), true
+}
+
+// MiddleValue is the text of the FStringMiddle tokens from i to end
+// (exclusive), read as one piece of literal text the way the parser reads
+// consecutive ones; raw says whether the f-string is raw. False when its
+// escapes are invalid.
+func (t *Tokens) MiddleValue(i, end int, raw bool) (string, bool) {
+	tk := scan.Token{Kind: scan.FStringMiddle, Start: t.toks[i].Start, End: t.toks[end-1].End}
+	text := string(t.src[tk.Start:tk.End])
+	if !raw && strings.IndexByte(text, '\\') >= 0 {
+		v, err := scan.DecodeFStringMiddle(t.src, tk, raw)
+		return v, err == nil
+	}
+	return decodeLiteral(text, true), true
+}
+
+// Literal is a run of adjacent string literals and f-strings (an implicit
+// concatenation) in a Tokens view, as Tokens.Literal reads it.
+type Literal struct {
+	t *Tokens
+	// Start and End are the indexes of its first token and of the token
+	// after it.
+	Start, End int
+	// Pieces counts its string literals and f-strings.
+	Pieces int
+	// Fields tells whether an f-string of it has a replacement field.
+	Fields bool
+	// Escaped tells whether a piece of its own text holds a backslash.
+	Escaped bool
+}
+
+// Literal reads the run of string literals and f-strings that starts at
+// token i, a TokenString or TokenFStringStart.
+func (t *Tokens) Literal(i int) Literal {
+	l := Literal{t: t, Start: i, End: i}
+	for l.End < len(t.toks) {
+		switch t.toks[l.End].Kind {
+		case scan.String:
+			l.Escaped = l.Escaped || hasBackslash(t.Bytes(l.End))
+			l.End++
+		case scan.FStringStart:
+			l.End = t.skipFString(l.End, &l)
+		default:
+			return l
+		}
+		l.Pieces++
+	}
+	return l
+}
+
+// skipFString returns the index after the f-string that starts at token i,
+// noting in l its fields and its own text's backslashes.
+func (t *Tokens) skipFString(i int, l *Literal) int {
+	depth := 0 // f-strings open within this one's fields
+	for j := i + 1; j < len(t.toks); j++ {
+		switch t.toks[j].Kind {
+		case scan.FStringStart:
+			depth++
+		case scan.FStringEnd:
+			if depth == 0 {
+				return j + 1
+			}
+			depth--
+		case scan.LBrace:
+			l.Fields = true // a field's brace: "{{" is text
+		case scan.FStringMiddle:
+			l.Escaped = l.Escaped || hasBackslash(t.Bytes(j))
+		case scan.EOF:
+			return j
+		}
+	}
+	return len(t.toks)
+}
+
+// Text is the literal's own text as the parser decodes it: its pieces
+// joined, replacement fields left out (so it is Str.Value when the literal
+// has no fields); false when an escape is invalid.
+func (l Literal) Text() (string, bool) {
+	t := l.t
+	var b strings.Builder
+	for j := l.Start; j < l.End; {
+		if t.toks[j].Kind == scan.String {
+			v, ok := t.StringValue(j)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(v)
+			j++
+			continue
+		}
+		raw := t.FStringRaw(j)
+		level := 0 // open replacement fields of this f-string
+		for j++; j < l.End; j++ {
+			k := t.toks[j].Kind
+			if level == 0 && k == scan.FStringEnd {
+				j++
+				break
+			}
+			switch {
+			case k == scan.LBrace:
+				level++
+			case k == scan.RBrace:
+				level--
+			case level == 0 && k == scan.FStringMiddle:
+				end := j + 1
+				for end < l.End && t.toks[end].Kind == scan.FStringMiddle {
+					end++
+				}
+				v, ok := t.MiddleValue(j, end, raw)
+				if !ok {
+					return "", false
+				}
+				b.WriteString(v)
+				j = end - 1
+			}
+		}
+	}
+	return b.String(), true
+}
+
+func hasBackslash(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseIf scans src with a pooled Parser and asks need, with the tokens,
+// whether the file needs parsing. If so, it parses it from the same scan
+// (nothing is scanned twice) and returns the File, as Parse would;
+// otherwise it returns nil. The Tokens are valid only during the call.
+func ParseIf(path string, src []byte, need func(*Tokens) bool) *File {
+	p := parserPool.Get().(*Parser)
+	defer parserPool.Put(p)
+	if p.closed || len(src) > maxSource {
+		return p.Parse(path, src)
+	}
+	scan.Scan(src, &p.res)
+	if !need(&Tokens{src: src, toks: p.res.Tokens, error: len(p.res.Errors) > 0}) {
+		return nil
+	}
+	p.scanned = true
+	return p.Parse(path, src)
+}
