@@ -146,3 +146,66 @@ func BenchmarkFindTokensNoMarker(b *testing.B) {
 		FindTokens(src)
 	}
 }
+
+// TestSecretHint checks that SecretHint tells the token needles from the
+// secret-like words, that it agrees with MayContainSecret, and that a Slack
+// webhook path counts only next to a secret-like word.
+func TestSecretHint(t *testing.T) {
+	for src, want := range map[string]Hint{
+		"":                           NoHint,
+		"x = 1\n":                    NoHint,
+		"path = '/T01234567/B0'\n":   NoHint, // no word: skipped as before
+		"token = t\n":                NameHint,
+		"key: str = 'a'\n":           NameHint,
+		"row['password']\n":          NameHint,
+		"auth = 1\nx = '/tmp/a'\n":   NameHint, // "/t" but no capital or digit after "/T"
+		"auth = 1\nx = '/Tmp/a'\n":   NameHint,
+		"token = '/T01234567/B0'\n":  TokenHint,
+		"token = 1\nx = 'glpat-'\n":  TokenHint, // the token needle after the word
+		"x = 'ghp_'\n":               TokenHint,
+		"u = 'a://b:c@d'\ntoken = 1": TokenHint,
+		"u = 'a://b c@d'\ntoken = 1": NameHint, // white space before the '@'
+		"# -----BEGIN PRIVATE KEY":   TokenHint,
+	} {
+		if got := SecretHint([]byte(src)); got != want {
+			t.Errorf("SecretHint(%q) = %v, want %v", src, got, want)
+		}
+		if MayContainSecret([]byte(src)) != (want != NoHint) {
+			t.Errorf("MayContainSecret(%q) disagrees with SecretHint %v", src, want)
+		}
+	}
+}
+
+// TestMayContainToken: the token needles and a Slack webhook path count,
+// the secret-like words do not.
+func TestMayContainToken(t *testing.T) {
+	for _, s := range []string{"glpat-x", "xoxb-1", "AKIA", "https://u:p@h", "/T01234567/B01234567/x", "PRIVATE KEY"} {
+		if !MayContainToken([]byte(s)) {
+			t.Errorf("MayContainToken(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"", "password", "token = secret", "api_key", "/tmp/x", "a://b c@d"} {
+		if MayContainToken([]byte(s)) {
+			t.Errorf("MayContainToken(%q) = true, want false", s)
+		}
+	}
+}
+
+// FuzzMayContainToken: whatever FindTokens finds, MayContainToken (and
+// SecretHint next to a secret-like word) must let through.
+func FuzzMayContainToken(f *testing.F) {
+	for _, s := range []string{"glpat-Xq7Rk2LmN9vBt4WcZp3d", "https://hooks.slack.com/services/T01234567/B01234567/Xq7Rk2LmN9vBt4WcZp3d", "/T01234567/B01234567/Xq7Rk2LmN9vBt4WcZp3d12", "postgres://etl:Xq7Rk2Lm@db/x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(FindTokens(text)) == 0 {
+			return
+		}
+		if !MayContainToken([]byte(text)) {
+			t.Fatalf("MayContainToken(%q) = false but FindTokens finds %v", text, FindTokens(text))
+		}
+		if h := SecretHint([]byte("token\n" + text)); h != TokenHint {
+			t.Fatalf("SecretHint(token + %q) = %v, want TokenHint", text, h)
+		}
+	})
+}
