@@ -67,6 +67,9 @@ var tokenPrefilterParse = []struct{ src, want string }{
 	{"password = \"\"\"hunter2-Xq7R\"\"\"\n", "DAG302"},
 	{"password = \"hunter2\\x2dXq7R\"\n", "DAG302"},
 	{"password = \\\n    " + pw + "\n", "DAG302"},
+	// Where a line does not parse, the statement the parser recovers may
+	// end before the line's last `=`.
+	{"db_password = y = " + pw + " password = x\n", "DAG302"},
 	// DAG301 finds credentials the bytes do not show: joined by implicit
 	// concatenation, written with escapes, or a Slack webhook path.
 	{"# token\nX = \"glp\" \"at-Xq7Rk2LmN9vBt4WcZp3d\"\n", "DAG301"},
@@ -289,7 +292,7 @@ func generated(r *rand.Rand) []byte {
 		fmt.Fprintf(&b, pick(r, genShapes)+"\n", target, pick(r, genValues))
 	}
 	src := []byte("# the token\n" + b.String())
-	if r.IntN(4) == 0 {
+	for n := r.IntN(6); n > 2; n-- {
 		src = mutate(r, src)
 	}
 	return src

@@ -91,8 +91,26 @@ func (t *Tokens) Range(i int) Range {
 // Is reports whether token i is the operator or keyword op ("=", ":=",
 // "(", "lambda" ...).
 func (t *Tokens) Is(i int, op string) bool {
-	k := t.toks[i].Kind
-	return (k.IsOperator() || k.IsKeyword()) && k.String() == op
+	tk := t.toks[i]
+	if int(tk.End-tk.Start) != len(op) {
+		return false
+	}
+	if k := tokenKinds[tk.Kind]; k != TokenOp && k != TokenKeyword {
+		return false
+	}
+	return string(t.src[tk.Start:tk.End]) == op
+}
+
+// Bracket is 1 when token i opens a bracket ( [ {, -1 when it closes one,
+// else 0.
+func (t *Tokens) Bracket(i int) int {
+	switch t.toks[i].Kind {
+	case scan.LPar, scan.LSqb, scan.LBrace:
+		return 1
+	case scan.RPar, scan.RSqb, scan.RBrace:
+		return -1
+	}
+	return 0
 }
 
 // FStringRaw reports whether token i, an FStringStart, opens a raw f-string
@@ -186,6 +204,44 @@ func (t *Tokens) skipFString(i int, l *Literal) int {
 		}
 	}
 	return len(t.toks)
+}
+
+// Raw is the literal's value when it is its source text as written: one
+// piece without fields, escapes, doubled braces or carriage returns (no
+// copy is made; callers must not change it).
+func (l Literal) Raw() ([]byte, bool) {
+	t := l.t
+	if l.Pieces != 1 || l.Fields || l.Escaped {
+		return nil, false
+	}
+	var body []byte
+	switch n := l.End - l.Start; {
+	case t.toks[l.Start].Kind == scan.String:
+		p, _, b := scan.SplitString(t.Bytes(l.Start))
+		for _, c := range b {
+			if c >= 0x80 && p&scan.PrefixBytes != 0 {
+				return nil, false // a bytes literal cannot hold it
+			}
+		}
+		body = b
+	case n == 3 && t.toks[l.Start+1].Kind == scan.FStringMiddle:
+		body = t.Bytes(l.Start + 1)
+		for i := 0; i+1 < len(body); i++ {
+			if (body[i] == '{' || body[i] == '}') && body[i+1] == body[i] {
+				return nil, false
+			}
+		}
+	case n == 2:
+		return nil, true // f""
+	default:
+		return nil, false
+	}
+	for _, c := range body {
+		if c == '\r' {
+			return nil, false
+		}
+	}
+	return body, true
 }
 
 // Text is the literal's own text as the parser decodes it: its pieces

@@ -49,14 +49,15 @@ func mayHardcodePassword(t *pyparse.Tokens) bool {
 // passwordScan holds the logical line mayHardcodePassword is reading.
 type passwordScan struct {
 	t *pyparse.Tokens
-	// end is the index of the token ending the line; lastEq that of its
-	// last `=` outside brackets (-1 if none).
-	end, lastEq int
+	// end is the index of the token ending the line; firstEq and lastEq
+	// those of its first and last `=` outside brackets (-1 if none).
+	end, firstEq, lastEq int
 	// tuple: a comma outside brackets, or in the first ones, comes before
 	// lastEq, so a target may be one element of a tuple or list.
 	tuple bool
-	// value caches valueHolds for the line: 0 unknown, 1 false, 2 true.
-	value uint8
+	// starts and elems cache valueStarts and valueElems for the line: 0
+	// unknown, 1 false, 2 true.
+	starts, elems uint8
 }
 
 // line finds the logical line that starts at token a: up to a NEWLINE,
@@ -64,7 +65,7 @@ type passwordScan struct {
 // of the token that ends it.
 func (s *passwordScan) line(a int) int {
 	t := s.t
-	s.lastEq, s.value, s.tuple = -1, 0, false
+	s.firstEq, s.lastEq, s.starts, s.elems, s.tuple = -1, -1, 0, 0, false
 	depth, comma := 0, -1
 	defer func() { s.tuple = comma >= 0 && comma < s.lastEq }()
 	for i := a; i < t.Len(); i++ {
@@ -75,14 +76,17 @@ func (s *passwordScan) line(a int) int {
 		case comma < 0 && depth <= 1 && t.Is(i, ","):
 			comma = i
 		case k != pyparse.TokenOp:
-		case isOpener(t, i):
+		case t.Bracket(i) > 0:
 			depth++
-		case isCloser(t, i):
+		case t.Bracket(i) < 0:
 			depth = max(depth-1, 0)
 		case depth == 0 && t.Is(i, ";"):
 			s.end = i
 			return i
 		case depth == 0 && t.Is(i, "="):
+			if s.firstEq < 0 {
+				s.firstEq = i
+			}
 			s.lastEq = i
 		}
 	}
@@ -98,13 +102,9 @@ func (s *passwordScan) targets(a, b int) bool {
 	for i := a; i < b; i++ {
 		switch t.Kind(i) {
 		case pyparse.TokenOp:
-			if isOpener(t, i) {
-				depth++
-			} else if isCloser(t, i) {
-				depth = max(depth-1, 0)
-			}
+			depth = max(depth+t.Bracket(i), 0)
 		case pyparse.TokenName:
-			if secretTarget(string(t.Bytes(i))) && s.given(i+1, depth, nil) {
+			if s.given(i+1, depth, target{name: i}) {
 				return true
 			}
 		case pyparse.TokenString, pyparse.TokenFStringStart:
@@ -114,7 +114,7 @@ func (s *passwordScan) targets(a, b int) bool {
 			// The tokens of its fields are read next, so a literal inside
 			// one is seen as well; the depth after it is the depth before.
 			lit := t.Literal(i)
-			if s.given(lit.End, depth, &lit) {
+			if s.given(lit.End, depth, target{key: &lit}) {
 				return true
 			}
 		}
@@ -130,11 +130,26 @@ func continuesLiteral(t *pyparse.Tokens, i int) bool {
 	return k == pyparse.TokenString || k == pyparse.TokenFStringEnd
 }
 
-// given reports whether the target that ends before token j, at bracket
-// depth depth, may be given a literal: a Name already known to be
-// secret-named (key nil), or the literal key, which is checked only once
-// the tokens after it make it a target.
-func (s *passwordScan) given(j, depth int, key *pyparse.Literal) bool {
+// target is a Name (the index of its token) or a literal key or subscript
+// that may be given a value.
+type target struct {
+	name int
+	key  *pyparse.Literal
+}
+
+// secret reports whether the target is secret-named, or may be.
+func (s *passwordScan) secret(tg target) bool {
+	if tg.key == nil {
+		return secretTarget(string(s.t.Bytes(tg.name)))
+	}
+	return secretKey(tg.key)
+}
+
+// given reports whether tg, the target that ends before token j at
+// bracket depth depth, is secret-named and may be given a literal. Its
+// name is read only once the tokens after it make it a target.
+func (s *passwordScan) given(j, depth int, tg target) bool {
+	key := tg.key
 	t := s.t
 	closed := 0
 	for j < s.end && (t.Is(j, ")") || t.Is(j, "]")) {
@@ -150,60 +165,50 @@ func (s *passwordScan) given(j, depth int, key *pyparse.Literal) bool {
 		// A keyword, a default, or an assignment: its value starts after
 		// the `=`, or, outside brackets, after the line's last `=` (a
 		// chain), where it may also be a tuple given to a tuple of targets.
-		if !secretKey(key) {
-			return false
+		if s.reported(tg, s.literalAt(j+1)) {
+			return true
 		}
 		switch {
-		case s.valueAt(j + 1):
-			return true
 		case depth > 0:
 			return false
 		case s.tuple || closed > 0:
-			return s.valueHolds()
+			return s.secret(tg) && s.valueElems()
 		}
-		return s.valueAt(s.lastEq + 1)
+		return s.secret(tg) && s.valueStarts()
 	case t.Is(j, ":="):
-		return secretKey(key) && s.valueAt(j+1)
+		return s.reported(tg, s.literalAt(j+1))
 	case t.Is(j, ":"):
 		switch {
-		case !secretKey(key):
-			return false
-		case key != nil && s.valueAt(j+1): // a dict entry
-			return true
 		case depth == 0: // an annotated assignment
-			return s.lastEq > j && s.valueAt(s.lastEq+1)
-		case key != nil: // a literal key or slice: no annotation
+			return s.lastEq > j && s.secret(tg) && s.valueStarts()
+		case key != nil: // a dict entry
+			return s.reported(tg, s.literalAt(j+1))
+		case !s.secret(tg):
 			return false
 		}
 		eq, ok := s.annotationEnd(j + 1) // an annotated parameter
-		return !ok || eq >= 0 && s.valueAt(eq+1)
+		return !ok || eq >= 0 && s.reported(tg, s.literalAt(eq+1))
 	case t.Is(j, ","):
 		// One target of a tuple assignment `u, password = ...`.
-		return depth <= 1 && s.lastEq > j && secretKey(key) && s.valueHolds()
+		return depth <= 1 && s.lastEq > j && s.secret(tg) && s.valueElems()
 	}
 	return false
 }
 
-// secretKey reports whether key, a literal target (nil for a Name, already
-// checked), is secret-named, or may be.
-func secretKey(key *pyparse.Literal) bool {
-	return key == nil || secretTarget(keyText(key))
+// reported reports whether tg is secret-named and the literal at token
+// lit (-1: none) is one DAG302 reports; the cheap test first.
+func (s *passwordScan) reported(tg target, lit int) bool {
+	return lit >= 0 && s.secret(tg) && s.literalReported(lit)
 }
 
-// keyText is the value of a literal used as a key or subscript, or a
-// secret name when it is written in a way this prefilter does not read
-// (escapes, concatenation, fields, bad escapes): the caller then goes on
-// as if it were secret-named.
-func keyText(key *pyparse.Literal) string {
-	const unsure = "password"
-	if key.Pieces > 1 || key.Fields || key.Escaped {
-		return unsure
+// secretKey reports whether key, a literal used as a key or subscript, is
+// secret-named, or may be: one written with escapes, concatenation or
+// fields is taken for secret-named.
+func secretKey(key *pyparse.Literal) bool {
+	if body, ok := key.Raw(); ok {
+		return secretTarget(string(body))
 	}
-	v, ok := key.Text()
-	if !ok {
-		return unsure
-	}
-	return v
+	return true
 }
 
 // annotationEnd finds the `=` after the annotation that starts at token k
@@ -218,9 +223,9 @@ func (s *passwordScan) annotationEnd(k int) (int, bool) {
 			return -1, false
 		}
 		switch {
-		case isOpener(t, i):
+		case t.Bracket(i) > 0:
 			depth++
-		case isCloser(t, i):
+		case t.Bracket(i) < 0:
 			if depth == 0 {
 				return -1, true
 			}
@@ -234,45 +239,60 @@ func (s *passwordScan) annotationEnd(k int) (int, bool) {
 	return -1, true
 }
 
-// valueHolds reports whether the value after the line's last `=` outside
-// brackets may hold a literal given to a target: the value itself, or an
-// element of the tuple or list it is (`"a", "b"`, `("a", "b")`).
-func (s *passwordScan) valueHolds() bool {
-	if s.value == 0 {
-		s.value = 1
-		if s.tupleValue(s.lastEq + 1) {
-			s.value = 2
-		}
-	}
-	return s.value == 2
+// valueStarts reports whether a literal DAG302 may report follows one of
+// the line's `=` outside brackets. Every one counts, not only the last: the
+// value of a chain `a = b = "lit"` follows the last, but where the line
+// does not parse, the statement the parser recovers may end earlier.
+func (s *passwordScan) valueStarts() bool {
+	return cached(&s.starts, func() bool { return s.values(false) })
 }
 
-func (s *passwordScan) tupleValue(v int) bool {
-	if v <= 0 || v >= s.end {
+// valueElems is valueStarts for a tuple or list of targets: the literal may
+// also be an element of the value (`"a", "b"`, `("a", "b")`, `["a", "b"]`).
+func (s *passwordScan) valueElems() bool {
+	return cached(&s.elems, func() bool { return s.values(true) })
+}
+
+// cached evaluates f once for the line, keeping its result in *c.
+func cached(c *uint8, f func() bool) bool {
+	if *c == 0 {
+		*c = 1
+		if f() {
+			*c = 2
+		}
+	}
+	return *c == 2
+}
+
+// values reads the line from its first `=` outside brackets: whether a
+// literal DAG302 may report starts a value after one of them, or, with
+// elems, is an element of such a value (after a comma outside brackets or
+// inside the brackets the value opens with).
+func (s *passwordScan) values(elems bool) bool {
+	if s.firstEq < 0 {
 		return false
 	}
 	t := s.t
-	if s.valueAt(v) {
-		return true
-	}
-	// Element separators are the commas outside brackets and inside the
-	// brackets the value opens with.
-	wrap := 0
-	for i := v; i < s.end && (t.Is(i, "(") || t.Is(i, "[")); i++ {
-		wrap++
-		if s.valueAt(i + 1) {
-			return true
-		}
-	}
-	depth := 0
-	for i := v; i < s.end; i++ {
+	depth, wrap := 0, 0
+	for i := s.firstEq; i < s.end; i++ {
 		switch {
-		case isOpener(t, i):
+		case depth == 0 && t.Is(i, "="):
+			if s.valueAt(i + 1) {
+				return true
+			}
+			wrap = 0
+			for k := i + 1; elems && k < s.end && (t.Is(k, "(") || t.Is(k, "[")); k++ {
+				wrap++
+				if s.valueAt(k + 1) {
+					return true
+				}
+			}
+		case t.Bracket(i) > 0:
 			depth++
-		case isCloser(t, i):
+		case t.Bracket(i) < 0:
 			depth = max(depth-1, 0)
 			wrap = min(wrap, depth) // the brackets it opened with are closing
-		case depth <= wrap && t.Is(i, ",") && s.valueAt(i+1):
+		case elems && depth <= wrap && t.Is(i, ",") && s.valueAt(i+1):
 			return true
 		}
 	}
@@ -280,34 +300,38 @@ func (s *passwordScan) tupleValue(v int) bool {
 }
 
 // valueAt reports whether the expression starting at token k may be a
-// literal that DAG302 reports: after any opening parentheses, a string
-// literal that is not a placeholder or reference, or that this prefilter
-// cannot read.
+// literal that DAG302 reports.
 func (s *passwordScan) valueAt(k int) bool {
+	lit := s.literalAt(k)
+	return lit >= 0 && s.literalReported(lit)
+}
+
+// literalAt returns the index of the string literal that starts the
+// expression at token k after any opening parentheses, or -1.
+func (s *passwordScan) literalAt(k int) int {
 	t := s.t
 	for k < s.end && t.Is(k, "(") {
 		k++
 	}
 	if k >= s.end {
-		return false
+		return -1
 	}
 	if kind := t.Kind(k); kind != pyparse.TokenString && kind != pyparse.TokenFStringStart {
-		return false
+		return -1
 	}
-	lit := t.Literal(k)
+	return k
+}
+
+// literalReported reports whether the literal starting at token k is one
+// DAG302 reports: not a placeholder or reference, or one this prefilter
+// cannot read (replacement fields, bad escapes).
+func (s *passwordScan) literalReported(k int) bool {
+	lit := s.t.Literal(k)
 	if lit.Fields {
 		return true
 	}
 	v, ok := lit.Text()
 	return !ok || hardcodedSecret(v)
-}
-
-func isOpener(t *pyparse.Tokens, i int) bool {
-	return t.Kind(i) == pyparse.TokenOp && (t.Is(i, "(") || t.Is(i, "[") || t.Is(i, "{"))
-}
-
-func isCloser(t *pyparse.Tokens, i int) bool {
-	return t.Kind(i) == pyparse.TokenOp && (t.Is(i, ")") || t.Is(i, "]") || t.Is(i, "}"))
 }
 
 // mayHideToken is DAG301's prefilter. The driver has already found no
@@ -348,10 +372,8 @@ func mayHideToken(t *pyparse.Tokens) bool {
 				open = open[:len(open)-1]
 			}
 		case pyparse.TokenOp:
-			if n := len(open); n > 0 && t.Is(i, "{") {
-				open[n-1].depth++
-			} else if n > 0 && t.Is(i, "}") {
-				open[n-1].depth--
+			if n := len(open); n > 0 {
+				open[n-1].depth += t.Bracket(i) // > 0 inside a replacement field
 			}
 		case pyparse.TokenFStringMiddle:
 			// A format spec's text is a literal of its own, not part of the
