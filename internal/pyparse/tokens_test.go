@@ -113,6 +113,28 @@ func TestLiteralParts(t *testing.T) {
 	if _, ok := Tokenize([]byte(`'\N{NO SUCH NAME}'`)).Literal(0).Text(); ok {
 		t.Error("Text of a bad escape is ok")
 	}
+	// Raw is the text as written, only where it is the value.
+	for src, want := range map[string]string{
+		`'abc'`: "abc", `b"abc"`: "abc", `f'abc'`: "abc", `f''`: "", `"""a'b"""`: `a'b`,
+		`'a\x41'`: "-", `'a' 'b'`: "-", `f'{x}'`: "-", `f'a{{b'`: "-", "'''a\r\nb'''": "-",
+	} {
+		raw, ok := Tokenize([]byte(src + "\n")).Literal(0).Raw()
+		got := string(raw)
+		if !ok {
+			got = "-"
+		}
+		if got != want {
+			t.Errorf("Raw(%s) = %q, %v; want %q", src, raw, ok, want)
+		}
+	}
+	toks := Tokenize([]byte("f(a[1], {2})\n"))
+	var b strings.Builder
+	for i := 0; i < toks.Len(); i++ {
+		fmt.Fprint(&b, toks.Bracket(i))
+	}
+	if got := b.String(); got != "01010-1010-1-100" {
+		t.Errorf("Bracket of f(a[1], {2}) = %s", got)
+	}
 }
 
 // TestParseIf: what ParseIf parses from its scan is what Parse gives; what
