@@ -46,8 +46,9 @@ func secretSpans(file *pyparse.File, pass analysis.Pass, rules []*analysis.Rule,
 		p.Rule = rule
 		p.Report = func(d analysis.Diagnostic) { found = append(found, pyparse.Range{Start: d.Start, End: d.End}) }
 		// A rule that fails here fails in the main loop too, where it is
-		// reported; only its findings matter here.
-		_ = rule.Run(&p)
+		// reported; only its findings matter here. One that a rule yielding
+		// to it ran already is not run again.
+		_ = analysis.Run(&p, false)
 	}
 	return found
 }

@@ -63,7 +63,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 	for _, op := range m.Calls {
 		for _, name := range []string{"command", "cmds", "arguments"} {
 			a := op.Arg(name)
-			for _, v := range a.Located() {
+			for v := range a.EachLocated {
 				if text, ok := commandText(v.Value); ok {
 					var rel []analysis.RelatedLocation
 					if o := v.Value.Origin; o != nil {

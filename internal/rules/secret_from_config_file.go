@@ -102,7 +102,7 @@ func runSecretFromConfigFile(pass *analysis.Pass) error {
 		sort.Strings(names)
 		for _, name := range names {
 			a := op.Args[name]
-			for _, lv := range a.Located() {
+			for lv := range a.EachLocated {
 				checkConfigValue(pass, op, name, lv.Value, lv.Loc)
 			}
 		}
