@@ -157,7 +157,7 @@ func (s *Scope) bindImport(name string, ref *importRef) {
 			return
 		}
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
+	s.add(name, binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
 }
 
 // boundIn returns the scope name is bound in as seen from s, or nil.

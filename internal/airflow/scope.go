@@ -26,6 +26,9 @@ type Scope struct {
 	Parent   *Scope
 	Func     *pyparse.FuncDef // nil for the module
 	bindings map[string][]binding
+	// slab holds the first binding of each name, so that a name bound
+	// once costs no allocation of its own (see add).
+	slab []binding
 	globals  map[string]bool // names declared global in this function
 	stars    []*importRef    // `from m import *` of the module scope
 	inBlock  int             // depth of compound blocks collect is in
@@ -33,7 +36,7 @@ type Scope struct {
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
 	// globals stays nil (reads as empty) until a global statement needs it.
-	s := &Scope{Parent: parent, Func: fn, bindings: map[string][]binding{}}
+	s := &Scope{Parent: parent, Func: fn, bindings: make(map[string][]binding, len(body))}
 	if fn != nil {
 		for _, p := range fn.Params {
 			s.bind(p.Name, bindOther, nil)
@@ -47,7 +50,21 @@ func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
 	if name == "" {
 		return
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v, cond: s.inBlock > 0})
+	s.add(name, binding{kind: k, value: v, cond: s.inBlock > 0})
+}
+
+// add appends b to the bindings of name.
+func (s *Scope) add(name string, b binding) {
+	if bs, ok := s.bindings[name]; ok {
+		s.bindings[name] = append(bs, b)
+		return
+	}
+	if len(s.slab) == cap(s.slab) {
+		s.slab = make([]binding, 0, 16)
+	}
+	s.slab = append(s.slab, b)
+	n := len(s.slab)
+	s.bindings[name] = s.slab[n-1 : n : n] // full: a second binding moves the name's list out
 }
 
 // bindTarget records the names an assignment target binds.
