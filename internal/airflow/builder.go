@@ -58,9 +58,7 @@ type builder struct {
 	sites       []callSite
 	classes     *classes
 	decorated   []decorated
-	// invocations holds the contexts of the calls of each plain name, in
-	// source order; made from sites on first use (invocationContext).
-	invocations map[string][][]*frame
+	invocations map[string][][]*frame // contexts of the calls of each plain name, from sites on first use
 	overridden  map[string]bool
 	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
 }

@@ -26,12 +26,12 @@ type Scope struct {
 	Parent   *Scope
 	Func     *pyparse.FuncDef // nil for the module
 	bindings map[string][]binding
-	// slab holds the first binding of each name, so that a name bound
-	// once costs no allocation of its own (see add).
-	slab []binding
 	globals  map[string]bool // names declared global in this function
 	stars    []*importRef    // `from m import *` of the module scope
 	inBlock  int             // depth of compound blocks collect is in
+	// slab holds the first binding of each name, so that a name bound
+	// once costs no allocation of its own (see add).
+	slab []binding
 }
 
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
