@@ -252,7 +252,7 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	if classes == nil && mods != nil {
 		classes = moduleClasses{m: m}
 	}
-	m.module = newScope(nil, nil, f.Body)
+	m.module = newModuleScope(f)
 	if shortcut && classes == nil && !m.imports.fromAirflow() {
 		return m
 	}

@@ -48,7 +48,7 @@ type Origin struct {
 // afterwards, so many files may resolve names through it at once.
 func BuildModule(f *pyparse.File, mods Modules) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods, shared: true}
-	m.module = newScope(nil, nil, f.Body)
+	m.module = newModuleScope(f)
 	return m
 }
 

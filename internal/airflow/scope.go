@@ -32,11 +32,31 @@ type Scope struct {
 	// slab holds the first binding of each name, so that a name bound
 	// once costs no allocation of its own (see add).
 	slab []binding
+	// noWalrus is set when the file holds no := expression, so that
+	// collect need not look for one.
+	noWalrus bool
 }
 
+// newModuleScope returns the module scope of f.
+func newModuleScope(f *pyparse.File) *Scope {
+	noWalrus := true
+	for _, n := range f.Index().Outline {
+		if _, ok := n.(*pyparse.NamedExpr); ok {
+			noWalrus = false
+			break
+		}
+	}
+	return makeScope(nil, nil, f.Body, noWalrus)
+}
+
+// newScope returns the scope of the function fn of the file of parent.
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
+	return makeScope(parent, fn, body, parent != nil && parent.noWalrus)
+}
+
+func makeScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt, noWalrus bool) *Scope {
 	// globals stays nil (reads as empty) until a global statement needs it.
-	s := &Scope{Parent: parent, Func: fn, bindings: make(map[string][]binding, len(body))}
+	s := &Scope{Parent: parent, Func: fn, bindings: make(map[string][]binding, len(body)), noWalrus: noWalrus}
 	if fn != nil {
 		for _, p := range fn.Params {
 			s.bind(p.Name, bindOther, nil)
@@ -141,7 +161,7 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 
 // collectWalrus records `name := value` bindings inside an expression.
 func (s *Scope) collectWalrus(e pyparse.Expr) {
-	if e == nil {
+	if e == nil || s.noWalrus {
 		return
 	}
 	pyparse.Inspect(e, func(n pyparse.Node) bool {
