@@ -112,6 +112,9 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 // commandLoginProblem returns what is wrong with a shell command's registry
 // login, or "".
 func commandLoginProblem(cmd string) string {
+	if !strings.Contains(cmd, "login") {
+		return "" // both problems need a word login or get-login: no need to split the command
+	}
 	for _, seg := range shellSegments(cmd) {
 		switch {
 		case dockerLoginWithPassword(seg):
