@@ -61,6 +61,7 @@ type builder struct {
 	invocations map[string][][]*frame // contexts of the calls of each plain name, from sites on first use
 	overridden  map[string]bool
 	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
+	kinds       map[string]kindOf      // operatorKind's answers, by dotted callee
 }
 
 // templateAttrs are class attributes that name parameters without setting
@@ -87,10 +88,37 @@ func subclassText(f *pyparse.File, c *pyparse.ClassDef) string {
 	return b.String()
 }
 
+// kindOf is one answer of operatorKind.
+type kindOf struct {
+	kind     OperatorKind
+	sub      *opClass
+	provider string
+	ok       bool
+}
+
 // operatorKind recognises an operator class expression: an operator
 // daglint knows, a provider subclass of KubernetesPodOperator (provider is
-// its name) or an operator subclass of the project.
+// its name) or an operator subclass of the project. The answer for a
+// dotted name (`x`, `a.b.C`) depends on the name alone (the file's imports
+// and classes, the project's modules), and a file calls the same names
+// over and over (`self.log.info`), so it is worked out once per name.
 func (b *builder) operatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass, provider string, ok bool) {
+	key := dottedName(e)
+	if key == "" {
+		return b.findOperatorKind(e)
+	}
+	if k, seen := b.kinds[key]; seen {
+		return k.kind, k.sub, k.provider, k.ok
+	}
+	kind, sub, provider, ok = b.findOperatorKind(e)
+	if b.kinds == nil {
+		b.kinds = map[string]kindOf{}
+	}
+	b.kinds[key] = kindOf{kind, sub, provider, ok}
+	return kind, sub, provider, ok
+}
+
+func (b *builder) findOperatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass, provider string, ok bool) {
 	if n, isName := e.(*pyparse.Name); isName && b.classes.byName[n.ID] != nil {
 		// `class DockerOperator(DockerOperator)`: the file's own class
 		// shadows the import it extends.

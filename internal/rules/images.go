@@ -70,7 +70,7 @@ func images(p *analysis.Pass, keep func(*airflow.OpCall) bool) []image {
 // rules never guess). An expanded list gives one image per literal
 // element, located at the element.
 func collectImages(m *airflow.Model) []image {
-	var out []image
+	out := make([]image, 0, len(m.Calls)) // most calls have one image
 	for _, op := range m.Calls {
 		a := op.Arg("image")
 		if a == nil {
