@@ -216,7 +216,7 @@ func (b *builder) funcDef(fn *pyparse.FuncDef, sc *Scope, ctx []*frame) {
 	for _, p := range fn.Params {
 		b.expr(p.Default, sc, nil, ctx)
 	}
-	child := newScope(sc, fn, fn.Body)
+	child := newLazyScope(sc, fn)
 	b.stmts(fn.Body, child, inner)
 }
 

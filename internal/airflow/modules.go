@@ -166,6 +166,7 @@ func (s *Scope) boundIn(name string, shadow map[string]bool) *Scope {
 		return nil
 	}
 	for sc := s; sc != nil; sc = sc.Parent {
+		sc.load()
 		if sc.globals[name] {
 			continue
 		}

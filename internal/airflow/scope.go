@@ -35,6 +35,10 @@ type Scope struct {
 	// noWalrus is set when the file holds no := expression, so that
 	// collect need not look for one.
 	noWalrus bool
+	// lazy is set on a function scope of the linted file whose bindings
+	// are collected on first lookup (see load): most functions hold no
+	// operator call, so their names are never looked up.
+	lazy bool
 }
 
 // newModuleScope returns the module scope of f.
@@ -54,16 +58,39 @@ func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
 	return makeScope(parent, fn, body, parent != nil && parent.noWalrus)
 }
 
+// newLazyScope is newScope for a function of the linted file, whose
+// bindings are collected when a lookup first reads them. Such a scope is
+// read by the goroutine that builds the file's model only (the shared
+// models of imported modules have none).
+func newLazyScope(parent *Scope, fn *pyparse.FuncDef) *Scope {
+	return &Scope{Parent: parent, Func: fn, noWalrus: parent.noWalrus, lazy: true}
+}
+
 func makeScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt, noWalrus bool) *Scope {
+	s := &Scope{Parent: parent, Func: fn, noWalrus: noWalrus}
+	s.fill(body)
+	return s
+}
+
+// fill collects the bindings of the scope, whose function (if any) has the
+// body given.
+func (s *Scope) fill(body []pyparse.Stmt) {
 	// globals stays nil (reads as empty) until a global statement needs it.
-	s := &Scope{Parent: parent, Func: fn, bindings: make(map[string][]binding, len(body)), noWalrus: noWalrus}
-	if fn != nil {
-		for _, p := range fn.Params {
+	s.bindings = make(map[string][]binding, len(body))
+	if s.Func != nil {
+		for _, p := range s.Func.Params {
 			s.bind(p.Name, bindOther, nil)
 		}
 	}
 	s.collect(body)
-	return s
+}
+
+// load collects the bindings of a lazy scope, once.
+func (s *Scope) load() {
+	if s.lazy {
+		s.lazy = false
+		s.fill(s.Func.Body)
+	}
 }
 
 func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
@@ -194,6 +221,7 @@ func (s *Scope) lookup(name string, shadow map[string]bool) (binding, bool) {
 		return binding{}, false
 	}
 	for sc := s; sc != nil; sc = sc.Parent {
+		sc.load()
 		if sc.globals[name] {
 			continue
 		}
