@@ -78,7 +78,7 @@ func foreignSecrets(model *airflow.Model, opts Options) []string {
 // the pieces of the literal as written, so that no line of the file shows a
 // secret in any spelling.
 func fileSecrets(file *pyparse.File, spans []pyparse.Range) []string {
-	src := string(file.Src)
+	src := file.SrcText()
 	var known []string
 	for _, m := range secrets.FindTokens(src) {
 		known = append(known, src[m.Start:m.End])
