@@ -22,6 +22,18 @@ type frame struct {
 	known    bool
 	id       pyparse.Range // the DAG / TaskGroup construction, to compare contexts
 	as       string        // the name a `with ... as name` binds to it, if any
+	// args are the arguments defaults gives every operator of the frame,
+	// made on first use; no one changes an Arg once made, so the
+	// operators share them.
+	args []*Arg
+}
+
+// defaultArgs returns the arguments the frame's default_args give.
+func (f *frame) defaultArgs() []*Arg {
+	if f.args == nil && len(f.defaults.Entries) > 0 {
+		f.args = entryArgs(f.defaults.Entries, FromDefaultArgs)
+	}
+	return f.args
 }
 
 type callSite struct {
@@ -46,9 +58,10 @@ type builder struct {
 	sites       []callSite
 	classes     *classes
 	decorated   []decorated
-	invocations map[string][][]*frame
+	invocations map[string][][]*frame // contexts of the calls of each plain name, from sites on first use
 	overridden  map[string]bool
 	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
+	kinds       map[string]kindOf      // operatorKind's answers, by dotted callee
 }
 
 // templateAttrs are class attributes that name parameters without setting
@@ -75,10 +88,37 @@ func subclassText(f *pyparse.File, c *pyparse.ClassDef) string {
 	return b.String()
 }
 
+// kindOf is one answer of operatorKind.
+type kindOf struct {
+	kind     OperatorKind
+	sub      *opClass
+	provider string
+	ok       bool
+}
+
 // operatorKind recognises an operator class expression: an operator
 // daglint knows, a provider subclass of KubernetesPodOperator (provider is
-// its name) or an operator subclass of the project.
+// its name) or an operator subclass of the project. The answer for a
+// dotted name (`x`, `a.b.C`) depends on the name alone (the file's imports
+// and classes, the project's modules), and a file calls the same names
+// over and over (`self.log.info`), so it is worked out once per name.
 func (b *builder) operatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass, provider string, ok bool) {
+	key := dottedName(e)
+	if key == "" {
+		return b.findOperatorKind(e)
+	}
+	if k, seen := b.kinds[key]; seen {
+		return k.kind, k.sub, k.provider, k.ok
+	}
+	kind, sub, provider, ok = b.findOperatorKind(e)
+	if b.kinds == nil {
+		b.kinds = map[string]kindOf{}
+	}
+	b.kinds[key] = kindOf{kind, sub, provider, ok}
+	return kind, sub, provider, ok
+}
+
+func (b *builder) findOperatorKind(e pyparse.Expr) (kind OperatorKind, sub *opClass, provider string, ok bool) {
 	if n, isName := e.(*pyparse.Name); isName && b.classes.byName[n.ID] != nil {
 		// `class DockerOperator(DockerOperator)`: the file's own class
 		// shadows the import it extends.
@@ -176,7 +216,7 @@ func (b *builder) funcDef(fn *pyparse.FuncDef, sc *Scope, ctx []*frame) {
 	for _, p := range fn.Params {
 		b.expr(p.Default, sc, nil, ctx)
 	}
-	child := newScope(sc, fn, fn.Body)
+	child := newLazyScope(sc, fn)
 	b.stmts(fn.Body, child, inner)
 }
 
@@ -272,11 +312,8 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 		switch n := n.(type) {
 		case *pyparse.Call:
 			b.sites = append(b.sites, callSite{call: n, scope: sc, shadow: shadow, ctx: ctx})
-			switch f := n.Func.(type) {
-			case *pyparse.Name:
-				b.invocations[f.ID] = append(b.invocations[f.ID], ctx)
-			case *pyparse.Attribute:
-				if nm, ok := f.Value.(*pyparse.Name); ok && f.Attr == "override" {
+			if f, ok := n.Func.(*pyparse.Attribute); ok && f.Attr == "override" {
+				if nm, ok := f.Value.(*pyparse.Name); ok {
 					b.overridden[nm.ID] = true
 				}
 			}
@@ -415,7 +452,7 @@ func (b *builder) opFromCall(call, expand *pyparse.Call, s callSite) {
 		Partial:    partial,
 		Expand:     expand,
 		Scope:      s.scope,
-		Args:       map[string]*Arg{},
+		Args:       make(map[string]*Arg, argsHint(s.ctx, call, expand)),
 	}
 	if sub != nil {
 		b.describeSubclass(op, sub)
@@ -486,6 +523,14 @@ func hasKnownFrame(ctx []*frame) bool {
 // invocationContext returns the context shared by every call of the named
 // function, or an unknown frame when there is none or they differ.
 func (b *builder) invocationContext(name string) []*frame {
+	if b.invocations == nil {
+		b.invocations = map[string][][]*frame{}
+		for _, s := range b.sites {
+			if f, ok := s.call.Func.(*pyparse.Name); ok {
+				b.invocations[f.ID] = append(b.invocations[f.ID], s.ctx)
+			}
+		}
+	}
 	inv := b.invocations[name]
 	unknown := []*frame{{kind: frameUnknown}}
 	if len(inv) == 0 {
@@ -542,8 +587,8 @@ func (b *builder) applyContext(op *OpCall, r *resolver, ctx []*frame, call *pypa
 			op.open = true
 			continue
 		}
-		for _, e := range f.defaults.Entries {
-			op.Args[e.Key] = entryArg(e, FromDefaultArgs)
+		for _, a := range f.defaultArgs() {
+			op.Args[a.Name] = a
 		}
 	}
 }
@@ -566,11 +611,41 @@ func aliasFrame(ctx []*frame, e pyparse.Expr) *frame {
 }
 
 func entryArg(e *Entry, src ArgSource) *Arg {
+	a := new(Arg)
+	setEntryArg(a, e, src)
+	return a
+}
+
+// entryArgs returns the arguments of entries, allocated together.
+func entryArgs(entries []*Entry, src ArgSource) []*Arg {
+	block := make([]Arg, len(entries))
+	out := make([]*Arg, len(entries))
+	for i, e := range entries {
+		setEntryArg(&block[i], e, src)
+		out[i] = &block[i]
+	}
+	return out
+}
+
+func setEntryArg(a *Arg, e *Entry, src ArgSource) {
 	x := e.ValueExpr
 	if x == nil {
 		x = e.Value.Expr
 	}
-	return &Arg{Name: e.Key, Value: e.Value, Expr: x, KeyRange: e.KeyRange, Source: src}
+	*a = Arg{Name: e.Key, Value: e.Value, Expr: x, KeyRange: e.KeyRange, Source: src}
+}
+
+// argsHint is about how many arguments an operator call will have: those
+// of its context's default_args and its keywords.
+func argsHint(ctx []*frame, call, expand *pyparse.Call) int {
+	n := len(call.Keywords)
+	if expand != nil {
+		n += len(expand.Keywords)
+	}
+	for _, f := range ctx {
+		n += len(f.defaults.Entries)
+	}
+	return n
 }
 
 // applyOwnDefaults fills arguments from the operator's own default_args=.
@@ -584,8 +659,8 @@ func (b *builder) applyOwnDefaults(op *OpCall, r *resolver, call *pyparse.Call) 
 		op.open = true
 		return
 	}
-	for _, e := range v.Entries {
-		op.Args[e.Key] = entryArg(e, FromDefaultArgs)
+	for _, a := range entryArgs(v.Entries, FromDefaultArgs) {
+		op.Args[a.Name] = a
 	}
 }
 
@@ -599,7 +674,8 @@ func (b *builder) applyKeywords(op *OpCall, r *resolver, call *pyparse.Call, src
 		}
 		op.open = true
 	}
-	for _, kw := range call.Keywords {
+	var block []Arg // the keywords' arguments, allocated together
+	for i, kw := range call.Keywords {
 		if kw.Name == "" {
 			v := r.eval(kw.Value)
 			if v.Kind != Dict {
@@ -609,15 +685,24 @@ func (b *builder) applyKeywords(op *OpCall, r *resolver, call *pyparse.Call, src
 			if v.Partial {
 				op.open = true
 			}
-			for _, e := range v.Entries {
-				op.Args[e.Key] = entryArg(e, FromMapping)
+			for _, a := range entryArgs(v.Entries, FromMapping) {
+				op.Args[a.Name] = a
 			}
 			continue
+		}
+		if op.Keywords == nil {
+			op.Keywords = make([]KeywordSite, 0, len(call.Keywords))
 		}
 		op.Keywords = append(op.Keywords, KeywordSite{Name: kw.Name, NameRange: kw.NameRange, Value: kw.Value, Source: src})
 		if kw.Name == "default_args" || kw.Name == "dag" {
 			continue
 		}
-		op.Args[kw.Name] = &Arg{Name: kw.Name, Value: r.eval(kw.Value), Expr: kw.Value, KeyRange: kw.NameRange, Source: src, Mapped: src == FromExpand}
+		if len(block) == 0 {
+			block = make([]Arg, len(call.Keywords)-i)
+		}
+		a := &block[0]
+		block = block[1:]
+		*a = Arg{Name: kw.Name, Value: r.eval(kw.Value), Expr: kw.Value, KeyRange: kw.NameRange, Source: src, Mapped: src == FromExpand}
+		op.Args[kw.Name] = a
 	}
 }

@@ -12,6 +12,15 @@ import (
 // explains): its `secret` and `key` arguments name a Kubernetes object and
 // a key in it, never a secret value.
 func (m *Model) IsKubernetesSecret(c *pyparse.Call) bool {
+	switch f := c.Func.(type) {
+	case *pyparse.Attribute:
+		if f.Attr != "Secret" {
+			return false // its dotted name ends with another name: no need to build it
+		}
+	case *pyparse.Name:
+	default:
+		return false // no dotted name
+	}
 	q := m.QualName(c.Func)
 	if q == "" {
 		if n, ok := c.Func.(*pyparse.Name); ok {

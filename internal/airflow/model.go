@@ -252,7 +252,7 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	if classes == nil && mods != nil {
 		classes = moduleClasses{m: m}
 	}
-	m.module = newScope(nil, nil, f.Body)
+	m.module = newModuleScope(f)
 	if shortcut && classes == nil && !m.imports.fromAirflow() {
 		return m
 	}
@@ -261,7 +261,8 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
-	b := &builder{m: m, classes: m.classes, invocations: map[string][][]*frame{}, overridden: map[string]bool{}, podSeen: map[*pyparse.Call]bool{}}
+	b := &builder{m: m, classes: m.classes, overridden: map[string]bool{}, podSeen: map[*pyparse.Call]bool{},
+		sites: make([]callSite, 0, len(f.Index().Calls))}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
 	return m

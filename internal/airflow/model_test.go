@@ -338,3 +338,25 @@ DockerOperator(task_id="t3", image="x", dag=c_dag)         # 3: alias used after
 		t.Error("call 1: a DAG without default_args passed as dag= must not leave docker_conn_id open")
 	}
 }
+
+// TestWalrusRebinds: a name a := expression binds again, in the module or
+// in a function, is bound more than once there, so it resolves to nothing;
+// in a file without := the same names resolve.
+func TestWalrusRebinds(t *testing.T) {
+	head := "from airflow.providers.docker.operators.docker import DockerOperator\nIMAGE = \"a:1\"\n"
+	tests := []struct {
+		body, want string
+	}{
+		{"DockerOperator(task_id=\"t\", image=IMAGE)\n", "a:1"},
+		{"print(IMAGE := pick())\nDockerOperator(task_id=\"t\", image=IMAGE)\n", "<unknown>"},
+		{"x = [IMAGE := pick()]\nDockerOperator(task_id=\"t\", image=IMAGE)\n", "<unknown>"},
+		{"def f():\n    TAG = \"b:2\"\n    DockerOperator(task_id=\"t\", image=TAG)\n", "b:2"},
+		{"def f():\n    TAG = \"b:2\"\n    print(TAG := pick())\n    DockerOperator(task_id=\"t\", image=TAG)\n", "<unknown>"},
+	}
+	for _, tt := range tests {
+		m := build(t, head+tt.body)
+		if got := argStr(m, 0, "image"); got != tt.want {
+			t.Errorf("%q: image = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}

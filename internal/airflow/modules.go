@@ -48,7 +48,7 @@ type Origin struct {
 // afterwards, so many files may resolve names through it at once.
 func BuildModule(f *pyparse.File, mods Modules) *Model {
 	m := &Model{File: f, imports: collectImports(f), mutated: mutatedNames(f), mods: mods, shared: true}
-	m.module = newScope(nil, nil, f.Body)
+	m.module = newModuleScope(f)
 	return m
 }
 
@@ -157,7 +157,7 @@ func (s *Scope) bindImport(name string, ref *importRef) {
 			return
 		}
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
+	s.add(name, binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
 }
 
 // boundIn returns the scope name is bound in as seen from s, or nil.
@@ -166,6 +166,7 @@ func (s *Scope) boundIn(name string, shadow map[string]bool) *Scope {
 		return nil
 	}
 	for sc := s; sc != nil; sc = sc.Parent {
+		sc.load()
 		if sc.globals[name] {
 			continue
 		}

@@ -72,17 +72,28 @@ var airflowVersions = []string{Airflow1, Airflow2, Airflow3}
 // other value, including parts that are not numbers ("2.x", "3."). The
 // configuration's airflow-version and every rule read versions through it.
 func NormalizeVersion(v string) (string, bool) {
-	parts := strings.Split(strings.TrimSpace(v), ".")
-	for _, p := range parts {
+	// The dot-separated parts are read in place: rules ask for every
+	// argument of every call.
+	var first, second string
+	n := 0
+	for rest, more := strings.TrimSpace(v), true; more; n++ {
+		var p string
+		p, rest, more = strings.Cut(rest, ".")
 		if p == "" || strings.Trim(p, "0123456789") != "" {
 			return "", false
 		}
+		switch n {
+		case 0:
+			first = p
+		case 1:
+			second = p
+		}
 	}
 	switch {
-	case parts[0] == "1" && len(parts) >= 2 && parts[1] == "10":
+	case first == "1" && n >= 2 && second == "10":
 		return Airflow1, true
-	case parts[0] == Airflow2, parts[0] == Airflow3:
-		return parts[0], true
+	case first == Airflow2, first == Airflow3:
+		return first, true
 	}
 	return "", false
 }
@@ -438,14 +449,24 @@ func validSet(kind OperatorKind, version string) (map[string]bool, bool) {
 	if v, known := NormalizeVersion(version); known {
 		return byVersion[v], true
 	}
-	union := map[string]bool{}
-	for _, names := range byVersion {
-		for n := range names {
-			union[n] = true
-		}
-	}
-	return union, true
+	return validUnion()[kind], true
 }
+
+// validUnion holds, per kind, the names valid on any version (what
+// validSet gives for an unknown version), built once.
+var validUnion = sync.OnceValue(func() map[OperatorKind]map[string]bool {
+	out := map[OperatorKind]map[string]bool{}
+	for kind, byVersion := range paramData().valid {
+		union := map[string]bool{}
+		for _, names := range byVersion {
+			for n := range names {
+				union[n] = true
+			}
+		}
+		out[kind] = union
+	}
+	return out
+})
 
 // ValidKwargs returns the keyword names kind accepts on the Airflow version
 // ("1.10", "2" or "3"; see NormalizeVersion): the operator's parameters in

@@ -556,3 +556,22 @@ func TestValidKwargLookups(t *testing.T) {
 		}
 	}
 }
+
+// TestValidKwargAllocatesNothing: rules ask IsValidKwarg about every
+// argument of every call; on a known version and on an unknown one (the
+// union of all versions) the answer builds nothing.
+func TestValidKwargAllocatesNothing(t *testing.T) {
+	for _, version := range []string{"2.9.1", "", "latest"} {
+		allocs := testing.AllocsPerRun(20, func() {
+			IsValidKwarg(DockerOperator, version, "image")
+			IsValidKwarg(KubernetesPodOperator, version, "no_such_param")
+			NormalizeVersion(version)
+		})
+		if allocs != 0 {
+			t.Errorf("version %q: %v allocations per round, want 0", version, allocs)
+		}
+	}
+	if !IsValidKwarg(DockerOperator, "", "private_environment") || IsValidKwarg(DockerOperator, "", "no_such_param") {
+		t.Error("an unknown version does not take the names of every version, and only them")
+	}
+}

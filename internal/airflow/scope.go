@@ -29,25 +29,89 @@ type Scope struct {
 	globals  map[string]bool // names declared global in this function
 	stars    []*importRef    // `from m import *` of the module scope
 	inBlock  int             // depth of compound blocks collect is in
+	// slab holds the first binding of each name, so that a name bound
+	// once costs no allocation of its own (see add).
+	slab []binding
+	// noWalrus is set when the file holds no := expression, so that
+	// collect need not look for one.
+	noWalrus bool
+	// lazy is set on a function scope of the linted file whose bindings
+	// are collected on first lookup (see load): most functions hold no
+	// operator call, so their names are never looked up.
+	lazy bool
 }
 
+// newModuleScope returns the module scope of f.
+func newModuleScope(f *pyparse.File) *Scope {
+	noWalrus := true
+	for _, n := range f.Index().Outline {
+		if _, ok := n.(*pyparse.NamedExpr); ok {
+			noWalrus = false
+			break
+		}
+	}
+	return makeScope(nil, nil, f.Body, noWalrus)
+}
+
+// newScope returns the scope of the function fn of the file of parent.
 func newScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt) *Scope {
+	return makeScope(parent, fn, body, parent != nil && parent.noWalrus)
+}
+
+// newLazyScope is newScope for a function of the linted file, whose
+// bindings are collected when a lookup first reads them. Such a scope is
+// read by the goroutine that builds the file's model only (the shared
+// models of imported modules have none).
+func newLazyScope(parent *Scope, fn *pyparse.FuncDef) *Scope {
+	return &Scope{Parent: parent, Func: fn, noWalrus: parent.noWalrus, lazy: true}
+}
+
+func makeScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt, noWalrus bool) *Scope {
+	s := &Scope{Parent: parent, Func: fn, noWalrus: noWalrus}
+	s.fill(body)
+	return s
+}
+
+// fill collects the bindings of the scope, whose function (if any) has the
+// body given.
+func (s *Scope) fill(body []pyparse.Stmt) {
 	// globals stays nil (reads as empty) until a global statement needs it.
-	s := &Scope{Parent: parent, Func: fn, bindings: map[string][]binding{}}
-	if fn != nil {
-		for _, p := range fn.Params {
+	s.bindings = make(map[string][]binding, len(body))
+	if s.Func != nil {
+		for _, p := range s.Func.Params {
 			s.bind(p.Name, bindOther, nil)
 		}
 	}
 	s.collect(body)
-	return s
+}
+
+// load collects the bindings of a lazy scope, once.
+func (s *Scope) load() {
+	if s.lazy {
+		s.lazy = false
+		s.fill(s.Func.Body)
+	}
 }
 
 func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
 	if name == "" {
 		return
 	}
-	s.bindings[name] = append(s.bindings[name], binding{kind: k, value: v, cond: s.inBlock > 0})
+	s.add(name, binding{kind: k, value: v, cond: s.inBlock > 0})
+}
+
+// add appends b to the bindings of name.
+func (s *Scope) add(name string, b binding) {
+	if bs, ok := s.bindings[name]; ok {
+		s.bindings[name] = append(bs, b)
+		return
+	}
+	if len(s.slab) == cap(s.slab) {
+		s.slab = make([]binding, 0, 16)
+	}
+	s.slab = append(s.slab, b)
+	n := len(s.slab)
+	s.bindings[name] = s.slab[n-1 : n : n] // full: a second binding moves the name's list out
 }
 
 // bindTarget records the names an assignment target binds.
@@ -124,7 +188,7 @@ func (s *Scope) collect(body []pyparse.Stmt) {
 
 // collectWalrus records `name := value` bindings inside an expression.
 func (s *Scope) collectWalrus(e pyparse.Expr) {
-	if e == nil {
+	if e == nil || s.noWalrus {
 		return
 	}
 	pyparse.Inspect(e, func(n pyparse.Node) bool {
@@ -157,6 +221,7 @@ func (s *Scope) lookup(name string, shadow map[string]bool) (binding, bool) {
 		return binding{}, false
 	}
 	for sc := s; sc != nil; sc = sc.Parent {
+		sc.load()
 		if sc.globals[name] {
 			continue
 		}

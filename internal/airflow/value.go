@@ -174,10 +174,13 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 			elts = elts[:maxElems]
 			v.Partial = true
 		}
-		for _, el := range elts {
+		for i, el := range elts {
 			if _, ok := el.(*pyparse.Starred); ok {
 				v.Partial = true
 				continue
+			}
+			if v.Elems == nil {
+				v.Elems = make([]Value, 0, len(elts)-i)
 			}
 			v.Elems = append(v.Elems, r.eval(el))
 		}
@@ -252,7 +255,8 @@ func (v *Value) spread(sub Value) {
 
 func (r *resolver) evalDict(d *pyparse.Dict) Value {
 	v := Value{Kind: Dict, Expr: d}
-	for _, it := range d.Items {
+	var block []Entry // the entries, allocated together
+	for i, it := range d.Items {
 		if it.Key == nil {
 			v.spread(r.eval(it.Value))
 			continue
@@ -262,7 +266,16 @@ func (r *resolver) evalDict(d *pyparse.Dict) Value {
 			v.Partial = true
 			continue
 		}
-		v.Entries = append(v.Entries, &Entry{Key: k.Str, KeyRange: it.Key.Span(), Item: it.Range, ValueExpr: it.Value, Value: r.eval(it.Value)})
+		if len(block) == 0 {
+			block = make([]Entry, len(d.Items)-i)
+		}
+		e := &block[0]
+		block = block[1:]
+		*e = Entry{Key: k.Str, KeyRange: it.Key.Span(), Item: it.Range, ValueExpr: it.Value, Value: r.eval(it.Value)}
+		if v.Entries == nil {
+			v.Entries = make([]*Entry, 0, len(d.Items)-i)
+		}
+		v.Entries = append(v.Entries, e)
 	}
 	return v
 }

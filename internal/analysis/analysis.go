@@ -294,27 +294,78 @@ func (p *Pass) Claimed(r pyparse.Range) bool {
 	return false
 }
 
-// claimsKey keys a rule's claims in Facts.
+// claimsKey keys a rule's run on the file in Facts (see ruleRun).
 type claimsKey struct{ rule *Rule }
+
+// ruleRun is what a rule reported on a file, kept in Facts for the rules
+// that yield to it and for the driver's own run of it (see Run).
+type ruleRun struct {
+	diags  []Diagnostic
+	err    error
+	claims map[pyparse.Range]bool // the diagnostics' primary locations, made on first use
+}
 
 // claimsOf returns the primary locations of w's findings in the pass's file.
 func claimsOf(p *Pass, w *Rule) map[pyparse.Range]bool {
+	var run *ruleRun
 	if p.Facts != nil {
 		if c, ok := p.Facts.m[claimsKey{w}]; ok {
-			return c.(map[pyparse.Range]bool)
+			run = c.(*ruleRun)
 		}
 	}
-	claims := map[pyparse.Range]bool{}
-	if w.Run != nil {
-		q := *p
-		q.Rule = w
-		q.Report = func(d Diagnostic) { claims[pyparse.Range{Start: d.Start, End: d.End}] = true }
-		_ = w.Run(&q) // a broken winner claims what it reported before breaking; the driver reports its error when it runs
+	if run == nil {
+		run = &ruleRun{}
+		if w.Run != nil {
+			q := *p
+			q.Rule = w
+			q.Report = func(d Diagnostic) { run.diags = append(run.diags, d) }
+			// A broken winner claims what it reported before breaking; the
+			// driver reports its error when it runs.
+			run.err = w.Run(&q)
+		}
+		if p.Facts != nil {
+			p.Facts.m[claimsKey{w}] = run
+		}
 	}
-	if p.Facts != nil {
-		p.Facts.m[claimsKey{w}] = claims
+	if run.claims == nil {
+		run.claims = make(map[pyparse.Range]bool, len(run.diags))
+		for _, d := range run.diags {
+			run.claims[pyparse.Range{Start: d.Start, End: d.End}] = true
+		}
 	}
-	return claims
+	return run.claims
+}
+
+// Run runs the pass's rule on its file, reporting through p.Report, and
+// returns the rule's error. A rule that another rule's Pass.Claimed has
+// already run on the file (with the same Facts) is not run again: what it
+// reported then is reported now, in the same order, with the same error.
+// With keep (some rule yields to this one), what it reports is kept in
+// Facts for Pass.Claimed, which then need not run it again.
+func Run(p *Pass, keep bool) error {
+	if p.Facts == nil {
+		return p.Rule.Run(p)
+	}
+	if c, ok := p.Facts.m[claimsKey{p.Rule}]; ok {
+		run := c.(*ruleRun)
+		for _, d := range run.diags {
+			p.Report(d)
+		}
+		return run.err
+	}
+	if !keep {
+		return p.Rule.Run(p)
+	}
+	run := &ruleRun{}
+	report := p.Report
+	q := *p
+	q.Report = func(d Diagnostic) {
+		run.diags = append(run.diags, d)
+		report(d)
+	}
+	run.err = p.Rule.Run(&q)
+	p.Facts.m[claimsKey{p.Rule}] = run
+	return run.err
 }
 
 // Reportf reports a finding over r with a formatted message.

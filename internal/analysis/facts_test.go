@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"errors"
+	"slices"
 	"testing"
 
 	"github.com/daglint/daglint/internal/pyparse"
@@ -73,5 +75,66 @@ func TestClaimed(t *testing.T) {
 	}
 	if len(reported) != 0 {
 		t.Errorf("the winner's findings reached the loser's Report: %+v", reported)
+	}
+}
+
+// TestRunOnce: the driver's run of a winner that Claimed already ran on the
+// file reports what that run reported, in order, with its error, without
+// running it again; a winner run first with keep serves later claims
+// without a second run; a rule run without keep or without Facts runs each
+// time.
+func TestRunOnce(t *testing.T) {
+	runs := 0
+	broken := errors.New("broken")
+	winner := &Rule{ID: "DAG901", Run: func(p *Pass) error {
+		runs++
+		p.Report(Diagnostic{Start: 10, End: 20, Message: "first"})
+		p.Report(Diagnostic{Start: 1, End: 2, Message: "second"})
+		return broken
+	}}
+	loser := &Rule{ID: "DAG902", YieldsTo: []*Rule{winner}}
+	want := []string{"first", "second"}
+	messages := func(ds []Diagnostic) []string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Message)
+		}
+		return out
+	}
+	for _, winnerFirst := range []bool{false, true} {
+		runs = 0
+		facts := NewFacts()
+		var reported []Diagnostic
+		report := func(d Diagnostic) { reported = append(reported, d) }
+		claim := func() {
+			if !(&Pass{Rule: loser, Facts: facts, Report: report}).Claimed(pyparse.Range{Start: 1, End: 2}) {
+				t.Errorf("winner first %v: the winner's second finding is not claimed", winnerFirst)
+			}
+		}
+		if !winnerFirst {
+			claim()
+		}
+		err := Run(&Pass{Rule: winner, Facts: facts, Report: report}, true)
+		if winnerFirst {
+			claim()
+		}
+		if err != broken {
+			t.Errorf("winner first %v: Run returned %v, want the rule's error", winnerFirst, err)
+		}
+		if got := messages(reported); !slices.Equal(got, want) {
+			t.Errorf("winner first %v: Run reported %q, want %q", winnerFirst, got, want)
+		}
+		if runs != 1 {
+			t.Errorf("winner first %v: the winner ran %d times, want 1", winnerFirst, runs)
+		}
+	}
+	runs = 0
+	facts := NewFacts()
+	for i := 0; i < 2; i++ {
+		Run(&Pass{Rule: winner, Facts: facts, Report: func(Diagnostic) {}}, false)
+		Run(&Pass{Rule: winner, Report: func(Diagnostic) {}}, true)
+	}
+	if runs != 4 {
+		t.Errorf("runs without keep or without Facts: %d, want 4", runs)
 	}
 }

@@ -111,8 +111,12 @@ func IsDockerHub(registry string) bool {
 // splitHostPort splits "host:port", "[v6]:port", "[v6]" or "host" into a host
 // (brackets removed) and a port string ("" when absent).
 func splitHostPort(s string) (host, port string) {
-	if h, p, err := net.SplitHostPort(s); err == nil {
-		return h, p
+	// Without a colon there is no port, and net.SplitHostPort would only
+	// build an error to say so (most registries are written so).
+	if strings.IndexByte(s, ':') >= 0 {
+		if h, p, err := net.SplitHostPort(s); err == nil {
+			return h, p
+		}
 	}
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		return s[1 : len(s)-1], ""

@@ -8,6 +8,9 @@ import "strings"
 // (`{% ... %}`): an opening marker with its closing marker after it. A lone
 // `{{` or `{%` is text, not a template (a password may contain one).
 func Has(s string) bool {
+	if strings.IndexByte(s, '{') < 0 {
+		return false // most strings: one byte search instead of two substring searches
+	}
 	if i := strings.Index(s, "{{"); i >= 0 && strings.Contains(s[i+2:], "}}") {
 		return true
 	}

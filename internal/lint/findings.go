@@ -3,8 +3,8 @@ package lint
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
@@ -116,6 +116,10 @@ func normalise(lines *source.Lines, start, end int, red *secrets.Redactor) strin
 // normalised text of the primary location and how many identical ones come
 // before it in the file. It is a hash, so it never carries a secret.
 func Fingerprint(ruleID, path, text string, occurrence int) string {
-	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%d", ruleID, path, text, occurrence)))
+	b := make([]byte, 0, len(ruleID)+len(path)+len(text)+24)
+	b = append(append(b, ruleID...), 0)
+	b = append(append(b, path...), 0)
+	b = append(append(b, text...), 0)
+	h := sha256.Sum256(strconv.AppendInt(b, int64(occurrence), 10))
 	return hex.EncodeToString(h[:16])
 }

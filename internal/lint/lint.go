@@ -354,33 +354,29 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	var diags []analysis.Diagnostic
 	var spans []pyparse.Range
 	facts := analysis.NewFacts() // shared by every rule of this file
-	ran := map[*analysis.Rule]bool{}
 	sets := opts.ruleSets()
 	enabled, unused := sets.enabled, sets.unused
+	ran := make(map[*analysis.Rule]bool, len(opts.Rules))
+	// One pass serves every rule in turn: Report reads the rule from it.
+	pass := &analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}
+	pass.Report = func(d analysis.Diagnostic) {
+		rule := pass.Rule
+		d.RuleID = rule.ID
+		if d.Severity == analysis.SeverityDefault {
+			d.Severity = rule.Severity
+		}
+		if rule.Secret {
+			spans = append(spans, pyparse.Range{Start: d.Start, End: d.End})
+		}
+		diags = append(diags, d)
+	}
 	for _, rule := range opts.Rules {
 		if rule.Run == nil || !enabled[rule.ID] || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
 			continue
 		}
-		rule := rule
 		ran[rule] = true
-		pass := &analysis.Pass{
-			Rule:     rule,
-			File:     file,
-			Model:    model,
-			Settings: opts.Settings,
-			Facts:    facts,
-			Report: func(d analysis.Diagnostic) {
-				d.RuleID = rule.ID
-				if d.Severity == analysis.SeverityDefault {
-					d.Severity = rule.Severity
-				}
-				if rule.Secret {
-					spans = append(spans, pyparse.Range{Start: d.Start, End: d.End})
-				}
-				diags = append(diags, d)
-			},
-		}
-		if err := rule.Run(pass); err != nil {
+		pass.Rule = rule
+		if err := analysis.Run(pass, sets.winners[rule]); err != nil {
 			diags = append(diags, analysis.Diagnostic{
 				RuleID: rule.ID, Severity: analysis.Error,
 				Message: fmt.Sprintf("rule %s failed: %v", rule.ID, err),
@@ -405,14 +401,20 @@ type ruleSets struct {
 	secret  []*analysis.Rule
 	// prefilters are the token prefilters of the enabled rules.
 	prefilters []func(*pyparse.Tokens) bool
+	// winners are the rules some rule yields to (Rule.YieldsTo): what
+	// they report is kept for Pass.Claimed.
+	winners map[*analysis.Rule]bool
 }
 
 func newRuleSets(opts Options) *ruleSets {
-	s := &ruleSets{secret: secretRules(opts)}
+	s := &ruleSets{secret: secretRules(opts), winners: map[*analysis.Rule]bool{}}
 	s.enabled, s.unused = enabledRules(opts)
 	for _, r := range opts.Rules {
 		if r.Prefilter != nil && s.enabled[r.ID] {
 			s.prefilters = append(s.prefilters, r.Prefilter)
+		}
+		for _, w := range r.YieldsTo {
+			s.winners[w] = true
 		}
 	}
 	return s

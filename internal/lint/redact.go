@@ -46,8 +46,9 @@ func secretSpans(file *pyparse.File, pass analysis.Pass, rules []*analysis.Rule,
 		p.Rule = rule
 		p.Report = func(d analysis.Diagnostic) { found = append(found, pyparse.Range{Start: d.Start, End: d.End}) }
 		// A rule that fails here fails in the main loop too, where it is
-		// reported; only its findings matter here.
-		_ = rule.Run(&p)
+		// reported; only its findings matter here. One that a rule yielding
+		// to it ran already is not run again.
+		_ = analysis.Run(&p, false)
 	}
 	return found
 }
@@ -77,7 +78,7 @@ func foreignSecrets(model *airflow.Model, opts Options) []string {
 // the pieces of the literal as written, so that no line of the file shows a
 // secret in any spelling.
 func fileSecrets(file *pyparse.File, spans []pyparse.Range) []string {
-	src := string(file.Src)
+	src := file.SrcText()
 	var known []string
 	for _, m := range secrets.FindTokens(src) {
 		known = append(known, src[m.Start:m.End])

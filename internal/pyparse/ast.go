@@ -33,6 +33,17 @@ type File struct {
 	// count, sizes its lists.
 	index  atomic.Pointer[Index]
 	tokens int
+	// text is Src as a string: the parser's copy, which comments share.
+	text string
+}
+
+// SrcText returns Src as a string, without copying it again when the
+// parser has (the parser's copy).
+func (f *File) SrcText() string {
+	if f.text == "" && len(f.Src) > 0 {
+		return string(f.Src)
+	}
+	return f.text
 }
 
 // Text returns the source text of r.

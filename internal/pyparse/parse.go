@@ -86,6 +86,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	pp.ntoks = len(toks)
 	f.tokens = len(toks)
 	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
+	f.text = p.s
 	var codingErr *SyntaxError
 	p.utf8Source, codingErr = sourceCoding(src)
 	if codingErr != nil {

@@ -91,7 +91,7 @@ func runDockerConnMismatch(pass *analysis.Pass) error {
 		if !op.IsDocker() {
 			continue
 		}
-		for _, av := range op.Arg("docker_conn_id").Located() {
+		for av := range op.Arg("docker_conn_id").EachLocated {
 			if av.Value.Kind != airflow.String || av.Value.Str == "" {
 				continue // None, templated or unresolved: nothing to look up
 			}

@@ -79,7 +79,7 @@ func runDockerSocketMount(pass *analysis.Pass) error {
 			continue // KPO volumes are Kubernetes objects
 		}
 		for _, param := range []string{"mounts", "volumes"} {
-			for _, av := range op.Arg(param).Located() {
+			for av := range op.Arg(param).EachLocated {
 				for _, item := range airflow.Elements(av.Value, av.Loc) {
 					src, host, ok := socketMountSource(pass, op, item)
 					if !ok {

@@ -28,16 +28,17 @@ type envVar struct {
 // maxEnvFileLines bounds how many lines of an env_file text are read.
 const maxEnvFileLines = 1000
 
-// envVars returns the variables param gives the call: the entries of a
-// resolved dict (every element of an expanded list of dicts), or the
-// KEY=VALUE lines of an env_file text. Unresolved values give nothing.
-func envVars(op *airflow.OpCall, param string) []envVar {
+// envVars appends to out the variables param gives the call and returns
+// the result: the entries of a resolved dict (every element of an expanded
+// list of dicts), or the KEY=VALUE lines of an env_file text. Unresolved
+// values give nothing. A rule passes the list of its previous call emptied
+// (out[:0]), so that its calls allocate once.
+func envVars(out []envVar, op *airflow.OpCall, param string) []envVar {
 	a := op.Arg(param)
 	if a == nil {
-		return nil
+		return out
 	}
-	var out []envVar
-	for _, lv := range a.Located() {
+	for lv := range a.EachLocated {
 		switch v := lv.Value; {
 		case param == "env_file" && (v.Kind == airflow.String || v.Kind == airflow.Templated):
 			for _, kv := range parseEnvFile(v.Str) {

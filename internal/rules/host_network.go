@@ -57,7 +57,7 @@ func runHostNetwork(pass *analysis.Pass) error {
 			continue // Kubernetes uses hostNetwork; Swarm ignores network_mode
 		}
 		a := op.Arg("network_mode")
-		for _, v := range a.Located() {
+		for v := range a.EachLocated {
 			if v.Value.Kind != airflow.String || v.Value.Str != "host" {
 				continue // bridge, none, container:<id>, a named network, or unresolved
 			}

@@ -47,7 +47,16 @@ var imagesFact = &analysis.Fact[[]image]{Name: "images", Compute: func(p *analys
 // order of the calls (see collectImages).
 func images(p *analysis.Pass, keep func(*airflow.OpCall) bool) []image {
 	all := imagesFact.Of(p)
-	out := make([]image, 0, len(all))
+	n := 0
+	for _, im := range all {
+		if keep(im.Op) {
+			n++
+		}
+	}
+	if n == len(all) {
+		return all // callers only read the list: no copy when keep drops nothing
+	}
+	out := make([]image, 0, n)
 	for _, im := range all {
 		if keep(im.Op) {
 			out = append(out, im)
@@ -61,13 +70,13 @@ func images(p *analysis.Pass, keep func(*airflow.OpCall) bool) []image {
 // rules never guess). An expanded list gives one image per literal
 // element, located at the element.
 func collectImages(m *airflow.Model) []image {
-	var out []image
+	out := make([]image, 0, len(m.Calls)) // most calls have one image
 	for _, op := range m.Calls {
 		a := op.Arg("image")
 		if a == nil {
 			continue
 		}
-		for _, lv := range a.Located() {
+		for lv := range a.EachLocated {
 			v, loc := lv.Value, lv.Loc
 			if v.Kind != airflow.String {
 				continue

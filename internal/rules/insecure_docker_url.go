@@ -78,7 +78,7 @@ func runInsecureDockerURL(pass *analysis.Pass) error {
 		if len(missing) == 0 {
 			continue // all three set, or some may be set by something daglint cannot see
 		}
-		for _, av := range a.Located() {
+		for av := range a.EachLocated {
 			for _, u := range airflow.Elements(av.Value, av.Loc) {
 				if u.Value.Kind != airflow.String || !plainDockerURL(u.Value.Str) {
 					continue

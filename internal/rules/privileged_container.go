@@ -56,7 +56,7 @@ func runPrivilegedContainer(pass *analysis.Pass) error {
 		if a == nil {
 			continue
 		}
-		for _, v := range a.Located() {
+		for v := range a.EachLocated {
 			if !v.Value.IsTrue() {
 				continue // False, None, unknown: nothing to say
 			}

@@ -59,12 +59,14 @@ DockerOperator(
 }
 
 func runRegistryCredentialsInEnvironment(pass *analysis.Pass) error {
+	var vars []envVar
 	for _, op := range pass.Model.Calls {
 		if !op.IsDocker() {
 			continue // KPO pulls through imagePullSecrets: a different mechanism
 		}
 		for _, param := range []string{"environment", "private_environment", "env_file"} {
-			for _, v := range envVars(op, param) {
+			vars = envVars(vars[:0], op, param)
+			for _, v := range vars {
 				from, ok := registryCredential(v)
 				if !ok || !carriesValue(v) {
 					continue

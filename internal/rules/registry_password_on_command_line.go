@@ -63,7 +63,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 	for _, op := range m.Calls {
 		for _, name := range []string{"command", "cmds", "arguments"} {
 			a := op.Arg(name)
-			for _, v := range a.Located() {
+			for v := range a.EachLocated {
 				if text, ok := commandText(v.Value); ok {
 					var rel []analysis.RelatedLocation
 					if o := v.Value.Origin; o != nil {
@@ -112,6 +112,9 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 // commandLoginProblem returns what is wrong with a shell command's registry
 // login, or "".
 func commandLoginProblem(cmd string) string {
+	if !strings.Contains(cmd, "login") {
+		return "" // both problems need a word login or get-login: no need to split the command
+	}
 	for _, seg := range shellSegments(cmd) {
 		switch {
 		case dockerLoginWithPassword(seg):

@@ -92,7 +92,7 @@ var wholeSecretArgs = map[string]bool{"private_environment": true, "env_file": t
 
 func runSecretFromConfigFile(pass *analysis.Pass) error {
 	for _, op := range pass.Model.Calls {
-		if !op.IsDocker() {
+		if !op.IsDocker() || !argsReadAFile(op) {
 			continue
 		}
 		names := make([]string, 0, len(op.Args))
@@ -102,7 +102,7 @@ func runSecretFromConfigFile(pass *analysis.Pass) error {
 		sort.Strings(names)
 		for _, name := range names {
 			a := op.Args[name]
-			for _, lv := range a.Located() {
+			for lv := range a.EachLocated {
 				checkConfigValue(pass, op, name, lv.Value, lv.Loc)
 			}
 		}
@@ -127,6 +127,9 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 			Related: configRelated(v, loc),
 		})
 	case airflow.Dict:
+		if !readsAFile(v) {
+			return
+		}
 		seen := map[string]bool{}
 		for i := len(v.Entries) - 1; i >= 0; i-- { // the last entry for a key wins
 			e := v.Entries[i]
@@ -150,6 +153,36 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 			})
 		}
 	}
+}
+
+// argsReadAFile reports whether a value of some argument of op is one
+// checkConfigValue may report on (see readsAFile): the others need not be
+// looked at in order.
+func argsReadAFile(op *airflow.OpCall) bool {
+	for _, a := range op.Args {
+		for lv := range a.EachLocated {
+			if readsAFile(lv.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readsAFile reports whether v is read from a file, or is a mapping with
+// such a value among its entries.
+func readsAFile(v airflow.Value) bool {
+	switch v.Kind {
+	case airflow.FileRead:
+		return true
+	case airflow.Dict:
+		for _, e := range v.Entries {
+			if e.Value.Kind == airflow.FileRead && e.ValueExpr != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wholeDotenv reports whether v is a whole dotenv_values(...) mapping (not

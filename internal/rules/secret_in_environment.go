@@ -81,13 +81,15 @@ moved, and reports print fix text).`,
 }
 
 func runSecretInEnvironment(pass *analysis.Pass) error {
+	var vars []envVar
 	for _, op := range pass.Model.Calls {
 		if !op.IsDocker() {
 			continue // KPO has no environment parameter
 		}
 		var found []envVar
 		var why []string
-		for _, v := range envVars(op, "environment") {
+		vars = envVars(vars[:0], op, "environment")
+		for _, v := range vars {
 			if pass.Claimed(v.Loc) {
 				continue // DAG201's entry (precedence.go)
 			}

@@ -66,38 +66,39 @@ var literalsFact = &analysis.Fact[*literals]{Name: "literals", Compute: func(p *
 
 func literalTokens(s *pyparse.Str) []tokenHit {
 	var out []tokenHit
-	var run []*pyparse.StrPart
-	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		if len(run) == 1 {
-			out = append(out, textTokens(run[0].Lit)...)
-			run = run[:0]
-			return
-		}
-		var b strings.Builder
-		for _, p := range run {
-			b.WriteString(p.Lit)
-		}
-		hits := textTokens(b.String())
-		if len(hits) == 0 {
-			for _, p := range run {
-				hits = append(hits, textTokens(p.Lit)...)
-			}
-		}
-		out = append(out, hits...)
-		run = run[:0]
-	}
-	for _, p := range s.Parts {
-		if p.Expr != nil {
-			flush()
+	parts := s.Parts
+	for i := 0; i < len(parts); {
+		if parts[i].Expr != nil {
+			i++
 			continue
 		}
-		run = append(run, p)
+		j := i + 1
+		for j < len(parts) && parts[j].Expr == nil {
+			j++
+		}
+		out = append(out, runTokens(parts[i:j])...)
+		i = j
 	}
-	flush()
 	return out
+}
+
+// runTokens returns the credentials of consecutive literal pieces: those
+// of their joined text or, when it holds none, of each piece alone.
+func runTokens(run []*pyparse.StrPart) []tokenHit {
+	if len(run) == 1 {
+		return textTokens(run[0].Lit)
+	}
+	var b strings.Builder
+	for _, p := range run {
+		b.WriteString(p.Lit)
+	}
+	hits := textTokens(b.String())
+	if len(hits) == 0 {
+		for _, p := range run {
+			hits = append(hits, textTokens(p.Lit)...)
+		}
+	}
+	return hits
 }
 
 // article returns "a" or "an" for a noun phrase (only "AWS ..." among the

@@ -78,7 +78,7 @@ func runTemplateInUntemplatedField(pass *analysis.Pass) error {
 				!airflow.IsValidKwarg(op.Kind, version, name) {
 				continue
 			}
-			for _, lv := range a.Located() {
+			for lv := range a.EachLocated {
 				for _, t := range templatedIn(lv.Value, lv.Loc) {
 					pass.Report(analysis.Diagnostic{
 						Start: t.loc.Start, End: t.loc.End,

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Words splits an identifier-like name into lowercase words. Any rune that
@@ -19,42 +20,86 @@ import (
 //
 // A name without letters or digits yields nil.
 func Words(name string) []string {
-	runes := []rune(name)
-	var words []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			words = append(words, strings.ToLower(string(runes[start:end])))
-		}
-		start = -1
+	var buf [8]span
+	spans := wordSpans(buf[:0], name)
+	if len(spans) == 0 {
+		return nil
 	}
-	for i, r := range runes {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		if !unicode.IsUpper(r) {
-			continue
-		}
-		prev := runes[i-1]
-		switch {
-		case unicode.IsLower(prev) || unicode.IsDigit(prev):
-			// "gitlabToken", "v2Token": a capital after lowercase or a digit.
-			flush(i)
-			start = i
-		case unicode.IsUpper(prev) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
-			// "AWSSecret": the last capital of an acronym begins the next word.
-			flush(i)
-			start = i
-		}
+	words := make([]string, len(spans))
+	for i, w := range spans {
+		words[i] = strings.ToLower(name[w.start:w.end])
 	}
-	flush(len(runes))
 	return words
 }
+
+// span is a word of a name: its bytes name[start:end].
+type span struct{ start, end int }
+
+// wordSpans appends to spans the words of name as Words splits them, as
+// byte ranges of name (each made of letters and digits only), and returns
+// the result.
+func wordSpans(spans []span, name string) []span {
+	start := -1
+	var prev rune
+	for i, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if start >= 0 {
+				spans = append(spans, span{start, i})
+			}
+			start, prev = -1, r
+			continue
+		}
+		switch {
+		case start < 0:
+			start = i
+		case !unicode.IsUpper(r):
+		case unicode.IsLower(prev) || unicode.IsDigit(prev):
+			// "gitlabToken", "v2Token": a capital after lowercase or a digit.
+			spans = append(spans, span{start, i})
+			start = i
+		case unicode.IsUpper(prev) && lowerNext(name[i+utf8.RuneLen(r):]):
+			// "AWSSecret": the last capital of an acronym begins the next word.
+			spans = append(spans, span{start, i})
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		spans = append(spans, span{start, len(name)})
+	}
+	return spans
+}
+
+// lowerNext reports whether rest starts with a lowercase letter.
+func lowerNext(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
+}
+
+// appendLower appends word lowercased as strings.ToLower does it.
+func appendLower(dst []byte, word string) []byte {
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			for _, r := range word {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// hasSuffix and hasPrefix are strings.HasSuffix and HasPrefix on bytes,
+// without converting them.
+func hasSuffix(b []byte, s string) bool { return len(b) >= len(s) && string(b[len(b)-len(s):]) == s }
+func hasPrefix(b []byte, s string) bool { return len(b) >= len(s) && string(b[:len(s)]) == s }
 
 // secretLastWords are the words that make a name secret-like when they are
 // its last word (RULES.md "Secret-like name"; `pw` added because the
@@ -100,32 +145,44 @@ func IsSecretName(name string) bool {
 	return secretWords(name)
 }
 
-// secretWords is IsSecretName's test on the words of name.
+// secretWords is IsSecretName's test on the words of name. It builds no
+// strings: the words are ranges of name, lowercased into buffers.
 func secretWords(name string) bool {
-	words := Words(name)
-	for len(words) > 0 && strings.Trim(words[len(words)-1], "0123456789") == "" {
+	var buf [8]span
+	words := wordSpans(buf[:0], name)
+	for len(words) > 0 && strings.Trim(word(name, words[len(words)-1]), "0123456789") == "" {
 		words = words[:len(words)-1]
 	}
 	if len(words) == 0 {
 		return false
 	}
-	last := strings.TrimRight(words[len(words)-1], "0123456789")
-	if len(words) == 1 && last == "key" {
+	// Trailing ASCII digits are the same before and after lowercasing.
+	var lastBuf [32]byte
+	last := appendLower(lastBuf[:0], strings.TrimRight(word(name, words[len(words)-1]), "0123456789"))
+	if len(words) == 1 && string(last) == "key" {
 		return true
 	}
-	if secretLastWords[last] || secretCompounds[last] {
+	if secretLastWords[string(last)] || secretCompounds[string(last)] {
 		return true
 	}
-	if len(words) >= 2 && secretLastPairs[words[len(words)-2]+" "+last] {
-		return true
+	if len(words) >= 2 {
+		var pairBuf [64]byte
+		pair := appendLower(pairBuf[:0], word(name, words[len(words)-2]))
+		pair = append(append(pair, ' '), last...)
+		if secretLastPairs[string(pair)] {
+			return true
+		}
 	}
 	for _, s := range secretSuffixes {
-		if strings.HasSuffix(last, s) {
+		if hasSuffix(last, s) {
 			return true
 		}
 	}
 	return false
 }
+
+// word returns the text of a word of name.
+func word(name string, w span) string { return name[w.start:w.end] }
 
 // secretNameParts are strings every secret-like name contains, in some
 // case: each word and pair IsSecretName accepts holds one of them.
@@ -184,19 +241,30 @@ var registryKeys = map[string]bool{
 // `ECR_PASSWORD`); or the name CI_JOB_TOKEN or DOCKER_AUTH_CONFIG in any case
 // or word style (`ciJobToken`).
 func IsRegistryCredentialKey(name string) bool {
-	words := Words(name)
-	if registryKeys[strings.Join(words, "_")] {
+	var buf [8]span
+	words := wordSpans(buf[:0], name)
+	var joinedBuf [64]byte
+	joined := joinedBuf[:0]
+	for i, w := range words {
+		if i > 0 {
+			joined = append(joined, '_')
+		}
+		joined = appendLower(joined, word(name, w))
+	}
+	if registryKeys[string(joined)] {
 		return true
 	}
 	if !IsSecretName(name) {
 		return false
 	}
 	for _, w := range words {
-		if w == "ecr" {
+		var lowBuf [32]byte
+		low := appendLower(lowBuf[:0], word(name, w))
+		if string(low) == "ecr" {
 			return true
 		}
 		for _, r := range registryWords {
-			if strings.HasPrefix(w, r) {
+			if hasPrefix(low, r) {
 				return true
 			}
 		}

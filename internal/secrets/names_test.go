@@ -147,3 +147,19 @@ func TestMayBeSecretName(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTestsAllocateNothing: IsSecretName and IsRegistryCredentialKey,
+// asked about every key of every environment dict, split no words into
+// strings (ASCII names of ordinary length, secret-like or not).
+func TestNameTestsAllocateNothing(t *testing.T) {
+	names := []string{"CI_REGISTRY_PASSWORD", "dockerHubToken", "DB_PASSWORD_2", "ciJobToken", "AWSSecretAccessKey", "LOG_LEVEL", "api_key"}
+	allocs := testing.AllocsPerRun(50, func() {
+		for _, n := range names {
+			IsSecretName(n)
+			IsRegistryCredentialKey(n)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per round of %d names, want 0", allocs, len(names))
+	}
+}

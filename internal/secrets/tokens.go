@@ -308,7 +308,10 @@ var regexAnchors, numRegexKeywords = func() (a [256][]anchor, n int) {
 // functions emit, with the detector's index.
 func findAnchored(text string, emit func(pri int, m Match)) {
 	var resume [maxRegexKeywords]int
-	for i := 0; i < len(text); i++ {
+	for i := 0; i+1 < len(text); i++ {
+		if !mayStartKeyword(text[i], text[i+1]) {
+			continue
+		}
 		for _, a := range regexAnchors[text[i]] {
 			if i < resume[a.id] || !strings.HasPrefix(text[i:], a.kw) {
 				continue
@@ -336,12 +339,31 @@ var anchors = func() (a [256][]string) {
 	return a
 }()
 
+// keywordPairs holds, by first byte, a bit for each second byte of some
+// detector's keyword: a byte pair without its bit starts no keyword, so
+// the search skips most bytes with one look-up. Every keyword has two
+// bytes or more (a test checks it).
+var keywordPairs = func() (p [256][4]uint64) {
+	for _, d := range detectors {
+		for _, kw := range d.keywords {
+			p[kw[0]][kw[1]>>6] |= 1 << (kw[1] & 63)
+		}
+	}
+	return p
+}()
+
+// mayStartKeyword reports whether a keyword may start with the bytes a, b.
+func mayStartKeyword(a, b byte) bool { return keywordPairs[a][b>>6]&(1<<(b&63)) != 0 }
+
 // hasAnchor reports whether text contains a keyword of some detector: one
 // pass over the bytes, so the many short texts of a file (each string
 // literal and comment) that hold none cost one loop each instead of a
 // search per keyword.
 func hasAnchor(text string) bool {
-	for i := 0; i < len(text); i++ {
+	for i := 0; i+1 < len(text); i++ {
+		if !mayStartKeyword(text[i], text[i+1]) {
+			continue
+		}
 		for _, kw := range anchors[text[i]] {
 			if strings.HasPrefix(text[i:], kw) {
 				return true

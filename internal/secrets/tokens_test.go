@@ -190,6 +190,9 @@ func TestHasAnchor(t *testing.T) {
 	for _, d := range detectors {
 		for _, kw := range d.keywords {
 			n++
+			if len(kw) < 2 {
+				t.Errorf("keyword %q: the search skips by byte pairs, so keywords need two bytes", kw)
+			}
 			for _, text := range []string{kw, "x " + kw, kw + " y", "a-b:c/" + kw + "/d"} {
 				if !hasAnchor(text) {
 					t.Errorf("hasAnchor(%q) = false, want true (keyword %q)", text, kw)
