@@ -6,6 +6,7 @@
 package pyparse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +25,9 @@ type Parser struct {
 	toks   []scan.Token
 	ntoks  int // tokens of the last file parsed, after recovery rescans
 	closed bool
+	// stacks keeps the parser's stacks between files (empty and cleared,
+	// so they hold no node of a file parsed before).
+	stacks parser
 }
 
 // NewParser returns a Parser for Python 3 sources.
@@ -80,7 +84,12 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	}
 	pp.ntoks = len(toks)
 	f.tokens = len(toks)
-	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
+	f.arena = newArena()
+	p := &pp.stacks
+	*p = parser{src: src, s: string(src), tok: toks, a: f.arena, futureOK: true, lambdaStart: -1,
+		scratch: p.scratch, pstack: p.pstack, kstack: p.kstack, sstack: p.sstack,
+		errs: p.errs, compSpans: p.compSpans, yieldAt: p.yieldAt, scopeDecls: p.scopeDecls}
+	defer p.keepStacks()
 	var codingErr *SyntaxError
 	p.utf8Source, codingErr = sourceCoding(src)
 	if codingErr != nil {
@@ -97,12 +106,37 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	if len(p.yieldAt) > 0 && p.comps > 0 && p.yieldInComprehension() {
 		p.checkComprehensionYields(f)
 	}
+	if n := len(pp.res.Comments); n > 0 {
+		f.Comments = slices.Grow(f.arena.comments[:0], n)
+		f.arena.comments = nil
+	}
 	for _, c := range pp.res.Comments {
 		r := Range{int(c[0]), int(c[1])}
 		f.Comments = append(f.Comments, Comment{Range: r, Text: p.s[r.Start:r.End]})
 	}
 	f.Errors = mergeErrors(scanErrs, p.errs)
 	return f, p.work
+}
+
+// keepStacks empties the parser once its file is parsed, keeping only the
+// backing arrays of its stacks, cleared, for the next file.
+func (p *parser) keepStacks() {
+	*p = parser{
+		scratch:    emptied(p.scratch),
+		pstack:     emptied(p.pstack),
+		kstack:     emptied(p.kstack),
+		sstack:     emptied(p.sstack),
+		errs:       emptied(p.errs),
+		compSpans:  p.compSpans[:0],
+		yieldAt:    p.yieldAt[:0],
+		scopeDecls: emptied(p.scopeDecls),
+	}
+}
+
+// emptied clears s up to its capacity and returns it empty.
+func emptied[T any](s []T) []T {
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 // rescanTriple recovers from an unterminated triple-quoted string, which

@@ -1,8 +1,48 @@
 package pyparse
 
 import (
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
 	"github.com/daglint/daglint/internal/pyparse/internal/scan"
 )
+
+// chunks lists the chunks a slab handed out for one file, so that
+// File.Release can clear them and keep them as spares for the next file
+// parsed into the same arena, which takes them before allocating.
+type chunks[T any] struct {
+	used  [][]T
+	spare [][]T
+	bytes int // the size of used and spare together
+}
+
+// get returns a zeroed chunk of at least least values: a spare, or a new
+// one of n values.
+func (c *chunks[T]) get(least, n int) []T {
+	var x []T
+	if k := len(c.spare); k > 0 && len(c.spare[k-1]) >= least {
+		x = c.spare[k-1]
+		c.spare = c.spare[:k-1]
+	} else {
+		x = make([]T, n)
+		c.bytes += n * int(unsafe.Sizeof(*new(T)))
+	}
+	c.used = append(c.used, x)
+	return x
+}
+
+// release clears every chunk handed out and keeps them as spares; it
+// returns the bytes held.
+func (c *chunks[T]) release() int {
+	for i, x := range c.used {
+		clear(x)
+		c.spare = append(c.spare, x)
+		c.used[i] = nil
+	}
+	c.used = c.used[:0]
+	return c.bytes
+}
 
 // slab hands out values of T from chunks, so that a file's nodes cost a few
 // large allocations instead of one each. Chunks double from 8 to 128
@@ -10,6 +50,7 @@ import (
 type slab[T any] struct {
 	free []T
 	next int
+	chunks[T]
 }
 
 const slabChunk = 128
@@ -17,17 +58,23 @@ const slabChunk = 128
 func (s *slab[T]) new() *T {
 	if len(s.free) == 0 {
 		s.next = min(max(2*s.next, 8), slabChunk)
-		s.free = make([]T, s.next)
+		s.free = s.get(1, s.next)
 	}
 	x := &s.free[0]
 	s.free = s.free[1:]
 	return x
 }
 
+func (s *slab[T]) release() int {
+	s.free, s.next = nil, 0
+	return s.chunks.release()
+}
+
 // sliceSlab hands out exact-length slices cut from shared chunks.
 type sliceSlab[T any] struct {
 	free []T
 	next int
+	chunks[T]
 }
 
 func (s *sliceSlab[T]) copy(xs []T) []T {
@@ -35,44 +82,132 @@ func (s *sliceSlab[T]) copy(xs []T) []T {
 	if n == 0 {
 		return nil
 	}
-	if n > len(s.free) {
-		if n > slabChunk {
-			return append([]T(nil), xs...)
-		}
-		s.next = min(max(2*s.next, 4*n, 16), 4*slabChunk)
-		s.free = make([]T, s.next)
+	if n > slabChunk {
+		return append([]T(nil), xs...)
 	}
-	out := s.free[:n:n]
-	s.free = s.free[n:]
+	out := s.cut(n)
 	copy(out, xs)
 	return out
 }
 
-// arena allocates the nodes of one file.
+// add appends x to xs, a list built one item at a time, growing it within
+// the slab: only a list longer than a chunk goes to the heap.
+func (s *sliceSlab[T]) add(xs []T, x T) []T {
+	if len(xs) < cap(xs) || len(xs) >= slabChunk {
+		return append(xs, x)
+	}
+	out := s.cut(max(2*len(xs), 2))[:len(xs)]
+	copy(out, xs)
+	return append(out, x)
+}
+
+// cut returns n zeroed values of the current chunk, n at most slabChunk.
+func (s *sliceSlab[T]) cut(n int) []T {
+	if n > len(s.free) {
+		s.next = min(max(2*s.next, 4*n, 16), 4*slabChunk)
+		s.free = s.get(n, s.next)
+	}
+	out := s.free[:n:n]
+	s.free = s.free[n:]
+	return out
+}
+
+func (s *sliceSlab[T]) release() int {
+	s.free, s.next = nil, 0
+	return s.chunks.release()
+}
+
+// arena allocates the nodes of one file. File.Release hands it back to
+// arenas for the next file; a file never released leaves it to the GC.
 type arena struct {
-	names    slab[Name]
-	attrs    slab[Attribute]
-	calls    slab[Call]
-	kws      slab[Keyword]
-	strs     slab[Str]
-	lits     slab[strLit]
-	parts    slab[StrPart]
-	nums     slab[Num]
-	consts   slab[Const]
-	dicts    slab[Dict]
-	items    slab[DictItem]
-	seqs     slab[Seq]
-	binops   slab[BinOp]
-	subs     slab[Subscript]
-	stars    slab[Starred]
-	others   slab[OtherExpr]
-	assigns  slab[Assign]
-	estmts   slab[ExprStmt]
-	ostmts   slab[OtherStmt]
-	exprs    sliceSlab[Expr]
-	stmts    sliceSlab[Stmt]
-	kwlists  sliceSlab[*Keyword]
-	partList sliceSlab[*StrPart]
+	names       slab[Name]
+	attrs       slab[Attribute]
+	calls       slab[Call]
+	kws         slab[Keyword]
+	strs        slab[Str]
+	lits        slab[strLit]
+	parts       slab[StrPart]
+	nums        slab[Num]
+	consts      slab[Const]
+	dicts       slab[Dict]
+	items       slab[DictItem]
+	seqs        slab[Seq]
+	binops      slab[BinOp]
+	subs        slab[Subscript]
+	stars       slab[Starred]
+	others      slab[OtherExpr]
+	named       slab[NamedExpr]
+	lambdas     slab[Lambda]
+	params      slab[Param]
+	assigns     slab[Assign]
+	estmts      slab[ExprStmt]
+	ostmts      slab[OtherStmt]
+	funcs       slab[FuncDef]
+	classes     slab[ClassDef]
+	compounds   slab[Compound]
+	withs       slab[With]
+	withItems   slab[WithItem]
+	returns     slab[Return]
+	imports     slab[Import]
+	importFroms slab[ImportFrom]
+	aliases     slab[Alias]
+	fns         slab[funcCtx]
+	exprs       sliceSlab[Expr]
+	stmts       sliceSlab[Stmt]
+	blocks      sliceSlab[[]Stmt]
+	kwlists     sliceSlab[*Keyword]
+	partList    sliceSlab[*StrPart]
+	itemLists   sliceSlab[*DictItem]
+	paramLists  sliceSlab[*Param]
+	withLists   sliceSlab[*WithItem]
+	aliasLists  sliceSlab[*Alias]
+	nameLists   sliceSlab[string]
+	// comments and index are the backing arrays of a released file's
+	// Comments and Index lists, cleared, for the next file's.
+	comments []Comment
+	index    atomic.Pointer[Index]
+	// all lists the slabs above, for release.
+	all []interface{ release() int }
+}
+
+// maxPooledArena is the most node memory a released arena may hold and
+// still be kept for reuse: the arena of a huge file is left to the GC, so
+// the pool stays small.
+const maxPooledArena = 4 << 20
+
+// arenas holds the released arenas.
+var arenas sync.Pool
+
+// newArena returns a released arena, or a new one.
+func newArena() *arena {
+	if a, ok := arenas.Get().(*arena); ok {
+		return a
+	}
+	a := &arena{}
+	a.all = []interface{ release() int }{
+		&a.names, &a.attrs, &a.calls, &a.kws, &a.strs, &a.lits, &a.parts, &a.nums,
+		&a.consts, &a.dicts, &a.items, &a.seqs, &a.binops, &a.subs, &a.stars, &a.others,
+		&a.named, &a.lambdas, &a.params, &a.assigns, &a.estmts, &a.ostmts, &a.funcs,
+		&a.classes, &a.compounds, &a.withs, &a.withItems, &a.returns, &a.imports,
+		&a.importFroms, &a.aliases, &a.fns, &a.exprs, &a.stmts, &a.blocks, &a.kwlists,
+		&a.partList, &a.itemLists, &a.paramLists, &a.withLists, &a.aliasLists, &a.nameLists,
+	}
+	return a
+}
+
+// release clears the arena's chunks and pools it, unless it grew too large.
+func (a *arena) release() {
+	n := cap(a.comments) * int(unsafe.Sizeof(Comment{}))
+	for _, s := range a.all {
+		n += s.release()
+	}
+	if ix := a.index.Load(); ix != nil {
+		n += ix.bytes()
+	}
+	if n > maxPooledArena {
+		return
+	}
+	arenas.Put(a)
 }
 
 // strLit is a plain string literal with its one part, allocated together.
