@@ -33,10 +33,15 @@ func (c *chunks[T]) get(least, n int) []T {
 }
 
 // release clears every chunk handed out and keeps them as spares; it
-// returns the bytes held.
-func (c *chunks[T]) release() int {
+// returns the bytes held. The last tail values of the last chunk were
+// never handed out, so they are still zero.
+func (c *chunks[T]) release(tail int) int {
 	for i, x := range c.used {
-		clear(x)
+		if i == len(c.used)-1 {
+			clear(x[:len(x)-tail])
+		} else {
+			clear(x)
+		}
 		c.spare = append(c.spare, x)
 		c.used[i] = nil
 	}
@@ -66,8 +71,9 @@ func (s *slab[T]) new() *T {
 }
 
 func (s *slab[T]) release() int {
+	tail := len(s.free)
 	s.free, s.next = nil, 0
-	return s.chunks.release()
+	return s.chunks.release(tail)
 }
 
 // sliceSlab hands out exact-length slices cut from shared chunks.
@@ -113,8 +119,9 @@ func (s *sliceSlab[T]) cut(n int) []T {
 }
 
 func (s *sliceSlab[T]) release() int {
+	tail := len(s.free)
 	s.free, s.next = nil, 0
-	return s.chunks.release()
+	return s.chunks.release(tail)
 }
 
 // arena allocates the nodes of one file. File.Release hands it back to
