@@ -125,9 +125,9 @@ func TestReleasedParseAllocations(t *testing.T) {
 		f.Index()
 		f.Release()
 	})
-	// Without the race detector's random pool drops: File, line table,
-	// source string, errors. Allow for drops and growth.
-	if released > 40 || released*4 > kept {
+	// File, line table, source string: a handful. The race detector's
+	// pool drops a quarter of the arenas put back, so the bound is loose.
+	if released*2 >= kept {
 		t.Errorf("released parse: %.0f allocations, kept: %.0f", released, kept)
 	}
 }
