@@ -8,53 +8,62 @@ import (
 	"github.com/daglint/daglint/internal/pyparse/internal/scan"
 )
 
-// chunks lists the chunks a slab handed out for one file, so that
-// File.Release can clear them and keep them as spares for the next file
-// parsed into the same arena, which takes them before allocating.
+// chunks lists the chunks of a slab: list[:n] are those handed out for the
+// file being parsed, list[n:] spares that File.Release cleared, which the
+// next file parsed into the arena takes before allocating.
 type chunks[T any] struct {
-	used  [][]T
-	spare [][]T
-	bytes int // the size of used and spare together
+	list [][]T
+	n    int
 }
 
-// get returns a zeroed chunk of at least least values: a spare, or a new
-// one of n values.
-func (c *chunks[T]) get(least, n int) []T {
-	var x []T
-	if k := len(c.spare); k > 0 && len(c.spare[k-1]) >= least {
-		x = c.spare[k-1]
-		c.spare = c.spare[:k-1]
-	} else {
-		x = make([]T, n)
-		c.bytes += n * int(unsafe.Sizeof(*new(T)))
+// get returns a zeroed chunk of at least need values: a spare, or a new
+// one of first values or twice the last, at most most.
+func (c *chunks[T]) get(need, first, most int) []T {
+	if c.n < len(c.list) && len(c.list[c.n]) >= need {
+		c.n++
+		return c.list[c.n-1]
 	}
-	c.used = append(c.used, x)
+	size := max(need, first)
+	if c.n > 0 {
+		size = max(size, 2*len(c.list[c.n-1]))
+	}
+	x := make([]T, min(size, max(most, need)))
+	// The new chunk goes to list[n], the spare there (too small) after it.
+	c.list = append(c.list, x)
+	last := len(c.list) - 1
+	c.list[c.n], c.list[last] = c.list[last], c.list[c.n]
+	c.n++
 	return x
 }
 
-// release clears every chunk handed out and keeps them as spares; it
-// returns the bytes held. The last tail values of the last chunk were
-// never handed out, so they are still zero.
+// firstChunk is the size of a slab's first chunk: a few hundred bytes, so
+// that a small file does not pay for large chunks of nodes it has one of.
+func firstChunk[T any]() int {
+	return min(max(256/int(unsafe.Sizeof(*new(T))), 1), 8)
+}
+
+// release clears every chunk handed out, keeping them as spares, and
+// returns the bytes the slab holds. The last tail values of the last chunk
+// handed out were never used, so they are still zero.
 func (c *chunks[T]) release(tail int) int {
-	for i, x := range c.used {
-		if i == len(c.used)-1 {
+	size := 0
+	for i, x := range c.list {
+		switch {
+		case i == c.n-1:
 			clear(x[:len(x)-tail])
-		} else {
+		case i < c.n:
 			clear(x)
 		}
-		c.spare = append(c.spare, x)
-		c.used[i] = nil
+		size += len(x)
 	}
-	c.used = c.used[:0]
-	return c.bytes
+	c.n = 0
+	return size * int(unsafe.Sizeof(*new(T)))
 }
 
 // slab hands out values of T from chunks, so that a file's nodes cost a few
-// large allocations instead of one each. Chunks double from 8 to 128
-// values, so a small file does not pay for large chunks.
+// large allocations instead of one each. Chunks double up to 128 values.
 type slab[T any] struct {
 	free []T
-	next int
 	chunks[T]
 }
 
@@ -62,8 +71,7 @@ const slabChunk = 128
 
 func (s *slab[T]) new() *T {
 	if len(s.free) == 0 {
-		s.next = min(max(2*s.next, 8), slabChunk)
-		s.free = s.get(1, s.next)
+		s.free = s.get(1, firstChunk[T](), slabChunk)
 	}
 	x := &s.free[0]
 	s.free = s.free[1:]
@@ -72,14 +80,13 @@ func (s *slab[T]) new() *T {
 
 func (s *slab[T]) release() int {
 	tail := len(s.free)
-	s.free, s.next = nil, 0
+	s.free = nil
 	return s.chunks.release(tail)
 }
 
 // sliceSlab hands out exact-length slices cut from shared chunks.
 type sliceSlab[T any] struct {
 	free []T
-	next int
 	chunks[T]
 }
 
@@ -110,8 +117,7 @@ func (s *sliceSlab[T]) add(xs []T, x T) []T {
 // cut returns n zeroed values of the current chunk, n at most slabChunk.
 func (s *sliceSlab[T]) cut(n int) []T {
 	if n > len(s.free) {
-		s.next = min(max(2*s.next, 4*n, 16), 4*slabChunk)
-		s.free = s.get(n, s.next)
+		s.free = s.get(n, max(4*n, 16), 4*slabChunk)
 	}
 	out := s.free[:n:n]
 	s.free = s.free[n:]
@@ -120,7 +126,7 @@ func (s *sliceSlab[T]) cut(n int) []T {
 
 func (s *sliceSlab[T]) release() int {
 	tail := len(s.free)
-	s.free, s.next = nil, 0
+	s.free = nil
 	return s.chunks.release(tail)
 }
 
@@ -173,8 +179,6 @@ type arena struct {
 	// Comments and Index lists, cleared, for the next file's.
 	comments []Comment
 	index    atomic.Pointer[Index]
-	// all lists the slabs above, for release.
-	all []interface{ release() int }
 }
 
 // maxPooledArena is the most node memory a released arena may hold and
@@ -190,24 +194,23 @@ func newArena() *arena {
 	if a, ok := arenas.Get().(*arena); ok {
 		return a
 	}
-	a := &arena{}
-	a.all = []interface{ release() int }{
-		&a.names, &a.attrs, &a.calls, &a.kws, &a.strs, &a.lits, &a.parts, &a.nums,
-		&a.consts, &a.dicts, &a.items, &a.seqs, &a.binops, &a.subs, &a.stars, &a.others,
-		&a.named, &a.lambdas, &a.params, &a.assigns, &a.estmts, &a.ostmts, &a.funcs,
-		&a.classes, &a.compounds, &a.withs, &a.withItems, &a.returns, &a.imports,
-		&a.importFroms, &a.aliases, &a.fns, &a.exprs, &a.stmts, &a.blocks, &a.kwlists,
-		&a.partList, &a.itemLists, &a.paramLists, &a.withLists, &a.aliasLists, &a.nameLists,
-	}
-	return a
+	return &arena{}
 }
 
 // release clears the arena's chunks and pools it, unless it grew too large.
 func (a *arena) release() {
-	n := cap(a.comments) * int(unsafe.Sizeof(Comment{}))
-	for _, s := range a.all {
-		n += s.release()
-	}
+	n := a.names.release() + a.attrs.release() + a.calls.release() + a.kws.release() +
+		a.strs.release() + a.lits.release() + a.parts.release() + a.nums.release() +
+		a.consts.release() + a.dicts.release() + a.items.release() + a.seqs.release() +
+		a.binops.release() + a.subs.release() + a.stars.release() + a.others.release() +
+		a.named.release() + a.lambdas.release() + a.params.release() + a.assigns.release() +
+		a.estmts.release() + a.ostmts.release() + a.funcs.release() + a.classes.release() +
+		a.compounds.release() + a.withs.release() + a.withItems.release() + a.returns.release() +
+		a.imports.release() + a.importFroms.release() + a.aliases.release() + a.fns.release() +
+		a.exprs.release() + a.stmts.release() + a.blocks.release() + a.kwlists.release() +
+		a.partList.release() + a.itemLists.release() + a.paramLists.release() +
+		a.withLists.release() + a.aliasLists.release() + a.nameLists.release()
+	n += cap(a.comments) * int(unsafe.Sizeof(Comment{}))
 	if ix := a.index.Load(); ix != nil {
 		n += ix.bytes()
 	}
