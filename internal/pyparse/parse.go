@@ -127,17 +127,24 @@ func (p *parser) keepStacks() {
 		kstack:     emptied(p.kstack),
 		sstack:     emptied(p.sstack),
 		errs:       emptied(p.errs),
-		compSpans:  p.compSpans[:0],
-		yieldAt:    p.yieldAt[:0],
+		compSpans:  emptied(p.compSpans),
+		yieldAt:    emptied(p.yieldAt),
 		scopeDecls: emptied(p.scopeDecls),
 	}
 }
 
-// emptied clears s up to its capacity and returns it empty.
+// emptied clears s up to its capacity and returns it empty; a stack that
+// a pathological file grew past maxKeptStack is dropped instead, so that
+// no later file pays for clearing it.
 func emptied[T any](s []T) []T {
+	if cap(s) > maxKeptStack {
+		return nil
+	}
 	clear(s[:cap(s)])
 	return s[:0]
 }
+
+const maxKeptStack = 1 << 12
 
 // rescanTriple recovers from an unterminated triple-quoted string, which
 // the scanner runs to the end of the file: the string is cut at the end of

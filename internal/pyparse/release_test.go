@@ -173,3 +173,20 @@ func TestReleaseCoversEverySlab(t *testing.T) {
 		t.Errorf("found %d slabs", n)
 	}
 }
+
+// The parser keeps its stacks for the next file, but not those a huge
+// display grew: no later file pays for clearing them.
+func TestParserDropsHugeStacks(t *testing.T) {
+	p := NewParser()
+	p.Parse("a.py", []byte("x = [f(a, b), g(c)]\n"))
+	if cap(p.stacks.scratch) == 0 || cap(p.stacks.scratch) > maxKeptStack {
+		t.Fatalf("scratch stack after a small file: cap %d", cap(p.stacks.scratch))
+	}
+	huge := "x = [" + strings.Repeat("a, ", 2*maxKeptStack) + "]\n"
+	if f := p.Parse("b.py", []byte(huge)); len(f.Errors) > 0 {
+		t.Fatal(f.Errors[0].Msg)
+	}
+	if c := cap(p.stacks.scratch); c > maxKeptStack {
+		t.Errorf("scratch stack kept after a huge list: cap %d", c)
+	}
+}
