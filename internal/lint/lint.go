@@ -231,7 +231,30 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	if opts.KeepSource {
 		res.Lines = file.Lines
 	}
+	// Nothing of the result points into the syntax tree (diagnostics,
+	// fixes, positions and the redactor hold offsets and strings, and the
+	// line table is not the tree's), so its memory goes to the next file.
+	// Not after a panic: the recovery above may still read the tree.
+	if releaseParsed && !relatedTo(res.Diagnostics, file) {
+		file.Release()
+	}
 	return res
+}
+
+// releaseParsed lets Source release each file's tree once linted; tests
+// turn it off to compare.
+var releaseParsed = true
+
+// relatedTo reports whether a diagnostic's related location points at file.
+func relatedTo(diags []analysis.Diagnostic, file *pyparse.File) bool {
+	for _, d := range diags {
+		for _, r := range d.Related {
+			if r.File == file {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ErrMessage is the text of Err as every output prints it, with the file's

@@ -310,7 +310,7 @@ func (p *parser) params(close scan.Kind, annotated bool) []*Param {
 				}
 				p.fail(p.equalBefore(pr.Default.Span().Start), msg)
 			}
-			out = append(out, pr)
+			out = p.a.paramLists.add(out, pr)
 			if pr.Star == 1 {
 				star, bare = true, false
 			} else if !p.bad && p.kind() == scan.Comma && p.peek(1) != close {
@@ -333,7 +333,7 @@ func (p *parser) params(close scan.Kind, annotated bool) []*Param {
 				}
 			}
 			bare = false
-			out = append(out, pr)
+			out = p.a.paramLists.add(out, pr)
 		case scan.LPar:
 			if close == scan.Colon {
 				p.failHere("Lambda expression parameters cannot be parenthesized")
@@ -370,7 +370,8 @@ func (p *parser) param(annotated, starred bool) *Param {
 		return nil
 	}
 	t := p.next()
-	pr := &Param{Range: p.rng(t), Name: p.text(t)}
+	pr := p.a.params.new()
+	pr.Range, pr.Name = p.rng(t), p.text(t)
 	if annotated && p.got(scan.Colon) {
 		var a Expr
 		if starred && p.kind() == scan.Star {

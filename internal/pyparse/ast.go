@@ -35,6 +35,8 @@ type File struct {
 	tokens int
 	// text is Src as a string: the parser's copy, which comments share.
 	text string
+	// arena holds the file's nodes until Release hands it back.
+	arena *arena
 }
 
 // SrcText returns Src as a string, without copying it again when the
@@ -44,6 +46,33 @@ func (f *File) SrcText() string {
 		return string(f.Src)
 	}
 	return f.text
+}
+
+// Release hands the memory of the file's syntax tree back to the parser,
+// for the next file parsed to reuse instead of allocating its own. After
+// Release, nothing obtained from the file's Body, Comments or Index may be
+// used again (its nodes will hold another file's): call it only when the
+// file and everything that points into its tree are done with. The strings
+// of nodes, Errors, Lines and Src stay valid. Release is not safe for
+// concurrent use with any other use of f; a second call does nothing. A
+// file never released is freed by the garbage collector as usual.
+func (f *File) Release() {
+	a := f.arena
+	if a == nil {
+		return
+	}
+	f.arena = nil
+	f.Body = nil
+	if ix := f.index.Swap(nil); ix != nil {
+		ix.clear()
+		a.index.Store(ix)
+	}
+	if f.Comments != nil {
+		clear(f.Comments[:cap(f.Comments)])
+		a.comments = f.Comments[:0]
+		f.Comments = nil
+	}
+	a.release()
 }
 
 // Text returns the source text of r.

@@ -81,3 +81,21 @@ func BenchmarkParseSmallFile(b *testing.B) {
 		p.Parse("small.py", src)
 	}
 }
+
+// BenchmarkParseReleased is BenchmarkParse with each file released before
+// the next is parsed, as the linter does: the nodes reuse one arena.
+func BenchmarkParseReleased(b *testing.B) { benchReleased(b, dagLike(100<<10)) }
+
+// BenchmarkParseSmallFileReleased is BenchmarkParseSmallFile with release.
+func BenchmarkParseSmallFileReleased(b *testing.B) { benchReleased(b, dagLike(6<<10)) }
+
+func benchReleased(b *testing.B, src []byte) {
+	p := NewParser()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f := p.Parse("bench.py", src)
+		f.Index()
+		f.Release()
+	}
+}

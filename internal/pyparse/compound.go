@@ -77,7 +77,7 @@ func (p *parser) definition(_ []Expr) Stmt {
 	var decos []Expr
 	for p.kind() == scan.At && !p.bad {
 		p.next()
-		decos = append(decos, p.namedExpr())
+		decos = p.a.exprs.add(decos, p.namedExpr())
 		if !p.bad && !p.got(scan.Newline) {
 			p.failHere("")
 		}
@@ -106,7 +106,8 @@ func (p *parser) definition(_ []Expr) Stmt {
 
 func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	kw := p.next()
-	fd := &FuncDef{Decorators: decos, Async: async}
+	fd := p.a.funcs.new()
+	fd.Decorators, fd.Async = decos, async
 	fd.Range = Range{start, int(kw.End)}
 	var ok bool
 	if fd.Name, fd.NameRange, ok = p.defName(); !ok {
@@ -126,7 +127,8 @@ func (p *parser) funcDef(start int, decos []Expr, async bool) Stmt {
 	fd.End = p.prevEnd()
 	what := "function definition"
 	fn, loops, class := p.fn, p.loops, p.class
-	p.fn = &funcCtx{async: async, outer: fn}
+	p.fn = p.a.fns.new()
+	p.fn.async, p.fn.outer = async, fn
 	p.loops, p.class = 0, 0
 	fd.Body = p.block(kw, what)
 	if f := p.fn; f.async && f.hasYield && f.retValue != nil {
@@ -162,7 +164,8 @@ func stmtsEnd(ss []Stmt) int {
 
 func (p *parser) classDef(start int, decos []Expr) Stmt {
 	kw := p.next()
-	cd := &ClassDef{Decorators: decos}
+	cd := p.a.classes.new()
+	cd.Decorators = decos
 	cd.Range = Range{start, int(kw.End)}
 	var ok bool
 	if cd.Name, cd.NameRange, ok = p.defName(); !ok {
@@ -200,22 +203,24 @@ func (p *parser) classDef(start int, decos []Expr) Stmt {
 
 // compound returns a new Compound of kind k starting at start.
 func (p *parser) compound(k CompoundKind, start int) *Compound {
-	return &Compound{Kind: k, Range: Range{start, start}}
+	c := p.a.compounds.new()
+	c.Kind, c.Range = k, Range{start, start}
+	return c
 }
 
 func (p *parser) addBlock(c *Compound, b []Stmt) {
-	c.Blocks = append(c.Blocks, b)
+	c.Blocks = p.a.blocks.add(c.Blocks, b)
 	c.End = max(c.End, p.prevEnd(), stmtsEnd(b))
 }
 
 func (p *parser) ifStmt() Stmt {
 	kw := p.next()
 	c := p.compound(CompoundIf, int(kw.Start))
-	c.Exprs = append(c.Exprs, p.condition())
+	c.Exprs = p.a.exprs.add(c.Exprs, p.condition())
 	p.addBlock(c, p.block(kw, "'if' statement"))
 	for !p.bad && p.kind() == scan.KwElif {
 		kw := p.next()
-		c.Exprs = append(c.Exprs, p.condition())
+		c.Exprs = p.a.exprs.add(c.Exprs, p.condition())
 		p.addBlock(c, p.block(kw, "'elif' statement"))
 	}
 	p.elseClause(c)
@@ -257,7 +262,7 @@ func (p *parser) condition() Expr {
 func (p *parser) whileStmt() Stmt {
 	kw := p.next()
 	c := p.compound(CompoundWhile, int(kw.Start))
-	c.Exprs = append(c.Exprs, p.condition())
+	c.Exprs = p.a.exprs.add(c.Exprs, p.condition())
 	p.loops++
 	p.addBlock(c, p.block(kw, "'while' statement"))
 	p.loops--
@@ -270,7 +275,7 @@ func (p *parser) forStmt(start scan.Token) Stmt {
 	c := p.compound(CompoundFor, int(start.Start))
 	target := p.targetList(scan.KwIn)
 	p.checkTarget(target, targetFor)
-	c.Targets = append(c.Targets, target)
+	c.Targets = p.a.exprs.add(c.Targets, target)
 	if p.bad {
 		return c
 	}
@@ -278,7 +283,7 @@ func (p *parser) forStmt(start scan.Token) Stmt {
 		p.failHere("")
 		return c
 	}
-	c.Exprs = append(c.Exprs, p.starExprs())
+	c.Exprs = p.a.exprs.add(c.Exprs, p.starExprs())
 	p.loops++
 	p.addBlock(c, p.block(kw, "'for' statement"))
 	p.loops--
@@ -324,7 +329,7 @@ func (p *parser) tryStmt() Stmt {
 					p.fail(x.Span(), "multiple exception types must be parenthesized when using 'as'")
 				}
 			}
-			c.Exprs = append(c.Exprs, x)
+			c.Exprs = p.a.exprs.add(c.Exprs, x)
 			if !p.bad && p.got(scan.KwAs) {
 				if p.kind() != scan.Name {
 					p.failHere("")
@@ -335,7 +340,7 @@ func (p *parser) tryStmt() Stmt {
 				name.Range = p.rng(n)
 				name.ID = p.text(n)
 				p.checkDebugName(name.ID, name.Range)
-				c.Targets = append(c.Targets, name)
+				c.Targets = p.a.exprs.add(c.Targets, name)
 			}
 		} else if isStar {
 			p.failHere("expected one or more exception types")
@@ -363,12 +368,13 @@ func (p *parser) tryStmt() Stmt {
 
 func (p *parser) withStmt(start scan.Token) Stmt {
 	kw := p.next()
-	w := &With{Range: Range{int(start.Start), int(kw.End)}}
+	w := p.a.withs.new()
+	w.Range = Range{int(start.Start), int(kw.End)}
 	if p.kind() == scan.LPar && p.parenthesisedWith() {
 		open := p.next()
 		p.enterBracket()
 		for !p.bad && p.kind() != scan.RPar {
-			w.Items = append(w.Items, p.withItem())
+			w.Items = p.a.withLists.add(w.Items, p.withItem())
 			if !p.got(scan.Comma) {
 				break
 			}
@@ -377,7 +383,7 @@ func (p *parser) withStmt(start scan.Token) Stmt {
 		p.leave()
 	} else {
 		for !p.bad {
-			w.Items = append(w.Items, p.withItem())
+			w.Items = p.a.withLists.add(w.Items, p.withItem())
 			if !p.got(scan.Comma) {
 				break
 			}
@@ -418,7 +424,8 @@ func (p *parser) parenthesisedWith() bool {
 
 func (p *parser) withItem() *WithItem {
 	x := p.expr()
-	it := &WithItem{Range: x.Span(), Expr: x}
+	it := p.a.withItems.new()
+	it.Range, it.Expr = x.Span(), x
 	if !p.bad && p.got(scan.KwAs) {
 		t := p.targetElt()
 		p.checkTarget(t, targetWith)
@@ -463,7 +470,7 @@ func (p *parser) looksLikeMatch() bool {
 func (p *parser) matchStmt() Stmt {
 	kw := p.next()
 	c := p.compound(CompoundMatch, int(kw.Start))
-	c.Exprs = append(c.Exprs, p.starList(true))
+	c.Exprs = p.a.exprs.add(c.Exprs, p.starList(true))
 	if !p.bad && p.kind() == scan.Newline {
 		p.failHere("expected ':'")
 		return c
@@ -490,7 +497,7 @@ func (p *parser) matchStmt() Stmt {
 			p.checkCaptures(c.Targets[start:])
 		}
 		if !p.bad && p.got(scan.KwIf) {
-			c.Exprs = append(c.Exprs, p.namedExpr())
+			c.Exprs = p.a.exprs.add(c.Exprs, p.namedExpr())
 			last = irref{}
 		}
 		p.addBlock(c, p.block(ck, "'case' statement"))
@@ -624,7 +631,7 @@ func (p *parser) capture(c *Compound, t scan.Token) {
 	n := p.a.names.new()
 	n.Range = p.rng(t)
 	n.ID = p.text(t)
-	c.Targets = append(c.Targets, n)
+	c.Targets = p.a.exprs.add(c.Targets, n)
 }
 
 // closedPattern parses literal, capture, wildcard, value, group, sequence,

@@ -109,7 +109,8 @@ func (p *parser) namedExpr() Expr {
 	}
 	p.checkDebugName(n.ID, n.Range)
 	v := p.expr()
-	ne := &NamedExpr{Range: Range{x.Span().Start, v.Span().End}, Target: n, Value: v}
+	ne := p.a.named.new()
+	ne.Range, ne.Target, ne.Value = Range{x.Span().Start, v.Span().End}, n, v
 	p.walruses++
 	return ne
 }
@@ -771,7 +772,7 @@ func (p *parser) dictRest(open scan.Token, key Expr) Expr {
 		}
 		key = nil
 		if it != nil {
-			items = append(items, it)
+			items = p.a.itemLists.add(items, it)
 		}
 		if p.bad && !p.trial {
 			// Keep the entries after a broken one (see arguments).
@@ -887,7 +888,7 @@ func (p *parser) lambda() Expr {
 		return p.errExpr(int(t.Start))
 	}
 	defer p.leave()
-	l := &Lambda{}
+	l := p.a.lambdas.new()
 	outerLambda := p.lambdaStart
 	p.lambdaStart = int(t.Start)
 	l.Params = p.params(scan.Colon, false)
@@ -904,7 +905,8 @@ func (p *parser) lambda() Expr {
 		return l
 	}
 	fn, loops, class := p.fn, p.loops, p.class
-	p.fn = &funcCtx{outer: fn}
+	p.fn = p.a.fns.new()
+	p.fn.outer = fn
 	p.loops, p.class = 0, 0
 	l.Body = p.expr()
 	p.fn, p.loops, p.class = fn, loops, class

@@ -6,6 +6,7 @@
 package pyparse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +27,9 @@ type Parser struct {
 	closed bool
 	// scanned: res already holds the scan of the next file (ParseIf).
 	scanned bool
+	// stacks keeps the parser's stacks between files (empty and cleared,
+	// so they hold no node of a file parsed before).
+	stacks parser
 }
 
 // NewParser returns a Parser for Python 3 sources.
@@ -85,7 +89,12 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	}
 	pp.ntoks = len(toks)
 	f.tokens = len(toks)
-	p := &parser{src: src, s: string(src), tok: toks, a: &arena{}, futureOK: true, lambdaStart: -1}
+	f.arena = newArena()
+	p := &pp.stacks
+	*p = parser{src: src, s: string(src), tok: toks, a: f.arena, futureOK: true, lambdaStart: -1,
+		scratch: p.scratch, pstack: p.pstack, kstack: p.kstack, sstack: p.sstack,
+		errs: p.errs, compSpans: p.compSpans, yieldAt: p.yieldAt, scopeDecls: p.scopeDecls}
+	defer p.keepStacks()
 	f.text = p.s
 	var codingErr *SyntaxError
 	p.utf8Source, codingErr = sourceCoding(src)
@@ -103,6 +112,10 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	if len(p.yieldAt) > 0 && p.comps > 0 && p.yieldInComprehension() {
 		p.checkComprehensionYields(f)
 	}
+	if n := len(pp.res.Comments); n > 0 {
+		f.Comments = slices.Grow(f.arena.comments[:0], n)
+		f.arena.comments = nil
+	}
 	for _, c := range pp.res.Comments {
 		r := Range{int(c[0]), int(c[1])}
 		f.Comments = append(f.Comments, Comment{Range: r, Text: p.s[r.Start:r.End]})
@@ -110,6 +123,34 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	f.Errors = mergeErrors(scanErrs, p.errs)
 	return f, p.work
 }
+
+// keepStacks empties the parser once its file is parsed, keeping only the
+// backing arrays of its stacks, cleared, for the next file.
+func (p *parser) keepStacks() {
+	*p = parser{
+		scratch:    emptied(p.scratch),
+		pstack:     emptied(p.pstack),
+		kstack:     emptied(p.kstack),
+		sstack:     emptied(p.sstack),
+		errs:       emptied(p.errs),
+		compSpans:  emptied(p.compSpans),
+		yieldAt:    emptied(p.yieldAt),
+		scopeDecls: emptied(p.scopeDecls),
+	}
+}
+
+// emptied clears s up to its capacity and returns it empty; a stack that
+// a pathological file grew past maxKeptStack is dropped instead, so that
+// no later file pays for clearing it.
+func emptied[T any](s []T) []T {
+	if cap(s) > maxKeptStack {
+		return nil
+	}
+	clear(s[:cap(s)])
+	return s[:0]
+}
+
+const maxKeptStack = 1 << 12
 
 // rescanTriple recovers from an unterminated triple-quoted string, which
 // the scanner runs to the end of the file: the string is cut at the end of

@@ -1,33 +1,93 @@
 package pyparse
 
 import (
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
 	"github.com/daglint/daglint/internal/pyparse/internal/scan"
 )
 
+// chunks lists the chunks of a slab: list[:n] are those handed out for the
+// file being parsed, list[n:] spares that File.Release cleared, which the
+// next file parsed into the arena takes before allocating.
+type chunks[T any] struct {
+	list [][]T
+	n    int
+}
+
+// get returns a zeroed chunk of at least need values: a spare, or a new
+// one of first values or twice the last, at most most.
+func (c *chunks[T]) get(need, first, most int) []T {
+	if c.n < len(c.list) && len(c.list[c.n]) >= need {
+		c.n++
+		return c.list[c.n-1]
+	}
+	size := max(need, first)
+	if c.n > 0 {
+		size = max(size, 2*len(c.list[c.n-1]))
+	}
+	x := make([]T, min(size, max(most, need)))
+	// The new chunk goes to list[n], the spare there (too small) after it.
+	c.list = append(c.list, x)
+	last := len(c.list) - 1
+	c.list[c.n], c.list[last] = c.list[last], c.list[c.n]
+	c.n++
+	return x
+}
+
+// firstChunk is the size of a slab's first chunk: a few hundred bytes, so
+// that a small file does not pay for large chunks of nodes it has one of.
+func firstChunk[T any]() int {
+	return min(max(256/int(unsafe.Sizeof(*new(T))), 1), 8)
+}
+
+// release clears every chunk handed out, keeping them as spares, and
+// returns the bytes the slab holds. The last tail values of the last chunk
+// handed out were never used, so they are still zero.
+func (c *chunks[T]) release(tail int) int {
+	size := 0
+	for i, x := range c.list {
+		switch {
+		case i == c.n-1:
+			clear(x[:len(x)-tail])
+		case i < c.n:
+			clear(x)
+		}
+		size += len(x)
+	}
+	c.n = 0
+	return size * int(unsafe.Sizeof(*new(T)))
+}
+
 // slab hands out values of T from chunks, so that a file's nodes cost a few
-// large allocations instead of one each. Chunks double from 8 to 128
-// values, so a small file does not pay for large chunks.
+// large allocations instead of one each. Chunks double up to 128 values.
 type slab[T any] struct {
 	free []T
-	next int
+	chunks[T]
 }
 
 const slabChunk = 128
 
 func (s *slab[T]) new() *T {
 	if len(s.free) == 0 {
-		s.next = min(max(2*s.next, 8), slabChunk)
-		s.free = make([]T, s.next)
+		s.free = s.get(1, firstChunk[T](), slabChunk)
 	}
 	x := &s.free[0]
 	s.free = s.free[1:]
 	return x
 }
 
+func (s *slab[T]) release() int {
+	tail := len(s.free)
+	s.free = nil
+	return s.chunks.release(tail)
+}
+
 // sliceSlab hands out exact-length slices cut from shared chunks.
 type sliceSlab[T any] struct {
 	free []T
-	next int
+	chunks[T]
 }
 
 func (s *sliceSlab[T]) copy(xs []T) []T {
@@ -35,44 +95,129 @@ func (s *sliceSlab[T]) copy(xs []T) []T {
 	if n == 0 {
 		return nil
 	}
-	if n > len(s.free) {
-		if n > slabChunk {
-			return append([]T(nil), xs...)
-		}
-		s.next = min(max(2*s.next, 4*n, 16), 4*slabChunk)
-		s.free = make([]T, s.next)
+	if n > slabChunk {
+		return append([]T(nil), xs...)
 	}
-	out := s.free[:n:n]
-	s.free = s.free[n:]
+	out := s.cut(n)
 	copy(out, xs)
 	return out
 }
 
-// arena allocates the nodes of one file.
+// add appends x to xs, a list built one item at a time, growing it within
+// the slab: only a list longer than a chunk goes to the heap.
+func (s *sliceSlab[T]) add(xs []T, x T) []T {
+	if len(xs) < cap(xs) || len(xs) >= slabChunk {
+		return append(xs, x)
+	}
+	out := s.cut(max(2*len(xs), 2))[:len(xs)]
+	copy(out, xs)
+	return append(out, x)
+}
+
+// cut returns n zeroed values of the current chunk, n at most slabChunk.
+func (s *sliceSlab[T]) cut(n int) []T {
+	if n > len(s.free) {
+		s.free = s.get(n, max(4*n, 16), 4*slabChunk)
+	}
+	out := s.free[:n:n]
+	s.free = s.free[n:]
+	return out
+}
+
+func (s *sliceSlab[T]) release() int {
+	tail := len(s.free)
+	s.free = nil
+	return s.chunks.release(tail)
+}
+
+// arena allocates the nodes of one file. File.Release hands it back to
+// arenas for the next file; a file never released leaves it to the GC.
 type arena struct {
-	names    slab[Name]
-	attrs    slab[Attribute]
-	calls    slab[Call]
-	kws      slab[Keyword]
-	strs     slab[Str]
-	lits     slab[strLit]
-	parts    slab[StrPart]
-	nums     slab[Num]
-	consts   slab[Const]
-	dicts    slab[Dict]
-	items    slab[DictItem]
-	seqs     slab[Seq]
-	binops   slab[BinOp]
-	subs     slab[Subscript]
-	stars    slab[Starred]
-	others   slab[OtherExpr]
-	assigns  slab[Assign]
-	estmts   slab[ExprStmt]
-	ostmts   slab[OtherStmt]
-	exprs    sliceSlab[Expr]
-	stmts    sliceSlab[Stmt]
-	kwlists  sliceSlab[*Keyword]
-	partList sliceSlab[*StrPart]
+	names       slab[Name]
+	attrs       slab[Attribute]
+	calls       slab[Call]
+	kws         slab[Keyword]
+	strs        slab[Str]
+	lits        slab[strLit]
+	parts       slab[StrPart]
+	nums        slab[Num]
+	consts      slab[Const]
+	dicts       slab[Dict]
+	items       slab[DictItem]
+	seqs        slab[Seq]
+	binops      slab[BinOp]
+	subs        slab[Subscript]
+	stars       slab[Starred]
+	others      slab[OtherExpr]
+	named       slab[NamedExpr]
+	lambdas     slab[Lambda]
+	params      slab[Param]
+	assigns     slab[Assign]
+	estmts      slab[ExprStmt]
+	ostmts      slab[OtherStmt]
+	funcs       slab[FuncDef]
+	classes     slab[ClassDef]
+	compounds   slab[Compound]
+	withs       slab[With]
+	withItems   slab[WithItem]
+	returns     slab[Return]
+	imports     slab[Import]
+	importFroms slab[ImportFrom]
+	aliases     slab[Alias]
+	fns         slab[funcCtx]
+	exprs       sliceSlab[Expr]
+	stmts       sliceSlab[Stmt]
+	blocks      sliceSlab[[]Stmt]
+	kwlists     sliceSlab[*Keyword]
+	partList    sliceSlab[*StrPart]
+	itemLists   sliceSlab[*DictItem]
+	paramLists  sliceSlab[*Param]
+	withLists   sliceSlab[*WithItem]
+	aliasLists  sliceSlab[*Alias]
+	nameLists   sliceSlab[string]
+	// comments and index are the backing arrays of a released file's
+	// Comments and Index lists, cleared, for the next file's.
+	comments []Comment
+	index    atomic.Pointer[Index]
+}
+
+// maxPooledArena is the most node memory a released arena may hold and
+// still be kept for reuse: the arena of a huge file is left to the GC, so
+// the pool stays small.
+const maxPooledArena = 4 << 20
+
+// arenas holds the released arenas.
+var arenas sync.Pool
+
+// newArena returns a released arena, or a new one.
+func newArena() *arena {
+	if a, ok := arenas.Get().(*arena); ok {
+		return a
+	}
+	return &arena{}
+}
+
+// release clears the arena's chunks and pools it, unless it grew too large.
+func (a *arena) release() {
+	n := a.names.release() + a.attrs.release() + a.calls.release() + a.kws.release() +
+		a.strs.release() + a.lits.release() + a.parts.release() + a.nums.release() +
+		a.consts.release() + a.dicts.release() + a.items.release() + a.seqs.release() +
+		a.binops.release() + a.subs.release() + a.stars.release() + a.others.release() +
+		a.named.release() + a.lambdas.release() + a.params.release() + a.assigns.release() +
+		a.estmts.release() + a.ostmts.release() + a.funcs.release() + a.classes.release() +
+		a.compounds.release() + a.withs.release() + a.withItems.release() + a.returns.release() +
+		a.imports.release() + a.importFroms.release() + a.aliases.release() + a.fns.release() +
+		a.exprs.release() + a.stmts.release() + a.blocks.release() + a.kwlists.release() +
+		a.partList.release() + a.itemLists.release() + a.paramLists.release() +
+		a.withLists.release() + a.aliasLists.release() + a.nameLists.release()
+	n += cap(a.comments) * int(unsafe.Sizeof(Comment{}))
+	if ix := a.index.Load(); ix != nil {
+		n += ix.bytes()
+	}
+	if n > maxPooledArena {
+		return
+	}
+	arenas.Put(a)
 }
 
 // strLit is a plain string literal with its one part, allocated together.

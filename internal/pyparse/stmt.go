@@ -232,7 +232,8 @@ func (p *parser) simpleStmt() Stmt {
 		return p.otherStmt(kind, p.rng(t))
 	case scan.KwReturn:
 		p.next()
-		r := &Return{Range: p.rng(t)}
+		r := p.a.returns.new()
+		r.Range = p.rng(t)
 		if startsExpr(p.kind()) {
 			r.Value = p.starExprs()
 			r.End = r.Value.Span().End
@@ -478,17 +479,19 @@ func (p *parser) dottedName() (string, Range, bool) {
 
 func (p *parser) importStmt() Stmt {
 	t := p.next()
-	im := &Import{Range: p.rng(t)}
+	im := p.a.imports.new()
+	im.Range = p.rng(t)
 	for !p.bad {
 		name, r, ok := p.dottedName()
 		if !ok {
 			break
 		}
-		al := &Alias{Range: r, Name: name}
+		al := p.a.aliases.new()
+		al.Range, al.Name = r, name
 		if !p.asName(al) {
 			break
 		}
-		im.Names = append(im.Names, al)
+		im.Names = p.a.aliasLists.add(im.Names, al)
 		im.End = al.End
 		if !p.got(scan.Comma) {
 			break
@@ -532,7 +535,8 @@ func (p *parser) asName(al *Alias) bool {
 
 func (p *parser) fromImport() Stmt {
 	t := p.next()
-	im := &ImportFrom{Range: p.rng(t)}
+	im := p.a.importFroms.new()
+	im.Range = p.rng(t)
 	for p.kind() == scan.Dot || p.kind() == scan.Ellipsis {
 		d := p.next()
 		im.Level += int(d.End - d.Start)
@@ -570,11 +574,12 @@ func (p *parser) fromImport() Stmt {
 			break
 		}
 		n := p.next()
-		al := &Alias{Range: p.rng(n), Name: p.text(n)}
+		al := p.a.aliases.new()
+		al.Range, al.Name = p.rng(n), p.text(n)
 		if !p.asName(al) {
 			break
 		}
-		im.Names = append(im.Names, al)
+		im.Names = p.a.aliasLists.add(im.Names, al)
 		im.End = al.End
 		if !p.got(scan.Comma) {
 			break
@@ -634,7 +639,7 @@ func (p *parser) globalStmt() Stmt {
 			break
 		}
 		n := p.next()
-		o.Names = append(o.Names, p.text(n))
+		o.Names = p.a.nameLists.add(o.Names, p.text(n))
 		o.End = int(n.End)
 		if !p.got(scan.Comma) {
 			break

@@ -1,6 +1,9 @@
 package pyparse
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
 // Children returns the direct children of n in source order.
 func Children(n Node) []Node {
@@ -185,12 +188,18 @@ func (f *File) Index() *Index {
 	// 6 tokens, a call per 12 and a string per 4 (the outline about the
 	// first two together), so the lists rarely grow.
 	n := f.tokens
-	ix := &Index{
-		Outline: make([]Node, 0, n/4+8),
-		Stmts:   make([]Stmt, 0, n/6+4),
-		Calls:   make([]*Call, 0, n/12+4),
-		Strs:    make([]*Str, 0, n/4+4),
+	var ix *Index
+	if f.arena != nil {
+		// A released file's lists, taken by one walk only.
+		ix = f.arena.index.Swap(nil)
 	}
+	if ix == nil {
+		ix = &Index{}
+	}
+	ix.Outline = slices.Grow(ix.Outline, n/4+8)
+	ix.Stmts = slices.Grow(ix.Stmts, n/6+4)
+	ix.Calls = slices.Grow(ix.Calls, n/12+4)
+	ix.Strs = slices.Grow(ix.Strs, n/4+4)
 	InspectFile(f, func(n Node) bool {
 		// Concrete types first: they are one comparison each, and most
 		// nodes are names.
@@ -213,4 +222,19 @@ func (f *File) Index() *Index {
 		return f.index.Load()
 	}
 	return ix
+}
+
+// clear empties the index's lists, keeping their backing arrays for reuse.
+func (ix *Index) clear() {
+	clear(ix.Outline[:cap(ix.Outline)])
+	clear(ix.Stmts[:cap(ix.Stmts)])
+	clear(ix.Calls[:cap(ix.Calls)])
+	clear(ix.Strs[:cap(ix.Strs)])
+	ix.Outline, ix.Stmts, ix.Calls, ix.Strs = ix.Outline[:0], ix.Stmts[:0], ix.Calls[:0], ix.Strs[:0]
+}
+
+// bytes is the size of the index's backing arrays.
+func (ix *Index) bytes() int {
+	const iface, ptr = int(unsafe.Sizeof(Node(nil))), int(unsafe.Sizeof((*Call)(nil)))
+	return (cap(ix.Outline)+cap(ix.Stmts))*iface + (cap(ix.Calls)+cap(ix.Strs))*ptr
 }
