@@ -36,7 +36,7 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 	}
 	line := skeleton[bytes.LastIndexByte(skeleton[:at], '\n')+1 : at] // `    "results": `
 	indent := string(line[:len(line)-len(bytes.TrimLeft(line, " "))])
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, streamBuffer)
 	bw.Write(skeleton[:at])
 	if n == 0 {
 		bw.WriteString("[]")
@@ -66,6 +66,10 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 // enough to share the encoding between the CPUs, few enough that the
 // memory it adds does not grow with the report.
 const streamBatch = 256
+
+// streamBuffer is the size of writeStreamed's output buffer: a report of
+// megabytes goes out in a few dozen writes, not hundreds.
+const streamBuffer = 64 << 10
 
 // batchEncoder encodes a batch of a streamed array's elements on all CPUs,
 // each into a buffer of its own that the next batch reuses.
