@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"testing"
 
@@ -201,4 +202,23 @@ func FuzzAppendIndented(f *testing.F) {
 			t.Errorf("%q:\ngot  %q\nwant %q", compact.Bytes(), got, want.Bytes())
 		}
 	})
+}
+
+// BenchmarkWrite writes the JSON and SARIF reports of 6,000 findings
+// (about the bench corpus's).
+func BenchmarkWrite(b *testing.B) {
+	run := manyFindings(6000)
+	for _, w := range []struct {
+		name  string
+		write Writer
+	}{{"json", WriteJSON}, {"sarif", WriteSARIF}} {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := w.write(io.Discard, run); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
