@@ -112,8 +112,8 @@ func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Resu
 // Pool lints files as they are handed to it, on a fixed number of
 // goroutines, so that a caller still finding files (a walk) keeps the
 // CPUs busy meanwhile. Results come back in the order the files were
-// added, whatever the number of workers. Add and Wait are for one
-// goroutine; a Pool is used once.
+// added, or in the order Wait is given, whatever the number of workers.
+// Add and Wait are for one goroutine; a Pool is used once.
 type Pool struct {
 	jobs    chan poolJob
 	added   int
