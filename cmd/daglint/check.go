@@ -39,6 +39,7 @@ type check struct {
 
 	// walk
 	walked  walk.Result
+	linter  *walkLinter // lints the files while the walk finds them; nil for stdin, --show-files
 	files   []string
 	noFiles bool // nothing to lint and nothing went wrong: say so, print no "All checks passed."
 
@@ -166,15 +167,23 @@ func (c *check) walk() (int, bool) {
 	if c.fromStdin {
 		walkPaths = nil
 	}
-	walked, err := walkFiles(walkPaths, walk.Options{
+	opts := walk.Options{
 		RespectGitignore: !flags.noGitignore,
 		ForceExclude:     flags.forceExclude,
 		Exclude:          excludeFunc(c.res, c.cwd, walkPaths, flags.forceExclude),
-	})
+	}
+	if !c.fromStdin && !flags.showFiles {
+		c.linter = newWalkLinter(c.res, flags)
+		opts.OnFile = c.linter.add
+	}
+	walked, err := walkFiles(walkPaths, opts)
 	if err == nil {
 		err = c.res.err
 	}
 	if err != nil {
+		if c.linter != nil {
+			c.linter.stop()
+		}
 		return c.usageError(err)
 	}
 	c.walked = walked
@@ -202,12 +211,15 @@ func (c *check) walk() (int, bool) {
 
 func (c *check) lint() (int, bool) {
 	var err error
+	if !c.fromStdin {
+		// The files were queued as the walk found them.
+		if c.groups, c.results, err = c.linter.finish(c.files); err != nil {
+			return c.usageError(err)
+		}
+		return 0, false
+	}
 	if c.groups, err = groupFiles(c.res, c.flags, c.files); err != nil {
 		return c.usageError(err)
-	}
-	if !c.fromStdin {
-		c.results = lintGroups(c.groups, c.files, c.flags.jobs)
-		return 0, false
 	}
 	// With --force-exclude an excluded name is skipped, as a file named on
 	// the command line would be: editors pass every buffer.

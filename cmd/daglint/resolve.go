@@ -8,6 +8,7 @@ import (
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/rules"
+	"github.com/daglint/daglint/internal/walk"
 )
 
 // resolver finds the configuration each file uses, as ruff does: the
@@ -140,42 +141,133 @@ type fileGroup struct {
 // appearance, and builds each group's options (its connections sources read
 // relative to its configuration).
 func groupFiles(r *resolver, flags *checkFlags, files []string) ([]*fileGroup, error) {
-	type key struct {
-		cfg  *config.Config
-		mods *project.Index
-	}
+	gr := newGrouper(r, flags)
 	var groups []*fileGroup
-	byCfg := map[key]*fileGroup{}
 	for i, f := range files {
-		cfg, err := r.forFile(f)
+		g, err := gr.groupOf(f)
 		if err != nil {
 			return nil, err
 		}
-		k := key{cfg, r.modules(cfg, f)}
-		g := byCfg[k]
-		if g == nil {
-			conns, err := loadConnections(cfg, r.cwd)
-			if err != nil {
-				return nil, err
-			}
-			g = &fileGroup{cfg: cfg, opts: lintOptions(cfg, conns, r.cwd)}
-			g.opts.NoInlineIgnores = flags.noInlineIgnores
-			g.opts.Workers = flags.jobs
-			g.opts.KeepSource = flags.fixing()
-			g.opts.Modules = k.mods
-			byCfg[k] = g
-			groups = append(groups, g)
-		}
-		g.idx = append(g.idx, i)
+		groups = g.add(groups, i)
 	}
 	return groups, nil
 }
 
-// lintGroups lints every group's files with its own options, all in one
-// pool of workers; the results come back in the order of the run's file
-// list (n files in all).
-func lintGroups(groups []*fileGroup, files []string, workers int) []lint.Result {
-	return lint.FilesEach(files, workers, optionsByIndex(groups, len(files)))
+// add records that the run's i-th file is g's, appending g to groups the
+// first time (a group's files are added in the run's order).
+func (g *fileGroup) add(groups []*fileGroup, i int) []*fileGroup {
+	if len(g.idx) == 0 {
+		groups = append(groups, g)
+	}
+	g.idx = append(g.idx, i)
+	return groups
+}
+
+// groupKey tells groups apart: the configuration, and the project whose
+// modules the files import.
+type groupKey struct {
+	cfg  *config.Config
+	mods *project.Index
+}
+
+// grouper finds the group of each file of a run, making a group (and its
+// lint options) the first time its key is met.
+type grouper struct {
+	r      *resolver
+	flags  *checkFlags
+	byKey  map[groupKey]*fileGroup
+	failed map[groupKey]error // keys whose options could not be made
+}
+
+func newGrouper(r *resolver, flags *checkFlags) *grouper {
+	return &grouper{r: r, flags: flags, byKey: map[groupKey]*fileGroup{}, failed: map[groupKey]error{}}
+}
+
+// groupOf returns the group of the file at path, with no files yet when it
+// is new.
+func (gr *grouper) groupOf(path string) (*fileGroup, error) {
+	r, flags := gr.r, gr.flags
+	cfg, err := r.forFile(path)
+	if err != nil {
+		return nil, err
+	}
+	k := groupKey{cfg, r.modules(cfg, path)}
+	if g := gr.byKey[k]; g != nil {
+		return g, nil
+	}
+	if err := gr.failed[k]; err != nil {
+		return nil, err
+	}
+	conns, err := loadConnections(cfg, r.cwd)
+	if err != nil {
+		gr.failed[k] = err
+		return nil, err
+	}
+	g := &fileGroup{cfg: cfg, opts: lintOptions(cfg, conns, r.cwd)}
+	g.opts.NoInlineIgnores = flags.noInlineIgnores
+	g.opts.Workers = flags.jobs
+	g.opts.KeepSource = flags.fixing()
+	g.opts.Modules = k.mods
+	gr.byKey[k] = g
+	return g, nil
+}
+
+// walkLinter lints the files of a walk while the walk goes on: the walk
+// hands each file to add as it finds it (on the walking goroutine, so the
+// resolver is never used by two at once), which finds its group and queues
+// it. finish then gives what groupFiles and linting the files one after the
+// other would have given for the walk's sorted file list: the same groups in the same order, the same
+// first error, the results in the list's order.
+type walkLinter struct {
+	gr    *grouper
+	pool  *lint.Pool
+	found map[string]foundFile // by path
+}
+
+// foundFile is a file the walk handed on: its index in the pool and its
+// group, or why it has none.
+type foundFile struct {
+	i   int
+	g   *fileGroup
+	err error
+}
+
+func newWalkLinter(r *resolver, flags *checkFlags) *walkLinter {
+	return &walkLinter{gr: newGrouper(r, flags), pool: lint.NewPool(flags.jobs), found: map[string]foundFile{}}
+}
+
+// add queues the file f (walk.Options.OnFile).
+func (l *walkLinter) add(f walk.File) {
+	g, err := l.gr.groupOf(f.Path)
+	if err != nil {
+		l.found[f.Path] = foundFile{i: -1, err: err}
+		return
+	}
+	l.found[f.Path] = foundFile{i: l.pool.Add(f.Path, &g.opts), g: g}
+}
+
+// stop abandons the files queued (the run ends with a usage error).
+func (l *walkLinter) stop() { l.pool.Stop() }
+
+// finish returns the groups of files, the walk's sorted file list, and the
+// result of each file in that order; or the error of the first file that
+// has no group, as groupFiles would.
+func (l *walkLinter) finish(files []string) ([]*fileGroup, []lint.Result, error) {
+	var groups []*fileGroup
+	order := make([]int, len(files))
+	for i, f := range files {
+		ff, ok := l.found[f]
+		if !ok {
+			panic("walk: a file of the result was never handed on: " + f) // a programmer error, caught by tests
+		}
+		if ff.err != nil {
+			l.stop()
+			return nil, nil, ff.err
+		}
+		groups = ff.g.add(groups, i)
+		order[i] = ff.i
+	}
+	return groups, l.pool.Wait(order), nil
 }
 
 // optionsByIndex returns the lint options of the run's i-th file (n files

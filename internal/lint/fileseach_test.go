@@ -37,3 +37,42 @@ func TestFilesEachUsesEachFilesOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestPoolResultsInTheOrderAsked: a Pool gives one result per added file,
+// in the order added or in the order Wait is asked for, more files than
+// its queue and result chunks hold included, whatever the number of
+// workers.
+func TestPoolResultsInTheOrderAsked(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "clean.py", []byte("x = 1\n"))
+	dirty := writeFile(t, dir, "dirty.py", []byte(dirtyDAG))
+	all := allRulesOptions()
+	const n = 2500 // over two chunks of results
+	pathOf := func(i int) string {
+		if i%7 == 0 {
+			return dirty
+		}
+		return clean
+	}
+	for _, workers := range []int{1, 2} {
+		p := lint.NewPool(workers)
+		for i := range n {
+			if got := p.Add(pathOf(i), &all); got != i {
+				t.Fatalf("workers %d: Add returned %d, want %d", workers, got, i)
+			}
+		}
+		order := make([]int, n)
+		for i := range order {
+			order[i] = n - 1 - i
+		}
+		results := p.Wait(order)
+		if len(results) != n {
+			t.Fatalf("workers %d: %d results, want %d", workers, len(results), n)
+		}
+		for i, res := range results {
+			if want := pathOf(n - 1 - i); res.Path != want || res.Parsed != (want == dirty) {
+				t.Fatalf("workers %d: result %d is %s (parsed %v), want %s", workers, i, res.Path, res.Parsed, want)
+			}
+		}
+	}
+}

@@ -102,45 +102,121 @@ func Files(paths []string, opts Options) []Result {
 // pool of workers (0 means one per CPU), so files of many configurations
 // are linted as fast as files of one.
 func FilesEach(paths []string, workers int, optsFor func(i int) *Options) []Result {
-	out := make([]Result, len(paths))
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if workers > len(paths) {
-		workers = len(paths)
+	p := NewPool(max(min(workers, len(paths)), 1))
+	for i, path := range paths {
+		p.Add(path, optsFor(i))
 	}
-	// Each worker takes the next path from a shared counter: no channel
-	// hand-off, so no goroutine waits on another between files.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sets := map[*Options]*ruleSets{} // this worker's, so no lock
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(paths) {
-					return
-				}
-				o := optsFor(i)
-				set := sets[o]
-				if set == nil {
-					set = newRuleSets(*o)
-					sets[o] = set
-				}
-				oc := *o
-				oc.sets = set
-				res := File(paths[i], oc)
-				if !o.KeepSource {
-					res.release()
-				}
-				out[i] = res
-			}
-		}()
+	return p.Wait(nil)
+}
+
+// Pool lints files as they are handed to it, on a fixed number of
+// goroutines, so that a caller still finding files (a walk) keeps the
+// CPUs busy meanwhile. Results come back in the order the files were
+// added, or in the order Wait is given, whatever the number of workers.
+// Add and Wait are for one goroutine; a Pool is used once.
+type Pool struct {
+	jobs    chan poolJob
+	added   int
+	chunks  [][]Result // the results, poolChunk to a chunk, in the order added
+	stopped atomic.Bool
+	wg      sync.WaitGroup
+}
+
+// poolJob is one added file and where its result goes.
+type poolJob struct {
+	path string
+	opts *Options
+	out  *Result
+}
+
+const (
+	// poolQueue is how many added files may wait for a worker: enough
+	// that the caller rarely waits on the workers.
+	poolQueue = 1024
+	// poolChunk is how many results are allocated at a time, so that
+	// results are never copied while files are still being added.
+	poolChunk = 1024
+)
+
+// NewPool starts a pool of workers goroutines (0 means one per CPU).
+func NewPool(workers int) *Pool {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	wg.Wait()
+	p := &Pool{jobs: make(chan poolJob, poolQueue)}
+	p.wg.Add(workers)
+	for range workers {
+		go p.work()
+	}
+	return p
+}
+
+// Add queues the file at path to be linted with opts (whose Workers is not
+// read); opts must not change until Wait returns. It returns the file's
+// index in Wait's results.
+func (p *Pool) Add(path string, opts *Options) int {
+	i := p.added
+	if i%poolChunk == 0 {
+		p.chunks = append(p.chunks, make([]Result, poolChunk))
+	}
+	p.added++
+	p.jobs <- poolJob{path: path, opts: opts, out: &p.chunks[i/poolChunk][i%poolChunk]}
+	return i
+}
+
+// Wait lints the files still queued and returns their results: the i-th
+// is that of the file Add numbered order[i], or with order nil, of the
+// i-th file added (every file once).
+func (p *Pool) Wait(order []int) []Result {
+	close(p.jobs)
+	p.wg.Wait()
+	if order == nil {
+		order = make([]int, p.added)
+		for i := range order {
+			order[i] = i
+		}
+	}
+	out := make([]Result, len(order))
+	for i, j := range order {
+		out[i] = p.chunks[j/poolChunk][j%poolChunk]
+	}
+	p.chunks = nil
 	return out
+}
+
+// Stop ends the pool without linting the files still queued, for a caller
+// that gives up (a usage error found while adding files).
+func (p *Pool) Stop() {
+	p.stopped.Store(true)
+	close(p.jobs)
+	p.wg.Wait()
+	p.chunks = nil
+}
+
+// work is one worker's loop.
+func (p *Pool) work() {
+	defer p.wg.Done()
+	sets := map[*Options]*ruleSets{} // this worker's, so no lock
+	for j := range p.jobs {
+		if p.stopped.Load() {
+			continue
+		}
+		set := sets[j.opts]
+		if set == nil {
+			set = newRuleSets(*j.opts)
+			sets[j.opts] = set
+		}
+		oc := *j.opts
+		oc.sets = set
+		res := File(j.path, oc)
+		if !j.opts.KeepSource {
+			res.release()
+		}
+		*j.out = res
+	}
 }
 
 // Skip reasons: a result whose Err wraps one of these is a notice that the

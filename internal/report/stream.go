@@ -36,7 +36,7 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 	}
 	line := skeleton[bytes.LastIndexByte(skeleton[:at], '\n')+1 : at] // `    "results": `
 	indent := string(line[:len(line)-len(bytes.TrimLeft(line, " "))])
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, streamBuffer)
 	bw.Write(skeleton[:at])
 	if n == 0 {
 		bw.WriteString("[]")
@@ -67,17 +67,20 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 // memory it adds does not grow with the report.
 const streamBatch = 256
 
+// streamBuffer is the size of writeStreamed's output buffer: a report of
+// megabytes goes out in a few dozen writes, not hundreds.
+const streamBuffer = 64 << 10
+
 // batchEncoder encodes a batch of a streamed array's elements on all CPUs,
 // each into a buffer of its own that the next batch reuses.
 type batchEncoder struct {
 	prefix string
 	vals   []any
-	bufs   []bytes.Buffer
-	items  [][]byte
+	items  [][]byte // each element's encoding, its buffer reused
 }
 
 func newBatchEncoder(prefix string) *batchEncoder {
-	return &batchEncoder{prefix: prefix, bufs: make([]bytes.Buffer, streamBatch)}
+	return &batchEncoder{prefix: prefix, items: make([][]byte, streamBatch)}
 }
 
 // encode returns the encodings of elements from to to-1. The elements are
@@ -93,17 +96,15 @@ func (b *batchEncoder) encode(from, to int, elem func(i int) (any, error)) ([][]
 		}
 		b.vals = append(b.vals, v)
 	}
-	b.items = b.items[:0]
 	errs := make([]error, len(b.vals))
-	one := func(j int) {
-		buf := &b.bufs[j]
-		buf.Reset()
-		errs[j] = newEncoder(buf, b.prefix).Encode(b.vals[j])
+	one := func(j int, scratch *bytes.Buffer) {
+		b.items[j], errs[j] = appendEncoded(b.items[j][:0], scratch, b.vals[j], b.prefix)
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(b.vals)/16)
 	if workers <= 1 {
+		var scratch bytes.Buffer
 		for j := range b.vals {
-			one(j)
+			one(j, &scratch)
 		}
 	} else {
 		// Worker w encodes elements w, w+workers, ...: encodings cost
@@ -113,8 +114,9 @@ func (b *batchEncoder) encode(from, to int, elem func(i int) (any, error)) ([][]
 		for w := range workers {
 			go func() {
 				defer wg.Done()
+				var scratch bytes.Buffer
 				for j := w; j < len(b.vals); j += workers {
-					one(j)
+					one(j, &scratch)
 				}
 			}()
 		}
@@ -124,27 +126,87 @@ func (b *batchEncoder) encode(from, to int, elem func(i int) (any, error)) ([][]
 		if errs[j] != nil {
 			return nil, errs[j]
 		}
-		b.items = append(b.items, b.bufs[j].Bytes())
 	}
-	return b.items, nil
+	return b.items[:len(b.vals)], nil
 }
 
 // encodeIndented encodes v as writeStreamed's documents are, each line
 // after the first starting with prefix.
 func encodeIndented(v any, prefix string) ([]byte, error) {
-	var b bytes.Buffer
-	if err := newEncoder(&b, prefix).Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return appendEncoded(nil, new(bytes.Buffer), v, prefix)
 }
 
-// newEncoder returns the encoder of writeStreamed's documents: indented by
-// two spaces, each line after the first starting with prefix, no HTML
-// escaping.
-func newEncoder(w io.Writer, prefix string) *json.Encoder {
-	enc := json.NewEncoder(w)
-	enc.SetIndent(prefix, "  ")
+// appendEncoded appends to dst the encoding of v as writeStreamed's
+// documents are: what encoding/json's Encoder gives with no HTML escaping
+// and SetIndent(prefix, "  "), a final newline included. scratch holds the
+// compact form on the way.
+func appendEncoded(dst []byte, scratch *bytes.Buffer, v any, prefix string) ([]byte, error) {
+	scratch.Reset()
+	enc := json.NewEncoder(scratch)
 	enc.SetEscapeHTML(false)
-	return enc
+	if err := enc.Encode(v); err != nil {
+		return dst, err
+	}
+	return appendIndented(dst, scratch.Bytes(), prefix, "  "), nil
+}
+
+// appendIndented appends src, compact JSON as encoding/json writes it, laid
+// out byte for byte as json.Indent(dst, src, prefix, indent) would: a
+// newline, prefix and one indent per level before each element and closing
+// bracket, a space after each colon, empty objects and arrays kept as {}
+// and []. json.Indent runs its validating scanner over every byte, which
+// costs more than the encoding itself; src is valid (the encoder wrote it),
+// so only strings need to be told from structure here.
+func appendIndented(dst, src []byte, prefix, indent string) []byte {
+	depth := 0
+	opened := false // just after { or [: the newline waits for an element
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if opened && c != '}' && c != ']' {
+			opened = false
+			depth++
+			dst = appendNewline(dst, prefix, indent, depth)
+		}
+		switch c {
+		case '"':
+			end := i + 1
+			for end < len(src) && src[end] != '"' {
+				if src[end] == '\\' {
+					end++ // the escaped byte, which may be a quote
+				}
+				end++
+			}
+			end = min(end, len(src)-1)
+			dst = append(dst, src[i:end+1]...)
+			i = end
+		case '{', '[':
+			opened = true
+			dst = append(dst, c)
+		case '}', ']':
+			if opened {
+				opened = false // empty: no newline inside
+			} else {
+				depth--
+				dst = appendNewline(dst, prefix, indent, depth)
+			}
+			dst = append(dst, c)
+		case ',':
+			dst = appendNewline(append(dst, c), prefix, indent, depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// appendNewline starts a line at depth, as json.Indent does.
+func appendNewline(dst []byte, prefix, indent string, depth int) []byte {
+	dst = append(dst, '\n')
+	dst = append(dst, prefix...)
+	for range depth {
+		dst = append(dst, indent...)
+	}
+	return dst
 }

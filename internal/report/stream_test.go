@@ -2,7 +2,9 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"testing"
 
@@ -84,7 +86,8 @@ func TestWritersStream(t *testing.T) {
 }
 
 // TestStreamedEqualsWhole: streaming, in batches encoded on several
-// goroutines, gives the bytes of encoding the whole document at once, for
+// goroutines, gives the bytes of encoding/json's indenting Encoder on the
+// whole document at once, for
 // arrays shorter than a batch, of exactly one and across several, with
 // elements of different sizes (so a slot written out of order would show).
 func TestStreamedEqualsWhole(t *testing.T) {
@@ -105,13 +108,10 @@ func TestStreamedEqualsWhole(t *testing.T) {
 				elems[i].Tags[j] = fmt.Sprintf("<%d&%d>", i, j)
 			}
 		}
-		whole, err := encodeIndented(doc{Name: "x", Items: elems, After: n}, "")
-		if err != nil {
-			t.Fatal(err)
-		}
+		whole := stdlibIndented(t, doc{Name: "x", Items: elems, After: n}, "")
 		var got bytes.Buffer
 		order := []int{}
-		err = writeStreamed(&got, doc{Name: "x", Items: streamPlaceholder, After: n}, n, func(i int) (any, error) {
+		err := writeStreamed(&got, doc{Name: "x", Items: streamPlaceholder, After: n}, n, func(i int) (any, error) {
 			order = append(order, i) // elem is called in order, on one goroutine
 			return elems[i], nil
 		})
@@ -126,5 +126,99 @@ func TestStreamedEqualsWhole(t *testing.T) {
 				t.Fatalf("n=%d: elem called for %d at call %d", n, j, i)
 			}
 		}
+	}
+}
+
+// stdlibIndented is v as encoding/json's Encoder writes it with
+// SetIndent(prefix, "  ") and no HTML escaping.
+func stdlibIndented(t testing.TB, v any, prefix string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestEncodedAsStdlibIndents: the writers' encoding is byte for byte
+// encoding/json's indenting Encoder's, for strings holding structure
+// characters, escapes (a quote after an escaped backslash), invalid UTF-8
+// and line separators, for empty and nested objects and arrays, values
+// whose own MarshalJSON spaces them out, and with a prefix.
+func TestEncodedAsStdlibIndents(t *testing.T) {
+	type inner struct {
+		S []string       `json:"s"`
+		M map[string]any `json:"m"`
+	}
+	values := []any{
+		"",
+		"plain",
+		`{"a": [1, 2]}, : "`,
+		`ends in a backslash \`,
+		"a \\\" quote, \\\\\" more",
+		"tab\tnul\x00 bell\x07 \b\f del\x7f",
+		"bad \xff\xfe utf-8 \u2028 \u2029 <&> é 🐍",
+		[]any{},
+		map[string]any{},
+		[]any{[]any{}, map[string]any{}, []any{[]any{1}}, nil, true, false, -1.5e-7, 12345678901234567890.0},
+		inner{S: []string{}, M: map[string]any{"b": []int{}, "a": map[string]int{"x": 1}, ",": ":"}},
+		[]inner{{}, {S: []string{"]", "}"}}},
+		json.RawMessage("{ \"spaced\" : [ 1 , { } , [ ] ] }"),
+		manyFindings(3).Findings,
+	}
+	for _, prefix := range []string{"", "    "} {
+		for _, v := range values {
+			want := stdlibIndented(t, v, prefix)
+			got, err := appendEncoded(nil, new(bytes.Buffer), v, prefix)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("prefix %q, %#v:\ngot  %q\nwant %q", prefix, v, got, want)
+			}
+		}
+	}
+}
+
+// FuzzAppendIndented: on any compact JSON, appendIndented lays it out as
+// json.Indent does.
+func FuzzAppendIndented(f *testing.F) {
+	for _, s := range []string{`{"a":[1,{"b":"}\\\""},[],{}]}`, `[]`, `"x"`, `[[[]],{"":{}}]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(s)); err != nil {
+			return
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "> ", "\t"); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendIndented(nil, compact.Bytes(), "> ", "\t"); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%q:\ngot  %q\nwant %q", compact.Bytes(), got, want.Bytes())
+		}
+	})
+}
+
+// BenchmarkWrite writes the JSON and SARIF reports of 6,000 findings
+// (about the bench corpus's).
+func BenchmarkWrite(b *testing.B) {
+	run := manyFindings(6000)
+	for _, w := range []struct {
+		name  string
+		write Writer
+	}{{"json", WriteJSON}, {"sarif", WriteSARIF}} {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := w.write(io.Discard, run); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

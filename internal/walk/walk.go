@@ -93,6 +93,14 @@ type Options struct {
 	// names and .gitignore files never drop an explicit path.
 	ForceExclude bool
 
+	// OnFile, when not nil, is called with each file as the walk first
+	// records it, on the goroutine that called Walk: in the order found,
+	// not Result's order, and exactly once for each file Result.Files will
+	// hold, so a caller can start reading files before the walk ends. The
+	// File passed has its final Path; Explicit and Root may still change
+	// (a later mention of the file, an outer folder named too).
+	OnFile func(File)
+
 	// readDir lists a directory sorted by name; nil means os.ReadDir.
 	// Tests replace it to make directories vanish mid-walk.
 	readDir func(name string) ([]fs.DirEntry, error)
@@ -449,6 +457,9 @@ func (w *walker) addFile(real string, f File) {
 	}
 	w.byAbs[real] = len(w.files)
 	w.files = append(w.files, f)
+	if w.opts.OnFile != nil {
+		w.opts.OnFile(f)
+	}
 }
 
 // fail records a PathError, keeping only the cause of os-level errors (the

@@ -505,3 +505,29 @@ func BenchmarkWalk(b *testing.B) {
 		}
 	}
 }
+
+// TestOnFileSeesEachResultFileOnce: OnFile is told of every file Result
+// lists, once each and under the same path, whatever the duplicates,
+// links and explicit mentions, and files in the order the walk found them
+// (a folder's own files before its subfolders'), not in Result's order.
+func TestOnFileSeesEachResultFileOnce(t *testing.T) {
+	root := t.TempDir()
+	tree(t, root, "dags/a0.py", "dags/a/x.py", "dags/sub/b.py", "real.py", "notes.txt", "skip/.venv/v.py")
+	symlink(t, root, "../real.py", "dags/linked.py") // real.py again, listed once
+	symlink(t, root, "a0.py", "dags/alias.py")       // a0.py again
+	symlink(t, root, "sub", "dags/Alias")            // a folder link: not entered
+	for _, args := range [][]string{
+		{"."},
+		{"dags", "dags/a0.py", "./dags/a0.py", "real.py", "."},
+		{"dags/alias.py", "dags", "notes.txt"}, // a0.py is listed as the link named
+	} {
+		var seen []string
+		res := walkIn(t, root, Options{OnFile: func(f File) { seen = append(seen, f.Path) }}, args...)
+		if got, want := slices.Sorted(slices.Values(seen)), paths(res); !slices.Equal(got, want) {
+			t.Errorf("%q: OnFile saw %q, want each of %q once", args, seen, want)
+		}
+		if i, j := slices.Index(seen, "dags/a0.py"), slices.Index(seen, "dags/a/x.py"); i > j {
+			t.Errorf("%q: OnFile saw %q, want dags/a0.py (found first) before dags/a/x.py", args, seen)
+		}
+	}
+}
