@@ -44,7 +44,11 @@ func ImportsProject(path string, src []byte, ix *project.Index) bool {
 // (`import a.b, c as d` gives a.b and c; `from ..x import y` gives ..x), or
 // nil when the line is no import statement.
 func importedModules(line []byte) []string {
-	s := strings.TrimLeft(string(line), " \t")
+	line = bytes.TrimLeft(line, " \t")
+	if !bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
+		return nil // most lines: no string made of them
+	}
+	s := string(line)
 	if end := strings.IndexAny(s, "#;\\("); end >= 0 {
 		s = s[:end]
 	}

@@ -234,12 +234,33 @@ func IsNotice(err error) bool {
 
 // File reads and lints one file.
 func File(path string, opts Options) Result {
-	src, err := readFile(path, opts.MaxFileSize)
+	scratch, _ := skippedBytes.Get().(*[]byte)
+	if scratch == nil {
+		scratch = new([]byte)
+	}
+	src, err := readFileInto(path, opts.MaxFileSize, *scratch)
 	if err != nil {
+		skippedBytes.Put(scratch)
 		return Result{Path: path, Err: err}
 	}
-	return Source(path, src, opts)
+	res := Source(path, src, opts)
+	// A file the prefilter skipped leaves nothing that holds its bytes, so
+	// the next file is read into the same memory; a parsed file's tree and
+	// line table keep theirs.
+	if !res.Parsed && cap(src) <= maxScratch {
+		*scratch = src[:0]
+	} else if cap(*scratch) > 0 && len(src) > 0 && &(*scratch)[:1][0] == &src[0] {
+		*scratch = nil // src is the scratch memory, now the parsed file's
+	}
+	skippedBytes.Put(scratch)
+	return res
 }
+
+// skippedBytes holds read buffers for the next file, of at most maxScratch
+// bytes each.
+var skippedBytes sync.Pool
+
+const maxScratch = 1 << 20
 
 // notRegular is the error for a path that is no regular file.
 func notRegular(mode os.FileMode) error {

@@ -12,6 +12,12 @@ import (
 // readFile reads a regular file of at most max bytes (0: no limit); a
 // pipe, device or folder is refused without being read.
 func readFile(path string, max int64) ([]byte, error) {
+	return readFileInto(path, max, nil)
+}
+
+// readFileInto is readFile reading into scratch when the file fits in its
+// capacity (so the bytes returned may be scratch's).
+func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
 	// Stat before opening: opening a named pipe for reading blocks until
 	// something writes to it, and a device may never end.
 	if st, err := os.Stat(path); err != nil {
@@ -37,7 +43,11 @@ func readFile(path string, max int64) ([]byte, error) {
 	}
 	// Read into a buffer of the size the file had: io.ReadAll would grow
 	// one from 512 bytes, copying the file several times.
-	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	room := scratch[:0]
+	if int64(cap(room)) < st.Size()+bytes.MinRead {
+		room = make([]byte, 0, st.Size()+bytes.MinRead)
+	}
+	buf := bytes.NewBuffer(room)
 	src, err := ReadLimited(buf, f, max)
 	if errors.Is(err, ErrTooLarge) {
 		return nil, err

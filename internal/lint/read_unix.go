@@ -16,6 +16,12 @@ import (
 // O_NONBLOCK returns at once even for a named pipe nobody writes to, so no
 // stat is needed before it, and fstat on the open descriptor decides.
 func readFile(path string, max int64) ([]byte, error) {
+	return readFileInto(path, max, nil)
+}
+
+// readFileInto is readFile reading into scratch when the file fits in its
+// capacity (so the bytes returned may be scratch's).
+func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -48,7 +54,10 @@ func readFile(path string, max int64) ([]byte, error) {
 	}
 	// One byte more than the size, so a file read whole is known to have
 	// ended without a second read (unless it grew meanwhile).
-	buf := make([]byte, 0, size+1)
+	buf := scratch[:0]
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
