@@ -76,7 +76,7 @@ func TestSkippedFileMemoryReuse(t *testing.T) {
 }
 
 // Reading skipped files one after another reuses one buffer: the bytes
-// allocated per file are a small part of its size.
+// allocated by a read are a small part of the file's size.
 func TestSkippedFileReadsReuseMemory(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plain.py")
 	src := plainModule(4000)
@@ -85,16 +85,19 @@ func TestSkippedFileReadsReuseMemory(t *testing.T) {
 	}
 	opts := allRulesOptions()
 	lint.File(path, opts)
-	const runs = 20
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range runs {
+	// The pool may drop a buffer (at random under the race detector), so
+	// the fewest bytes any one read allocated are compared.
+	least := uint64(1 << 62)
+	for range 20 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		if res := lint.File(path, opts); res.Parsed {
 			t.Fatal("the plain module was parsed; want it skipped")
 		}
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
 	}
-	runtime.ReadMemStats(&after)
-	if per := (after.TotalAlloc - before.TotalAlloc) / runs; per > uint64(len(src))/4 {
-		t.Errorf("%d bytes allocated per read of a %d-byte skipped file", per, len(src))
+	if least > uint64(len(src))/4 {
+		t.Errorf("%d bytes allocated by the cheapest read of a %d-byte skipped file", least, len(src))
 	}
 }
