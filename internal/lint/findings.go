@@ -3,9 +3,11 @@ package lint
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
@@ -28,14 +30,61 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	for _, res := range results {
 		total += len(res.located)
 	}
-	findings := make([]report.Finding, 0, total)
-	errs := []report.FileError{}
 	sorted := append([]Result(nil), results...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	errs := []report.FileError{}
 	for _, res := range sorted {
 		if res.Err != nil {
 			errs = append(errs, report.FileError{Path: res.Path, Message: res.ErrMessage(), Notice: IsNotice(res.Err)})
 		}
+	}
+	// Each file's findings depend on that file alone: the files are cut
+	// into runs of about the same number of findings, converted on all
+	// CPUs, and the runs' findings joined in order.
+	parts := splitByFindings(sorted, total, runtime.GOMAXPROCS(0))
+	out := make([][]report.Finding, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = fileFindings(part, names)
+		}()
+	}
+	wg.Wait()
+	findings := make([]report.Finding, 0, total)
+	for _, fs := range out {
+		findings = append(findings, fs...)
+	}
+	return findings, errs
+}
+
+// splitByFindings cuts results into at most n runs, in order, each with
+// about total/n positioned findings (a run holds at least one result).
+func splitByFindings(results []Result, total, n int) [][]Result {
+	if n <= 1 || total < 256 {
+		return [][]Result{results}
+	}
+	var parts [][]Result
+	start, count := 0, 0
+	for i, res := range results {
+		count += len(res.located)
+		if count*n >= total*(len(parts)+1) && len(parts) < n-1 {
+			parts = append(parts, results[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(parts, results[start:])
+}
+
+// fileFindings converts the findings of results, in order.
+func fileFindings(results []Result, names map[string]string) []report.Finding {
+	n := 0
+	for _, res := range results {
+		n += len(res.located)
+	}
+	findings := make([]report.Finding, 0, n)
+	for _, res := range results {
 		located := res.located
 		if located == nil && res.Lines != nil {
 			located = locate(res.Lines, res.Diagnostics, res.Redactor)
@@ -57,7 +106,7 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 			findings = append(findings, f)
 		}
 	}
-	return findings, errs
+	return findings
 }
 
 // located is a diagnostic with its positions computed and the normalised

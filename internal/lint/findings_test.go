@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -141,6 +142,27 @@ func TestFingerprintStable(t *testing.T) {
 	for occurrence, want := range map[int]string{0: "dd6465b4e8733739881b7dba636951d0", 12: "eedab89079233d593054d1625d033ab0"} {
 		if got := lint.Fingerprint("DAG101", "dags/etl.py", `image="python"`, occurrence); got != want {
 			t.Errorf("Fingerprint(occurrence %d) = %s, want %s", occurrence, got, want)
+		}
+	}
+}
+
+// TestFindingsSameOnAnyCPUs: Findings converts runs of files on all CPUs;
+// the findings, their order and fingerprints are those of one CPU.
+func TestFindingsSameOnAnyCPUs(t *testing.T) {
+	paths, _ := corpusPaths(t, 600, 5)
+	opts := allRulesOptions()
+	results := lint.Files(paths, opts)
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	want, wantErrs := lint.Findings(results, opts.Rules)
+	if len(want) < 512 {
+		t.Fatalf("%d findings: too few to be converted in several runs", len(want))
+	}
+	for _, cpus := range []int{2, 3, 8} {
+		runtime.GOMAXPROCS(cpus)
+		got, gotErrs := lint.Findings(results, opts.Rules)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotErrs, wantErrs) {
+			t.Errorf("%d CPUs: %d findings differ from those of one CPU (%d)", cpus, len(got), len(want))
 		}
 	}
 }
