@@ -26,87 +26,78 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	for _, r := range rules {
 		names[r.ID] = r.Name
 	}
-	total := 0
-	for _, res := range results {
-		total += len(res.located)
-	}
 	sorted := append([]Result(nil), results...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	errs := []report.FileError{}
-	for _, res := range sorted {
+	// locs[i] are the positioned diagnostics of sorted[i] (a result that
+	// kept its source is positioned now), at[i] where its findings start.
+	locs := make([][]located, len(sorted))
+	at := make([]int, len(sorted)+1)
+	for i, res := range sorted {
 		if res.Err != nil {
 			errs = append(errs, report.FileError{Path: res.Path, Message: res.ErrMessage(), Notice: IsNotice(res.Err)})
 		}
+		locs[i] = res.located
+		if locs[i] == nil && res.Lines != nil {
+			locs[i] = locate(res.Lines, res.Diagnostics, res.Redactor)
+		}
+		at[i+1] = at[i] + len(locs[i])
 	}
-	// Each file's findings depend on that file alone: the files are cut
-	// into runs of about the same number of findings, converted on all
-	// CPUs, and the runs' findings joined in order.
-	parts := splitByFindings(sorted, total, runtime.GOMAXPROCS(0))
-	out := make([][]report.Finding, len(parts))
+	// Each file's findings depend on that file alone: runs of files with
+	// about the same number of findings are converted on all CPUs, each
+	// into its own part of the one slice.
+	findings := make([]report.Finding, at[len(sorted)])
 	var wg sync.WaitGroup
-	for i, part := range parts {
+	for _, run := range splitRuns(at, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i] = fileFindings(part, names)
+			for i := run[0]; i < run[1]; i++ {
+				fileFindings(findings[at[i]:at[i+1]], sorted[i].Path, locs[i], names)
+			}
 		}()
 	}
 	wg.Wait()
-	findings := make([]report.Finding, 0, total)
-	for _, fs := range out {
-		findings = append(findings, fs...)
-	}
 	return findings, errs
 }
 
-// splitByFindings cuts results into at most n runs, in order, each with
-// about total/n positioned findings (a run holds at least one result).
-func splitByFindings(results []Result, total, n int) [][]Result {
+// splitRuns cuts the files whose findings start at at[i] into at most n
+// runs [first, end) of about equal numbers of findings.
+func splitRuns(at []int, n int) [][2]int {
+	files, total := len(at)-1, at[len(at)-1]
 	if n <= 1 || total < 256 {
-		return [][]Result{results}
+		return [][2]int{{0, files}}
 	}
-	var parts [][]Result
-	start, count := 0, 0
-	for i, res := range results {
-		count += len(res.located)
-		if count*n >= total*(len(parts)+1) && len(parts) < n-1 {
-			parts = append(parts, results[start:i+1])
-			start = i + 1
+	var runs [][2]int
+	first := 0
+	for i := 0; i < files; i++ {
+		if len(runs) < n-1 && at[i+1]*n >= total*(len(runs)+1) {
+			runs = append(runs, [2]int{first, i + 1})
+			first = i + 1
 		}
 	}
-	return append(parts, results[start:])
+	return append(runs, [2]int{first, files})
 }
 
-// fileFindings converts the findings of results, in order.
-func fileFindings(results []Result, names map[string]string) []report.Finding {
-	n := 0
-	for _, res := range results {
-		n += len(res.located)
-	}
-	findings := make([]report.Finding, 0, n)
-	for _, res := range results {
-		located := res.located
-		if located == nil && res.Lines != nil {
-			located = locate(res.Lines, res.Diagnostics, res.Redactor)
-		}
-		occurrences := map[string]int{}
-		for _, l := range located {
-			f := l.finding
-			f.Path = res.Path
-			f.RuleName = names[f.RuleID]
-			f.Related = append([]report.Related(nil), f.Related...) // results may be reported twice, under two paths
-			for i := range f.Related {
-				if f.Related[i].Path == "" { // in the file itself
-					f.Related[i].Path = res.Path
-				}
+// fileFindings converts the positioned diagnostics of the file path into
+// out, which has room for each.
+func fileFindings(out []report.Finding, path string, located []located, names map[string]string) {
+	occurrences := map[string]int{}
+	for i, l := range located {
+		f := l.finding
+		f.Path = path
+		f.RuleName = names[f.RuleID]
+		f.Related = append([]report.Related(nil), f.Related...) // results may be reported twice, under two paths
+		for j := range f.Related {
+			if f.Related[j].Path == "" { // in the file itself
+				f.Related[j].Path = path
 			}
-			key := f.RuleID + "\x00" + l.text
-			f.Fingerprint = Fingerprint(f.RuleID, res.Path, l.text, occurrences[key])
-			occurrences[key]++
-			findings = append(findings, f)
 		}
+		key := f.RuleID + "\x00" + l.text
+		f.Fingerprint = Fingerprint(f.RuleID, path, l.text, occurrences[key])
+		occurrences[key]++
+		out[i] = f
 	}
-	return findings
 }
 
 // located is a diagnostic with its positions computed and the normalised
