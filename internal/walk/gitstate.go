@@ -109,20 +109,13 @@ func gitDirOf(repo string) (string, error) {
 }
 
 // patternsFile reads the patterns of one ignore file (none when it does
-// not exist).
+// not exist), an error naming the file.
 func patternsFile(file string, domain []string) ([]gitignore.Pattern, error) {
-	info, err := os.Stat(file)
-	if os.IsNotExist(err) || err == nil && !info.Mode().IsRegular() {
-		return nil, nil
-	}
+	ps, err := loadPatterns(file, domain)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, Cause(err))
 	}
-	data, err := readSmall(file, info)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return parsePatterns(data, domain), nil
+	return ps, nil
 }
 
 // trackedIn reports whether the index of gitDir holds path (slash-separated,

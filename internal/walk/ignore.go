@@ -89,22 +89,32 @@ func (w *walker) infoExclude(repo string) []gitignore.Pattern {
 // readPatterns parses one ignore file; a missing file has no patterns, an
 // unreadable one is a PathError.
 func (w *walker) readPatterns(file string, domain []string) []gitignore.Pattern {
+	ps, err := loadPatterns(file, domain)
+	if err != nil {
+		w.fail(w.display(file, file), err)
+	}
+	return ps
+}
+
+// loadPatterns parses one ignore file: none when it does not exist or is
+// not a regular file, an error (without the file's name) when it cannot be
+// read.
+func loadPatterns(file string, domain []string) ([]gitignore.Pattern, error) {
 	info, err := os.Stat(file)
 	if err != nil {
-		if !os.IsNotExist(err) {
-			w.fail(w.display(file, file), err)
+		if os.IsNotExist(err) {
+			err = nil
 		}
-		return nil
+		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil
+		return nil, nil
 	}
 	data, err := readSmall(file, info)
 	if err != nil {
-		w.fail(w.display(file, file), err)
-		return nil
+		return nil, err
 	}
-	return parsePatterns(data, domain)
+	return parsePatterns(data, domain), nil
 }
 
 // readSmall reads a file of at most maxIgnoreFile bytes.
