@@ -2,8 +2,6 @@ package pyparse
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,19 +12,7 @@ import (
 // generated DAG file and broken input.
 func releaseSamples(t *testing.T) [][]byte {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no fixture DAGs: %v", err)
-	}
-	var out [][]byte
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, src)
-	}
-	return append(out, dagLike(20<<10), []byte(strings.Join([]string{
+	return append(fixtureDAGs(t), dagLike(20<<10), []byte(strings.Join([]string{
 		"@d(1)\nasync def f[T](a, /, b: int = 2, *c, d, **e) -> T:",
 		"    async with x as (y, z), w: await g(lambda q=1: q)",
 		"    for i in range(3):\n        if (n := i) > 1: break\n        elif n: continue\n        else: pass",

@@ -11,18 +11,7 @@ import (
 // tokenSamples are sources for the Tokens tests: the DAG fixtures and
 // string literals of every form, some broken.
 func tokenSamples(t testing.TB) [][]byte {
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
-	var out [][]byte
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, src)
-	}
+	out := fixtureDAGs(t)
 	for _, s := range []string{
 		"x = 'a' \"b\" '''c''' r'\\d' b'e' rb'\\f' u'g'\n",
 		"x = ('a'\n     'b\\x41')\n",
@@ -37,6 +26,24 @@ func tokenSamples(t testing.TB) [][]byte {
 		"x = 'a\ny = 2\n",
 	} {
 		out = append(out, []byte(s))
+	}
+	return out
+}
+
+// fixtureDAGs reads the project's fixture DAG files.
+func fixtureDAGs(t testing.TB) [][]byte {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixture DAGs: %v", err)
+	}
+	var out [][]byte
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, src)
 	}
 	return out
 }
