@@ -109,13 +109,30 @@ func (p *parser) stringPart(t scan.Token, part *StrPart, prefix string, raw, byt
 	text := p.s[body.Start:body.End]
 	part.Range = body
 	p.checkLiteralUTF8(body, Range{int(t.Start), int(t.End)})
+	v, err := stringValue(p.src, t, text, raw, bytes)
+	part.Lit = v
+	p.decodeError(err)
+}
+
+// stringValue is the value of the String token t of src, whose body is
+// text: escapes (and a bytes literal's non-ASCII text) go to the scanner's
+// decoder, anything else is read as written.
+func stringValue(src []byte, t scan.Token, text string, raw, bytes bool) (string, *scan.Error) {
 	if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
-		v, _, err := scan.DecodeString(p.src, t)
-		part.Lit = v
-		p.decodeError(err)
-	} else {
-		part.Lit = decodeLiteral(text, false)
+		v, _, err := scan.DecodeString(src, t)
+		return v, err
 	}
+	return decodeLiteral(text, false), nil
+}
+
+// middleValue is the value of an f-string's literal text src[start:end]
+// (text), one or more FStringMiddle tokens read as one piece: escapes go
+// to the scanner's decoder unless raw, doubled braces read as one.
+func middleValue(src []byte, start, end int, text string, raw bool) (string, *scan.Error) {
+	if !raw && strings.IndexByte(text, '\\') >= 0 {
+		return scan.DecodeFStringMiddle(src, scan.Token{Kind: scan.FStringMiddle, Start: int32(start), End: int32(end)}, raw)
+	}
+	return decodeLiteral(text, true), nil
 }
 
 // decodeError records a literal's decoding error: a bytes literal with
@@ -176,13 +193,9 @@ func (p *parser) fstring(raw bool) {
 		}
 		part := p.a.parts.new()
 		part.Range = Range{litStart, litEnd}
-		if text := p.s[litStart:litEnd]; !raw && strings.IndexByte(text, '\\') >= 0 {
-			v, err := scan.DecodeFStringMiddle(p.src, scan.Token{Kind: scan.FStringMiddle, Start: int32(litStart), End: int32(litEnd)}, raw)
-			part.Lit = v
-			p.decodeError(err)
-		} else {
-			part.Lit = decodeLiteral(text, true)
-		}
+		v, err := middleValue(p.src, litStart, litEnd, p.s[litStart:litEnd], raw)
+		part.Lit = v
+		p.decodeError(err)
 		p.pstack = append(p.pstack, part)
 		litStart = -1
 	}

@@ -125,13 +125,8 @@ func (t *Tokens) FStringRaw(i int) bool {
 func (t *Tokens) StringValue(i int) (string, bool) {
 	tk := t.toks[i]
 	p, _, body := scan.SplitString(t.src[tk.Start:tk.End])
-	raw, bytes := p&scan.PrefixRaw != 0, p&scan.PrefixBytes != 0
-	text := string(body)
-	if (bytes && !isASCII(text)) || (!raw && strings.IndexByte(text, '\\') >= 0) {
-		v, _, err := scan.DecodeString(t.src, tk)
-		return v, err == nil
-	}
-	return decodeLiteral(text, false), true
+	v, err := stringValue(t.src, tk, string(body), p&scan.PrefixRaw != 0, p&scan.PrefixBytes != 0)
+	return v, err == nil
 }
 
 // MiddleValue is the text of the FStringMiddle tokens from i to end
@@ -139,13 +134,9 @@ func (t *Tokens) StringValue(i int) (string, bool) {
 // consecutive ones; raw says whether the f-string is raw. False when its
 // escapes are invalid.
 func (t *Tokens) MiddleValue(i, end int, raw bool) (string, bool) {
-	tk := scan.Token{Kind: scan.FStringMiddle, Start: t.toks[i].Start, End: t.toks[end-1].End}
-	text := string(t.src[tk.Start:tk.End])
-	if !raw && strings.IndexByte(text, '\\') >= 0 {
-		v, err := scan.DecodeFStringMiddle(t.src, tk, raw)
-		return v, err == nil
-	}
-	return decodeLiteral(text, true), true
+	start, stop := int(t.toks[i].Start), int(t.toks[end-1].End)
+	v, err := middleValue(t.src, start, stop, string(t.src[start:stop]), raw)
+	return v, err == nil
 }
 
 // Literal is a run of adjacent string literals and f-strings (an implicit
