@@ -1,6 +1,7 @@
 package pyparse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/daglint/daglint/internal/pyparse/internal/scan"
@@ -161,7 +162,7 @@ func (t *Tokens) Literal(i int) Literal {
 	for l.End < len(t.toks) {
 		switch t.toks[l.End].Kind {
 		case scan.String:
-			l.Escaped = l.Escaped || hasBackslash(t.Bytes(l.End))
+			l.Escaped = l.Escaped || bytes.IndexByte(t.Bytes(l.End), '\\') >= 0
 			l.End++
 		case scan.FStringStart:
 			l.End = t.skipFString(l.End, &l)
@@ -189,7 +190,7 @@ func (t *Tokens) skipFString(i int, l *Literal) int {
 		case scan.LBrace:
 			l.Fields = true // a field's brace: "{{" is text
 		case scan.FStringMiddle:
-			l.Escaped = l.Escaped || hasBackslash(t.Bytes(j))
+			l.Escaped = l.Escaped || bytes.IndexByte(t.Bytes(j), '\\') >= 0
 		case scan.EOF:
 			return j
 		}
@@ -227,10 +228,8 @@ func (l Literal) Raw() ([]byte, bool) {
 	default:
 		return nil, false
 	}
-	for _, c := range body {
-		if c == '\r' {
-			return nil, false
-		}
+	if bytes.IndexByte(body, '\r') >= 0 {
+		return nil, false
 	}
 	return body, true
 }
@@ -279,15 +278,6 @@ func (l Literal) Text() (string, bool) {
 		}
 	}
 	return b.String(), true
-}
-
-func hasBackslash(b []byte) bool {
-	for _, c := range b {
-		if c == '\\' {
-			return true
-		}
-	}
-	return false
 }
 
 // ParseIf scans src with a pooled Parser and asks need, with the tokens,
