@@ -42,7 +42,8 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 		bw.WriteString("[]")
 	} else {
 		bw.WriteString("[")
-		enc := newBatchEncoder(indent + "  ")
+		lineStart := "\n" + indent + "  " // before each element
+		enc := newBatchEncoder(lineStart[1:])
 		for start := 0; start < n; start += streamBatch {
 			items, err := enc.encode(start, min(start+streamBatch, n), elem)
 			if err != nil {
@@ -52,7 +53,7 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 				if start+j > 0 {
 					bw.WriteString(",")
 				}
-				bw.WriteString("\n" + indent + "  ")
+				bw.WriteString(lineStart)
 				bw.Write(bytes.TrimSuffix(item, []byte("\n")))
 			}
 		}
