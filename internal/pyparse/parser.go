@@ -10,10 +10,12 @@ import (
 
 // chunks lists the chunks of a slab: list[:n] are those handed out for the
 // file being parsed, list[n:] spares that File.Release cleared, which the
-// next file parsed into the arena takes before allocating.
+// next file parsed into the arena takes before allocating. free is what
+// the slab has not yet handed out of the last chunk.
 type chunks[T any] struct {
 	list [][]T
 	n    int
+	free []T
 }
 
 // get returns a zeroed chunk of at least need values: a spare, or a new
@@ -43,9 +45,11 @@ func firstChunk[T any]() int {
 }
 
 // release clears every chunk handed out, keeping them as spares, and
-// returns the bytes the slab holds. The last tail values of the last chunk
+// returns the bytes the slab holds. The free values of the last chunk
 // handed out were never used, so they are still zero.
-func (c *chunks[T]) release(tail int) int {
+func (c *chunks[T]) release() int {
+	tail := len(c.free)
+	c.free = nil
 	size := 0
 	for i, x := range c.list {
 		switch {
@@ -63,7 +67,6 @@ func (c *chunks[T]) release(tail int) int {
 // slab hands out values of T from chunks, so that a file's nodes cost a few
 // large allocations instead of one each. Chunks double up to 128 values.
 type slab[T any] struct {
-	free []T
 	chunks[T]
 }
 
@@ -78,15 +81,8 @@ func (s *slab[T]) new() *T {
 	return x
 }
 
-func (s *slab[T]) release() int {
-	tail := len(s.free)
-	s.free = nil
-	return s.chunks.release(tail)
-}
-
 // sliceSlab hands out exact-length slices cut from shared chunks.
 type sliceSlab[T any] struct {
-	free []T
 	chunks[T]
 }
 
@@ -122,12 +118,6 @@ func (s *sliceSlab[T]) cut(n int) []T {
 	out := s.free[:n:n]
 	s.free = s.free[n:]
 	return out
-}
-
-func (s *sliceSlab[T]) release() int {
-	tail := len(s.free)
-	s.free = nil
-	return s.chunks.release(tail)
 }
 
 // arena allocates the nodes of one file. File.Release hands it back to
