@@ -20,6 +20,19 @@ func TestValidate(t *testing.T) {
 	if err := Validate([]*Rule{validRule("DAG101", "image-unqualified"), validRule("DAG102", "image-mutable-tag"), driver}); err != nil {
 		t.Fatalf("valid rules rejected: %v", err)
 	}
+	// A rule of connections files (no Run, an example file) and a rule
+	// that yields to another of the list are valid too.
+	connRule := func() *Rule {
+		r := validRule("DAG208", "conn-rule")
+		r.Run, r.RunConnections, r.Doc.ExampleFile = nil, func(*ConnectionsPass) error { return nil }, ".env"
+		return r
+	}
+	winner := validRule("DAG103", "winner")
+	loser := validRule("DAG104", "loser")
+	loser.YieldsTo = []*Rule{winner}
+	if err := Validate([]*Rule{connRule(), winner, loser}); err != nil {
+		t.Fatalf("valid connections and yielding rules rejected: %v", err)
+	}
 	bad := []struct {
 		rules []*Rule
 		want  string
@@ -47,6 +60,8 @@ func TestValidate(t *testing.T) {
 			func() *Rule { r := validRule("DAG102", "b"); r.Run, r.UnusedSuppressions = nil, true; return r }(),
 		}, "at most one"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.YieldsTo = []*Rule{r}; return r }()}, "YieldsTo"},
+		{[]*Rule{func() *Rule { r := connRule(); r.Run = func(*Pass) error { return nil }; return r }()}, "both Run and RunConnections"},
+		{[]*Rule{func() *Rule { r := connRule(); r.Doc.ExampleFile = ""; return r }()}, "needs Doc.ExampleFile"},
 		{[]*Rule{func() *Rule { r := validRule("DAG101", "a"); r.YieldsTo = []*Rule{validRule("DAG102", "b")}; return r }()}, "YieldsTo"},
 	}
 	for _, b := range bad {

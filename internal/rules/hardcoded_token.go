@@ -67,9 +67,8 @@ DockerOperator(
 func runHardcodedToken(pass *analysis.Pass) error {
 	// The literals fact covers the string literals inside f-string fields too.
 	lits := literalsFact.Of(pass)
-	for _, s := range lits.order {
-		hits := lits.strs[s]
-		pass.Reportf(s.Range, "string holds %s; %s", describeTokens(hits), tokenAdvice(hits, false))
+	for _, st := range lits.strs {
+		pass.Reportf(st.str.Range, "string holds %s; %s", describeTokens(st.hits), tokenAdvice(st.hits, false))
 	}
 	for i, hits := range lits.comments {
 		if len(hits) > 0 {

@@ -29,28 +29,25 @@ func textTokens(text string) []tokenHit {
 	return out
 }
 
-// literalTokens returns the credentials a string literal holds in its
-// decoded literal text. Consecutive literal pieces (implicit concatenation,
-// the text between two f-string fields) are joined first, so a token split
-// over `"glpat-" "..."` is found; when the joined text holds none, each piece
-// is scanned alone, since joining can glue a prefix onto the previous word.
-// f-string replacement fields are never filled in: what they hold is not in
-// the file. DAG301 reports what this returns and DAG302 defers to it.
 // literals is the literals fact: the credentials each string literal and
-// comment of a file holds, classified once for DAG301 (which reports them)
-// and DAG302 (which leaves a literal that holds one to DAG301).
+// comment of a file holds, classified once for DAG301, which reports them
+// (DAG302 leaves such a literal to DAG301 through Pass.Claimed).
 type literals struct {
-	strs     map[*pyparse.Str][]tokenHit // only literals that hold credentials
-	order    []*pyparse.Str              // those literals, in source order
-	comments [][]tokenHit                // by index in File.Comments; nil when none
+	strs     []strTokens  // only literals that hold credentials, in source order
+	comments [][]tokenHit // by index in File.Comments; nil when none
+}
+
+// strTokens is a string literal and the credentials it holds.
+type strTokens struct {
+	str  *pyparse.Str
+	hits []tokenHit
 }
 
 var literalsFact = &analysis.Fact[*literals]{Name: "literals", Compute: func(p *analysis.Pass) *literals {
-	l := &literals{strs: map[*pyparse.Str][]tokenHit{}}
+	l := &literals{}
 	for _, s := range p.File.Index().Strs {
 		if hits := literalTokens(s); len(hits) > 0 {
-			l.strs[s] = hits
-			l.order = append(l.order, s)
+			l.strs = append(l.strs, strTokens{s, hits})
 		}
 	}
 	for i, c := range p.File.Comments {
@@ -64,6 +61,13 @@ var literalsFact = &analysis.Fact[*literals]{Name: "literals", Compute: func(p *
 	return l
 }}
 
+// literalTokens returns the credentials a string literal holds in its
+// decoded literal text. Consecutive literal pieces (implicit concatenation,
+// the text between two f-string fields) are joined first, so a token split
+// over `"glpat-" "..."` is found; when the joined text holds none, each piece
+// is scanned alone, since joining can glue a prefix onto the previous word.
+// f-string replacement fields are never filled in: what they hold is not in
+// the file. DAG301 reports what this returns.
 func literalTokens(s *pyparse.Str) []tokenHit {
 	var out []tokenHit
 	parts := s.Parts

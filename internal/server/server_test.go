@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/config"
 	"github.com/daglint/daglint/internal/lint"
+	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/rules"
 	"github.com/daglint/daglint/internal/server"
 	"github.com/daglint/daglint/internal/server/servertest"
@@ -334,5 +337,72 @@ func TestHandlerPanicHidesSecrets(t *testing.T) {
 	open(c, uri("a.py"), dag)
 	if l := c.Log("cannot read key"); strings.Contains(l.Message, key) || !strings.Contains(l.Message, "internal error") {
 		t.Errorf("log message %q, want an internal error without the key", l.Message)
+	}
+}
+
+// TestProjectModules: a finding whose value comes from another module of
+// the project points its related location at that module's file, and
+// saving that module (didSave) re-lints the open file with its new text;
+// saving a file outside the project re-lints nothing.
+func TestProjectModules(t *testing.T) {
+	root := t.TempDir()
+	images := filepath.Join(root, "include", "images.py")
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(images, "IMAGE = \"python:latest\"\n")
+	outside := filepath.Join(t.TempDir(), "other.py")
+	write(outside, "X = 1\n")
+	dagPath := filepath.Join(root, "dags", "d.py")
+	src := "from airflow.providers.docker.operators.docker import DockerOperator\n" +
+		"from include.images import IMAGE\n\n" +
+		"t = DockerOperator(task_id=\"t\", image=IMAGE, force_pull=True)\n"
+	write(dagPath, src)
+	modules := project.New(root, root, nil)
+	c := start(t, func(path, r string) (*server.FileConfig, error) {
+		cfg, err := defaults(path, r)
+		if err == nil {
+			cfg.Options.Modules = modules
+		}
+		return cfg, err
+	})
+	fileURI := func(p string) string {
+		p = filepath.ToSlash(p)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	dagURI := fileURI(dagPath)
+	open(c, dagURI, src)
+	got := c.Diagnostics(dagURI, 1)
+	if len(got) != 1 || got[0].Code != "DAG102" {
+		t.Fatalf("diagnostics %+v, want one DAG102", got)
+	}
+	rel := got[0].RelatedInformation
+	if len(rel) != 1 || rel[0].Location.URI != fileURI(images) || rel[0].Location.Range.Start.Line != 0 {
+		t.Errorf("related locations %+v, want line 0 of %s", rel, fileURI(images))
+	}
+
+	// A saved file outside the project, which no index read: nothing to
+	// re-lint.
+	n := c.Publishes()
+	save := func(p string) {
+		c.Notify("textDocument/didSave", server.DidSaveTextDocumentParams{TextDocument: server.TextDocumentIdentifier{URI: fileURI(p)}})
+	}
+	save(outside)
+	// The module the DAG imports, saved with a pinned tag: the DAG is
+	// linted again, and the finding is gone. Had the first save re-linted,
+	// its notification (still DAG102) would come first.
+	write(images, "IMAGE = \"python:3.12\"\n")
+	save(images)
+	if p := c.Next(dagURI, n); len(p.Diagnostics) != 0 {
+		t.Errorf("diagnostics after saving the module: %+v, want none", p.Diagnostics)
 	}
 }

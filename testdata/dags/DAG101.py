@@ -47,6 +47,10 @@ with DAG(dag_id="dag101", start_date=datetime(2024, 1, 1), schedule=None) as dag
     DockerOperator(task_id="n4", image="acme/etl:1.0", docker_conn_id="dockerhub")
     DockerOperator(task_id="n5", image="acme/etl:1.0", docker_conn_id=os.environ["CONN"])
     DockerOperator(task_id="n6", image="python:3.12-slim", docker_conn_id="docker_default")
+    # must not flag: the short registry words (ecr, gar, acr, aws ...) count only as whole
+    # words of the connection id, not inside another word
+    DockerOperator(task_id="n6b", image="acme/etl:1.0", docker_conn_id="garage_hub")
+    DockerOperator(task_id="n6c", image="python:3.12-slim", docker_conn_id="lawson-dockerhub")
     # must flag: an official image with a connection named for another registry
     DockerOperator(task_id="n7", image="python:3.12-slim", docker_conn_id="gitlab_ci")  # want "DAG101"
 

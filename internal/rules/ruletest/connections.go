@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,10 +105,7 @@ func CheckConnections(path string, src []byte, all []*analysis.Rule) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	known := map[string]bool{}
-	for _, r := range all {
-		known[r.ID] = true
-	}
+	known := knownIDs(all)
 	settings := &analysis.Settings{AirflowVersion: "2"}
 	res := lint.ConnectionsSource(path, src, fx.Git, lint.Options{Rules: RulesFor(path, all), Settings: settings, KnownRules: known})
 	if res.Err != nil {
@@ -122,32 +118,11 @@ func CheckConnections(path string, src []byte, all []*analysis.Rule) ([]string, 
 // (.want files excepted) and fails t on any problem.
 func RunConnections(t *testing.T, pattern string, all []*analysis.Rule) {
 	t.Helper()
-	files, err := filepath.Glob(pattern)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, path := range files {
-		if strings.HasSuffix(path, ".want") {
-			continue
+	eachFixture(t, pattern, func(path string) ([]string, error) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
 		}
-		n++
-		path := path
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			problems, err := CheckConnections(path, src, all)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, p := range problems {
-				t.Error(p)
-			}
-		})
-	}
-	if n == 0 {
-		t.Fatalf("no fixture matches %s", pattern)
-	}
+		return CheckConnections(path, src, all)
+	})
 }

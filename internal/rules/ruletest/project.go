@@ -82,10 +82,7 @@ func CheckProject(dir string, all []*analysis.Rule) ([]string, error) {
 // projectOptions builds the lint options of a fixture project from its
 // configuration (the defaults without one).
 func projectOptions(dir string, all []*analysis.Rule) (*lint.Options, error) {
-	known := map[string]bool{}
-	for _, r := range all {
-		known[r.ID] = true
-	}
+	known := knownIDs(all)
 	cfg := config.Default(dir, all)
 	if p := filepath.Join(dir, config.FileName); fileExists(p) {
 		var err error

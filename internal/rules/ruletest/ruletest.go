@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -231,10 +232,7 @@ func Check(path string, src []byte, all []*analysis.Rule, load func([]string) (m
 	if err != nil {
 		return nil, err
 	}
-	known := map[string]bool{}
-	for _, r := range all {
-		known[r.ID] = true
-	}
+	known := knownIDs(all)
 	var problems []string
 	for _, v := range variants {
 		wants, err := ParseWants(f) // fresh: Compare marks expectations met
@@ -268,14 +266,25 @@ func Run(t *testing.T, pattern string, all []*analysis.Rule, load func([]string)
 	})
 }
 
+// knownIDs is the set of the rules' IDs (lint.Options.KnownRules).
+func knownIDs(all []*analysis.Rule) map[string]bool {
+	known := make(map[string]bool, len(all))
+	for _, r := range all {
+		known[r.ID] = true
+	}
+	return known
+}
+
 // eachFixture runs check on every path matching pattern (a filepath.Glob)
-// as a subtest, failing it on each problem check returns.
+// as a subtest, failing it on each problem check returns. A .want file is
+// the expectations of the fixture it is named after, not a fixture.
 func eachFixture(t *testing.T, pattern string, check func(string) ([]string, error)) {
 	t.Helper()
 	files, err := filepath.Glob(pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files = slices.DeleteFunc(files, func(p string) bool { return strings.HasSuffix(p, ".want") })
 	if len(files) == 0 {
 		t.Fatalf("no fixture matches %s", pattern)
 	}
