@@ -300,6 +300,9 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	if how == skip {
 		return res
 	}
+	if opts.sets == nil { // a file linted on its own: parseFile and run share them
+		opts.sets = newRuleSets(opts)
+	}
 	var file *pyparse.File
 	var model *airflow.Model
 	defer func() {
