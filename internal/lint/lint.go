@@ -272,6 +272,19 @@ func tooLarge(size, max int64) error {
 	return fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, size, max)
 }
 
+// grewTooLarge is the notice for a file that went over the limit max while
+// it was read (standard input, or a file that grew after its stat).
+func grewTooLarge(max int64) error {
+	return fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+}
+
+// readFile reads a regular file of at most max bytes (0: no limit); a
+// pipe, device or folder is refused without being read (readFileInto, one
+// for each kind of system).
+func readFile(path string, max int64) ([]byte, error) {
+	return readFileInto(path, max, nil)
+}
+
 // ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
 // max bytes; max 0 means no limit.
 func ReadLimited(buf *bytes.Buffer, r io.Reader, max int64) ([]byte, error) {
@@ -282,7 +295,7 @@ func ReadLimited(buf *bytes.Buffer, r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if max > 0 && int64(buf.Len()) > max {
-		return nil, fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+		return nil, grewTooLarge(max)
 	}
 	return buf.Bytes(), nil
 }
