@@ -429,15 +429,11 @@ var markerSearch = newMarkerSet(markers)
 
 // Relevant reports whether any rule could concern src as far as its bytes
 // tell: it names a Docker or Kubernetes operator, holds a suppression
-// comment, or may hold a secret (secrets.MayContainSecret). Source parses
+// comment, or may hold a secret (secrets.MayContainSecret): what the
+// prefilter does not skip, without a module index. Source parses
 // a file that is relevant only for its secret-like words (secrets.NameHint)
 // only when the token prefilter of a rule it runs says so.
-func Relevant(src []byte) bool {
-	if markerSearch.in(src) {
-		return true
-	}
-	return secrets.MayContainSecret(src)
-}
+func Relevant(src []byte) bool { return prefilter("", src, Options{}) != skip }
 
 // stage is what the prefilter makes of a file.
 type stage uint8
