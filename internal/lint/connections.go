@@ -54,16 +54,16 @@ func ConnectionsSource(path string, src []byte, git GitState, opts Options) (res
 		return res
 	}
 	res.Parsed = true
-	// Before any rule runs, so that a rule's panic is shown redacted too.
-	res.Redactor = connectionsRedactor(src, parsed.Entries)
-	cf := &analysis.ConnectionsFile{
-		Path: filepath.ToSlash(path), Src: src, Entries: parsed.Entries,
-		GitIgnored: git.Ignored, GitTracked: git.Tracked, InWorkTree: git.InWorkTree,
-	}
 	lines := source.NewLines(src)
 	file := &pyparse.File{Path: path, Src: src, Lines: lines}
 	for _, c := range parsed.Comments {
 		file.Comments = append(file.Comments, pyparse.Comment{Range: pyparse.Range{Start: c.Start, End: c.End}, Text: c.Text})
+	}
+	// Before any rule runs, so that a rule's panic is shown redacted too.
+	res.Redactor = connectionsRedactor(file, parsed.Entries)
+	cf := &analysis.ConnectionsFile{
+		Path: filepath.ToSlash(path), Src: src, Entries: parsed.Entries,
+		GitIgnored: git.Ignored, GitTracked: git.Tracked, InWorkTree: git.InWorkTree,
 	}
 	enabled, unused := enabledRules(opts)
 	var diags []analysis.Diagnostic
@@ -122,11 +122,9 @@ func firstContent(src []byte, comments []connections.Comment) int {
 // spelled, and every token in it: whatever a rule of connections files may
 // flag. Placeholders and values that only name a secret (`password`,
 // secrets.NamesASecret) are not secrets and stay readable.
-func connectionsRedactor(src []byte, entries []analysis.ConnectionEntry) *secrets.Redactor {
-	var known []string
-	for _, m := range secrets.FindTokens(string(src)) {
-		known = append(known, string(src[m.Start:m.End]))
-	}
+func connectionsRedactor(file *pyparse.File, entries []analysis.ConnectionEntry) *secrets.Redactor {
+	src := file.Src
+	known := fileSecrets(file, nil) // the tokens
 	for _, e := range entries {
 		for _, s := range e.Secrets {
 			if secrets.IsPlaceholder(s.Value) || secrets.NamesASecret(s.Value) {

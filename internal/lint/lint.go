@@ -272,6 +272,19 @@ func tooLarge(size, max int64) error {
 	return fmt.Errorf("skipped: %w (%d bytes, limit %d; see --max-file-size)", ErrTooLarge, size, max)
 }
 
+// grewTooLarge is the notice for a file that went over the limit max while
+// it was read (standard input, or a file that grew after its stat).
+func grewTooLarge(max int64) error {
+	return fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+}
+
+// readFile reads a regular file of at most max bytes (0: no limit); a
+// pipe, device or folder is refused without being read (readFileInto, one
+// for each kind of system).
+func readFile(path string, max int64) ([]byte, error) {
+	return readFileInto(path, max, nil)
+}
+
 // ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond
 // max bytes; max 0 means no limit.
 func ReadLimited(buf *bytes.Buffer, r io.Reader, max int64) ([]byte, error) {
@@ -282,7 +295,7 @@ func ReadLimited(buf *bytes.Buffer, r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if max > 0 && int64(buf.Len()) > max {
-		return nil, fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+		return nil, grewTooLarge(max)
 	}
 	return buf.Bytes(), nil
 }
@@ -299,6 +312,9 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	how := prefilter(path, src, opts)
 	if how == skip {
 		return res
+	}
+	if opts.sets == nil { // a file linted on its own: parseFile and run share them
+		opts.sets = newRuleSets(opts)
 	}
 	var file *pyparse.File
 	var model *airflow.Model
@@ -413,15 +429,11 @@ var markerSearch = newMarkerSet(markers)
 
 // Relevant reports whether any rule could concern src as far as its bytes
 // tell: it names a Docker or Kubernetes operator, holds a suppression
-// comment, or may hold a secret (secrets.MayContainSecret). Source parses
+// comment, or may hold a secret (secrets.MayContainSecret): what the
+// prefilter does not skip, without a module index. Source parses
 // a file that is relevant only for its secret-like words (secrets.NameHint)
 // only when the token prefilter of a rule it runs says so.
-func Relevant(src []byte) bool {
-	if markerSearch.in(src) {
-		return true
-	}
-	return secrets.MayContainSecret(src)
-}
+func Relevant(src []byte) bool { return prefilter("", src, Options{}) != skip }
 
 // stage is what the prefilter makes of a file.
 type stage uint8

@@ -9,12 +9,6 @@ import (
 	"os"
 )
 
-// readFile reads a regular file of at most max bytes (0: no limit); a
-// pipe, device or folder is refused without being read.
-func readFile(path string, max int64) ([]byte, error) {
-	return readFileInto(path, max, nil)
-}
-
 // readFileInto is readFile reading into scratch when the file fits in its
 // capacity (so the bytes returned may be scratch's).
 func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {

@@ -9,18 +9,12 @@ import (
 	"syscall"
 )
 
-// readFile reads a regular file of at most max bytes (0: no limit); a
-// pipe, device or folder is refused without being read. It costs four
-// system calls for a file (open, fstat, read to the end, close) where
-// os.Stat, os.Open and a bytes.Buffer take eight or more: opening with
-// O_NONBLOCK returns at once even for a named pipe nobody writes to, so no
-// stat is needed before it, and fstat on the open descriptor decides.
-func readFile(path string, max int64) ([]byte, error) {
-	return readFileInto(path, max, nil)
-}
-
 // readFileInto is readFile reading into scratch when the file fits in its
-// capacity (so the bytes returned may be scratch's).
+// capacity (so the bytes returned may be scratch's). It costs four system
+// calls for a file (open, fstat, read to the end, close) where os.Stat,
+// os.Open and a bytes.Buffer take eight or more: opening with O_NONBLOCK
+// returns at once even for a named pipe nobody writes to, so no stat is
+// needed before it, and fstat on the open descriptor decides.
 func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
 	var fd int
 	var err error
@@ -74,7 +68,7 @@ func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
 		}
 		buf = buf[:len(buf)+n]
 		if max > 0 && int64(len(buf)) > max {
-			return nil, fmt.Errorf("skipped: %w (over %d bytes; see --max-file-size)", ErrTooLarge, max)
+			return nil, grewTooLarge(max)
 		}
 		if int64(len(buf)) == size {
 			break // the size fstat gave, and the byte of room left unread

@@ -202,6 +202,9 @@ func SuppressionCodeAt(path string, src []byte, offset int) string {
 // ignored for the file), since fixes never apply to a file the parser had
 // to recover.
 func FixLinter(path string, opts Options) fix.Linter {
+	if opts.sets == nil {
+		opts.sets = newRuleSets(opts) // once for every version
+	}
 	return func(src []byte) ([]analysis.Diagnostic, bool, error) {
 		res := Source(path, src, opts)
 		if res.Err != nil {

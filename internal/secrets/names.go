@@ -139,17 +139,23 @@ var secretSuffixes = []string{"password", "passwd", "passphrase", "secret", "tok
 // uppercase names `PWD` and `OLDPWD` are not secret-like: they are the shell's
 // working-directory variables.
 func IsSecretName(name string) bool {
-	if name == "PWD" || name == "OLDPWD" || !mayBeSecretName(name) {
+	if !maySecretName(name) {
 		return false
 	}
-	return secretWords(name)
+	var buf [8]span
+	return secretWords(name, wordSpans(buf[:0], name))
 }
 
-// secretWords is IsSecretName's test on the words of name. It builds no
-// strings: the words are ranges of name, lowercased into buffers.
-func secretWords(name string) bool {
-	var buf [8]span
-	words := wordSpans(buf[:0], name)
+// maySecretName is IsSecretName's rejections that need no words: PWD and
+// OLDPWD, and mayBeSecretName.
+func maySecretName(name string) bool {
+	return name != "PWD" && name != "OLDPWD" && mayBeSecretName(name)
+}
+
+// secretWords is IsSecretName's test on words, the words of name
+// (wordSpans). It builds no strings: the words are ranges of name,
+// lowercased into buffers.
+func secretWords(name string, words []span) bool {
 	for len(words) > 0 && strings.Trim(word(name, words[len(words)-1]), "0123456789") == "" {
 		words = words[:len(words)-1]
 	}
@@ -254,7 +260,7 @@ func IsRegistryCredentialKey(name string) bool {
 	if registryKeys[string(joined)] {
 		return true
 	}
-	if !IsSecretName(name) {
+	if !maySecretName(name) || !secretWords(name, words) { // IsSecretName, on the words split above
 		return false
 	}
 	for _, w := range words {

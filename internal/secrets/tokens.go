@@ -177,39 +177,37 @@ func regexDetector(re func() *regexp.Regexp, keywords []string, secretGroup int,
 // resumes.
 func regexAt(re func() *regexp.Regexp, secretGroup int, kind func(variant string) string) func(text string, pos int, emit func(Match)) int {
 	return func(text string, pos int, emit func(Match)) int {
-		{
-			// Later hits inside this run of token bytes are covered by
-			// this one (`glpat-glpat-...`), so each run is examined once.
-			runEnd := tokenRunEnd(text, pos)
-			if runEnd-pos >= maxCandidate {
-				// Longer than any real token: not a credential.
-				return runEnd
-			}
-			// Every pattern's match is shorter than maxCandidate, so a
-			// window bounds the work per run.
-			m := re().FindStringSubmatchIndex(text[pos:min(len(text), pos+maxCandidate)])
-			if m == nil {
-				return runEnd
-			}
-			end := pos + trimDelimiter(text[pos:], m[4], m[1])
-			if end < len(text) && isTokenByte(text[end]) {
-				// The run goes on beyond the token's format.
-				return runEnd
-			}
-			variant := ""
-			if m[2] >= 0 {
-				variant = text[pos+m[2] : pos+m[3]]
-			}
-			if !looksRandom(text[pos+m[4] : pos+m[5]]) {
-				return runEnd
-			}
-			start := pos + m[0]
-			if secretGroup == 2 {
-				start, end = pos+m[4], pos+m[5]
-			}
-			emit(Match{Kind: kind(variant), Start: start, End: end})
+		// Later hits inside this run of token bytes are covered by
+		// this one (`glpat-glpat-...`), so each run is examined once.
+		runEnd := tokenRunEnd(text, pos)
+		if runEnd-pos >= maxCandidate {
+			// Longer than any real token: not a credential.
 			return runEnd
 		}
+		// Every pattern's match is shorter than maxCandidate, so a
+		// window bounds the work per run.
+		m := re().FindStringSubmatchIndex(text[pos:min(len(text), pos+maxCandidate)])
+		if m == nil {
+			return runEnd
+		}
+		end := pos + trimDelimiter(text[pos:], m[4], m[1])
+		if end < len(text) && isTokenByte(text[end]) {
+			// The run goes on beyond the token's format.
+			return runEnd
+		}
+		variant := ""
+		if m[2] >= 0 {
+			variant = text[pos+m[2] : pos+m[3]]
+		}
+		if !looksRandom(text[pos+m[4] : pos+m[5]]) {
+			return runEnd
+		}
+		start := pos + m[0]
+		if secretGroup == 2 {
+			start, end = pos+m[4], pos+m[5]
+		}
+		emit(Match{Kind: kind(variant), Start: start, End: end})
+		return runEnd
 	}
 }
 
