@@ -100,7 +100,7 @@ func findUserinfoPasswords(text string, emit func(start, end int)) {
 func findLoginPasswords(text string, emit func(start, end int)) {
 	report := func(start, end int) {
 		v := text[start:end]
-		if end-start < 4 || strings.Contains(v, "…") || strings.ContainsAny(v[:1], "{$<%") || isStandInPassword(v) {
+		if strings.Contains(v, "…") || strings.ContainsAny(v[:1], "{$<%") || isStandInPassword(v) {
 			return
 		}
 		emit(start, end)

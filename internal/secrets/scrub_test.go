@@ -23,6 +23,9 @@ func TestScrub(t *testing.T) {
 		{`bash_command="docker --config /d login --password=` + pw + `"`, `bash_command="docker --config /d login --password=Hunt…(16 chars)"`},
 		{"set -e; podman login -uci -p" + pw + " r.example.com && make", "set -e; podman login -uci -pHunt…(16 chars) r.example.com && make"},
 		{`["docker", "login", "--password", "` + pw + `"]`, `["docker", "login", "--password", "Hunt…(16 chars)"]`},
+		// A short password is a password too: only its length shows.
+		{"docker login -u ci -p abc r.example.com", "docker login -u ci -p …(3 chars) r.example.com"},
+		{"docker login -u ci -pq7 r.example.com", "docker login -u ci -p…(2 chars) r.example.com"},
 		// Not a login password, or a stand-in for one.
 		{"docker login -u ci -p $PW r.example.com", "docker login -u ci -p $PW r.example.com"},
 		{"docker login -p {{ var.value.pw }} r.example.com", "docker login -p {{ var.value.pw }} r.example.com"},
