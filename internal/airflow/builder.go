@@ -62,6 +62,7 @@ type builder struct {
 	overridden  map[string]bool
 	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
 	kinds       map[string]kindOf      // operatorKind's answers, by dotted callee
+	subDescs    map[*opClass]*subclassDesc
 }
 
 // templateAttrs are class attributes that name parameters without setting
