@@ -162,19 +162,8 @@ func (s *Scope) bindImport(name string, ref *importRef) {
 
 // boundIn returns the scope name is bound in as seen from s, or nil.
 func (s *Scope) boundIn(name string, shadow map[string]bool) *Scope {
-	if shadow[name] {
-		return nil
-	}
-	for sc := s; sc != nil; sc = sc.Parent {
-		sc.load()
-		if sc.globals[name] {
-			continue
-		}
-		if _, ok := sc.bindings[name]; ok {
-			return sc
-		}
-	}
-	return nil
+	sc, _ := s.find(name, shadow)
+	return sc
 }
 
 // member is what a name of a module stands for: a module, or a value.
@@ -358,12 +347,12 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 
 // crossModule resolves a name bound by an import of a project module, or
 // provided by a star import of one; handled is false when the name is none
-// of these (the caller resolves it as before).
-func (r *resolver) crossModule(x *pyparse.Name, b binding, ok bool) (v Value, handled bool) {
+// of these (the caller resolves it as before). b, at and ok are what
+// lookupAt gave for the name.
+func (r *resolver) crossModule(x *pyparse.Name, b binding, at *Scope, ok bool) (v Value, handled bool) {
 	if r.m.mods == nil {
 		return Value{}, false
 	}
-	at := r.scope.boundIn(x.ID, r.shadow)
 	var provs []*Module
 	if at == nil || at == r.m.module {
 		provs = r.starsProviding(x.ID)
