@@ -253,11 +253,8 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 		classes = moduleClasses{m: m}
 	}
 	m.module = newModuleScope(f)
-	if shortcut && classes == nil && !m.imports.fromAirflow() {
-		return m
-	}
-	if shortcut && mods != nil && !m.imports.fromAirflow() && !m.importsProject() {
-		return m
+	if shortcut && !m.imports.fromAirflow() && (classes == nil || mods != nil && !m.importsProject()) {
+		return m // classes comes from mods when it is not given
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
