@@ -193,6 +193,9 @@ type Model struct {
 	readsOnce sync.Once
 	// mods finds the project modules the file imports; nil when none are known.
 	mods Modules
+	// imported holds, on the linted file's model, the modules its
+	// imports name (see importOf).
+	imported map[importKey]*Module
 	// foreign holds the project modules values were imported from.
 	foreign map[*pyparse.File]*Model
 	// shared is set on an imported module's model, which many files read

@@ -112,6 +112,34 @@ func (m *Model) addForeign(fm *Model) {
 	}
 }
 
+// importOf returns the module the import ref of m's file names
+// (Modules.Import). The linted file's model keeps the answers: it
+// evaluates its imported names over and over (each operator that reads
+// IMAGE follows `from common.config import IMAGE` again), and the index
+// answers the same while the file is linted. A shared model, which many
+// files read at once, asks the index each time.
+func (m *Model) importOf(ref *importRef) *Module {
+	if m.shared {
+		return m.mods.Import(m.File.Path, ref.level, ref.module)
+	}
+	k := importKey{ref.level, ref.module}
+	if mod, ok := m.imported[k]; ok {
+		return mod
+	}
+	mod := m.mods.Import(m.File.Path, ref.level, ref.module)
+	if m.imported == nil {
+		m.imported = map[importKey]*Module{}
+	}
+	m.imported[k] = mod
+	return mod
+}
+
+// importKey is an import as importOf looks it up.
+type importKey struct {
+	level  int
+	module string
+}
+
 // importRef is what an import statement binds a name to.
 type importRef struct {
 	level  int
@@ -207,7 +235,7 @@ func (r *resolver) follow(ref *importRef, use pyparse.Expr) member {
 		return member{}
 	}
 	r.steps++
-	mod := r.m.mods.Import(r.m.File.Path, ref.level, ref.module)
+	mod := r.m.importOf(ref)
 	if mod == nil {
 		return member{}
 	}
@@ -303,7 +331,7 @@ func (r *resolver) starsProviding(name string) []*Module {
 	}
 	var out []*Module
 	for _, ref := range stars {
-		mod := r.m.mods.Import(r.m.File.Path, ref.level, ref.module)
+		mod := r.m.importOf(ref)
 		if mod != nil && r.provides(mod, name, 0) {
 			out = append(out, mod)
 		}
@@ -338,7 +366,7 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 		return true
 	}
 	for _, ref := range m.module.stars {
-		if sub := r.m.mods.Import(m.File.Path, ref.level, ref.module); sub != nil && c.provides(sub, name, hops+1) {
+		if sub := m.importOf(ref); sub != nil && c.provides(sub, name, hops+1) {
 			return true
 		}
 	}
@@ -500,7 +528,7 @@ func (m *Model) ImportedQualName(e pyparse.Expr) string {
 		return ""
 	}
 	for hops := 0; hops < maxResolveDepth; hops++ {
-		mod := m.mods.Import(cur.File.Path, ref.level, ref.module)
+		mod := cur.importOf(ref)
 		if mod == nil {
 			if ref.level > 0 || ref.name == "" || !inside {
 				return "" // not followed through the project
