@@ -185,7 +185,7 @@ type Model struct {
 
 	imports *imports
 	module  *Scope
-	classes *classes // operator subclasses, analysed on demand
+	classes *classes // operator subclasses, all analysed before buildModel returns
 	// mutated holds names changed in place anywhere in the file.
 	mutated map[string]bool
 	// reads indexes ConfigParser reads, built on first use.

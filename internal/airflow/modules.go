@@ -494,11 +494,11 @@ func (m *Model) ImportedName(e pyparse.Expr) (def *Model, name string, ok bool) 
 	var mb member
 	switch x := e.(type) {
 	case *pyparse.Name:
-		b, bound := m.module.lookup(x.ID, nil)
+		b, at, bound := m.module.lookupAt(x.ID, nil)
 		switch {
 		case bound && b.kind == bindImport:
 			mb = r.follow(b.imp, x)
-		case m.module.boundIn(x.ID, nil) == nil:
+		case at == nil:
 			if provs := r.starsProviding(x.ID); len(provs) == 1 {
 				mb = r.memberOf(provs[0], x.ID, x)
 			}
