@@ -62,6 +62,7 @@ type builder struct {
 	overridden  map[string]bool
 	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
 	kinds       map[string]kindOf      // operatorKind's answers, by dotted callee
+	subDescs    map[*opClass]*subclassDesc
 }
 
 // templateAttrs are class attributes that name parameters without setting
@@ -126,17 +127,10 @@ func (b *builder) findOperatorKind(e pyparse.Expr) (kind OperatorKind, sub *opCl
 			return oc.kind, oc, oc.provider, true
 		}
 	}
-	q := b.m.className(e)
-	if k, ok := symbolKind(classify(q)); ok {
-		return k, nil, "", true
-	}
-	if name, ok := kpoFamilyClass(q); ok {
-		return KubernetesPodOperator, nil, name, true
-	}
-	if oc := b.classes.lookup(e, 0); oc != nil {
-		return oc.kind, oc, oc.provider, true
-	}
-	return 0, nil, "", false
+	// Otherwise a callee is recognised as a base is (depth -1: the
+	// lookup starts at depth 0).
+	kind, provider, sub, ok = b.classes.baseKind(e, -1)
+	return kind, sub, provider, ok
 }
 
 func (b *builder) stmts(body []pyparse.Stmt, sc *Scope, ctx []*frame) {

@@ -185,7 +185,7 @@ type Model struct {
 
 	imports *imports
 	module  *Scope
-	classes *classes // operator subclasses, analysed on demand
+	classes *classes // operator subclasses, all analysed before buildModel returns
 	// mutated holds names changed in place anywhere in the file.
 	mutated map[string]bool
 	// reads indexes ConfigParser reads, built on first use.
@@ -193,6 +193,9 @@ type Model struct {
 	readsOnce sync.Once
 	// mods finds the project modules the file imports; nil when none are known.
 	mods Modules
+	// imported holds, on the linted file's model, the modules its
+	// imports name (see importOf).
+	imported map[importKey]*Module
 	// foreign holds the project modules values were imported from.
 	foreign map[*pyparse.File]*Model
 	// shared is set on an imported module's model, which many files read
@@ -253,11 +256,8 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 		classes = moduleClasses{m: m}
 	}
 	m.module = newModuleScope(f)
-	if shortcut && classes == nil && !m.imports.fromAirflow() {
-		return m
-	}
-	if shortcut && mods != nil && !m.imports.fromAirflow() && !m.importsProject() {
-		return m
+	if shortcut && !m.imports.fromAirflow() && (classes == nil || mods != nil && !m.importsProject()) {
+		return m // classes comes from mods when it is not given
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()

@@ -112,6 +112,34 @@ func (m *Model) addForeign(fm *Model) {
 	}
 }
 
+// importOf returns the module the import ref of m's file names
+// (Modules.Import). The linted file's model keeps the answers: it
+// evaluates its imported names over and over (each operator that reads
+// IMAGE follows `from common.config import IMAGE` again), and the index
+// answers the same while the file is linted. A shared model, which many
+// files read at once, asks the index each time.
+func (m *Model) importOf(ref *importRef) *Module {
+	if m.shared {
+		return m.mods.Import(m.File.Path, ref.level, ref.module)
+	}
+	k := importKey{ref.level, ref.module}
+	if mod, ok := m.imported[k]; ok {
+		return mod
+	}
+	mod := m.mods.Import(m.File.Path, ref.level, ref.module)
+	if m.imported == nil {
+		m.imported = map[importKey]*Module{}
+	}
+	m.imported[k] = mod
+	return mod
+}
+
+// importKey is an import as importOf looks it up.
+type importKey struct {
+	level  int
+	module string
+}
+
 // importRef is what an import statement binds a name to.
 type importRef struct {
 	level  int
@@ -162,19 +190,8 @@ func (s *Scope) bindImport(name string, ref *importRef) {
 
 // boundIn returns the scope name is bound in as seen from s, or nil.
 func (s *Scope) boundIn(name string, shadow map[string]bool) *Scope {
-	if shadow[name] {
-		return nil
-	}
-	for sc := s; sc != nil; sc = sc.Parent {
-		sc.load()
-		if sc.globals[name] {
-			continue
-		}
-		if _, ok := sc.bindings[name]; ok {
-			return sc
-		}
-	}
-	return nil
+	sc, _ := s.find(name, shadow)
+	return sc
 }
 
 // member is what a name of a module stands for: a module, or a value.
@@ -218,7 +235,7 @@ func (r *resolver) follow(ref *importRef, use pyparse.Expr) member {
 		return member{}
 	}
 	r.steps++
-	mod := r.m.mods.Import(r.m.File.Path, ref.level, ref.module)
+	mod := r.m.importOf(ref)
 	if mod == nil {
 		return member{}
 	}
@@ -314,7 +331,7 @@ func (r *resolver) starsProviding(name string) []*Module {
 	}
 	var out []*Module
 	for _, ref := range stars {
-		mod := r.m.mods.Import(r.m.File.Path, ref.level, ref.module)
+		mod := r.m.importOf(ref)
 		if mod != nil && r.provides(mod, name, 0) {
 			out = append(out, mod)
 		}
@@ -349,7 +366,7 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 		return true
 	}
 	for _, ref := range m.module.stars {
-		if sub := r.m.mods.Import(m.File.Path, ref.level, ref.module); sub != nil && c.provides(sub, name, hops+1) {
+		if sub := m.importOf(ref); sub != nil && c.provides(sub, name, hops+1) {
 			return true
 		}
 	}
@@ -358,12 +375,12 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 
 // crossModule resolves a name bound by an import of a project module, or
 // provided by a star import of one; handled is false when the name is none
-// of these (the caller resolves it as before).
-func (r *resolver) crossModule(x *pyparse.Name, b binding, ok bool) (v Value, handled bool) {
+// of these (the caller resolves it as before). b, at and ok are what
+// lookupAt gave for the name.
+func (r *resolver) crossModule(x *pyparse.Name, b binding, at *Scope, ok bool) (v Value, handled bool) {
 	if r.m.mods == nil {
 		return Value{}, false
 	}
-	at := r.scope.boundIn(x.ID, r.shadow)
 	var provs []*Module
 	if at == nil || at == r.m.module {
 		provs = r.starsProviding(x.ID)
@@ -477,11 +494,11 @@ func (m *Model) ImportedName(e pyparse.Expr) (def *Model, name string, ok bool) 
 	var mb member
 	switch x := e.(type) {
 	case *pyparse.Name:
-		b, bound := m.module.lookup(x.ID, nil)
+		b, at, bound := m.module.lookupAt(x.ID, nil)
 		switch {
 		case bound && b.kind == bindImport:
 			mb = r.follow(b.imp, x)
-		case m.module.boundIn(x.ID, nil) == nil:
+		case at == nil:
 			if provs := r.starsProviding(x.ID); len(provs) == 1 {
 				mb = r.memberOf(provs[0], x.ID, x)
 			}
@@ -511,7 +528,7 @@ func (m *Model) ImportedQualName(e pyparse.Expr) string {
 		return ""
 	}
 	for hops := 0; hops < maxResolveDepth; hops++ {
-		mod := m.mods.Import(cur.File.Path, ref.level, ref.module)
+		mod := cur.importOf(ref)
 		if mod == nil {
 			if ref.level > 0 || ref.name == "" || !inside {
 				return "" // not followed through the project

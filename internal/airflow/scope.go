@@ -217,22 +217,34 @@ func headName(dotted string) string {
 // name is unbound, bound more than once, or shadowed by a comprehension or
 // lambda variable: the value is then unknown and never guessed.
 func (s *Scope) lookup(name string, shadow map[string]bool) (binding, bool) {
+	b, _, ok := s.lookupAt(name, shadow)
+	return b, ok
+}
+
+// lookupAt is lookup that also returns the scope name is bound in as seen
+// from s (nil when it is unbound or shadowed; see boundIn).
+func (s *Scope) lookupAt(name string, shadow map[string]bool) (binding, *Scope, bool) {
+	sc, bs := s.find(name, shadow)
+	if len(bs) != 1 {
+		return binding{}, sc, false
+	}
+	return bs[0], sc, bs[0].kind != bindOther
+}
+
+// find returns the scope name is bound in as seen from s and its bindings
+// there; nil when the name is unbound or shadowed.
+func (s *Scope) find(name string, shadow map[string]bool) (*Scope, []binding) {
 	if shadow[name] {
-		return binding{}, false
+		return nil, nil
 	}
 	for sc := s; sc != nil; sc = sc.Parent {
 		sc.load()
 		if sc.globals[name] {
 			continue
 		}
-		bs, found := sc.bindings[name]
-		if !found {
-			continue
+		if bs, found := sc.bindings[name]; found {
+			return sc, bs
 		}
-		if len(bs) != 1 {
-			return binding{}, false
-		}
-		return bs[0], bs[0].kind != bindOther
 	}
-	return binding{}, false
+	return nil, nil
 }

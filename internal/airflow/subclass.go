@@ -539,15 +539,37 @@ func (b *builder) describeSubclass(op *OpCall, sub *opClass) {
 	if sub.module == b.m {
 		op.Subclass = sub.def
 	}
-	extra, provider := sub.chainParams()
-	if provider != "" {
-		extra.add(setNames(kpoFamilyData().params[provider]))
-	}
-	op.extra = extra
+	d := b.subclassDesc(sub)
+	op.extra = d.extra // shared by the calls of the class: never written
 	op.unchecked = sub.unchecked
 	if sub.open {
 		op.open = true
 	}
+	op.text = d.text
+	op.templates = d.templates
+}
+
+// subclassDesc is what describeSubclass takes from a subclass chain, the
+// same for every call of the class.
+type subclassDesc struct {
+	extra     nameSet
+	text      string
+	templates bool
+}
+
+// subclassDesc returns the description of the chain of sub, worked out on
+// the first call of the class in the file: the chain's parameters and its
+// source (the whole text of each class) are not copied again per call.
+func (b *builder) subclassDesc(sub *opClass) *subclassDesc {
+	if d := b.subDescs[sub]; d != nil {
+		return d
+	}
+	d := &subclassDesc{}
+	extra, provider := sub.chainParams()
+	if provider != "" {
+		extra.add(setNames(kpoFamilyData().params[provider]))
+	}
+	d.extra = extra
 	var text strings.Builder
 	for c := sub; c != nil; c = c.parent {
 		if c.module.File != b.m.File {
@@ -555,10 +577,15 @@ func (b *builder) describeSubclass(op *OpCall, sub *opClass) {
 		}
 		text.WriteString(subclassText(c.module.File, c.def))
 		if setsTemplateFields(c.def) {
-			op.templates = true
+			d.templates = true
 		}
 	}
-	op.text = text.String()
+	d.text = text.String()
+	if b.subDescs == nil {
+		b.subDescs = map[*opClass]*subclassDesc{}
+	}
+	b.subDescs[sub] = d
+	return d
 }
 
 // setsTemplateFields reports whether the class body assigns template_fields.

@@ -345,3 +345,36 @@ func TestSubclassHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestSubclassCallsShareDescription: what a call takes from its class's
+// chain (parameters, source text) is worked out once per class in a file,
+// so another call of a deep class costs a few allocations, not some for
+// every class of the chain.
+func TestSubclassCallsShareDescription(t *testing.T) {
+	const depth = 24
+	src := func(calls int) []byte {
+		var b strings.Builder
+		b.WriteString("from airflow.providers.docker.operators.docker import DockerOperator\n\nclass C0(DockerOperator):\n    pass\n")
+		for i := 1; i < depth; i++ {
+			fmt.Fprintf(&b, "class C%d(C%d):\n    pass\n", i, i-1)
+		}
+		for i := 0; i < calls; i++ {
+			fmt.Fprintf(&b, "C%d(task_id='t%d', image='ghcr.io/a/b:1')\n", depth-1, i)
+		}
+		return []byte(b.String())
+	}
+	m := Build(pyparse.Parse("dag.py", src(2)))
+	if len(m.Calls) != 2 || m.Calls[0].text != m.Calls[1].text || !strings.Contains(m.Calls[1].text, "class C0(DockerOperator)") {
+		t.Fatalf("the calls of one class should carry the chain's whole source")
+	}
+	allocs := func(calls int) float64 {
+		f := pyparse.Parse("dag.py", src(calls))
+		return testing.AllocsPerRun(3, func() { Build(f) })
+	}
+	small, large := allocs(20), allocs(40)
+	perCall := (large - small) / 20
+	t.Logf("%.1f allocations per further call", perCall)
+	if perCall >= depth {
+		t.Errorf("%.1f allocations per further call of a class %d deep, want fewer than %d", perCall, depth, depth)
+	}
+}

@@ -144,8 +144,8 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 	case *pyparse.Const:
 		return Value{Kind: Const, Str: x.Value, Expr: e}
 	case *pyparse.Name:
-		b, ok := r.scope.lookup(x.ID, r.shadow)
-		if v, handled := r.crossModule(x, b, ok); handled {
+		b, at, ok := r.scope.lookupAt(x.ID, r.shadow)
+		if v, handled := r.crossModule(x, b, at, ok); handled {
 			return v
 		}
 		if !ok || b.value == nil {

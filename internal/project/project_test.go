@@ -347,3 +347,45 @@ func TestImportedQualNameFollowsReexports(t *testing.T) {
 		}
 	}
 }
+
+// countingIndex counts the imports a model asks the index to find.
+type countingIndex struct {
+	*Index
+	imports int
+}
+
+func (c *countingIndex) Import(from string, level int, dotted string) *airflow.Module {
+	c.imports++
+	return c.Index.Import(from, level, dotted)
+}
+
+// TestImportedNameFollowedOncePerFile: a DAG file that reads an imported
+// name in every operator asks the index for the module once, not once per
+// reading, and every reading still resolves.
+func TestImportedNameFollowedOncePerFile(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"plugins/common/__init__.py": "",
+		"plugins/common/config.py":   `IMAGE = "ghcr.io/a/common:1"` + "\n",
+	})
+	asked := func(calls int) int {
+		var b strings.Builder
+		b.WriteString("from airflow.providers.docker.operators.docker import DockerOperator\nfrom common.config import IMAGE\n")
+		for i := 0; i < calls; i++ {
+			fmt.Fprintf(&b, "DockerOperator(task_id='t%d', image=IMAGE)\n", i)
+		}
+		ix := &countingIndex{Index: New(dir, dir, nil)}
+		m := airflow.BuildWith(pyparse.Parse(filepath.Join(dir, "dags", "d.py"), []byte(b.String())), ix)
+		if len(m.Calls) != calls {
+			t.Fatalf("%d calls, want %d", len(m.Calls), calls)
+		}
+		for i, op := range m.Calls {
+			if v := op.Arg("image").Value; v.Str != "ghcr.io/a/common:1" {
+				t.Fatalf("call %d: image %q, want the imported one", i, v.Str)
+			}
+		}
+		return ix.imports
+	}
+	if few, many := asked(5), asked(50); few != many || few == 0 {
+		t.Errorf("imports asked for 5 readings: %d, for 50: %d; want the same, not none", few, many)
+	}
+}
