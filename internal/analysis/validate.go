@@ -3,14 +3,15 @@ package analysis
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 var (
-	idPattern   = regexp.MustCompile(`^DAG[0-9]{3}$`)
-	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	idPattern   = lazyre.New(`^DAG[0-9]{3}$`)
+	namePattern = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 )
 
 // Validate checks a rule list: unique well-formed IDs and names, a Run

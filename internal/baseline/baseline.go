@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 
+	"github.com/daglint/daglint/internal/lazyre"
 	"github.com/daglint/daglint/internal/report"
 )
 
@@ -89,8 +89,8 @@ func (b *File) Marshal() ([]byte, error) {
 }
 
 var (
-	ruleRE        = regexp.MustCompile(`^DAG[0-9]{3}$`)
-	fingerprintRE = regexp.MustCompile(`^[0-9a-f]{8,128}$`)
+	ruleRE        = lazyre.New(`^DAG[0-9]{3}$`)
+	fingerprintRE = lazyre.New(`^[0-9a-f]{8,128}$`)
 )
 
 // Parse decodes and validates a baseline.

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // keys lists the configuration's own keys; the rules' options come after
@@ -26,7 +26,7 @@ var keys = []string{
 }
 
 // ruleIDPattern is the shape of a rule ID or ID prefix ("DAG", "DAG1", "DAG101").
-var ruleIDPattern = regexp.MustCompile(`^DAG[0-9]{0,3}$`)
+var ruleIDPattern = lazyre.New(`^DAG[0-9]{0,3}$`)
 
 // decoder validates a configuration tree into a Config.
 type decoder struct {
@@ -346,7 +346,7 @@ func (d *decoder) airflowVersion(n *node) (string, error) {
 	return "", d.errorf(n.line, `airflow-version: expected "1.10", "2" or "3", got %s`, n.describe())
 }
 
-var sizePattern = regexp.MustCompile(`^([0-9]+)\s*([KMG]I?B|B)?$`)
+var sizePattern = lazyre.New(`^([0-9]+)\s*([KMG]I?B|B)?$`)
 
 func (d *decoder) size(n *node) (int64, error) {
 	const want = "a size in bytes or with a KB, MB or GB suffix"

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +17,8 @@ import (
 
 	"github.com/distribution/reference"
 	"github.com/opencontainers/go-digest"
+
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // DockerHub is the canonical registry name of Docker Hub, the registry an
@@ -81,16 +82,16 @@ type Ref struct {
 
 var (
 	// tagPattern is Docker's tag grammar.
-	tagPattern = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$`)
+	tagPattern = lazyre.New(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$`)
 	// imageIDPattern is an image ID: 64 lowercase hex digits, bare or with
 	// its algorithm as `docker images --no-trunc` prints it (Docker's
 	// grammar would read "sha256:<hex>" as the repository sha256 with a tag).
-	imageIDPattern = regexp.MustCompile(`^(sha256:)?[a-f0-9]{64}$`)
+	imageIDPattern = lazyre.New(`^(sha256:)?[a-f0-9]{64}$`)
 	// hostPattern is Docker's registry host: domain components or an IP,
 	// optionally a bracketed IPv6 address, and an optional port.
-	hostPattern = regexp.MustCompile(`^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$`)
+	hostPattern = lazyre.New(`^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$`)
 	// schemePattern finds a leading URL scheme.
-	schemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+	schemePattern = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 )
 
 // Parse parses an image reference as Docker would resolve it for a pull.
