@@ -3,6 +3,7 @@ package lint_test
 import (
 	"io/fs"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -88,5 +89,26 @@ func BenchmarkSourcePlainWords(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		lint.Source("x.py", src, opts)
+	}
+}
+
+// BenchmarkRelevant runs the byte prefilter (without a module index) over
+// the files of the generated corpus, held in memory.
+func BenchmarkRelevant(b *testing.B) {
+	paths, size := corpusPaths(b, 3000, 1)
+	srcs := make([][]byte, len(paths))
+	for i, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs[i] = src
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			lint.Relevant(src)
+		}
 	}
 }

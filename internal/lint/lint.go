@@ -424,8 +424,9 @@ var markers = [][]byte{
 	[]byte("get-login"), // aws ecr get-login (DAG305) need not say docker
 }
 
-// markerSearch looks for markers in fewer passes than one per marker.
-var markerSearch = newMarkerSet(markers)
+// markerScan looks for the markers and what may be a secret
+// (secrets.SecretHint) in one pass over a file's bytes.
+var markerScan = secrets.NewPrefilter(markers)
 
 // Relevant reports whether any rule could concern src as far as its bytes
 // tell: it names a Docker or Kubernetes operator, holds a suppression
@@ -449,10 +450,14 @@ const (
 // credential (secrets.TokenHint) or imports a project module; a file that
 // holds only secret-like words (secrets.NameHint) is left to the tokens.
 func prefilter(path string, src []byte, opts Options) stage {
-	if opts.parseAll || markerSearch.in(src) {
+	if opts.parseAll {
 		return parse
 	}
-	hint := secrets.SecretHint(src)
+	return stageOf(markerScan.Hint(src), path, src, opts) // TokenHint also for a marker
+}
+
+// stageOf is the prefilter's decision for src once its secret hint is known.
+func stageOf(hint secrets.Hint, path string, src []byte, opts Options) stage {
 	switch {
 	case hint == secrets.TokenHint || ImportsProject(path, src, opts.Modules):
 		return parse
