@@ -44,8 +44,13 @@ func ImportsProject(path string, src []byte, ix *project.Index) bool {
 // (`import a.b, c as d` gives a.b and c; `from ..x import y` gives ..x), or
 // nil when the line is no import statement.
 func importedModules(line []byte) []string {
-	line = bytes.TrimLeft(line, " \t")
-	if !bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++ // as bytes.TrimLeft(line, " \t"), which is slower
+	}
+	line = line[i:]
+	if len(line) == 0 || line[0] != 'f' && line[0] != 'i' ||
+		!bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
 		return nil // most lines: no string made of them
 	}
 	s := string(line)

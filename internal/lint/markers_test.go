@@ -48,37 +48,11 @@ func TestPrefilterEqualsPlainSearch(t *testing.T) {
 		}
 		seen[want]++
 	}
-	root, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	indexes := map[string]*project.Index{}
-	var files []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files = append(files, path)
-		}
-		return err
-	})
-	if err != nil || len(files) < 100 {
-		t.Fatalf("testdata: %d files, %v", len(files), err)
-	}
 	splice := []string{"DockerOperator", "Operator", "PodOperator", "kubernetes", "# noqa", "daglint",
 		"get-login", "password", "glpat-", "from include import x\n", "from .y import z\n"}
 	rng := rand.New(rand.NewSource(1))
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var opts Options
-		if rel, ok := strings.CutPrefix(f, filepath.Join(root, "projects")+string(filepath.Separator)); ok {
-			dir := filepath.Join(root, "projects", strings.Split(rel, string(filepath.Separator))[0])
-			if indexes[dir] == nil {
-				indexes[dir] = project.New(dir, dir, nil)
-			}
-			opts.Modules = indexes[dir]
-		}
+	for _, fx := range testdataFiles(t) {
+		f, src, opts := fx.path, fx.src, Options{Modules: fx.modules}
 		check(f, f, src, opts)
 		for _, m := range markers {
 			if i := bytes.Index(src, m); i >= 0 {
@@ -107,4 +81,45 @@ func TestPrefilterEqualsPlainSearch(t *testing.T) {
 			t.Fatalf("too few texts of stage %v: %v", s, seen)
 		}
 	}
+}
+
+// fixture is a file under testdata, with the module index of its project
+// (nil outside testdata/projects).
+type fixture struct {
+	path    string // absolute
+	src     []byte
+	project string // the project folder, or ""
+	modules *project.Index
+}
+
+// testdataFiles reads every file under testdata.
+func testdataFiles(t *testing.T) []fixture {
+	t.Helper()
+	root, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	projects := filepath.Join(root, "projects") + string(filepath.Separator)
+	indexes := map[string]*project.Index{}
+	var out []fixture
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		fx := fixture{path: path, src: src}
+		if rel, ok := strings.CutPrefix(path, projects); ok {
+			fx.project = projects + strings.Split(rel, string(filepath.Separator))[0]
+			if indexes[fx.project] == nil {
+				indexes[fx.project] = project.New(fx.project, fx.project, nil)
+			}
+			fx.modules = indexes[fx.project]
+		}
+		out = append(out, fx)
+		return err
+	})
+	if err != nil || len(out) < 100 {
+		t.Fatalf("testdata: %d files, %v", len(out), err)
+	}
+	return out
 }
