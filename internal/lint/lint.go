@@ -200,6 +200,8 @@ func (p *Pool) Stop() {
 func (p *Pool) work() {
 	defer p.wg.Done()
 	sets := map[*Options]*ruleSets{} // this worker's, so no lock
+	var dirs folder
+	defer dirs.close()
 	for j := range p.jobs {
 		if p.stopped.Load() {
 			continue
@@ -211,7 +213,7 @@ func (p *Pool) work() {
 		}
 		oc := *j.opts
 		oc.sets = set
-		res := File(j.path, oc)
+		res := fileIn(&dirs, j.path, oc)
 		if !j.opts.KeepSource {
 			res.release()
 		}
@@ -233,12 +235,16 @@ func IsNotice(err error) bool {
 }
 
 // File reads and lints one file.
-func File(path string, opts Options) Result {
+func File(path string, opts Options) Result { return fileIn(nil, path, opts) }
+
+// fileIn is File opening the file through dirs, a worker's last folder
+// (nil: by its path).
+func fileIn(dirs *folder, path string, opts Options) Result {
 	scratch, _ := skippedBytes.Get().(*[]byte)
 	if scratch == nil {
 		scratch = new([]byte)
 	}
-	src, err := readFileInto(path, opts.MaxFileSize, *scratch)
+	src, err := readFileIn(dirs, path, opts.MaxFileSize, *scratch)
 	if err != nil {
 		skippedBytes.Put(scratch)
 		return Result{Path: path, Err: err}
