@@ -29,19 +29,27 @@ func importsProjectByLine(path string, src []byte, ix *project.Index) bool {
 	return false
 }
 
-// TestImportsProjectEqualsLineByLine: the keyword search decides as
-// looking at every line does, on the Python files of every project under
+// TestImportsProjectEqualsLineByLine: ImportsProject, and importsProject
+// with a cache kept from file to file, decide as looking at every line
+// does, on the Python files of every project under
 // testdata, on each with an import of a project module written in other
 // ways (indented, after a string, continued, at the end without a line
 // break) spliced in, and on texts built at random from pieces of import
 // statements.
 func TestImportsProjectEqualsLineByLine(t *testing.T) {
 	seen := map[bool]int{}
+	caches := map[*project.Index]map[string]bool{} // one per index, shared by all its files, as a worker's
 	check := func(what, path string, src []byte, ix *project.Index) {
 		t.Helper()
 		want := importsProjectByLine(path, src, ix)
 		if got := ImportsProject(path, src, ix); got != want {
 			t.Fatalf("%s: ImportsProject(%q) = %v, line by line %v", what, src, got, want)
+		}
+		if caches[ix] == nil {
+			caches[ix] = map[string]bool{}
+		}
+		if got := importsProject(path, src, ix, caches[ix]); got != want {
+			t.Fatalf("%s: importsProject(%q) with the cache of the files before = %v, line by line %v", what, src, got, want)
 		}
 		seen[want]++
 	}

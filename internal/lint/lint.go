@@ -465,7 +465,7 @@ func prefilter(path string, src []byte, opts Options) stage {
 // stageOf is the prefilter's decision for src once its secret hint is known.
 func stageOf(hint secrets.Hint, path string, src []byte, opts Options) stage {
 	switch {
-	case hint == secrets.TokenHint || ImportsProject(path, src, opts.Modules):
+	case hint == secrets.TokenHint || importsProject(path, src, opts.Modules, opts.sets.projectHeads()):
 		return parse
 	case hint == secrets.NameHint:
 		return askTokens
@@ -547,6 +547,9 @@ type ruleSets struct {
 	// winners are the rules some rule yields to (Rule.YieldsTo): what
 	// they report is kept for Pass.Claimed.
 	winners map[*analysis.Rule]bool
+	// heads caches importsProject's answers for the options' module index
+	// (see projectHeads).
+	heads map[string]bool
 }
 
 func newRuleSets(opts Options) *ruleSets {
