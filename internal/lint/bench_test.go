@@ -3,11 +3,13 @@ package lint_test
 import (
 	"io/fs"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/lint/lintbench"
+	"github.com/daglint/daglint/internal/project"
 )
 
 // corpusPaths generates a corpus of n files in a temporary folder and lists
@@ -89,4 +91,47 @@ func BenchmarkSourcePlainWords(b *testing.B) {
 	for b.Loop() {
 		lint.Source("x.py", src, opts)
 	}
+}
+
+// BenchmarkRelevant runs the byte prefilter (without a module index) over
+// the files of the generated corpus, held in memory.
+func BenchmarkRelevant(b *testing.B) {
+	paths, size := corpusPaths(b, 3000, 1)
+	srcs := readAll(b, paths)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			lint.Relevant(src)
+		}
+	}
+}
+
+// BenchmarkImportsProject runs the project import test over the files of
+// the generated corpus, held in memory, with the corpus's module index.
+func BenchmarkImportsProject(b *testing.B) {
+	paths, size := corpusPaths(b, 3000, 1)
+	root := filepath.Dir(filepath.Dir(filepath.Dir(paths[0])))
+	srcs := readAll(b, paths)
+	ix := project.New(root, root, nil)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, src := range srcs {
+			lint.ImportsProject(paths[i], src, ix)
+		}
+	}
+}
+
+// readAll reads the files at paths.
+func readAll(b *testing.B, paths []string) [][]byte {
+	srcs := make([][]byte, len(paths))
+	for i, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs[i] = src
+	}
+	return srcs
 }

@@ -19,6 +19,30 @@ import (
 // listing the index caches for the run; never airflow itself). Lines inside
 // strings may count: that costs a parse, never a finding.
 func ImportsProject(path string, src []byte, ix *project.Index) bool {
+	return importsProject(path, src, ix, nil)
+}
+
+// projectHeads is the cache of importsProject for the files a worker
+// lints with the options of s (one module index), nil when s is nil (a
+// file linted on its own). It lives as long as the run, so the folder
+// listings the answers come from are those the index caches for the run.
+func (s *ruleSets) projectHeads() map[string]bool {
+	if s == nil {
+		return nil
+	}
+	if s.heads == nil {
+		s.heads = map[string]bool{}
+	}
+	return s.heads
+}
+
+// importsProject is ImportsProject remembering in heads (nil: nothing),
+// for the first name of each absolute import, whether it names a module
+// of the project: whether `import json` does is the same question in
+// every file (relative imports depend on the file's folder, so they are
+// asked each time). A file asks ProjectImports once per name, so the
+// answer it gets is the index's, as the model's shortcut would get it.
+func importsProject(path string, src []byte, ix *project.Index, heads map[string]bool) bool {
 	if ix == nil || !bytes.Contains(src, []byte("import")) {
 		return false
 	}
@@ -32,7 +56,20 @@ func ImportsProject(path string, src []byte, ix *project.Index) bool {
 		}
 		for _, mod := range importedModules(line) {
 			dotted := strings.TrimLeft(mod, ".")
-			if test.Names(len(mod)-len(dotted), dotted) {
+			level := len(mod) - len(dotted)
+			if level > 0 || heads == nil {
+				if test.Names(level, dotted) {
+					return true
+				}
+				continue
+			}
+			head, _, _ := strings.Cut(dotted, ".")
+			names, ok := heads[head]
+			if !ok {
+				names = test.Names(0, dotted)
+				heads[head] = names
+			}
+			if names {
 				return true
 			}
 		}
@@ -44,8 +81,13 @@ func ImportsProject(path string, src []byte, ix *project.Index) bool {
 // (`import a.b, c as d` gives a.b and c; `from ..x import y` gives ..x), or
 // nil when the line is no import statement.
 func importedModules(line []byte) []string {
-	line = bytes.TrimLeft(line, " \t")
-	if !bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++ // as bytes.TrimLeft(line, " \t"), which is slower
+	}
+	line = line[i:]
+	if len(line) == 0 || line[0] != 'f' && line[0] != 'i' ||
+		!bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
 		return nil // most lines: no string made of them
 	}
 	s := string(line)

@@ -200,6 +200,8 @@ func (p *Pool) Stop() {
 func (p *Pool) work() {
 	defer p.wg.Done()
 	sets := map[*Options]*ruleSets{} // this worker's, so no lock
+	var dirs folder
+	defer dirs.close()
 	for j := range p.jobs {
 		if p.stopped.Load() {
 			continue
@@ -211,7 +213,7 @@ func (p *Pool) work() {
 		}
 		oc := *j.opts
 		oc.sets = set
-		res := File(j.path, oc)
+		res := fileIn(&dirs, j.path, oc)
 		if !j.opts.KeepSource {
 			res.release()
 		}
@@ -233,12 +235,16 @@ func IsNotice(err error) bool {
 }
 
 // File reads and lints one file.
-func File(path string, opts Options) Result {
+func File(path string, opts Options) Result { return fileIn(nil, path, opts) }
+
+// fileIn is File opening the file through dirs, a worker's last folder
+// (nil: by its path).
+func fileIn(dirs *folder, path string, opts Options) Result {
 	scratch, _ := skippedBytes.Get().(*[]byte)
 	if scratch == nil {
 		scratch = new([]byte)
 	}
-	src, err := readFileInto(path, opts.MaxFileSize, *scratch)
+	src, err := readFileIn(dirs, path, opts.MaxFileSize, *scratch)
 	if err != nil {
 		skippedBytes.Put(scratch)
 		return Result{Path: path, Err: err}
@@ -424,8 +430,9 @@ var markers = [][]byte{
 	[]byte("get-login"), // aws ecr get-login (DAG305) need not say docker
 }
 
-// markerSearch looks for markers in fewer passes than one per marker.
-var markerSearch = newMarkerSet(markers)
+// markerScan looks for the markers and what may be a secret
+// (secrets.SecretHint) in one pass over a file's bytes.
+var markerScan = secrets.NewPrefilter(markers)
 
 // Relevant reports whether any rule could concern src as far as its bytes
 // tell: it names a Docker or Kubernetes operator, holds a suppression
@@ -449,12 +456,16 @@ const (
 // credential (secrets.TokenHint) or imports a project module; a file that
 // holds only secret-like words (secrets.NameHint) is left to the tokens.
 func prefilter(path string, src []byte, opts Options) stage {
-	if opts.parseAll || markerSearch.in(src) {
+	if opts.parseAll {
 		return parse
 	}
-	hint := secrets.SecretHint(src)
+	return stageOf(markerScan.Hint(src), path, src, opts) // TokenHint also for a marker
+}
+
+// stageOf is the prefilter's decision for src once its secret hint is known.
+func stageOf(hint secrets.Hint, path string, src []byte, opts Options) stage {
 	switch {
-	case hint == secrets.TokenHint || ImportsProject(path, src, opts.Modules):
+	case hint == secrets.TokenHint || importsProject(path, src, opts.Modules, opts.sets.projectHeads()):
 		return parse
 	case hint == secrets.NameHint:
 		return askTokens
@@ -536,6 +547,9 @@ type ruleSets struct {
 	// winners are the rules some rule yields to (Rule.YieldsTo): what
 	// they report is kept for Pass.Claimed.
 	winners map[*analysis.Rule]bool
+	// heads caches importsProject's answers for the options' module index
+	// (see projectHeads).
+	heads map[string]bool
 }
 
 func newRuleSets(opts Options) *ruleSets {

@@ -16,14 +16,13 @@ import (
 // returns at once even for a named pipe nobody writes to, so no stat is
 // needed before it, and fstat on the open descriptor decides.
 func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	return readFileIn(nil, path, max, scratch)
+}
+
+// readFileIn is readFileInto opening the file through dirs (nil: by its
+// path).
+func readFileIn(dirs *folder, path string, max int64, scratch []byte) ([]byte, error) {
+	fd, err := dirs.open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOCTTY)
 	if err != nil {
 		// Say what os.Stat would have said first, as the portable reader
 		// does: a missing path, a socket.
@@ -40,7 +39,7 @@ func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %w", &fs.PathError{Op: "stat", Path: path, Err: err})
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, notRegular(fileMode(st.Mode))
+		return nil, notRegular(fileMode(uint32(st.Mode))) // uint16 on darwin
 	}
 	size := st.Size
 	if max > 0 && size > max {
@@ -75,6 +74,16 @@ func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
 		}
 	}
 	return buf, nil
+}
+
+// openPath is syscall.Open, tried again when a signal interrupts it.
+func openPath(path string, flags int) (int, error) {
+	for {
+		fd, err := syscall.Open(path, flags, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
 }
 
 func fstat(fd int, st *syscall.Stat_t) error {

@@ -3,6 +3,7 @@ package secrets
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
 
 // needleKind says how a prefilter needle's hit is confirmed.
@@ -22,23 +23,28 @@ const (
 	// webhook path (FindTokens finds one without its host). Only SecretHint
 	// next to a secret-like word and MayContainToken count it.
 	needleSlackPath
+	// needleMarker: a caller's marker (Prefilter), matched with its case;
+	// any occurrence counts, as a token needle's does.
+	needleMarker
 )
 
 // needle is one case-insensitive prefilter pattern: lowercase ASCII, where
-// '~' stands for one optional separator (`_`, `-`, `.` or a space).
+// '~' stands for one optional separator (`_`, `-`, `.` or a space); a
+// marker's pattern is its bytes as they must appear.
 type needle struct {
 	pat  string
 	kind needleKind
 	word bool // one of the words that make a name secret-like
 }
 
-// prefilterTable indexes needles by their first two bytes, in every
-// combination of ASCII case. The pair bit set (8 KiB) stays in the L1
-// cache; the bucket table is read only on a pair hit.
+// prefilterTable indexes needles by the two bytes they start with, in
+// every combination of ASCII case (a marker's only as it is written). One
+// byte per pair says whether a needle starts there (and which bucket holds
+// it): the bytes of ordinary text stay in a few cache lines of it, and a
+// pair that starts nothing costs one look-up.
 type prefilterTable struct {
 	lower   [256]byte
-	pairs   [1 << 16 / 64]uint64 // bit b0<<8|b1 set: a needle starts with b0 b1
-	bucket  [1 << 16]uint8       // 1 + index into buckets; 0 means no needle
+	bucket  [1 << 16]uint8 // by b0<<8|b1: 1 + index into buckets; 0 means no needle
 	buckets [][]needle
 }
 
@@ -53,8 +59,9 @@ func caseVariants(b byte) []byte {
 	return []byte{b}
 }
 
-// prefilter is built once and only read afterwards.
-var prefilter = buildPrefilter()
+// prefilter is built on first use and only read afterwards (a command that
+// lints nothing never builds it).
+var prefilter = sync.OnceValue(func() *prefilterTable { return buildPrefilter(nil) })
 
 // prefilterNeedles lists what MayContainSecret looks for: every token prefix
 // FindTokens knows, the URL and private key markers, and the words that make
@@ -83,8 +90,9 @@ func prefilterNeedles() []needle {
 	return ns
 }
 
-// buildPrefilter builds the prefilter table from prefilterNeedles.
-func buildPrefilter() *prefilterTable {
+// buildPrefilter builds the prefilter table from prefilterNeedles and
+// markers, needles of kind needleMarker.
+func buildPrefilter(markers [][]byte) *prefilterTable {
 	t := &prefilterTable{}
 	for i := range t.lower {
 		b := byte(i)
@@ -93,23 +101,29 @@ func buildPrefilter() *prefilterTable {
 		}
 		t.lower[i] = b
 	}
-	buckets := map[string]int{}
-	for _, n := range prefilterNeedles() {
-		pair := n.pat[:2]
-		idx, ok := buckets[pair]
-		if !ok {
+	add := func(k uint16, n needle) {
+		if t.bucket[k] == 0 {
+			if len(t.buckets) == 255 {
+				panic("secrets: too many prefilter needle pairs")
+			}
 			t.buckets = append(t.buckets, nil)
-			idx = len(t.buckets) - 1
-			buckets[pair] = idx
+			t.bucket[k] = uint8(len(t.buckets))
 		}
+		idx := t.bucket[k] - 1
 		t.buckets[idx] = append(t.buckets[idx], n)
-		for _, b0 := range caseVariants(pair[0]) {
-			for _, b1 := range caseVariants(pair[1]) {
-				k := uint16(b0)<<8 | uint16(b1)
-				t.pairs[k/64] |= 1 << (k % 64)
-				t.bucket[k] = uint8(idx + 1)
+	}
+	for _, n := range prefilterNeedles() {
+		for _, b0 := range caseVariants(n.pat[0]) {
+			for _, b1 := range caseVariants(n.pat[1]) {
+				add(uint16(b0)<<8|uint16(b1), n)
 			}
 		}
+	}
+	for _, m := range markers {
+		if len(m) < 2 {
+			panic("secrets: a prefilter marker needs two bytes or more")
+		}
+		add(uint16(m[0])<<8|uint16(m[1]), needle{pat: string(m), kind: needleMarker})
 	}
 	return t
 }
@@ -125,7 +139,7 @@ func buildPrefilter() *prefilterTable {
 //
 // Values that reach a container only through an Airflow Variable are not
 // covered unless one of these words appears.
-func MayContainSecret(src []byte) bool { return scanNeedles(src, modeAny) != NoHint }
+func MayContainSecret(src []byte) bool { return scanNeedles(prefilter(), src, modeAny) != NoHint }
 
 // Hint is what SecretHint finds in a source.
 type Hint uint8
@@ -147,13 +161,33 @@ const (
 // TokenHint when src holds a token prefix, "private key" or a URL with user
 // info (or a secret-like word and "/T" with a capital or digit after it),
 // NameHint when it holds only secret-like words.
-func SecretHint(src []byte) Hint { return scanNeedles(src, modeHint) }
+func SecretHint(src []byte) Hint { return scanNeedles(prefilter(), src, modeHint) }
 
 // MayContainToken reports whether text may hold a credential FindTokens
 // finds: a token prefix, "private key" or a URL with user info, as
 // MayContainSecret looks for them, or "/T" with a capital or digit after
 // it (a Slack webhook path). Secret-like words do not count.
-func MayContainToken(text []byte) bool { return scanNeedles(text, modeToken) == TokenHint }
+func MayContainToken(text []byte) bool {
+	return scanNeedles(prefilter(), text, modeToken) == TokenHint
+}
+
+// Prefilter is SecretHint together with a search for a caller's own
+// markers, in the same pass over the bytes: for a driver that parses a
+// file when it holds a marker (an operator's name) just as when it may
+// hold a credential, so that a file with neither is read once, not once
+// per marker and once for the secrets.
+type Prefilter struct{ t func() *prefilterTable }
+
+// NewPrefilter returns the Prefilter of markers: byte strings of two bytes
+// or more, matched as they are written (not ignoring case). Its tables are
+// built on first use.
+func NewPrefilter(markers [][]byte) *Prefilter {
+	return &Prefilter{t: sync.OnceValue(func() *prefilterTable { return buildPrefilter(markers) })}
+}
+
+// Hint is SecretHint(src), except that it is TokenHint whenever src
+// contains one of the markers.
+func (p *Prefilter) Hint(src []byte) Hint { return scanNeedles(p.t(), src, modeHint) }
 
 // scanMode is what scanNeedles looks for.
 type scanMode uint8
@@ -164,27 +198,28 @@ const (
 	modeToken                 // token needles and the Slack path; words do not count
 )
 
-// scanNeedles runs the prefilter table over src in one pass.
-func scanNeedles(src []byte, mode scanMode) Hint {
-	t := prefilter
+// scanNeedles runs the prefilter table t over src in one pass.
+func scanNeedles(t *prefilterTable, src []byte, mode scanMode) Hint {
 	words, slack := false, false
 	atNext, wsNext := -1, -1 // next '@' / white space at or after the last "://"
-	for i := 0; i+1 < len(src); i++ {
-		k := uint16(src[i])<<8 | uint16(src[i+1])
-		if t.pairs[k/64]&(1<<(k%64)) == 0 {
+	for j := 1; j < len(src); j++ {
+		// j is the second byte of the pair, so one bounds check serves both.
+		b := t.bucket[uint16(src[j-1])<<8|uint16(src[j])]
+		if b == 0 {
 			continue
 		}
-		for _, n := range t.buckets[t.bucket[k]-1] {
+		i := j - 1
+		for _, n := range t.buckets[b-1] {
 			if n.word && (words || mode == modeToken) {
 				continue // already seen, or not wanted
 			}
-			end, ok := t.matchAt(src, i, n.pat)
+			end, ok := t.matchAt(src, i, n)
 			if !ok {
 				continue
 			}
 			hit := false
 			switch n.kind {
-			case needlePlain:
+			case needlePlain, needleMarker:
 				hit = true
 			case needleWholeWord:
 				hit = !isIdentByteAt(src, i-1) && !isIdentByteAt(src, end)
@@ -234,9 +269,16 @@ func indexFrom(src []byte, from int, find func([]byte) int) int {
 	return len(src)
 }
 
-// matchAt reports whether needle pattern pat matches src at i, ignoring
-// ASCII case, and where the match ends.
-func (t *prefilterTable) matchAt(src []byte, i int, pat string) (end int, ok bool) {
+// matchAt reports whether needle n matches src at i, ignoring ASCII case
+// unless n is a marker, and where the match ends.
+func (t *prefilterTable) matchAt(src []byte, i int, n needle) (end int, ok bool) {
+	if n.kind == needleMarker {
+		if !bytes.HasPrefix(src[i:], []byte(n.pat)) {
+			return 0, false
+		}
+		return i + len(n.pat), true
+	}
+	pat := n.pat
 	j := i
 	for k := 0; k < len(pat); k++ {
 		if pat[k] == '~' {

@@ -1,7 +1,12 @@
 package secrets
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -206,6 +211,107 @@ func FuzzMayContainToken(f *testing.F) {
 		}
 		if h := SecretHint([]byte("token\n" + text)); h != TokenHint {
 			t.Fatalf("SecretHint(token + %q) = %v, want TokenHint", text, h)
+		}
+	})
+}
+
+// prefilterMarkers are markers for the Prefilter tests: operator names as
+// the lint driver's, and some that share their first two bytes, in some
+// case, with a needle ("Tokenizer", "authz", "Key_", ":/x"), so that
+// buckets mixing both kinds are exercised.
+var prefilterMarkers = [][]byte{
+	[]byte("DockerOperator"), []byte("KubernetesPodOperator"), []byte("PodOperator"),
+	[]byte("kubernetes"), []byte("docker"), []byte("noqa"), []byte("daglint"), []byte("get-login"),
+	[]byte("Tokenizer"), []byte("authz"), []byte("Key_"), []byte(":/x"),
+}
+
+// plainPrefilterHint is what Prefilter.Hint must say, searched the plain
+// way: one search per marker, then SecretHint.
+func plainPrefilterHint(src []byte, markers [][]byte) Hint {
+	for _, m := range markers {
+		if bytes.Contains(src, m) {
+			return TokenHint
+		}
+	}
+	return SecretHint(src)
+}
+
+// prefilterPieces are the fragments TestPrefilterEqualsPlainSearch builds
+// texts from: pieces of markers and needles in several cases, near misses
+// and separators.
+var prefilterPieces = []string{
+	"Docker", "docker", "DOCKER", "Operator", "Pod", "Kubernetes", "kubernetes", "noqa", "NOQA", "noq",
+	"daglint", "get-login", "get-", "Tokenizer", "Token", "token", "authz", "auth", "AUTH", "Key_", "key",
+	"KEY", "keys", "pass", "PASS", "pass\n", "password", "pw", "secret", "api_key", "Api-Key", "glpat-",
+	"ghp_", "AKIA", "xox", "://", ":/x", "@", " ", "\n", "/T", "/T0", "private key", "x", "_", "#",
+}
+
+// TestPrefilterEqualsPlainSearch: the combined scan says what a search per
+// marker followed by SecretHint says, on every file under testdata, on
+// each of them with a marker or needle cut out or spliced in, and on texts
+// built at random from the pieces above.
+func TestPrefilterEqualsPlainSearch(t *testing.T) {
+	p := NewPrefilter(prefilterMarkers)
+	check := func(what string, src []byte) Hint {
+		t.Helper()
+		want := plainPrefilterHint(src, prefilterMarkers)
+		if got := p.Hint(src); got != want {
+			t.Fatalf("%s: Hint(%q) = %v, the plain search says %v", what, src, got, want)
+		}
+		return want
+	}
+	seen := map[Hint]int{}
+	var files []string
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil || len(files) < 100 {
+		t.Fatalf("testdata: %d files, %v", len(files), err)
+	}
+	rng := rand.New(rand.NewSource(1))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen[check(f, src)]++
+		for _, piece := range prefilterPieces {
+			if i := bytes.Index(src, []byte(piece)); i >= 0 {
+				cut := append(append([]byte{}, src[:i]...), src[i+len(piece):]...)
+				seen[check(f+" without "+piece, cut)]++
+			}
+			at := rng.Intn(len(src) + 1)
+			spliced := append(append(append([]byte{}, src[:at]...), piece...), src[at:]...)
+			seen[check(f+" with "+piece, spliced)]++
+		}
+	}
+	for range 50000 {
+		var b []byte
+		for range rng.Intn(10) {
+			b = append(b, prefilterPieces[rng.Intn(len(prefilterPieces))]...)
+		}
+		seen[check("generated", b)]++
+	}
+	for _, h := range []Hint{NoHint, NameHint, TokenHint} {
+		if seen[h] < 100 {
+			t.Fatalf("too few texts with hint %v: %v", h, seen)
+		}
+	}
+}
+
+// FuzzPrefilter: the combined scan agrees with the plain search on any text.
+func FuzzPrefilter(f *testing.F) {
+	for _, s := range prefilterPieces {
+		f.Add(s)
+	}
+	f.Add("from x import DockerOperator\npassword = 1\n")
+	p := NewPrefilter(prefilterMarkers)
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := p.Hint([]byte(text)), plainPrefilterHint([]byte(text), prefilterMarkers); got != want {
+			t.Fatalf("Hint(%q) = %v, the plain search says %v", text, got, want)
 		}
 	})
 }

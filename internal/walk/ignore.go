@@ -59,7 +59,9 @@ func (w *walker) enterIgnore(f frame, newRepo, hasIgnore bool) frame {
 		}
 	}
 	if changed {
-		f = newFrame(f.abs, f.disp, f.root, f.rel, f.ignore)
+		// The frame keeps its real path and walked folder: only the
+		// matcher changes.
+		f.match = matcherOf(f.ignore)
 	}
 	return f
 }

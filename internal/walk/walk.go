@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -314,11 +313,15 @@ func (w *walker) forceExcluded(abs string, isDir bool) bool {
 
 // newFrame builds a frame, with a matcher when patterns are in force.
 func newFrame(abs, disp string, root bool, rel []string, ignore []gitignore.Pattern) frame {
-	f := frame{abs: abs, disp: disp, root: root, rel: rel, ignore: ignore}
-	if len(ignore) > 0 {
-		f.match = gitignore.NewMatcher(ignore)
+	return frame{abs: abs, disp: disp, root: root, rel: rel, ignore: ignore, match: matcherOf(ignore)}
+}
+
+// matcherOf is the matcher over patterns, nil for none.
+func matcherOf(patterns []gitignore.Pattern) gitignore.Matcher {
+	if len(patterns) == 0 {
+		return nil
 	}
-	return f
+	return gitignore.NewMatcher(patterns)
 }
 
 // walkFrom walks the tree under start depth-first in name order.
@@ -382,27 +385,42 @@ func (w *walker) visit(f frame, subdirs []frame) []frame {
 
 	for _, e := range entries {
 		name := e.Name()
-		abs := filepath.Join(f.abs, name)
-		disp := path.Join(f.disp, name)
-		real := filepath.Join(f.real, name)
 		switch {
 		case e.Type()&fs.ModeSymlink != 0:
-			if strings.HasSuffix(name, pythonExt) && !w.ignored(f, name, abs, false) {
-				w.linkedFile(f, abs, disp)
+			if !strings.HasSuffix(name, pythonExt) {
+				continue
+			}
+			if abs := child(f.abs, name, filepath.Separator); !w.ignored(f, name, abs, false) {
+				w.linkedFile(f, abs, child(f.disp, name, '/'))
 			}
 		case e.IsDir():
+			abs := child(f.abs, name, filepath.Separator)
 			if skipDirs[name] || w.ignored(f, name, abs, true) {
 				continue
 			}
-			subdirs = append(subdirs, frame{abs: abs, disp: disp, real: real, top: f.top,
-				rel: append(slices.Clip(f.rel), name), ignore: f.ignore, match: f.match})
+			subdirs = append(subdirs, frame{abs: abs, disp: child(f.disp, name, '/'), real: child(f.real, name, filepath.Separator),
+				top: f.top, rel: append(slices.Clip(f.rel), name), ignore: f.ignore, match: f.match})
 		case e.Type().IsRegular() && strings.HasSuffix(name, pythonExt):
-			if !w.ignored(f, name, abs, false) {
-				w.addFile(real, File{Path: disp, Root: f.top})
+			if !w.ignored(f, name, child(f.abs, name, filepath.Separator), false) {
+				w.addFile(child(f.real, name, filepath.Separator), File{Path: child(f.disp, name, '/'), Root: f.top})
 			}
 		}
 	}
 	return subdirs
+}
+
+// child is filepath.Join(dir, name) (with sep '/', path.Join) for a clean
+// dir and name, a name the folder lists (never "", "." or ".."): Join's
+// Clean would find nothing to do but put the separator between them, so
+// the walk, which joins three paths for each entry, skips it.
+func child(dir, name string, sep byte) string {
+	switch {
+	case dir == "" || dir == ".":
+		return name
+	case dir[len(dir)-1] == sep: // the root, "/" or `C:\`
+		return dir + name
+	}
+	return dir + string(sep) + name
 }
 
 // ignored reports whether the entry name of directory f is excluded by

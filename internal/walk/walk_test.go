@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -528,6 +529,54 @@ func TestOnFileSeesEachResultFileOnce(t *testing.T) {
 		}
 		if i, j := slices.Index(seen, "dags/a0.py"), slices.Index(seen, "dags/a/x.py"); i > j {
 			t.Errorf("%q: OnFile saw %q, want dags/a0.py (found first) before dags/a/x.py", args, seen)
+		}
+	}
+}
+
+// TestChildIsJoin: child joins a clean folder and an entry name as
+// filepath.Join and path.Join do.
+func TestChildIsJoin(t *testing.T) {
+	dirs := []string{"", ".", "..", "../..", "a", "a/b", "../a/b", "/", "/a", "/a/b", "...", ".a", "a b", "é/ü"}
+	names := []string{"x.py", "...", ".x", "..x", "x..", "a b.py", "é.py", "x\\y"}
+	for _, d := range dirs {
+		for _, n := range names {
+			if got, want := child(d, n, '/'), path.Join(d, n); got != want {
+				t.Errorf("child(%q, %q, '/') = %q, path.Join gives %q", d, n, got, want)
+			}
+			fd := filepath.FromSlash(d)
+			if got, want := child(fd, n, filepath.Separator), filepath.Join(fd, n); got != want {
+				t.Errorf("child(%q, %q) = %q, filepath.Join gives %q", fd, n, got, want)
+			}
+		}
+	}
+}
+
+// TestIgnoreFilesInSiblingFolders: folders that each hold an ignore file
+// with patterns keep their files apart: same-named files under both are
+// all listed (each is its own physical file), with the walked folder as
+// their root, and the patterns still apply. (The frame of a folder with
+// patterns once lost its real path, so b/x.py was taken for a/x.py.)
+func TestIgnoreFilesInSiblingFolders(t *testing.T) {
+	root := t.TempDir()
+	tree(t, root, "a/.gitignore=*_gen.py\n", "b/.gitignore=*_gen.py\n", "b/.ignore=skip.py\n",
+		"a/x.py", "b/x.py", "a/sub/y.py", "b/sub/y.py", "a/x_gen.py", "b/x_gen.py", "b/skip.py", "c/x.py")
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gitignore := range []bool{true, false} {
+		res := walkIn(t, root, Options{RespectGitignore: gitignore}, ".")
+		want := []string{"a/sub/y.py", "a/x.py", "b/sub/y.py", "b/x.py", "c/x.py"}
+		if !gitignore {
+			want = []string{"a/sub/y.py", "a/x.py", "a/x_gen.py", "b/skip.py", "b/sub/y.py", "b/x.py", "b/x_gen.py", "c/x.py"}
+		}
+		if got := paths(res); !slices.Equal(got, want) {
+			t.Errorf("gitignore %v: found %q, want %q", gitignore, got, want)
+		}
+		for _, f := range res.Files {
+			if f.Root != real {
+				t.Errorf("gitignore %v: %s has root %q, want %q", gitignore, f.Path, f.Root, real)
+			}
 		}
 	}
 }
