@@ -1,7 +1,8 @@
 package airflow
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/daglint/daglint/internal/pyparse"
@@ -308,6 +309,9 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 			b.sites = append(b.sites, callSite{call: n, scope: sc, shadow: shadow, ctx: ctx})
 			if f, ok := n.Func.(*pyparse.Attribute); ok && f.Attr == "override" {
 				if nm, ok := f.Value.(*pyparse.Name); ok {
+					if b.overridden == nil {
+						b.overridden = map[string]bool{}
+					}
 					b.overridden[nm.ID] = true
 				}
 			}
@@ -399,7 +403,7 @@ func (b *builder) finish() {
 	for _, d := range b.decorated {
 		b.opFromDecorator(d)
 	}
-	sort.SliceStable(b.m.Calls, func(i, j int) bool { return b.m.Calls[i].Callee.Start < b.m.Calls[j].Callee.Start })
+	slices.SortStableFunc(b.m.Calls, func(x, y *OpCall) int { return cmp.Compare(x.Callee.Start, y.Callee.Start) })
 }
 
 // partialCall returns the `Op.partial(...)` call e is (directly or through a

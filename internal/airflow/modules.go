@@ -151,17 +151,22 @@ type importRef struct {
 func (s *Scope) collectImport(st pyparse.Stmt) {
 	switch st := st.(type) {
 	case *pyparse.Import:
-		for _, a := range st.Names {
+		refs := make([]importRef, len(st.Names)) // the statement's refs, allocated together
+		for i, a := range st.Names {
 			if a.AsName != "" {
-				s.bindImport(a.AsName, &importRef{module: a.Name})
+				refs[i] = importRef{module: a.Name}
+				s.bindImport(a.AsName, &refs[i])
 			} else {
 				h := headName(a.Name)
-				s.bindImport(h, &importRef{module: h})
+				refs[i] = importRef{module: h}
+				s.bindImport(h, &refs[i])
 			}
 		}
 	case *pyparse.ImportFrom:
-		for _, a := range st.Names {
-			ref := &importRef{level: st.Level, module: st.Module, name: a.Name}
+		refs := make([]importRef, len(st.Names))
+		for i, a := range st.Names {
+			refs[i] = importRef{level: st.Level, module: st.Module, name: a.Name}
+			ref := &refs[i]
 			switch {
 			case a.Name == "*":
 				if s.Func == nil {

@@ -2,8 +2,9 @@ package airflow
 
 import "github.com/daglint/daglint/internal/pyparse"
 
-// bindKind says how a name was bound.
-type bindKind int
+// bindKind says how a name was bound. It is a byte, so that it and cond
+// share a word of binding.
+type bindKind uint8
 
 const (
 	bindAssign bindKind = iota // name = value, name: T = value
@@ -13,12 +14,12 @@ const (
 )
 
 type binding struct {
-	kind  bindKind
-	value pyparse.Expr
-	imp   *importRef // bindImport only
+	kind bindKind
 	// cond is set on a binding made inside an if, try, for, while or match
 	// block: the name may not be bound at all.
-	cond bool
+	cond  bool
+	value pyparse.Expr
+	imp   *importRef // bindImport only
 }
 
 // Scope is a module or function namespace with the bindings made in it.

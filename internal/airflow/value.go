@@ -8,8 +8,9 @@ import (
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
-// Kind classifies a resolved value.
-type Kind int
+// Kind classifies a resolved value. It is a byte, so that it and Partial
+// share a word of Value (which every Arg and Entry holds).
+type Kind uint8
 
 // Value kinds. Unknown means "built from something daglint cannot see":
 // rules that need the value stay silent on it.
@@ -28,15 +29,15 @@ const (
 // Value is what an expression evaluates to as far as daglint can tell.
 type Value struct {
 	Kind Kind
-	Str  string
+	// Partial is set on a Dict or List some of whose items are unknown
+	// (`**unknown`, an unresolved key): absent keys may still be present.
+	Partial bool
+	Str     string
 	// Name is the environment variable (EnvRead) or a description of the
 	// secret source (SecretRead).
 	Name    string
 	Entries []*Entry // Dict, in order; later keys override earlier ones
 	Elems   []Value  // List
-	// Partial is set on a Dict or List some of whose items are unknown
-	// (`**unknown`, an unresolved key): absent keys may still be present.
-	Partial bool
 	// Expr is the expression the value was computed from, after following
 	// names to their definitions.
 	Expr pyparse.Expr
