@@ -1,8 +1,12 @@
 package airflow
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unsafe"
+
+	"github.com/daglint/daglint/internal/lint/lintbench"
+	"github.com/daglint/daglint/internal/pyparse"
 )
 
 // TestModelStructSizes keeps the byte-sized kinds packed with the flags
@@ -23,6 +27,20 @@ func TestModelStructSizes(t *testing.T) {
 	} {
 		if c.got > c.most {
 			t.Errorf("%s is %d bytes, want at most %d", c.name, c.got, c.most)
+		}
+	}
+}
+
+// TestBindHintCoversDAGFiles checks that the module scope of generated DAG
+// files is made big enough for the names they bind (its map then never
+// grows while collect fills it), and not much bigger.
+func TestBindHintCoversDAGFiles(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 50 {
+		f := pyparse.Parse("dag.py", lintbench.DAGFile(r, i))
+		names := len(newModuleScope(f).bindings)
+		if hint := bindHint(f.Body); hint < names || hint > names+names/4+2 {
+			t.Errorf("file %d: hint %d for %d names", i, hint, names)
 		}
 	}
 }

@@ -77,7 +77,11 @@ func makeScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt, noWalrus
 // body given.
 func (s *Scope) fill(body []pyparse.Stmt) {
 	// globals stays nil (reads as empty) until a global statement needs it.
-	s.bindings = make(map[string][]binding, len(body))
+	n := bindHint(body)
+	if s.Func != nil {
+		n += len(s.Func.Params)
+	}
+	s.bindings = make(map[string][]binding, n)
 	if s.Func != nil {
 		for _, p := range s.Func.Params {
 			s.bind(p.Name, bindOther, nil)
@@ -129,6 +133,35 @@ func (s *Scope) bindTarget(t pyparse.Expr, k bindKind, v pyparse.Expr) {
 	}
 	// Attribute and subscript targets bind no name (mutations are found by
 	// mutatedNames).
+}
+
+// bindHint is about how many names collect binds in body: one per
+// assignment target, import name, with target, definition and loop target
+// it will meet. A DAG file binds most of its names inside `with DAG(...)`
+// and imports several per statement, so the statements of the body alone
+// would leave the map to grow two or three times.
+func bindHint(body []pyparse.Stmt) int {
+	n := 0
+	for _, st := range body {
+		switch st := st.(type) {
+		case *pyparse.Assign:
+			n += len(st.Targets)
+		case *pyparse.Import:
+			n += len(st.Names)
+		case *pyparse.ImportFrom:
+			n += len(st.Names)
+		case *pyparse.With:
+			n += len(st.Items) + bindHint(st.Body)
+		case *pyparse.FuncDef, *pyparse.ClassDef:
+			n++
+		case *pyparse.Compound:
+			n += len(st.Targets)
+			for _, b := range st.Blocks {
+				n += bindHint(b)
+			}
+		}
+	}
+	return n
 }
 
 // collect records the bindings of a body, descending into compound
