@@ -135,8 +135,17 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 	if r.depth > maxResolveDepth || r.steps > maxResolveSteps {
 		return Value{Expr: e}
 	}
+	// No defer: a panic abandons the resolver with the file's lint, so the
+	// depth need not be restored on that path, and eval runs for every
+	// expression a rule or the model resolves.
 	r.depth++
-	defer func() { r.depth-- }()
+	v := r.evalNode(e)
+	r.depth--
+	return v
+}
+
+// evalNode is eval of one expression, within the bounds eval checked.
+func (r *resolver) evalNode(e pyparse.Expr) Value {
 	switch x := e.(type) {
 	case *pyparse.Str:
 		return r.evalStr(x)
