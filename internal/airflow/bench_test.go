@@ -1,4 +1,4 @@
-package airflow
+package airflow_test
 
 import (
 	"os"
@@ -6,15 +6,17 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/lint/lintbench"
+	"github.com/daglint/daglint/internal/project"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
 // corpusDAGs generates the benchmark corpus (1,200 DAG files of 3,000) and
-// returns the sources of its DAG files in a stable order.
-func corpusDAGs(b *testing.B) (paths []string, srcs [][]byte) {
+// returns its folder and the sources of its DAG files in a stable order.
+func corpusDAGs(b *testing.B) (dir string, paths []string, srcs [][]byte) {
 	b.Helper()
-	dir := b.TempDir()
+	dir = b.TempDir()
 	if _, err := lintbench.Generate(dir, lintbench.Options{Files: 3000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
@@ -30,15 +32,19 @@ func corpusDAGs(b *testing.B) (paths []string, srcs [][]byte) {
 		}
 		paths, srcs = append(paths, p), append(srcs, src)
 	}
-	return paths, srcs
+	return dir, paths, srcs
 }
 
-// BenchmarkBuildCorpusDAGs builds the model of every DAG file of the
-// benchmark corpus as the linter does: each file is parsed (timer stopped),
-// its model built, and its tree released, so that the next file reuses the
-// tree's memory and its index's lists (the model builds the index first).
-func BenchmarkBuildCorpusDAGs(b *testing.B) {
-	paths, srcs := corpusDAGs(b)
+// benchBuild builds the model of every DAG file of the benchmark corpus as
+// the linter does: each file is parsed (timer stopped), its model built,
+// and its tree released, so that the next file reuses the tree's memory
+// and its index's lists (the model builds the index first).
+func benchBuild(b *testing.B, withProject bool) {
+	dir, paths, srcs := corpusDAGs(b)
+	var mods airflow.Modules
+	if withProject {
+		mods = project.New(dir, dir, nil)
+	}
 	calls := 0
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -48,7 +54,7 @@ func BenchmarkBuildCorpusDAGs(b *testing.B) {
 			b.StopTimer()
 			f := pyparse.Parse(paths[i], src)
 			b.StartTimer()
-			calls += len(BuildWith(f, nil).Calls)
+			calls += len(airflow.BuildWith(f, mods).Calls)
 			f.Release()
 		}
 	}
@@ -56,3 +62,11 @@ func BenchmarkBuildCorpusDAGs(b *testing.B) {
 		b.Fatal("no operator calls found in the corpus")
 	}
 }
+
+// BenchmarkBuildCorpusDAGs builds the models without a project index.
+func BenchmarkBuildCorpusDAGs(b *testing.B) { benchBuild(b, false) }
+
+// BenchmarkBuildCorpusDAGsProject builds them with the corpus' project
+// index, as `daglint check` does: names that are not Airflow's are looked
+// up among the project's modules.
+func BenchmarkBuildCorpusDAGsProject(b *testing.B) { benchBuild(b, true) }

@@ -450,6 +450,20 @@ func dottedName(e pyparse.Expr) string {
 	return ""
 }
 
+// isDotted reports whether dottedName(e) is not "", without spelling it.
+func isDotted(e pyparse.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *pyparse.Name:
+			return true
+		case *pyparse.Attribute:
+			e = x.Value
+		default:
+			return false
+		}
+	}
+}
+
 // importedMember resolves the module or name `mod.NAME` stands for; ok is
 // false when the expression is no attribute of an imported project module.
 func (r *resolver) importedMember(x *pyparse.Attribute) (member, bool) {

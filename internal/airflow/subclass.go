@@ -126,11 +126,20 @@ func (c *classes) lookup(e pyparse.Expr, depth int) *opClass {
 	if c.finder == nil || strings.HasPrefix(c.m.imports.qualName(e), "airflow.") {
 		return nil // Airflow's own classes are data, not project modules
 	}
-	dotted := dottedName(e)
-	if dotted == "" {
-		return nil
+	var ref ClassRef
+	var ok bool
+	if f, isExpr := c.finder.(classExprFinder); isExpr {
+		if !isDotted(e) {
+			return nil
+		}
+		ref, ok = f.findClassExpr(e)
+	} else {
+		dotted := dottedName(e)
+		if dotted == "" {
+			return nil
+		}
+		ref, ok = c.finder.FindClass(dotted)
 	}
-	ref, ok := c.finder.FindClass(dotted)
 	if !ok || ref.Def == nil || ref.Module == nil || ref.Module.classes == nil {
 		return nil
 	}

@@ -229,10 +229,13 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 	if v, ok := s.Value(); ok {
 		return strValue(v, s)
 	}
-	var b strings.Builder
+	// The fields are evaluated first, so that the text is then written
+	// once into a buffer of its size (most f-strings have a few fields).
+	var buf [4]string
+	fields, n := buf[:0], 0
 	for _, p := range s.Parts {
 		if p.Expr == nil {
-			b.WriteString(p.Lit)
+			n += len(p.Lit)
 			continue
 		}
 		if p.Conversion != "" || p.FormatSpec != "" {
@@ -241,13 +244,23 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 		v := r.eval(p.Expr)
 		switch v.Kind {
 		case String, Templated, Const:
-			if b.Len()+len(v.Str) > maxTextLen {
-				return Value{Expr: s}
-			}
-			b.WriteString(v.Str)
 		default:
 			return Value{Expr: s}
 		}
+		if n += len(v.Str); n > maxTextLen {
+			return Value{Expr: s}
+		}
+		fields = append(fields, v.Str)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range s.Parts {
+		if p.Expr == nil {
+			b.WriteString(p.Lit)
+			continue
+		}
+		b.WriteString(fields[0])
+		fields = fields[1:]
 	}
 	return strValue(b.String(), s)
 }
