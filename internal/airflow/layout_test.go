@@ -33,14 +33,21 @@ func TestModelStructSizes(t *testing.T) {
 
 // TestBindHintCoversDAGFiles checks that the module scope of generated DAG
 // files is made big enough for the names they bind (its map then never
-// grows while collect fills it), and not much bigger.
+// grows while collect fills it), and not much bigger, and that the block
+// of importRefs is used up exactly.
 func TestBindHintCoversDAGFiles(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 50 {
 		f := pyparse.Parse("dag.py", lintbench.DAGFile(r, i))
-		names := len(newModuleScope(f).bindings)
-		if hint := bindHint(f.Body); hint < names || hint > names+names/4+2 {
+		sc := newModuleScope(f)
+		names := len(sc.bindings)
+		hint, imports := bindHint(f.Body)
+		if hint < names || hint > names+names/4+2 {
 			t.Errorf("file %d: hint %d for %d names", i, hint, names)
+		}
+		// Every import statement took its refs from the block.
+		if imports == 0 || len(sc.refSlab) != 0 {
+			t.Errorf("file %d: %d imported names, %d refs left in the block", i, imports, len(sc.refSlab))
 		}
 	}
 }

@@ -300,9 +300,12 @@ var mutatingMethods = map[string]bool{
 // (`d["k"] = v`, `d.update(...)`, `del d["k"]`): a dict bound to such a name
 // may hold other keys than its literal shows, so it resolves as partial.
 func mutatedNames(f *pyparse.File) map[string]bool {
-	out := map[string]bool{}
+	var out map[string]bool // made on first use: most files change nothing in place
 	mark := func(e pyparse.Expr) {
 		if d := dottedName(e); d != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
 			out[d] = true // a name, or `module.NAME` of an imported module
 		}
 	}

@@ -151,7 +151,7 @@ type importRef struct {
 func (s *Scope) collectImport(st pyparse.Stmt) {
 	switch st := st.(type) {
 	case *pyparse.Import:
-		refs := make([]importRef, len(st.Names)) // the statement's refs, allocated together
+		refs := s.newRefs(len(st.Names))
 		for i, a := range st.Names {
 			if a.AsName != "" {
 				refs[i] = importRef{module: a.Name}
@@ -163,7 +163,7 @@ func (s *Scope) collectImport(st pyparse.Stmt) {
 			}
 		}
 	case *pyparse.ImportFrom:
-		refs := make([]importRef, len(st.Names))
+		refs := s.newRefs(len(st.Names))
 		for i, a := range st.Names {
 			refs[i] = importRef{level: st.Level, module: st.Module, name: a.Name}
 			ref := &refs[i]
@@ -179,6 +179,18 @@ func (s *Scope) collectImport(st pyparse.Stmt) {
 			}
 		}
 	}
+}
+
+// newRefs returns n zero importRefs for an import statement, taken from the
+// block fill made for the scope's imports (see bindHint), so that the
+// import statements of a file cost one allocation together.
+func (s *Scope) newRefs(n int) []importRef {
+	if len(s.refSlab) < n {
+		return make([]importRef, n) // bindHint missed this one
+	}
+	refs := s.refSlab[:n:n]
+	s.refSlab = s.refSlab[n:]
+	return refs
 }
 
 // bindImport binds name to an import. The same import twice (`import a.b`
