@@ -72,6 +72,10 @@ var airflowVersions = []string{Airflow1, Airflow2, Airflow3}
 // other value, including parts that are not numbers ("2.x", "3."). The
 // configuration's airflow-version and every rule read versions through it.
 func NormalizeVersion(v string) (string, bool) {
+	switch v {
+	case Airflow1, Airflow2, Airflow3:
+		return v, true // already normal: the configuration's value, which rules pass for every argument
+	}
 	// The dot-separated parts are read in place: rules ask for every
 	// argument of every call.
 	var first, second string
