@@ -262,7 +262,7 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
-	b := &builder{m: m, classes: m.classes, sites: make([]callSite, 0, len(f.Index().Calls))}
+	b := &builder{m: m, classes: m.classes, sites: make([]callSite, 0, len(f.Index().Calls)), calls: newIndexCalls(f)}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
 	return m
