@@ -1,7 +1,8 @@
 package airflow
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/daglint/daglint/internal/pyparse"
@@ -62,6 +63,7 @@ type builder struct {
 	overridden  map[string]bool
 	podSeen     map[*pyparse.Call]bool // containers of pod overrides already added
 	kinds       map[string]kindOf      // operatorKind's answers, by dotted callee
+	calls       indexCalls
 	subDescs    map[*opClass]*subclassDesc
 }
 
@@ -302,15 +304,18 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 	if e == nil {
 		return
 	}
+	// Without a shadow e is a statement's expression (or a lambda's
+	// default), which no call encloses; see indexCalls.
+	if calls, ok := b.calls.in(e.Span()); ok && shadow == nil {
+		for _, c := range calls {
+			b.site(c, sc, shadow, ctx)
+		}
+		return
+	}
 	pyparse.Inspect(e, func(n pyparse.Node) bool {
 		switch n := n.(type) {
 		case *pyparse.Call:
-			b.sites = append(b.sites, callSite{call: n, scope: sc, shadow: shadow, ctx: ctx})
-			if f, ok := n.Func.(*pyparse.Attribute); ok && f.Attr == "override" {
-				if nm, ok := f.Value.(*pyparse.Name); ok {
-					b.overridden[nm.ID] = true
-				}
-			}
+			b.site(n, sc, shadow, ctx)
 		case *pyparse.Lambda:
 			sh := extend(shadow, nil)
 			for _, p := range n.Params {
@@ -335,6 +340,77 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 		}
 		return true
 	})
+}
+
+// site records a call met by expr.
+func (b *builder) site(n *pyparse.Call, sc *Scope, shadow map[string]bool, ctx []*frame) {
+	b.sites = append(b.sites, callSite{call: n, scope: sc, shadow: shadow, ctx: ctx})
+	if f, ok := n.Func.(*pyparse.Attribute); ok && f.Attr == "override" {
+		if nm, ok := f.Value.(*pyparse.Name); ok {
+			if b.overridden == nil {
+				b.overridden = map[string]bool{}
+			}
+			b.overridden[nm.ID] = true
+		}
+	}
+}
+
+// indexCalls finds the calls of an expression in the file's index instead
+// of walking it: most of a DAG file's nodes are the operator calls'
+// arguments, which the index has already walked.
+//
+// In a file without syntax errors every node's range holds those of its
+// descendants and no other's, so the calls of an expression that no call
+// encloses (a call starts where its callee does) are those whose range
+// starts inside its range; when the index lists the calls by
+// where they start (its pre-order does, but for `f(k=g(), *h())`, whose
+// keywords are walked after the arguments written behind them), those are
+// one run of the list, in the order Inspect meets them. An expression
+// holding a lambda or comprehension is walked as before: the calls inside
+// see the names those bind shadowed.
+type indexCalls struct {
+	calls  []*pyparse.Call // nil: walk every expression
+	scopes []pyparse.Expr
+}
+
+func newIndexCalls(f *pyparse.File) indexCalls {
+	ix := f.Index()
+	if len(f.Errors) > 0 || !byStart(ix.Calls) || !byStart(ix.Scopes) {
+		return indexCalls{}
+	}
+	return indexCalls{calls: ix.Calls, scopes: ix.Scopes}
+}
+
+// byStart reports whether nodes are in the order of their start offsets.
+func byStart[N pyparse.Node](nodes []N) bool {
+	return slices.IsSortedFunc(nodes, func(x, y N) int { return cmp.Compare(x.Span().Start, y.Span().Start) })
+}
+
+// in returns the calls whose range starts inside r; ok is false when the
+// expression of r must be walked instead.
+func (ic indexCalls) in(r pyparse.Range) (calls []*pyparse.Call, ok bool) {
+	if ic.calls == nil || startsIn(ic.scopes, r) {
+		return nil, false
+	}
+	i := firstAt(ic.calls, r.Start)
+	return ic.calls[i:firstAt(ic.calls, r.End)], true
+}
+
+// firstAt returns the index of the first node starting at or after off.
+func firstAt[N pyparse.Node](nodes []N, off int) int {
+	i, _ := slices.BinarySearchFunc(nodes, off, func(n N, off int) int {
+		if n.Span().Start < off {
+			return -1
+		}
+		return 1 // the first at or after off
+	})
+	return i
+}
+
+// startsIn reports whether a node of nodes starts inside r.
+func startsIn[N pyparse.Node](nodes []N, r pyparse.Range) bool {
+	i := firstAt(nodes, r.Start)
+	return i < len(nodes) && nodes[i].Span().Start < r.End
 }
 
 func extend(m map[string]bool, names []string) map[string]bool {
@@ -399,7 +475,7 @@ func (b *builder) finish() {
 	for _, d := range b.decorated {
 		b.opFromDecorator(d)
 	}
-	sort.SliceStable(b.m.Calls, func(i, j int) bool { return b.m.Calls[i].Callee.Start < b.m.Calls[j].Callee.Start })
+	slices.SortStableFunc(b.m.Calls, func(x, y *OpCall) int { return cmp.Compare(x.Callee.Start, y.Callee.Start) })
 }
 
 // partialCall returns the `Op.partial(...)` call e is (directly or through a

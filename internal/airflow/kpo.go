@@ -211,6 +211,9 @@ func (b *builder) podOverrides(s callSite) {
 		if b.podSeen[pi.Container] {
 			continue
 		}
+		if b.podSeen == nil {
+			b.podSeen = map[*pyparse.Call]bool{}
+		}
 		b.podSeen[pi.Container] = true
 		op := &OpCall{
 			Kind:        KubernetesPodOperator,

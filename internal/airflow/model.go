@@ -11,8 +11,9 @@ import (
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
-// ArgSource says where an argument's value was given.
-type ArgSource int
+// ArgSource says where an argument's value was given. It is a byte, so
+// that it and Mapped share a word of Arg.
+type ArgSource uint8
 
 // Argument sources, from the call outwards.
 const (
@@ -261,8 +262,7 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
-	b := &builder{m: m, classes: m.classes, overridden: map[string]bool{}, podSeen: map[*pyparse.Call]bool{},
-		sites: make([]callSite, 0, len(f.Index().Calls))}
+	b := &builder{m: m, classes: m.classes, sites: make([]callSite, 0, len(f.Index().Calls)), calls: newIndexCalls(f)}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
 	return m
@@ -300,9 +300,12 @@ var mutatingMethods = map[string]bool{
 // (`d["k"] = v`, `d.update(...)`, `del d["k"]`): a dict bound to such a name
 // may hold other keys than its literal shows, so it resolves as partial.
 func mutatedNames(f *pyparse.File) map[string]bool {
-	out := map[string]bool{}
+	var out map[string]bool // made on first use: most files change nothing in place
 	mark := func(e pyparse.Expr) {
 		if d := dottedName(e); d != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
 			out[d] = true // a name, or `module.NAME` of an imported module
 		}
 	}

@@ -97,11 +97,15 @@ func TestStringResolution(t *testing.T) {
 		{`CFG.get("image")`, "python:3.12"},
 		{`"{{ var.value.image }}"`, "{{ var.value.image }}"},
 		{`f"{REG}/app:{{{{ ds }}}}"`, "registry.gitlab.com/app:{{ ds }}"},
+		{`f"{REG}/{TAG}/{VERSION}/{REG}/{TAG}/{VERSION}:x"`, "registry.gitlab.com/1.2/1/registry.gitlab.com/1.2/1:x"},
+		{`f"{REG}" "/app" f":{TAG}-{3}"`, "registry.gitlab.com/app:1.2-3"},
+		{`f"{REG}/app"`, "registry.gitlab.com/app"},
 		// unresolved: never guessed
 		{`os.environ["IMAGE"]`, "<unknown>"},
 		{`get_image()`, "<unknown>"},
 		{`f"{REG}/app:{TAG!r}"`, "<unknown>"},
 		{`f"{REG}/app:{VERSION:>5}"`, "<unknown>"},
+		{`f"{REG}/{TAG}/{VERSION}/{REG}/{get_tag()}"`, "<unknown>"},
 		{`TWICE`, "<unknown>"},
 		{`AUG`, "<unknown>"},
 		{`"%s-%s" % (REG,)`, "<unknown>"},
@@ -127,6 +131,22 @@ DockerOperator(task_id="t", image=` + tt.expr + `)
 				t.Errorf("image = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFStringTextBound checks that an f-string whose text would pass
+// maxTextLen is unresolved, and one just under it is not.
+func TestFStringTextBound(t *testing.T) {
+	half := strings.Repeat("x", maxTextLen/2)
+	for _, c := range []struct {
+		tail string
+		want int // length of the resolved image, 0 for unresolved
+	}{{"", maxTextLen}, {"y", 0}} {
+		src := header + "A = \"" + half + "\"\nB = \"" + c.tail + "\"\nDockerOperator(task_id=\"t\", image=f\"{A}{A}{B}\")\n"
+		got := build(t, src).Calls[0].Arg("image").Value
+		if c.want == 0 && got.Kind != Unknown || c.want > 0 && (got.Kind != String || len(got.Str) != c.want) {
+			t.Errorf("tail %q: image kind %v, %d bytes; want %d bytes (0: unresolved)", c.tail, got.Kind, len(got.Str), c.want)
+		}
 	}
 }
 

@@ -35,6 +35,19 @@ func (c moduleClasses) FindClass(dotted string) (ClassRef, bool) {
 	if e == nil {
 		return ClassRef{}, false
 	}
+	return c.findClassExpr(e)
+}
+
+// classExprFinder is a ClassFinder that also takes the name as the
+// expression it is written as (a Name / Attribute chain): classes.lookup
+// then need not spell it out for FindClass to build it again.
+type classExprFinder interface {
+	findClassExpr(e pyparse.Expr) (ClassRef, bool)
+}
+
+// findClassExpr is FindClass of the name e spells; ImportedName reads only
+// its names, so the expression as written serves as well as one rebuilt.
+func (c moduleClasses) findClassExpr(e pyparse.Expr) (ClassRef, bool) {
 	def, name, ok := c.m.ImportedName(e)
 	if !ok || def == nil {
 		return ClassRef{}, false

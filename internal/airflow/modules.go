@@ -151,17 +151,22 @@ type importRef struct {
 func (s *Scope) collectImport(st pyparse.Stmt) {
 	switch st := st.(type) {
 	case *pyparse.Import:
-		for _, a := range st.Names {
+		refs := s.newRefs(len(st.Names))
+		for i, a := range st.Names {
 			if a.AsName != "" {
-				s.bindImport(a.AsName, &importRef{module: a.Name})
+				refs[i] = importRef{module: a.Name}
+				s.bindImport(a.AsName, &refs[i])
 			} else {
 				h := headName(a.Name)
-				s.bindImport(h, &importRef{module: h})
+				refs[i] = importRef{module: h}
+				s.bindImport(h, &refs[i])
 			}
 		}
 	case *pyparse.ImportFrom:
-		for _, a := range st.Names {
-			ref := &importRef{level: st.Level, module: st.Module, name: a.Name}
+		refs := s.newRefs(len(st.Names))
+		for i, a := range st.Names {
+			refs[i] = importRef{level: st.Level, module: st.Module, name: a.Name}
+			ref := &refs[i]
 			switch {
 			case a.Name == "*":
 				if s.Func == nil {
@@ -174,6 +179,18 @@ func (s *Scope) collectImport(st pyparse.Stmt) {
 			}
 		}
 	}
+}
+
+// newRefs returns n zero importRefs for an import statement, taken from the
+// block fill made for the scope's imports (see bindHint), so that the
+// import statements of a file cost one allocation together.
+func (s *Scope) newRefs(n int) []importRef {
+	if len(s.refSlab) < n {
+		return make([]importRef, n) // bindHint missed this one
+	}
+	refs := s.refSlab[:n:n]
+	s.refSlab = s.refSlab[n:]
+	return refs
 }
 
 // bindImport binds name to an import. The same import twice (`import a.b`
@@ -443,6 +460,20 @@ func dottedName(e pyparse.Expr) string {
 		}
 	}
 	return ""
+}
+
+// isDotted reports whether dottedName(e) is not "", without spelling it.
+func isDotted(e pyparse.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *pyparse.Name:
+			return true
+		case *pyparse.Attribute:
+			e = x.Value
+		default:
+			return false
+		}
+	}
 }
 
 // importedMember resolves the module or name `mod.NAME` stands for; ok is

@@ -72,6 +72,10 @@ var airflowVersions = []string{Airflow1, Airflow2, Airflow3}
 // other value, including parts that are not numbers ("2.x", "3."). The
 // configuration's airflow-version and every rule read versions through it.
 func NormalizeVersion(v string) (string, bool) {
+	switch v {
+	case Airflow1, Airflow2, Airflow3:
+		return v, true // already normal: the configuration's value, which rules pass for every argument
+	}
 	// The dot-separated parts are read in place: rules ask for every
 	// argument of every call.
 	var first, second string
@@ -149,15 +153,51 @@ type paramTables struct {
 	decoratedParams []string
 }
 
-// paramData returns the tables, built once. The JSON is embedded at build time,
-// so a decoding failure is a build defect (the package tests decode it).
-var paramData = sync.OnceValue(func() *paramTables {
-	t, err := buildParamTables(airflowParamsJSON)
-	if err != nil {
-		panic(fmt.Sprintf("airflow: embedded parameter data: %v", err))
+// paramData returns the tables, built once from generatedParamLists: what
+// buildParamTables derives from the embedded JSON, written out as Go
+// (params_gen.go, which a test checks against the JSON). Decoding the JSON
+// (128 kB) cost each run about 2 ms and half a megabyte of heap.
+var paramData = sync.OnceValue(generatedParamLists.tables)
+
+// paramLists is paramTables with each set as its sorted names: the form
+// params_gen.go gives the tables in.
+type paramLists struct {
+	valid                          map[OperatorKind]map[string][]string // the sorted names of paramTables.valid
+	templated, core110             map[OperatorKind][]string
+	swarmIgnored, swarmSecretsLost []string
+	base, decoratedParams          []string
+}
+
+// tables makes the sets of the lists.
+func (l paramLists) tables() *paramTables {
+	set := func(names []string) nameSet { return make(nameSet, len(names)).add(names) }
+	t := &paramTables{
+		valid:            make(map[OperatorKind]map[string]map[string]bool, len(l.valid)),
+		sorted:           l.valid,
+		templated:        setsByKind[map[string]bool](l.templated),
+		core110:          setsByKind[nameSet](l.core110),
+		swarmIgnored:     set(l.swarmIgnored),
+		swarmSecretsLost: set(l.swarmSecretsLost),
+		base:             set(l.base),
+		decoratedParams:  l.decoratedParams,
+	}
+	for kind, byVersion := range l.valid {
+		t.valid[kind] = make(map[string]map[string]bool, len(byVersion))
+		for v, names := range byVersion {
+			t.valid[kind][v] = set(names)
+		}
 	}
 	return t
-})
+}
+
+// setsByKind makes the set of each kind's names.
+func setsByKind[S ~map[string]bool](lists map[OperatorKind][]string) map[OperatorKind]S {
+	out := make(map[OperatorKind]S, len(lists))
+	for kind, names := range lists {
+		out[kind] = S(make(nameSet, len(names)).add(names))
+	}
+	return out
+}
 
 // paramsDoc is the part of the JSON daglint reads.
 type paramsDoc struct {
@@ -273,7 +313,9 @@ func rangeMajor(key string) (int, error) {
 	return releaseMajor(first)
 }
 
-// buildParamTables decodes the JSON and derives the per-version sets.
+// buildParamTables decodes the JSON and derives the per-version sets. Runs
+// take the tables from params_gen.go; TestGeneratedParamTables checks that
+// file against what this gives and rewrites it with -update.
 func buildParamTables(data []byte) (*paramTables, error) {
 	var doc paramsDoc
 	if err := json.Unmarshal(data, &doc); err != nil {

@@ -50,7 +50,7 @@ func TestNormalizeVersion(t *testing.T) {
 		ok       bool
 	}{
 		{"1.10", "1.10", true}, {"1.10.15", "1.10", true}, {"2", "2", true}, {"2.9", "2", true},
-		{"2.11.0", "2", true}, {" 3 ", "3", true}, {"3.0.2", "3", true},
+		{"2.11.0", "2", true}, {" 3 ", "3", true}, {"3", "3", true}, {"3.0.2", "3", true},
 		{"1", "", false}, {"1.9", "", false}, {"4", "", false}, {"", "", false}, {"20", "", false}, {"latest", "", false},
 		// Once two functions with different rules: the configuration's
 		// rejected what this one accepted. Now both take numbers only.

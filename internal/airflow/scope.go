@@ -2,8 +2,9 @@ package airflow
 
 import "github.com/daglint/daglint/internal/pyparse"
 
-// bindKind says how a name was bound.
-type bindKind int
+// bindKind says how a name was bound. It is a byte, so that it and cond
+// share a word of binding.
+type bindKind uint8
 
 const (
 	bindAssign bindKind = iota // name = value, name: T = value
@@ -13,12 +14,12 @@ const (
 )
 
 type binding struct {
-	kind  bindKind
-	value pyparse.Expr
-	imp   *importRef // bindImport only
+	kind bindKind
 	// cond is set on a binding made inside an if, try, for, while or match
 	// block: the name may not be bound at all.
-	cond bool
+	cond  bool
+	value pyparse.Expr
+	imp   *importRef // bindImport only
 }
 
 // Scope is a module or function namespace with the bindings made in it.
@@ -32,6 +33,8 @@ type Scope struct {
 	// slab holds the first binding of each name, so that a name bound
 	// once costs no allocation of its own (see add).
 	slab []binding
+	// refSlab holds the importRefs not yet handed out (see newRefs).
+	refSlab []importRef
 	// noWalrus is set when the file holds no := expression, so that
 	// collect need not look for one.
 	noWalrus bool
@@ -76,7 +79,14 @@ func makeScope(parent *Scope, fn *pyparse.FuncDef, body []pyparse.Stmt, noWalrus
 // body given.
 func (s *Scope) fill(body []pyparse.Stmt) {
 	// globals stays nil (reads as empty) until a global statement needs it.
-	s.bindings = make(map[string][]binding, len(body))
+	n, imports := bindHint(body)
+	if s.Func != nil {
+		n += len(s.Func.Params)
+	}
+	s.bindings = make(map[string][]binding, n)
+	if imports > 0 {
+		s.refSlab = make([]importRef, imports) // see newRefs
+	}
 	if s.Func != nil {
 		for _, p := range s.Func.Params {
 			s.bind(p.Name, bindOther, nil)
@@ -128,6 +138,40 @@ func (s *Scope) bindTarget(t pyparse.Expr, k bindKind, v pyparse.Expr) {
 	}
 	// Attribute and subscript targets bind no name (mutations are found by
 	// mutatedNames).
+}
+
+// bindHint is about how many names collect binds in body: one per
+// assignment target, import name, with target, definition and loop target
+// it will meet. A DAG file binds most of its names inside `with DAG(...)`
+// and imports several per statement, so the statements of the body alone
+// would leave the map to grow two or three times. imports is the number of
+// imported names (and `*`) among them, for which collectImport needs as
+// many importRefs.
+func bindHint(body []pyparse.Stmt) (n, imports int) {
+	add := func(names, imported int) {
+		n, imports = n+names, imports+imported
+	}
+	for _, st := range body {
+		switch st := st.(type) {
+		case *pyparse.Assign:
+			n += len(st.Targets)
+		case *pyparse.Import:
+			add(len(st.Names), len(st.Names))
+		case *pyparse.ImportFrom:
+			add(len(st.Names), len(st.Names))
+		case *pyparse.With:
+			n += len(st.Items)
+			add(bindHint(st.Body))
+		case *pyparse.FuncDef, *pyparse.ClassDef:
+			n++
+		case *pyparse.Compound:
+			n += len(st.Targets)
+			for _, b := range st.Blocks {
+				add(bindHint(b))
+			}
+		}
+	}
+	return n, imports
 }
 
 // collect records the bindings of a body, descending into compound

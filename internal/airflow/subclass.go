@@ -94,13 +94,16 @@ func (c *classes) analyseAll() {
 }
 
 func newClasses(m *Model, finder ClassFinder) *classes {
-	c := &classes{m: m, finder: finder, byName: map[string]*pyparse.ClassDef{},
-		done: map[*pyparse.ClassDef]*opClass{}, busy: map[*pyparse.ClassDef]bool{}}
+	// The maps are made on first write (most DAG files define no class).
+	c := &classes{m: m, finder: finder}
 	// Class definitions are statements: the file's index lists them all,
 	// in source order.
 	for _, s := range m.File.Index().Stmts {
 		if n, ok := s.(*pyparse.ClassDef); ok {
 			c.order = append(c.order, n)
+			if c.byName == nil {
+				c.byName = map[string]*pyparse.ClassDef{}
+			}
 			if c.byName[n.Name] == nil {
 				c.byName[n.Name] = n
 			}
@@ -123,11 +126,20 @@ func (c *classes) lookup(e pyparse.Expr, depth int) *opClass {
 	if c.finder == nil || strings.HasPrefix(c.m.imports.qualName(e), "airflow.") {
 		return nil // Airflow's own classes are data, not project modules
 	}
-	dotted := dottedName(e)
-	if dotted == "" {
-		return nil
+	var ref ClassRef
+	var ok bool
+	if f, isExpr := c.finder.(classExprFinder); isExpr {
+		if !isDotted(e) {
+			return nil
+		}
+		ref, ok = f.findClassExpr(e)
+	} else {
+		dotted := dottedName(e)
+		if dotted == "" {
+			return nil
+		}
+		ref, ok = c.finder.FindClass(dotted)
 	}
-	ref, ok := c.finder.FindClass(dotted)
 	if !ok || ref.Def == nil || ref.Module == nil || ref.Module.classes == nil {
 		return nil
 	}
@@ -142,6 +154,10 @@ func (c *classes) analyse(def *pyparse.ClassDef, depth int) *opClass {
 	}
 	if c.sealed || c.busy[def] || depth > maxInheritDepth {
 		return nil // a cycle: the class derives from itself
+	}
+	if c.busy == nil {
+		c.busy = map[*pyparse.ClassDef]bool{}
+		c.done = map[*pyparse.ClassDef]*opClass{}
 	}
 	c.busy[def] = true
 	defer delete(c.busy, def)

@@ -8,8 +8,9 @@ import (
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
-// Kind classifies a resolved value.
-type Kind int
+// Kind classifies a resolved value. It is a byte, so that it and Partial
+// share a word of Value (which every Arg and Entry holds).
+type Kind uint8
 
 // Value kinds. Unknown means "built from something daglint cannot see":
 // rules that need the value stay silent on it.
@@ -28,15 +29,15 @@ const (
 // Value is what an expression evaluates to as far as daglint can tell.
 type Value struct {
 	Kind Kind
-	Str  string
+	// Partial is set on a Dict or List some of whose items are unknown
+	// (`**unknown`, an unresolved key): absent keys may still be present.
+	Partial bool
+	Str     string
 	// Name is the environment variable (EnvRead) or a description of the
 	// secret source (SecretRead).
 	Name    string
 	Entries []*Entry // Dict, in order; later keys override earlier ones
 	Elems   []Value  // List
-	// Partial is set on a Dict or List some of whose items are unknown
-	// (`**unknown`, an unresolved key): absent keys may still be present.
-	Partial bool
 	// Expr is the expression the value was computed from, after following
 	// names to their definitions.
 	Expr pyparse.Expr
@@ -134,8 +135,17 @@ func (r *resolver) eval(e pyparse.Expr) Value {
 	if r.depth > maxResolveDepth || r.steps > maxResolveSteps {
 		return Value{Expr: e}
 	}
+	// No defer: a panic abandons the resolver with the file's lint, so the
+	// depth need not be restored on that path, and eval runs for every
+	// expression a rule or the model resolves.
 	r.depth++
-	defer func() { r.depth-- }()
+	v := r.evalNode(e)
+	r.depth--
+	return v
+}
+
+// evalNode is eval of one expression, within the bounds eval checked.
+func (r *resolver) evalNode(e pyparse.Expr) Value {
 	switch x := e.(type) {
 	case *pyparse.Str:
 		return r.evalStr(x)
@@ -219,10 +229,13 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 	if v, ok := s.Value(); ok {
 		return strValue(v, s)
 	}
-	var b strings.Builder
+	// The fields are evaluated first, so that the text is then written
+	// once into a buffer of its size (most f-strings have a few fields).
+	var buf [4]string
+	fields, n := buf[:0], 0
 	for _, p := range s.Parts {
 		if p.Expr == nil {
-			b.WriteString(p.Lit)
+			n += len(p.Lit)
 			continue
 		}
 		if p.Conversion != "" || p.FormatSpec != "" {
@@ -231,13 +244,23 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 		v := r.eval(p.Expr)
 		switch v.Kind {
 		case String, Templated, Const:
-			if b.Len()+len(v.Str) > maxTextLen {
-				return Value{Expr: s}
-			}
-			b.WriteString(v.Str)
 		default:
 			return Value{Expr: s}
 		}
+		if n += len(v.Str); n > maxTextLen {
+			return Value{Expr: s}
+		}
+		fields = append(fields, v.Str)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range s.Parts {
+		if p.Expr == nil {
+			b.WriteString(p.Lit)
+			continue
+		}
+		b.WriteString(fields[0])
+		fields = fields[1:]
 	}
 	return strValue(b.String(), s)
 }

@@ -174,6 +174,10 @@ type Index struct {
 	Stmts   []Stmt  // every statement at any depth, pre-order
 	Calls   []*Call // every call, pre-order
 	Strs    []*Str  // every string literal (f-string fields included), pre-order
+	// Scopes lists every lambda and comprehension (generator expressions
+	// included), pre-order: the expressions whose names hide the
+	// enclosing scope's.
+	Scopes []Expr
 }
 
 // Index returns the file's index, walking the file on first use. Safe for
@@ -212,6 +216,12 @@ func (f *File) Index() *Index {
 			ix.Strs = append(ix.Strs, n)
 		case *Dict, *NamedExpr, *Param:
 			ix.Outline = append(ix.Outline, n)
+		case *Lambda:
+			ix.Scopes = append(ix.Scopes, n)
+		case *OtherExpr:
+			if n.Kind.IsComprehension() {
+				ix.Scopes = append(ix.Scopes, n)
+			}
 		case Stmt:
 			ix.Stmts = append(ix.Stmts, n)
 			ix.Outline = append(ix.Outline, n)
@@ -230,11 +240,12 @@ func (ix *Index) clear() {
 	clear(ix.Stmts[:cap(ix.Stmts)])
 	clear(ix.Calls[:cap(ix.Calls)])
 	clear(ix.Strs[:cap(ix.Strs)])
-	ix.Outline, ix.Stmts, ix.Calls, ix.Strs = ix.Outline[:0], ix.Stmts[:0], ix.Calls[:0], ix.Strs[:0]
+	clear(ix.Scopes[:cap(ix.Scopes)])
+	ix.Outline, ix.Stmts, ix.Calls, ix.Strs, ix.Scopes = ix.Outline[:0], ix.Stmts[:0], ix.Calls[:0], ix.Strs[:0], ix.Scopes[:0]
 }
 
 // bytes is the size of the index's backing arrays.
 func (ix *Index) bytes() int {
 	const iface, ptr = int(unsafe.Sizeof(Node(nil))), int(unsafe.Sizeof((*Call)(nil)))
-	return (cap(ix.Outline)+cap(ix.Stmts))*iface + (cap(ix.Calls)+cap(ix.Strs))*ptr
+	return (cap(ix.Outline)+cap(ix.Stmts)+cap(ix.Scopes))*iface + (cap(ix.Calls)+cap(ix.Strs))*ptr
 }

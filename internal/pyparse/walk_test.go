@@ -187,11 +187,11 @@ func BenchmarkInspectChildren(b *testing.B) {
 // and parameters together in Outline, as filtered subsequences of the walk;
 // and that the file is walked once however often it is asked for.
 func TestIndex(t *testing.T) {
-	f := Parse("x.py", []byte(walkSample+"\ns = f\"a{g('b')}c\" 'd'\nd = {'k': (y := 1)}\ndef h(p=2): pass\n"))
+	f := Parse("x.py", []byte(walkSample+"\ns = f\"a{g('b')}c\" 'd'\nd = {'k': (y := 1)}\ndef h(p=2): pass\nc = [m(v) for v in w if (lambda: v)()]\n"))
 	var want []Node
 	InspectFile(f, func(n Node) bool { want = append(want, n); return true })
 	ix := f.Index()
-	var outline, stmts, calls, strs, others int
+	var outline, stmts, calls, strs, scopes, others int
 	next := func(what string, n Node) {
 		if outline >= len(ix.Outline) || ix.Outline[outline] != n {
 			t.Fatalf("outline node %d (%s %T at %v) missing or out of order", outline, what, n, n.Span())
@@ -220,7 +220,18 @@ func TestIndex(t *testing.T) {
 		case *Dict, *NamedExpr, *Param:
 			next("binding", n)
 			others++
+		case *Lambda, *OtherExpr:
+			if o, ok := n.(*OtherExpr); ok && !o.Kind.IsComprehension() {
+				break
+			}
+			if scopes >= len(ix.Scopes) || ix.Scopes[scopes] != n {
+				t.Fatalf("lambda or comprehension %d (%T) missing or out of order", scopes, n)
+			}
+			scopes++
 		}
+	}
+	if scopes != len(ix.Scopes) || scopes < 2 {
+		t.Fatalf("index lists %d lambdas and comprehensions, the walk %d (want at least 2)", len(ix.Scopes), scopes)
 	}
 	if stmts != len(ix.Stmts) || calls != len(ix.Calls) || strs != len(ix.Strs) || outline != len(ix.Outline) {
 		t.Fatalf("index lists %d/%d/%d/%d statements/calls/strings/outline nodes, the walk %d/%d/%d/%d",
