@@ -38,14 +38,19 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 			errs = append(errs, report.FileError{Path: res.Path, Message: res.ErrMessage(), Notice: IsNotice(res.Err)})
 		}
 		locs[i] = res.located
-		if locs[i] == nil && res.Lines != nil {
-			locs[i] = locate(res.Lines, res.Diagnostics, res.Redactor)
+		switch {
+		case locs[i] == nil && res.Lines != nil:
+			locs[i] = stamp(locate(res.Lines, res.Diagnostics, res.Redactor), res.Path)
+		case res.stampedFor != res.Path && len(locs[i]) > 0:
+			// Rebased since it was linted: stamp a copy, since the result
+			// may be reported under its first path too.
+			locs[i] = stamp(append([]located(nil), locs[i]...), res.Path)
 		}
 		at[i+1] = at[i] + len(locs[i])
 	}
 	// Each file's findings depend on that file alone: runs of files with
-	// about the same number of findings are converted on all CPUs, each
-	// into its own part of the one slice.
+	// about the same number of findings are copied on all CPUs, each into
+	// its own part of the one slice.
 	findings := make([]report.Finding, at[len(sorted)])
 	var wg sync.WaitGroup
 	for _, run := range splitRuns(at, runtime.GOMAXPROCS(0)) {
@@ -79,23 +84,15 @@ func splitRuns(at []int, n int) [][2]int {
 	return append(runs, [2]int{first, files})
 }
 
-// fileFindings converts the positioned diagnostics of the file path into
-// out, which has room for each.
+// fileFindings copies the positioned diagnostics of the file path, stamped
+// for path, into out, which has room for each.
 func fileFindings(out []report.Finding, path string, located []located, names map[string]string) {
-	occurrences := map[string]int{}
 	for i, l := range located {
 		f := l.finding
 		f.Path = path
 		f.RuleName = names[f.RuleID]
-		f.Related = append([]report.Related(nil), f.Related...) // results may be reported twice, under two paths
-		for j := range f.Related {
-			if f.Related[j].Path == "" { // in the file itself
-				f.Related[j].Path = path
-			}
-		}
-		key := f.RuleID + "\x00" + l.text
-		f.Fingerprint = Fingerprint(f.RuleID, path, l.text, occurrences[key])
-		occurrences[key]++
+		f.Fingerprint = l.fingerprint
+		f.Related = l.related
 		out[i] = f
 	}
 }
@@ -106,6 +103,46 @@ func fileFindings(out []report.Finding, path string, located []located, names ma
 type located struct {
 	finding report.Finding // without Path, RuleName and Fingerprint
 	text    string
+	// fingerprint and related are the finding's fingerprint and related
+	// locations (those in the file itself with their Path set) for the path
+	// stamp was given: worked out as soon as the file is linted, on the
+	// worker, so that the report only copies them.
+	fingerprint string
+	related     []report.Related
+}
+
+// stamp sets the fingerprints and related paths of one file's positioned
+// diagnostics for the file's path, and returns them.
+func stamp(located []located, path string) []located {
+	if len(located) == 0 {
+		return located
+	}
+	type key struct{ ruleID, text string }
+	occurrences := make(map[key]int, len(located))
+	n := 0
+	for _, l := range located {
+		n += len(l.finding.Related)
+	}
+	related := make([]report.Related, 0, n) // the file's, allocated together
+	for i := range located {
+		l := &located[i]
+		f := &l.finding
+		l.related = nil
+		if len(f.Related) > 0 {
+			at := len(related)
+			related = append(related, f.Related...)
+			l.related = related[at:len(related):len(related)]
+			for j := range l.related {
+				if l.related[j].Path == "" { // in the file itself
+					l.related[j].Path = path
+				}
+			}
+		}
+		k := key{f.RuleID, l.text}
+		l.fingerprint = Fingerprint(f.RuleID, path, l.text, occurrences[k])
+		occurrences[k]++
+	}
+	return located
 }
 
 // locate computes the positions of one file's diagnostics.
@@ -156,10 +193,12 @@ func normalise(lines *source.Lines, start, end int, red *secrets.Redactor) strin
 // normalised text of the primary location and how many identical ones come
 // before it in the file. It is a hash, so it never carries a secret.
 func Fingerprint(ruleID, path, text string, occurrence int) string {
-	b := make([]byte, 0, len(ruleID)+len(path)+len(text)+24)
-	b = append(append(b, ruleID...), 0)
+	var buf [256]byte // most inputs fit: no allocation for them
+	b := append(append(buf[:0], ruleID...), 0)
 	b = append(append(b, path...), 0)
 	b = append(append(b, text...), 0)
 	h := sha256.Sum256(strconv.AppendInt(b, int64(occurrence), 10))
-	return hex.EncodeToString(h[:16])
+	var out [32]byte
+	hex.Encode(out[:], h[:16])
+	return string(out[:])
 }

@@ -166,3 +166,42 @@ func TestFindingsSameOnAnyCPUs(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsOfRebasedResult: fingerprints and the paths of related
+// locations are worked out as a file is linted; a result whose path changed
+// since (the baseline rebases paths) gets those of its new path, the same as
+// linting it there, and the result under its first path keeps its own.
+func TestFindingsOfRebasedResult(t *testing.T) {
+	src := []byte(dockerImport + `IMAGE = "etl"
+DockerOperator(task_id="x", image=IMAGE, docker_conn_id="gitlab")
+DockerOperator(task_id="y", image="etl", docker_conn_id="gitlab")
+DockerOperator(task_id="z", image="etl", docker_conn_id="gitlab")
+`)
+	opts := allRulesOptions()
+	for _, keep := range []bool{false, true} {
+		opts.KeepSource = keep
+		first := lint.Source("dags/etl.py", src, opts)
+		before, _ := lint.Findings([]lint.Result{first}, opts.Rules)
+		related := 0
+		for _, f := range before {
+			related += len(f.Related)
+		}
+		if len(before) < 3 || related == 0 {
+			t.Fatalf("keep %v: want findings with related locations, got %+v", keep, before)
+		}
+		moved := first
+		moved.Path = "other/etl.py"
+		got, _ := lint.Findings([]lint.Result{moved}, opts.Rules)
+		want, _ := lint.Findings([]lint.Result{lint.Source(moved.Path, src, opts)}, opts.Rules)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("keep %v: findings of the rebased result\n%+v\nwant those of the file linted there\n%+v", keep, got, want)
+		}
+		if got[0].Fingerprint == before[0].Fingerprint {
+			t.Errorf("keep %v: rebased finding kept the fingerprint of its first path", keep)
+		}
+		again, _ := lint.Findings([]lint.Result{first}, opts.Rules)
+		if !reflect.DeepEqual(again, before) {
+			t.Errorf("keep %v: findings under the first path changed after the rebase\n%+v\nwant\n%+v", keep, again, before)
+		}
+	}
+}

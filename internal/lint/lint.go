@@ -87,8 +87,10 @@ type Result struct {
 	// diagnostics have passed through it already. Nil (which only applies
 	// secrets.Scrub) when the file was not parsed.
 	Redactor *secrets.Redactor
-	// located holds the diagnostics with their positions (see Findings).
-	located []located
+	// located holds the diagnostics with their positions (see Findings),
+	// stamped for the path stampedFor.
+	located    []located
+	stampedFor string
 }
 
 // Files lints paths in parallel and returns one result per path, in the
@@ -340,7 +342,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	}
 	model = airflow.BuildWith(file, mods)
 	res.Diagnostics, res.Redactor = run(file, model, opts)
-	res.located = locate(file.Lines, res.Diagnostics, res.Redactor)
+	res.located, res.stampedFor = stamp(locate(file.Lines, res.Diagnostics, res.Redactor), path), path
 	if opts.KeepSource {
 		res.Lines = file.Lines
 	}
