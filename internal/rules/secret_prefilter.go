@@ -140,9 +140,18 @@ type target struct {
 // secret reports whether the target is secret-named, or may be.
 func (s *passwordScan) secret(tg target) bool {
 	if tg.key == nil {
-		return secretTarget(string(s.t.Bytes(tg.name)))
+		return secretTargetBytes(s.t.Bytes(tg.name))
 	}
 	return secretKey(tg.key)
+}
+
+// secretTargetBytes is secretTarget of a name in the source. Most names are
+// not secret-like, and secrets.IsSecretName tells so without keeping the
+// name, so the conversion for it allocates nothing (the compiler converts
+// short bytes that do not escape on the stack); only a secret-like name is
+// converted again for secretTarget.
+func secretTargetBytes(name []byte) bool {
+	return secrets.IsSecretName(string(name)) && secretTarget(string(name))
 }
 
 // given reports whether tg, the target that ends before token j at
@@ -206,7 +215,7 @@ func (s *passwordScan) reported(tg target, lit int) bool {
 // fields is taken for secret-named.
 func secretKey(key *pyparse.Literal) bool {
 	if body, ok := key.Raw(); ok {
-		return secretTarget(string(body))
+		return secretTargetBytes(body)
 	}
 	return true
 }
