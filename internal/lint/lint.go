@@ -490,7 +490,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	facts := analysis.NewFacts() // shared by every rule of this file
 	sets := opts.ruleSets()
 	enabled, unused := sets.enabled, sets.unused
-	ran := make(map[*analysis.Rule]bool, len(opts.Rules))
+	ran := make([]*analysis.Rule, 0, len(opts.Rules)) // a handful: no map
 	// One pass serves every rule in turn: Report reads the rule from it.
 	pass := &analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}
 	pass.Report = func(d analysis.Diagnostic) {
@@ -508,7 +508,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 		if rule.Run == nil || !enabled[rule.ID] || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
 			continue
 		}
-		ran[rule] = true
+		ran = append(ran, rule)
 		pass.Rule = rule
 		if err := analysis.Run(pass, sets.winners[rule]); err != nil {
 			diags = append(diags, analysis.Diagnostic{
