@@ -26,14 +26,21 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	for _, r := range rules {
 		names[r.ID] = r.Name
 	}
-	sorted := append([]Result(nil), results...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	// The results in path order: indices are sorted, not copies of the
+	// results, which would be as many fresh pages as the results take.
+	order := make([]int, len(results))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return results[order[i]].Path < results[order[j]].Path })
 	errs := []report.FileError{}
-	// locs[i] are the positioned diagnostics of sorted[i] (a result that
-	// kept its source is positioned now), at[i] where its findings start.
-	locs := make([][]located, len(sorted))
-	at := make([]int, len(sorted)+1)
-	for i, res := range sorted {
+	// locs[i] are the positioned diagnostics of the i-th result in path
+	// order (a result that kept its source is positioned now), at[i] where
+	// its findings start.
+	locs := make([][]located, len(order))
+	at := make([]int, len(order)+1)
+	for i, k := range order {
+		res := &results[k]
 		if res.Err != nil {
 			errs = append(errs, report.FileError{Path: res.Path, Message: res.ErrMessage(), Notice: IsNotice(res.Err)})
 		}
@@ -51,14 +58,14 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	// Each file's findings depend on that file alone: runs of files with
 	// about the same number of findings are copied on all CPUs, each into
 	// its own part of the one slice.
-	findings := make([]report.Finding, at[len(sorted)])
+	findings := make([]report.Finding, at[len(order)])
 	var wg sync.WaitGroup
 	for _, run := range splitRuns(at, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := run[0]; i < run[1]; i++ {
-				fileFindings(findings[at[i]:at[i+1]], sorted[i].Path, locs[i], names)
+				fileFindings(findings[at[i]:at[i+1]], results[order[i]].Path, locs[i], names)
 			}
 		}()
 	}
