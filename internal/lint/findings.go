@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,7 +32,7 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return results[order[i]].Path < results[order[j]].Path })
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(results[i].Path, results[j].Path) })
 	errs := []report.FileError{}
 	// locs[i] are the positioned diagnostics of the i-th result in path
 	// order (a result that kept its source is positioned now), at[i] where

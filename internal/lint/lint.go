@@ -11,7 +11,8 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -615,18 +616,18 @@ func dedupe(diags []analysis.Diagnostic) []analysis.Diagnostic {
 	return out
 }
 
+// sortDiagnostics sorts by offset, rule ID, end and message, keeping the
+// order of equal ones (slices.SortStableFunc: no reflection, no allocation).
 func sortDiagnostics(diags []analysis.Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		switch {
+		case a.Start != b.Start:
+			return a.Start - b.Start
+		case a.RuleID != b.RuleID:
+			return strings.Compare(a.RuleID, b.RuleID)
+		case a.End != b.End:
+			return a.End - b.End
 		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
 }
