@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
@@ -193,7 +194,50 @@ func normalise(lines *source.Lines, start, end int, red *secrets.Redactor) strin
 	if start < 0 || end > len(src) || start > end {
 		return ""
 	}
-	return strings.Join(strings.Fields(red.Redact(string(src[start:end]))), " ")
+	return foldSpaces(red.Redact(string(src[start:end])))
+}
+
+// foldSpaces is strings.Join(strings.Fields(s), " ") in one allocation at
+// most, none when s is folded already: the text of every finding's location
+// is folded. Text with non-ASCII bytes (Unicode spaces) goes the long way.
+func foldSpaces(s string) string {
+	folded := true // no space but single ' ' between words
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.Join(strings.Fields(s), " ")
+		case asciiSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			folded = false
+		}
+	}
+	if folded {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		for i < len(s) && asciiSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !asciiSpace(s[j]) {
+			j++
+		}
+		if i == j {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		i = j
+	}
+	return b.String()
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // Fingerprint identifies a finding independently of its line: rule, path,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -203,5 +204,31 @@ DockerOperator(task_id="z", image="etl", docker_conn_id="gitlab")
 		if !reflect.DeepEqual(again, before) {
 			t.Errorf("keep %v: findings under the first path changed after the rebase\n%+v\nwant\n%+v", keep, again, before)
 		}
+	}
+}
+
+// TestFoldSpaces: the folding of a location's text for its fingerprint is
+// strings.Join(strings.Fields(s), " "), on listed texts and generated ones
+// mixing words, every ASCII space, Unicode spaces and invalid UTF-8.
+func TestFoldSpaces(t *testing.T) {
+	inputs := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a \n b", "\v\f\r", "image=\"x\"",
+		"a\u00a0b", "a\u2003 b", "\x85", "a\xffb  c"}
+	r := rand.New(rand.NewPCG(6, 6))
+	pieces := []string{"a", "bc", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u0085", "\u3000", "\xff", "é"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		if got, want := lint.FoldSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("FoldSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+	folded := "DockerOperator(task_id=\"x\", image=IMAGE)"
+	if n := testing.AllocsPerRun(20, func() { lint.FoldSpaces(folded) }); n != 0 {
+		t.Errorf("folding a folded text allocates %v times", n)
 	}
 }
