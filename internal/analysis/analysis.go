@@ -287,7 +287,7 @@ func (f *Fact[T]) Of(p *Pass) T {
 // back; what they report here is only looked at, never reported.
 func (p *Pass) Claimed(r pyparse.Range) bool {
 	for _, w := range p.Rule.YieldsTo {
-		if claimsOf(p, w)[r] {
+		if runOf(p, w).claimed(r) {
 			return true
 		}
 	}
@@ -300,13 +300,42 @@ type claimsKey struct{ rule *Rule }
 // ruleRun is what a rule reported on a file, kept in Facts for the rules
 // that yield to it and for the driver's own run of it (see Run).
 type ruleRun struct {
-	diags  []Diagnostic
-	err    error
-	claims map[pyparse.Range]bool // the diagnostics' primary locations, made on first use
+	diags []Diagnostic
+	err   error
+	// claims are the diagnostics' primary locations, made on first use
+	// when there are more than maxScannedClaims: fewer are looked for in
+	// diags (most files have a few, and a map per winner and file costs
+	// more than the comparisons).
+	claims map[pyparse.Range]bool
 }
 
-// claimsOf returns the primary locations of w's findings in the pass's file.
-func claimsOf(p *Pass, w *Rule) map[pyparse.Range]bool {
+// maxScannedClaims bounds the findings of a winner that Claimed compares
+// one by one.
+const maxScannedClaims = 16
+
+// claimed reports whether one of the run's diagnostics has its primary
+// location at r.
+func (run *ruleRun) claimed(r pyparse.Range) bool {
+	if len(run.diags) <= maxScannedClaims {
+		for _, d := range run.diags {
+			if d.Start == r.Start && d.End == r.End {
+				return true
+			}
+		}
+		return false
+	}
+	if run.claims == nil {
+		run.claims = make(map[pyparse.Range]bool, len(run.diags))
+		for _, d := range run.diags {
+			run.claims[pyparse.Range{Start: d.Start, End: d.End}] = true
+		}
+	}
+	return run.claims[r]
+}
+
+// runOf returns what w reports on the pass's file, running it unless it
+// ran already.
+func runOf(p *Pass, w *Rule) *ruleRun {
 	var run *ruleRun
 	if p.Facts != nil {
 		if c, ok := p.Facts.m[claimsKey{w}]; ok {
@@ -327,13 +356,7 @@ func claimsOf(p *Pass, w *Rule) map[pyparse.Range]bool {
 			p.Facts.m[claimsKey{w}] = run
 		}
 	}
-	if run.claims == nil {
-		run.claims = make(map[pyparse.Range]bool, len(run.diags))
-		for _, d := range run.diags {
-			run.claims[pyparse.Range{Start: d.Start, End: d.End}] = true
-		}
-	}
-	return run.claims
+	return run
 }
 
 // Run runs the pass's rule on its file, reporting through p.Report, and

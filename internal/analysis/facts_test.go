@@ -138,3 +138,33 @@ func TestRunOnce(t *testing.T) {
 		t.Errorf("runs without keep or without Facts: %d, want 4", runs)
 	}
 }
+
+// TestClaimedFewAndMany: Claimed compares a winner's few findings one by
+// one and looks many up in a map; both see exactly the primary locations,
+// also where one finding's range is another's start or end.
+func TestClaimedFewAndMany(t *testing.T) {
+	for _, n := range []int{1, maxScannedClaims, maxScannedClaims + 1, 5 * maxScannedClaims} {
+		winner := &Rule{ID: "DAG901", Run: func(p *Pass) error {
+			for i := 0; i < n; i++ {
+				p.Report(Diagnostic{Start: 10 * i, End: 10*i + 5})
+			}
+			return nil
+		}}
+		p := &Pass{Rule: &Rule{ID: "DAG902", YieldsTo: []*Rule{winner}}, Facts: NewFacts()}
+		for i := -1; i <= n; i++ {
+			in := i >= 0 && i < n
+			for _, tt := range []struct {
+				r    pyparse.Range
+				want bool
+			}{
+				{pyparse.Range{Start: 10 * i, End: 10*i + 5}, in},
+				{pyparse.Range{Start: 10 * i, End: 10*i + 4}, false},
+				{pyparse.Range{Start: 10*i + 5, End: 10*i + 10}, false},
+			} {
+				if got := p.Claimed(tt.r); got != tt.want {
+					t.Errorf("%d findings: Claimed(%v) = %v, want %v", n, tt.r, got, tt.want)
+				}
+			}
+		}
+	}
+}

@@ -90,9 +90,19 @@ var (
 	// hostPattern is Docker's registry host: domain components or an IP,
 	// optionally a bracketed IPv6 address, and an optional port.
 	hostPattern = lazyre.New(`^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$`)
-	// schemePattern finds a leading URL scheme.
+	// schemePattern finds a leading URL scheme (read it with leadingScheme).
 	schemePattern = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 )
+
+// leadingScheme returns the URL scheme s starts with ("https://"), or "".
+// A reference without "://" has none, and most have none: they cost no
+// regular expression.
+func leadingScheme(s string) string {
+	if !strings.Contains(s, "://") {
+		return ""
+	}
+	return schemePattern.FindString(s)
+}
 
 // Parse parses an image reference as Docker would resolve it for a pull.
 //
@@ -157,7 +167,7 @@ func parse(s string) (Ref, error) {
 	if hasUserInfo(s) {
 		return Ref{}, fmt.Errorf("%w (put the login in a Docker connection and name the image without it)", ErrUserInfo)
 	}
-	if m := schemePattern.FindString(s); m != "" {
+	if m := leadingScheme(s); m != "" {
 		return Ref{}, fmt.Errorf("%w %q (name the registry host without a scheme)", ErrScheme, m)
 	}
 	if strings.Contains(s, "://") {
@@ -211,7 +221,7 @@ func parse(s string) (Ref, error) {
 // a '/': credentials before a host ("user:pass@registry/app"). A digest's '@'
 // comes after the last '/', and a digest holds no '/'.
 func hasUserInfo(s string) bool {
-	if m := schemePattern.FindString(s); m != "" {
+	if m := leadingScheme(s); m != "" {
 		s = s[len(m):]
 	}
 	at := strings.IndexByte(s, '@')
@@ -224,7 +234,7 @@ func StripUserInfo(s string) (string, bool) {
 	if !hasUserInfo(s) {
 		return s, false
 	}
-	scheme := schemePattern.FindString(s)
+	scheme := leadingScheme(s)
 	rest := s[len(scheme):]
 	at := strings.IndexByte(rest, '@')
 	return scheme + rest[at+1:], true

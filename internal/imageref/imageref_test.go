@@ -2,6 +2,7 @@ package imageref
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -335,5 +336,41 @@ func TestUserInfoNotInErrors(t *testing.T) {
 		if _, err := Parse(s); err != nil {
 			t.Errorf("Parse(%q): %v", s, err)
 		}
+	}
+}
+
+// TestLeadingScheme: the "://" test before the scheme pattern changes
+// nothing: leadingScheme finds what the pattern alone finds, on schemes,
+// near misses and random strings over the bytes that matter.
+func TestLeadingScheme(t *testing.T) {
+	inputs := []string{"", "https://x", "HTTP://Registry/", "docker://python", "a+b.c-d://h", "1http://x",
+		"http:/x", "http:://x", "x:/", "://x", "python:3.11", "user:pw@reg.example.com/app", "reg.example.com/a://b"}
+	r := rand.New(rand.NewPCG(4, 4))
+	word := func() string {
+		b := make([]byte, r.IntN(6))
+		for i := range b {
+			b[i] = "ab1+.-:/@ "[r.IntN(10)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		s := word() + word()
+		if r.IntN(2) == 0 {
+			s = word() + "://" + word() // most with a letter first have a scheme
+		}
+		inputs = append(inputs, s)
+	}
+	found := 0
+	for _, s := range inputs {
+		got, want := leadingScheme(s), schemePattern.FindString(s)
+		if got != want {
+			t.Fatalf("leadingScheme(%q) = %q, the pattern finds %q", s, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d inputs have a scheme", found)
 	}
 }

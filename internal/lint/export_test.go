@@ -14,3 +14,6 @@ func SetReleaseParsed(on bool) (restore func()) {
 	releaseParsed = on
 	return func() { releaseParsed = old }
 }
+
+// FoldSpaces is the white-space folding of fingerprint texts.
+var FoldSpaces = foldSpaces

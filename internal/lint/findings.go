@@ -4,10 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
@@ -26,34 +27,46 @@ func Findings(results []Result, rules []*analysis.Rule) ([]report.Finding, []rep
 	for _, r := range rules {
 		names[r.ID] = r.Name
 	}
-	sorted := append([]Result(nil), results...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	// The results in path order: indices are sorted, not copies of the
+	// results, which would be as many fresh pages as the results take.
+	order := make([]int, len(results))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(results[i].Path, results[j].Path) })
 	errs := []report.FileError{}
-	// locs[i] are the positioned diagnostics of sorted[i] (a result that
-	// kept its source is positioned now), at[i] where its findings start.
-	locs := make([][]located, len(sorted))
-	at := make([]int, len(sorted)+1)
-	for i, res := range sorted {
+	// locs[i] are the positioned diagnostics of the i-th result in path
+	// order (a result that kept its source is positioned now), at[i] where
+	// its findings start.
+	locs := make([][]located, len(order))
+	at := make([]int, len(order)+1)
+	for i, k := range order {
+		res := &results[k]
 		if res.Err != nil {
 			errs = append(errs, report.FileError{Path: res.Path, Message: res.ErrMessage(), Notice: IsNotice(res.Err)})
 		}
 		locs[i] = res.located
-		if locs[i] == nil && res.Lines != nil {
-			locs[i] = locate(res.Lines, res.Diagnostics, res.Redactor)
+		switch {
+		case locs[i] == nil && res.Lines != nil:
+			locs[i] = stamp(locate(res.Lines, res.Diagnostics, res.Redactor), res.Path)
+		case res.stampedFor != res.Path && len(locs[i]) > 0:
+			// Rebased since it was linted: stamp a copy, since the result
+			// may be reported under its first path too.
+			locs[i] = stamp(append([]located(nil), locs[i]...), res.Path)
 		}
 		at[i+1] = at[i] + len(locs[i])
 	}
 	// Each file's findings depend on that file alone: runs of files with
-	// about the same number of findings are converted on all CPUs, each
-	// into its own part of the one slice.
-	findings := make([]report.Finding, at[len(sorted)])
+	// about the same number of findings are copied on all CPUs, each into
+	// its own part of the one slice.
+	findings := make([]report.Finding, at[len(order)])
 	var wg sync.WaitGroup
 	for _, run := range splitRuns(at, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := run[0]; i < run[1]; i++ {
-				fileFindings(findings[at[i]:at[i+1]], sorted[i].Path, locs[i], names)
+				fileFindings(findings[at[i]:at[i+1]], results[order[i]].Path, locs[i], names)
 			}
 		}()
 	}
@@ -79,23 +92,15 @@ func splitRuns(at []int, n int) [][2]int {
 	return append(runs, [2]int{first, files})
 }
 
-// fileFindings converts the positioned diagnostics of the file path into
-// out, which has room for each.
+// fileFindings copies the positioned diagnostics of the file path, stamped
+// for path, into out, which has room for each.
 func fileFindings(out []report.Finding, path string, located []located, names map[string]string) {
-	occurrences := map[string]int{}
 	for i, l := range located {
 		f := l.finding
 		f.Path = path
 		f.RuleName = names[f.RuleID]
-		f.Related = append([]report.Related(nil), f.Related...) // results may be reported twice, under two paths
-		for j := range f.Related {
-			if f.Related[j].Path == "" { // in the file itself
-				f.Related[j].Path = path
-			}
-		}
-		key := f.RuleID + "\x00" + l.text
-		f.Fingerprint = Fingerprint(f.RuleID, path, l.text, occurrences[key])
-		occurrences[key]++
+		f.Fingerprint = l.fingerprint
+		f.Related = l.related
 		out[i] = f
 	}
 }
@@ -106,6 +111,46 @@ func fileFindings(out []report.Finding, path string, located []located, names ma
 type located struct {
 	finding report.Finding // without Path, RuleName and Fingerprint
 	text    string
+	// fingerprint and related are the finding's fingerprint and related
+	// locations (those in the file itself with their Path set) for the path
+	// stamp was given: worked out as soon as the file is linted, on the
+	// worker, so that the report only copies them.
+	fingerprint string
+	related     []report.Related
+}
+
+// stamp sets the fingerprints and related paths of one file's positioned
+// diagnostics for the file's path, and returns them.
+func stamp(located []located, path string) []located {
+	if len(located) == 0 {
+		return located
+	}
+	type key struct{ ruleID, text string }
+	occurrences := make(map[key]int, len(located))
+	n := 0
+	for _, l := range located {
+		n += len(l.finding.Related)
+	}
+	related := make([]report.Related, 0, n) // the file's, allocated together
+	for i := range located {
+		l := &located[i]
+		f := &l.finding
+		l.related = nil
+		if len(f.Related) > 0 {
+			at := len(related)
+			related = append(related, f.Related...)
+			l.related = related[at:len(related):len(related)]
+			for j := range l.related {
+				if l.related[j].Path == "" { // in the file itself
+					l.related[j].Path = path
+				}
+			}
+		}
+		k := key{f.RuleID, l.text}
+		l.fingerprint = Fingerprint(f.RuleID, path, l.text, occurrences[k])
+		occurrences[k]++
+	}
+	return located
 }
 
 // locate computes the positions of one file's diagnostics.
@@ -149,17 +194,62 @@ func normalise(lines *source.Lines, start, end int, red *secrets.Redactor) strin
 	if start < 0 || end > len(src) || start > end {
 		return ""
 	}
-	return strings.Join(strings.Fields(red.Redact(string(src[start:end]))), " ")
+	return foldSpaces(red.Redact(string(src[start:end])))
+}
+
+// foldSpaces is strings.Join(strings.Fields(s), " ") in one allocation at
+// most, none when s is folded already: the text of every finding's location
+// is folded. Text with non-ASCII bytes (Unicode spaces) goes the long way.
+func foldSpaces(s string) string {
+	folded := true // no space but single ' ' between words
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.Join(strings.Fields(s), " ")
+		case asciiSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			folded = false
+		}
+	}
+	if folded {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		for i < len(s) && asciiSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !asciiSpace(s[j]) {
+			j++
+		}
+		if i == j {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		i = j
+	}
+	return b.String()
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // Fingerprint identifies a finding independently of its line: rule, path,
 // normalised text of the primary location and how many identical ones come
 // before it in the file. It is a hash, so it never carries a secret.
 func Fingerprint(ruleID, path, text string, occurrence int) string {
-	b := make([]byte, 0, len(ruleID)+len(path)+len(text)+24)
-	b = append(append(b, ruleID...), 0)
+	var buf [256]byte // most inputs fit: no allocation for them
+	b := append(append(buf[:0], ruleID...), 0)
 	b = append(append(b, path...), 0)
 	b = append(append(b, text...), 0)
 	h := sha256.Sum256(strconv.AppendInt(b, int64(occurrence), 10))
-	return hex.EncodeToString(h[:16])
+	var out [32]byte
+	hex.Encode(out[:], h[:16])
+	return string(out[:])
 }

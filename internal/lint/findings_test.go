@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -164,5 +165,70 @@ func TestFindingsSameOnAnyCPUs(t *testing.T) {
 		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotErrs, wantErrs) {
 			t.Errorf("%d CPUs: %d findings differ from those of one CPU (%d)", cpus, len(got), len(want))
 		}
+	}
+}
+
+// TestFindingsOfRebasedResult: fingerprints and the paths of related
+// locations are worked out as a file is linted; a result whose path changed
+// since (the baseline rebases paths) gets those of its new path, the same as
+// linting it there, and the result under its first path keeps its own.
+func TestFindingsOfRebasedResult(t *testing.T) {
+	src := []byte(dockerImport + `IMAGE = "etl"
+DockerOperator(task_id="x", image=IMAGE, docker_conn_id="gitlab")
+DockerOperator(task_id="y", image="etl", docker_conn_id="gitlab")
+DockerOperator(task_id="z", image="etl", docker_conn_id="gitlab")
+`)
+	opts := allRulesOptions()
+	for _, keep := range []bool{false, true} {
+		opts.KeepSource = keep
+		first := lint.Source("dags/etl.py", src, opts)
+		before, _ := lint.Findings([]lint.Result{first}, opts.Rules)
+		related := 0
+		for _, f := range before {
+			related += len(f.Related)
+		}
+		if len(before) < 3 || related == 0 {
+			t.Fatalf("keep %v: want findings with related locations, got %+v", keep, before)
+		}
+		moved := first
+		moved.Path = "other/etl.py"
+		got, _ := lint.Findings([]lint.Result{moved}, opts.Rules)
+		want, _ := lint.Findings([]lint.Result{lint.Source(moved.Path, src, opts)}, opts.Rules)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("keep %v: findings of the rebased result\n%+v\nwant those of the file linted there\n%+v", keep, got, want)
+		}
+		if got[0].Fingerprint == before[0].Fingerprint {
+			t.Errorf("keep %v: rebased finding kept the fingerprint of its first path", keep)
+		}
+		again, _ := lint.Findings([]lint.Result{first}, opts.Rules)
+		if !reflect.DeepEqual(again, before) {
+			t.Errorf("keep %v: findings under the first path changed after the rebase\n%+v\nwant\n%+v", keep, again, before)
+		}
+	}
+}
+
+// TestFoldSpaces: the folding of a location's text for its fingerprint is
+// strings.Join(strings.Fields(s), " "), on listed texts and generated ones
+// mixing words, every ASCII space, Unicode spaces and invalid UTF-8.
+func TestFoldSpaces(t *testing.T) {
+	inputs := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a \n b", "\v\f\r", "image=\"x\"",
+		"a\u00a0b", "a\u2003 b", "\x85", "a\xffb  c"}
+	r := rand.New(rand.NewPCG(6, 6))
+	pieces := []string{"a", "bc", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u0085", "\u3000", "\xff", "é"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		if got, want := lint.FoldSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("FoldSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+	folded := "DockerOperator(task_id=\"x\", image=IMAGE)"
+	if n := testing.AllocsPerRun(20, func() { lint.FoldSpaces(folded) }); n != 0 {
+		t.Errorf("folding a folded text allocates %v times", n)
 	}
 }

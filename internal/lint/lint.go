@@ -11,7 +11,8 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -87,8 +88,10 @@ type Result struct {
 	// diagnostics have passed through it already. Nil (which only applies
 	// secrets.Scrub) when the file was not parsed.
 	Redactor *secrets.Redactor
-	// located holds the diagnostics with their positions (see Findings).
-	located []located
+	// located holds the diagnostics with their positions (see Findings),
+	// stamped for the path stampedFor.
+	located    []located
+	stampedFor string
 }
 
 // Files lints paths in parallel and returns one result per path, in the
@@ -346,7 +349,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 	}
 	model = airflow.BuildWith(file, mods)
 	res.Diagnostics, res.Redactor = run(file, model, opts)
-	res.located = locate(file.Lines, res.Diagnostics, res.Redactor)
+	res.located, res.stampedFor = stamp(locate(file.Lines, res.Diagnostics, res.Redactor), path), path
 	if opts.KeepSource {
 		res.Lines = file.Lines
 	}
@@ -499,7 +502,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 	facts := analysis.NewFacts() // shared by every rule of this file
 	sets := opts.ruleSets()
 	enabled, unused := sets.enabled, sets.unused
-	ran := make(map[*analysis.Rule]bool, len(opts.Rules))
+	ran := make([]*analysis.Rule, 0, len(opts.Rules)) // a handful: no map
 	// One pass serves every rule in turn: Report reads the rule from it.
 	pass := &analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}
 	pass.Report = func(d analysis.Diagnostic) {
@@ -517,7 +520,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 		if rule.Run == nil || !enabled[rule.ID] || (opts.Ignored != nil && opts.Ignored(file.Path, rule.ID)) {
 			continue
 		}
-		ran[rule] = true
+		ran = append(ran, rule)
 		pass.Rule = rule
 		if err := analysis.Run(pass, sets.winners[rule]); err != nil {
 			diags = append(diags, analysis.Diagnostic{
@@ -627,18 +630,18 @@ func dedupe(diags []analysis.Diagnostic) []analysis.Diagnostic {
 	return out
 }
 
+// sortDiagnostics sorts by offset, rule ID, end and message, keeping the
+// order of equal ones (slices.SortStableFunc: no reflection, no allocation).
 func sortDiagnostics(diags []analysis.Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		switch {
+		case a.Start != b.Start:
+			return a.Start - b.Start
+		case a.RuleID != b.RuleID:
+			return strings.Compare(a.RuleID, b.RuleID)
+		case a.End != b.End:
+			return a.End - b.End
 		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
 }

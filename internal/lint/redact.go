@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/daglint/daglint/internal/airflow"
@@ -37,9 +38,9 @@ func secretRules(opts Options) []*analysis.Rule {
 // secretSpans runs each of rules that did not already run on the file
 // (ran) and returns the primary ranges of all their findings, with those
 // already found (found).
-func secretSpans(file *pyparse.File, pass analysis.Pass, rules []*analysis.Rule, ran map[*analysis.Rule]bool, found []pyparse.Range) []pyparse.Range {
+func secretSpans(file *pyparse.File, pass analysis.Pass, rules, ran []*analysis.Rule, found []pyparse.Range) []pyparse.Range {
 	for _, rule := range rules {
-		if ran[rule] {
+		if slices.Contains(ran, rule) {
 			continue
 		}
 		p := pass

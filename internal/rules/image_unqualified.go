@@ -81,12 +81,15 @@ func runImageUnqualified(pass *analysis.Pass) error {
 				known = true
 			}
 		}
-		if !known && !localName(im) && !namesOtherRegistry(conn) {
+		other := known || namesOtherRegistry(conn)
+		if !other && !localName(im) {
 			continue // group/app on Docker Hub with a connection that may well be for Docker Hub
 		}
-		msg := fmt.Sprintf("image %q names no registry, so it is pulled from %s and %s are never sent; %s",
-			im.Text, im.Ref.Normalized, who, hint)
-		if !known && !namesOtherRegistry(conn) {
+		var msg string
+		if other {
+			msg = fmt.Sprintf("image %q names no registry, so it is pulled from %s and %s are never sent; %s",
+				im.Text, im.Ref.Normalized, who, hint)
+		} else {
 			// Only the name decides: even a Docker Hub login cannot pull it.
 			msg = fmt.Sprintf("image %q names no registry, so it is pulled from %s, where Docker Hub serves only official images: %s cannot pull it; %s",
 				im.Text, im.Ref.Normalized, who, hint)

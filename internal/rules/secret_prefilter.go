@@ -65,33 +65,57 @@ type passwordScan struct {
 // of the token that ends it.
 func (s *passwordScan) line(a int) int {
 	t := s.t
-	s.firstEq, s.lastEq, s.starts, s.elems, s.tuple = -1, -1, 0, 0, false
+	s.firstEq, s.lastEq, s.starts, s.elems = -1, -1, 0, 0
 	depth, comma := 0, -1
-	defer func() { s.tuple = comma >= 0 && comma < s.lastEq }()
+	s.end = t.Len()
+scan:
 	for i := a; i < t.Len(); i++ {
 		switch k := t.Kind(i); {
 		case k == pyparse.TokenNewline || k == pyparse.TokenEOF:
 			s.end = i
-			return i
-		case comma < 0 && depth <= 1 && t.Is(i, ","):
-			comma = i
+			break scan
 		case k != pyparse.TokenOp:
 		case t.Bracket(i) > 0:
 			depth++
 		case t.Bracket(i) < 0:
 			depth = max(depth-1, 0)
-		case depth == 0 && t.Is(i, ";"):
-			s.end = i
-			return i
-		case depth == 0 && t.Is(i, "="):
-			if s.firstEq < 0 {
-				s.firstEq = i
+		default:
+			switch opByte(t, i) {
+			case ',':
+				if comma < 0 && depth <= 1 {
+					comma = i
+				}
+			case ';':
+				if depth == 0 {
+					s.end = i
+					break scan
+				}
+			case '=':
+				if depth == 0 {
+					if s.firstEq < 0 {
+						s.firstEq = i
+					}
+					s.lastEq = i
+				}
 			}
-			s.lastEq = i
 		}
 	}
-	s.end = t.Len()
+	s.tuple = comma >= 0 && comma < s.lastEq
 	return s.end
+}
+
+// opByte returns the operator or delimiter of one character at token i
+// (`=`, `,`, `)` ...), or 0 for any other token (`:=` included):
+// opByte(t, i) == '=' says what t.Is(i, "=") says, reading the token once
+// for all the operators a test looks for.
+func opByte(t *pyparse.Tokens, i int) byte {
+	if t.Kind(i) != pyparse.TokenOp {
+		return 0
+	}
+	if b := t.Bytes(i); len(b) == 1 {
+		return b[0]
+	}
+	return 0
 }
 
 // targets reports whether a secret-named target of the line [a, b) may be
@@ -140,9 +164,18 @@ type target struct {
 // secret reports whether the target is secret-named, or may be.
 func (s *passwordScan) secret(tg target) bool {
 	if tg.key == nil {
-		return secretTarget(string(s.t.Bytes(tg.name)))
+		return secretTargetBytes(s.t.Bytes(tg.name))
 	}
 	return secretKey(tg.key)
+}
+
+// secretTargetBytes is secretTarget of a name in the source. Most names are
+// not secret-like, and secrets.IsSecretName tells so without keeping the
+// name, so the conversion for it allocates nothing (the compiler converts
+// short bytes that do not escape on the stack); only a secret-like name is
+// converted again for secretTarget.
+func secretTargetBytes(name []byte) bool {
+	return secrets.IsSecretName(string(name)) && secretTarget(string(name))
 }
 
 // given reports whether tg, the target that ends before token j at
@@ -152,8 +185,12 @@ func (s *passwordScan) given(j, depth int, tg target) bool {
 	key := tg.key
 	t := s.t
 	closed := 0
-	for j < s.end && (t.Is(j, ")") || t.Is(j, "]")) {
-		j++ // `(password) = ...`, `x["password"] = ...`
+	op := byte(0)
+	for ; j < s.end; j++ {
+		if op = opByte(t, j); op != ')' && op != ']' {
+			break
+		}
+		// `(password) = ...`, `x["password"] = ...`
 		depth = max(depth-1, 0)
 		closed++
 	}
@@ -161,7 +198,7 @@ func (s *passwordScan) given(j, depth int, tg target) bool {
 		return false
 	}
 	switch {
-	case t.Is(j, "="):
+	case op == '=':
 		// A keyword, a default, or an assignment: its value starts after
 		// the `=`, or, outside brackets, after the line's last `=` (a
 		// chain), where it may also be a tuple given to a tuple of targets.
@@ -175,9 +212,9 @@ func (s *passwordScan) given(j, depth int, tg target) bool {
 			return s.secret(tg) && s.valueElems()
 		}
 		return s.secret(tg) && s.valueStarts()
-	case t.Is(j, ":="):
+	case op == 0 && t.Is(j, ":="):
 		return s.reported(tg, s.literalAt(j+1))
-	case t.Is(j, ":"):
+	case op == ':':
 		switch {
 		case depth == 0: // an annotated assignment
 			return s.lastEq > j && s.secret(tg) && s.valueStarts()
@@ -188,7 +225,7 @@ func (s *passwordScan) given(j, depth int, tg target) bool {
 		}
 		eq, ok := s.annotationEnd(j + 1) // an annotated parameter
 		return !ok || eq >= 0 && s.reported(tg, s.literalAt(eq+1))
-	case t.Is(j, ","):
+	case op == ',':
 		// One target of a tuple assignment `u, password = ...`.
 		return depth <= 1 && s.lastEq > j && s.secret(tg) && s.valueElems()
 	}
@@ -206,7 +243,7 @@ func (s *passwordScan) reported(tg target, lit int) bool {
 // fields is taken for secret-named.
 func secretKey(key *pyparse.Literal) bool {
 	if body, ok := key.Raw(); ok {
-		return secretTarget(string(body))
+		return secretTargetBytes(body)
 	}
 	return true
 }

@@ -116,10 +116,19 @@ func TestSecretTarget(t *testing.T) {
 		{"token_url", false},
 		{"PASSWORD_ENV", false},
 		{"", false},
+		{"key_2", false},
+		{"PWD", false},
+		{"otrs_pw", true},
+		{"a_very_long_name_of_more_than_32_bytes_password", true},
+		{"a_very_long_name_of_more_than_32_bytes_and_plain", false},
 	}
 	for _, tt := range tests {
 		if got := secretTarget(tt.name); got != tt.want {
 			t.Errorf("secretTarget(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+		// The prefilter's form for names in the source says the same.
+		if got := secretTargetBytes([]byte(tt.name)); got != tt.want {
+			t.Errorf("secretTargetBytes(%q) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

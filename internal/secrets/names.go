@@ -194,38 +194,48 @@ func word(name string, w span) string { return name[w.start:w.end] }
 // case: each word and pair IsSecretName accepts holds one of them.
 var secretNameParts = []string{"pass", "pw", "secret", "token", "credential", "key"}
 
+// partsByFirst are secretNameParts by their first letter, so that
+// mayBeSecretName reads a name once, whatever the number of parts.
+var partsByFirst = func() (m [256][]string) {
+	for _, p := range secretNameParts {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
+}()
+
 // mayBeSecretName is IsSecretName's quick rejection: an ASCII name holding
 // none of secretNameParts in any case is not secret-like, and most names
 // are such, so they cost no split into words. A name with other bytes is
 // left to the full test (Unicode case folding can turn them into ASCII
-// letters).
+// letters). It reads the name once: at each byte, only the parts starting
+// with that letter are tried.
 func mayBeSecretName(name string) bool {
 	for i := 0; i < len(name); i++ {
-		if name[i] >= 0x80 {
+		c := name[i]
+		if c >= 0x80 {
 			return true
 		}
-	}
-	for _, p := range secretNameParts {
-		if containsFoldASCII(name, p) {
-			return true
+		for _, p := range partsByFirst[c|0x20] {
+			if hasPrefixFoldASCII(name[i:], p) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// containsFoldASCII reports whether s contains lower, a lowercase ASCII
+// hasPrefixFoldASCII reports whether s starts with lower, a lowercase ASCII
 // string, in any ASCII case.
-func containsFoldASCII(s, lower string) bool {
-	for i := 0; i+len(lower) <= len(s); i++ {
-		j := 0
-		for j < len(lower) && s[i+j]|0x20 == lower[j] {
-			j++
-		}
-		if j == len(lower) {
-			return true
+func hasPrefixFoldASCII(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for j := 0; j < len(lower); j++ {
+		if s[j]|0x20 != lower[j] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // registryWords name a container registry; a secret-like name containing one

@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -146,6 +147,58 @@ func TestMayBeSecretName(t *testing.T) {
 			t.Errorf("mayBeSecretName(%q) = true, want a quick no", name)
 		}
 	}
+}
+
+// TestMayBeSecretNameOnePass checks mayBeSecretName's one pass over a name
+// against a search for each of secretNameParts in turn, on the names above,
+// names with a part cut short or at either end, and random names over an
+// alphabet rich in the parts' letters.
+func TestMayBeSecretNameOnePass(t *testing.T) {
+	perPart := func(name string) bool {
+		for i := 0; i < len(name); i++ {
+			if name[i] >= 0x80 {
+				return true
+			}
+		}
+		for _, p := range secretNameParts {
+			if containsFoldASCII(name, p) {
+				return true
+			}
+		}
+		return false
+	}
+	names := append(append([]string{"", "p", "P", "pas", "PAs", "pw", "xpW", "ke", "kEy", "tokeN_", "credentia", "secre", "_pass", "s\x80"},
+		secretNames...), notSecretNames...)
+	for _, p := range secretNameParts {
+		for cut := 0; cut <= len(p); cut++ {
+			names = append(names, p[:cut], strings.ToUpper(p[cut:]), "a"+p[:cut], p[cut:]+"_z")
+		}
+	}
+	r := rand.New(rand.NewPCG(9, 9))
+	const alphabet = "pPaAsSwWeEcCrRtToOkKnNdDiIlLyY_-.0\xff"
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		names = append(names, string(b))
+	}
+	for _, name := range names {
+		if got, want := mayBeSecretName(name), perPart(name); got != want {
+			t.Errorf("mayBeSecretName(%q) = %v, a search per part says %v", name, got, want)
+		}
+	}
+}
+
+// containsFoldASCII reports whether s contains lower, a lowercase ASCII
+// string, in any ASCII case.
+func containsFoldASCII(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestNameTestsAllocateNothing: IsSecretName and IsRegistryCredentialKey,

@@ -19,8 +19,12 @@ func RedactWork() int64 { return redactWork.Load() }
 // shape) and, through Scrub, anything shaped like a secret. The zero value
 // and nil only Scrub.
 type Redactor struct {
-	long  *strings.Replacer // secrets of minBoundless characters or more
-	short []string          // shorter ones, matched only as whole words
+	// The secrets of minBoundless characters or more: at most maxSearched
+	// are looked for one by one (few, longest first, with their redacted
+	// forms), more with a Replacer.
+	few, fewRedacted []string
+	long             *strings.Replacer
+	short            []string // shorter ones, matched only as whole words
 }
 
 // Secrets shorter than minKnown characters are not looked for in other
@@ -32,6 +36,12 @@ const (
 	minKnown     = 4
 	minBoundless = 8
 )
+
+// maxSearched bounds the long secrets Redact looks for one by one. Most
+// files have a few, for which a strings.Replacer (built for each file) costs
+// more to build than the searches; past it, the Replacer's one pass keeps
+// redaction linear in the text.
+const maxSearched = 8
 
 // maxShort bounds the secrets matched with a word check; past it the rest
 // are replaced anywhere (hiding more, never less), so redaction stays
@@ -80,7 +90,14 @@ func NewRedactor(known []string) *Redactor {
 			pairs = append(pairs, s, Redact(s))
 			redactWork.Add(int64(len(s)))
 		}
-		r.long = strings.NewReplacer(pairs...)
+		if len(long) <= maxSearched {
+			r.few = long
+			for i := 1; i < len(pairs); i += 2 {
+				r.fewRedacted = append(r.fewRedacted, pairs[i])
+			}
+		} else {
+			r.long = strings.NewReplacer(pairs...)
+		}
 	}
 	return r
 }
@@ -89,10 +106,11 @@ func NewRedactor(known []string) *Redactor {
 // Scrub recognises, in its Redact form.
 func (r *Redactor) Redact(text string) string {
 	if r != nil {
-		redactWork.Add(int64(len(text)) * int64(1+len(r.short)))
+		redactWork.Add(int64(len(text)) * int64(1+len(r.few)+len(r.short)))
 		if r.long != nil {
 			text = r.long.Replace(text)
 		}
+		text = replaceFirstOf(text, r.few, r.fewRedacted)
 		for _, s := range r.short {
 			text = replaceWords(text, s)
 		}
@@ -103,6 +121,53 @@ func (r *Redactor) Redact(text string) string {
 // Hides reports whether Redact changes text: text holds a secret.
 func (r *Redactor) Hides(text string) bool {
 	return r.Redact(text) != text
+}
+
+// replaceFirstOf replaces the secrets in text with their redacted forms
+// (redacted[i] for secrets[i]) as strings.NewReplacer(secrets[0],
+// redacted[0], secrets[1], ...).Replace does: leftmost first, and at one
+// position the first of secrets that starts there, without overlaps. next[i]
+// is where secrets[i] occurs next from the end of the last replacement (-1:
+// nowhere), searched again only once a replacement passes it.
+func replaceFirstOf(text string, secrets, redacted []string) string {
+	if len(secrets) == 0 {
+		return text
+	}
+	var next [maxSearched]int
+	for i, s := range secrets {
+		next[i] = strings.Index(text, s)
+	}
+	var b strings.Builder
+	last := 0 // text[:last] is written (or needs no change)
+	for {
+		first := -1
+		for i := range secrets {
+			if next[i] >= 0 && (first < 0 || next[i] < next[first]) {
+				first = i // a tie keeps the earlier: the longer secret
+			}
+		}
+		if first < 0 {
+			break
+		}
+		at := next[first]
+		b.WriteString(text[last:at])
+		b.WriteString(redacted[first])
+		last = at + len(secrets[first])
+		for i, s := range secrets {
+			if next[i] >= 0 && next[i] < last {
+				if j := strings.Index(text[last:], s); j >= 0 {
+					next[i] = last + j
+				} else {
+					next[i] = -1
+				}
+			}
+		}
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // replaceWords replaces each occurrence of secret in text that is not part
