@@ -204,34 +204,79 @@ func (f *File) Index() *Index {
 	ix.Stmts = slices.Grow(ix.Stmts, n/6+4)
 	ix.Calls = slices.Grow(ix.Calls, n/12+4)
 	ix.Strs = slices.Grow(ix.Strs, n/4+4)
-	InspectFile(f, func(n Node) bool {
-		// Concrete types first: they are one comparison each, and most
-		// nodes are names.
-		switch n := n.(type) {
-		case *Name, *Attribute, *Keyword, *StrPart, *Num, *Const:
-		case *Call:
-			ix.Calls = append(ix.Calls, n)
-			ix.Outline = append(ix.Outline, n)
-		case *Str:
-			ix.Strs = append(ix.Strs, n)
-		case *Dict, *NamedExpr, *Param:
-			ix.Outline = append(ix.Outline, n)
-		case *Lambda:
-			ix.Scopes = append(ix.Scopes, n)
-		case *OtherExpr:
-			if n.Kind.IsComprehension() {
-				ix.Scopes = append(ix.Scopes, n)
-			}
-		case Stmt:
-			ix.Stmts = append(ix.Stmts, n)
-			ix.Outline = append(ix.Outline, n)
-		}
-		return true
-	})
+	ix.walk(f.Body)
 	if !f.index.CompareAndSwap(nil, ix) {
 		return f.index.Load()
 	}
 	return ix
+}
+
+// walk adds the nodes of body to the index in InspectFile's order. It is
+// Inspect's loop (the same stack, so the same order and the same bound on
+// depth) with the filtering inlined: no callback per node, and a type
+// switch of concrete types only, which is a few comparisons where a case
+// of an interface type (Stmt) costs a lookup for every node reaching it.
+// TestIndex checks the lists against InspectFile's walk.
+func (ix *Index) walk(body []Stmt) {
+	var buf [inspectStack]Node
+	for _, s := range body {
+		stack := append(buf[:0], Node(s))
+		for len(stack) > 0 {
+			cur := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch n := cur.(type) {
+			case *Name, *Attribute, *Keyword, *StrPart, *Num, *Const, *Seq, *BinOp,
+				*Subscript, *Starred, *DictItem, *WithItem, *Alias:
+				// Most nodes: not listed.
+			case *Call:
+				ix.Calls = append(ix.Calls, n)
+				ix.Outline = append(ix.Outline, n)
+			case *Str:
+				ix.Strs = append(ix.Strs, n)
+			case *Dict, *NamedExpr, *Param:
+				ix.Outline = append(ix.Outline, n)
+			case *Lambda:
+				ix.Scopes = append(ix.Scopes, n)
+			case *OtherExpr:
+				if n.Kind.IsComprehension() {
+					ix.Scopes = append(ix.Scopes, n)
+				}
+			case *Assign:
+				ix.addStmt(n)
+			case *ExprStmt:
+				ix.addStmt(n)
+			case *Import:
+				ix.addStmt(n)
+			case *ImportFrom:
+				ix.addStmt(n)
+			case *With:
+				ix.addStmt(n)
+			case *FuncDef:
+				ix.addStmt(n)
+			case *ClassDef:
+				ix.addStmt(n)
+			case *Return:
+				ix.addStmt(n)
+			case *Compound:
+				ix.addStmt(n)
+			case *OtherStmt:
+				ix.addStmt(n)
+			default:
+				// A node type not named above.
+				if n, ok := n.(Stmt); ok {
+					ix.addStmt(n)
+				}
+			}
+			base := len(stack)
+			stack = appendChildren(stack, cur)
+			slices.Reverse(stack[base:])
+		}
+	}
+}
+
+func (ix *Index) addStmt(s Stmt) {
+	ix.Stmts = append(ix.Stmts, s)
+	ix.Outline = append(ix.Outline, s)
 }
 
 // clear empties the index's lists, keeping their backing arrays for reuse.

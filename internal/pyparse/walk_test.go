@@ -2,6 +2,9 @@ package pyparse
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -245,5 +248,73 @@ func TestIndex(t *testing.T) {
 	}
 	if f.Index() != ix {
 		t.Fatal("a second Index call built a new index")
+	}
+}
+
+// BenchmarkIndex measures building a file's index (the walk alone: the
+// lists are kept between runs, as a released file's are).
+func BenchmarkIndex(b *testing.B) {
+	f := Parse("bench.py", dagLike(100<<10))
+	ix := f.Index()
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.clear()
+		ix.walk(f.Body)
+	}
+}
+
+// TestIndexMatchesInspect checks every list of the index against the same
+// filter applied to InspectFile's walk (with a Stmt interface case, so no
+// statement type can be missed), on generated DAG files and the project's
+// DAG fixtures, each parsed fresh and into a released file's arena.
+func TestIndexMatchesInspect(t *testing.T) {
+	srcs := map[string][]byte{"generated.py": dagLike(30 << 10), "sample.py": []byte(walkSample)}
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
+	if err != nil || len(paths) < 10 {
+		t.Fatalf("fixtures: %d files, %v", len(paths), err)
+	}
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[filepath.Base(path)] = src
+	}
+	p := NewParser()
+	for name, src := range srcs {
+		for round := range 2 { // the second round reuses the first's released lists
+			f := p.Parse(name, src)
+			var want Index
+			InspectFile(f, func(n Node) bool {
+				switch n := n.(type) {
+				case Stmt:
+					want.Stmts = append(want.Stmts, n)
+					want.Outline = append(want.Outline, n)
+				case *Call:
+					want.Calls = append(want.Calls, n)
+					want.Outline = append(want.Outline, n)
+				case *Str:
+					want.Strs = append(want.Strs, n)
+				case *Dict, *NamedExpr, *Param:
+					want.Outline = append(want.Outline, n)
+				case *Lambda:
+					want.Scopes = append(want.Scopes, n)
+				case *OtherExpr:
+					if n.Kind.IsComprehension() {
+						want.Scopes = append(want.Scopes, n)
+					}
+				}
+				return true
+			})
+			ix := f.Index()
+			if !slices.Equal(ix.Stmts, want.Stmts) || !slices.Equal(ix.Calls, want.Calls) ||
+				!slices.Equal(ix.Strs, want.Strs) || !slices.Equal(ix.Outline, want.Outline) ||
+				!slices.Equal(ix.Scopes, want.Scopes) {
+				t.Fatalf("%s (round %d): index lists %d/%d/%d/%d/%d statements/calls/strings/outline/scopes, the walk %d/%d/%d/%d/%d",
+					name, round, len(ix.Stmts), len(ix.Calls), len(ix.Strs), len(ix.Outline), len(ix.Scopes),
+					len(want.Stmts), len(want.Calls), len(want.Strs), len(want.Outline), len(want.Scopes))
+			}
+			f.Release()
+		}
 	}
 }
