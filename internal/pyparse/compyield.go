@@ -1,6 +1,9 @@
 package pyparse
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // checkComprehensionYields reports `yield` in a comprehension's own scope
 // (its element, its conditions and every iterable but the first, which the
@@ -43,19 +46,19 @@ func (p *parser) checkComprehensionYields(f *File) {
 // the two nest.
 func (p *parser) yieldInComprehension() bool {
 	spans := p.compSpans
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	// reach[i] is the furthest end among the first i+1 spans.
-	reach := make([]int, len(spans))
-	for i, r := range spans {
-		reach[i] = r.End
-		if i > 0 {
-			reach[i] = max(reach[i], reach[i-1])
-		}
+	slices.SortFunc(spans, func(a, b Range) int { return cmp.Compare(a.Start, b.Start) })
+	// Each span's End becomes the furthest end among it and the spans
+	// before it (the order of spans with one start does not matter then).
+	// The spans are the parser's scratch list, emptied once the file is
+	// parsed.
+	for i := 1; i < len(spans); i++ {
+		spans[i].End = max(spans[i].End, spans[i-1].End)
 	}
 	for _, y := range p.yieldAt {
-		// The last span starting at or before y.
-		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > y }) - 1
-		if i >= 0 && reach[i] > y {
+		// The last span starting at or before y: the one before the first
+		// that starts after it.
+		i, _ := slices.BinarySearchFunc(spans, y+1, func(r Range, t int) int { return cmp.Compare(r.Start, t) })
+		if i--; i >= 0 && spans[i].End > y {
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package pyparse
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // TestYieldInComprehension: CPython 3.11's messages and columns
 // (/usr/bin/python3 -c 'compile(src, "t", "exec")').
@@ -79,5 +82,39 @@ func TestYieldInComprehensionFilter(t *testing.T) {
 		if got != tc.err {
 			t.Errorf("%q: error %q, want %q", tc.src, got, tc.err)
 		}
+	}
+}
+
+// TestYieldInComprehensionRandom checks the filter against the plain
+// question (does any range hold a yield?) on random ranges and yields.
+func TestYieldInComprehensionRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	trues := 0
+	for range 5000 {
+		spans := make([]Range, rng.IntN(6))
+		for i := range spans {
+			start := rng.IntN(50)
+			spans[i] = Range{start, start + rng.IntN(20)}
+		}
+		at := make([]int, 1+rng.IntN(3))
+		for i := range at {
+			at[i] = rng.IntN(70)
+		}
+		want := false
+		for _, r := range spans {
+			for _, y := range at {
+				want = want || r.Start <= y && y < r.End
+			}
+		}
+		p := &parser{compSpans: append([]Range(nil), spans...), yieldAt: at}
+		if got := p.yieldInComprehension(); got != want {
+			t.Fatalf("spans %v, yields at %v: got %v, want %v", spans, at, got, want)
+		}
+		if want {
+			trues++
+		}
+	}
+	if trues < 500 || trues > 4500 {
+		t.Fatalf("%d of 5000 random cases hold a yield: the generator is off", trues)
 	}
 }
