@@ -499,7 +499,11 @@ func validSet(kind OperatorKind, version string) (map[string]bool, bool) {
 var validUnion = sync.OnceValue(func() map[OperatorKind]map[string]bool {
 	out := map[OperatorKind]map[string]bool{}
 	for kind, byVersion := range paramData().valid {
-		union := map[string]bool{}
+		size := 0 // the largest version's: the union seldom adds many
+		for _, names := range byVersion {
+			size = max(size, len(names))
+		}
+		union := make(map[string]bool, size)
 		for _, names := range byVersion {
 			for n := range names {
 				union[n] = true

@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite params_gen.go from data/airflow-params.json")
+var update = flag.Bool("update", false, "rewrite params_gen.go and kpo_gen.go from their JSON data")
 
 // paramGenFile is the generated file, relative to the package.
 const paramGenFile = "params_gen.go"
@@ -49,16 +49,7 @@ var kindIdent = map[OperatorKind]string{
 // renderParamLists writes l as the Go source of params_gen.go.
 func renderParamLists(t *testing.T, l paramLists) []byte {
 	var b bytes.Buffer
-	names := func(ns []string) {
-		b.WriteString("{")
-		for i, n := range ns {
-			if i%6 == 0 {
-				b.WriteString("\n")
-			}
-			b.WriteString(strconv.Quote(n) + ", ")
-		}
-		b.WriteString("\n}")
-	}
+	names := func(ns []string) { writeNames(&b, ns) }
 	byKind := func(field string, m map[OperatorKind][]string) {
 		fmt.Fprintf(&b, "%s: map[OperatorKind][]string{\n", field)
 		for _, k := range slices.Sorted(maps.Keys(m)) {
@@ -93,11 +84,48 @@ func renderParamLists(t *testing.T, l paramLists) []byte {
 		b.WriteString(",\n")
 	}
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
+	return formatGenerated(t, b.Bytes())
+}
+
+// writeNames writes ns as the body of a Go string slice literal, six to a
+// line.
+func writeNames(b *bytes.Buffer, ns []string) {
+	b.WriteString("{")
+	for i, n := range ns {
+		if i%6 == 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(strconv.Quote(n) + ", ")
+	}
+	b.WriteString("\n}")
+}
+
+// formatGenerated returns generated Go source gofmt-formatted.
+func formatGenerated(t *testing.T, b []byte) []byte {
+	src, err := format.Source(b)
 	if err != nil {
-		t.Fatalf("generated source does not format: %v\n%s", err, b.Bytes())
+		t.Fatalf("generated source does not format: %v\n%s", err, b)
 	}
 	return src
+}
+
+// checkGenerated compares the generated file with want, the source its
+// data makes now; -update rewrites the file instead.
+func checkGenerated(t *testing.T, file, test string, want []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s is stale: run go test ./internal/airflow -run %s -update", file, test)
+	}
 }
 
 // TestGeneratedParamTables checks that params_gen.go holds what
@@ -108,19 +136,9 @@ func TestGeneratedParamTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := renderParamLists(t, listsOf(built))
+	checkGenerated(t, paramGenFile, "TestGeneratedParamTables", renderParamLists(t, listsOf(built)))
 	if *update {
-		if err := os.WriteFile(paramGenFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		return
-	}
-	got, err := os.ReadFile(paramGenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is stale: run go test ./internal/airflow -run TestGeneratedParamTables -update", paramGenFile)
 	}
 	gen := generatedParamLists.tables()
 	for _, c := range []struct {

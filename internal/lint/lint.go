@@ -318,7 +318,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		res.Err = fmt.Errorf("skipped: %w (contains NUL bytes)", ErrBinary)
 		return res
 	}
-	how := prefilter(path, src, opts)
+	how, mayToken := prefilterScan(path, src, opts)
 	if how == skip {
 		return res
 	}
@@ -348,7 +348,7 @@ func Source(path string, src []byte, opts Options) (res Result) {
 		mods = opts.Modules
 	}
 	model = airflow.BuildWith(file, mods)
-	res.Diagnostics, res.Redactor = run(file, model, opts)
+	res.Diagnostics, res.Redactor = run(file, model, opts, mayToken)
 	res.located, res.stampedFor = stamp(locate(file.Lines, res.Diagnostics, res.Redactor), path), path
 	if opts.KeepSource {
 		res.Lines = file.Lines
@@ -459,10 +459,20 @@ const (
 // credential (secrets.TokenHint) or imports a project module; a file that
 // holds only secret-like words (secrets.NameHint) is left to the tokens.
 func prefilter(path string, src []byte, opts Options) stage {
+	how, _ := prefilterScan(path, src, opts)
+	return how
+}
+
+// prefilterScan is prefilter, and whether src may hold a credential
+// secrets.FindTokens finds (secrets.MayContainToken), from the same pass
+// over the bytes: a file parsed for a marker alone need not be searched
+// for tokens again (fileSecrets).
+func prefilterScan(path string, src []byte, opts Options) (how stage, mayToken bool) {
 	if opts.parseAll {
-		return parse
+		return parse, true
 	}
-	return stageOf(markerScan.Hint(src), path, src, opts) // TokenHint also for a marker
+	hint, mayToken := markerScan.HintToken(src) // TokenHint also for a marker
+	return stageOf(hint, path, src, opts), mayToken
 }
 
 // stageOf is the prefilter's decision for src once its secret hint is known.
@@ -495,8 +505,10 @@ func parseFile(path string, src []byte, how stage, opts Options) *pyparse.File {
 	})
 }
 
-// run applies the rules to one parsed file and redacts what they say.
-func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Diagnostic, *secrets.Redactor) {
+// run applies the rules to one parsed file and redacts what they say;
+// mayToken is false when the file's source holds no credential
+// secrets.FindTokens could find (fileSecrets).
+func run(file *pyparse.File, model *airflow.Model, opts Options, mayToken bool) ([]analysis.Diagnostic, *secrets.Redactor) {
 	var diags []analysis.Diagnostic
 	var spans []pyparse.Range
 	facts := analysis.NewFacts() // shared by every rule of this file
@@ -534,7 +546,7 @@ func run(file *pyparse.File, model *airflow.Model, opts Options) ([]analysis.Dia
 		diags = applySuppressions(file, parseDirectives(file), diags, enabled, unused, opts)
 	}
 	spans = secretSpans(file, analysis.Pass{File: file, Model: model, Settings: opts.Settings, Facts: facts}, sets.secret, ran, spans)
-	red := secrets.NewRedactor(append(fileSecrets(file, spans), foreignSecrets(model, opts)...))
+	red := secrets.NewRedactor(append(fileSecretsOf(file, spans, mayToken), foreignSecrets(model, opts)...))
 	redactDiagnostics(diags, red)
 	sortDiagnostics(diags)
 	return diags, red

@@ -46,6 +46,13 @@ func TestPrefilterEqualsPlainSearch(t *testing.T) {
 		if got := prefilter(path, src, opts); got != want {
 			t.Fatalf("%s: prefilter(%q) = %v, the plain search says %v", what, src, got, want)
 		}
+		// The token answer of the same pass is what fileSecrets relies on:
+		// when it is false, the source holds no token.
+		if _, tok := prefilterScan(path, src, opts); tok != secrets.MayContainToken(src) ||
+			!tok && len(secrets.FindTokens(string(src))) > 0 {
+			t.Fatalf("%s: prefilterScan(%q) says token %v; MayContainToken %v, FindTokens %v",
+				what, src, tok, secrets.MayContainToken(src), secrets.FindTokens(string(src)))
+		}
 		seen[want]++
 	}
 	splice := []string{"DockerOperator", "Operator", "PodOperator", "kubernetes", "# noqa", "daglint",

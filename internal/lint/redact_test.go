@@ -147,6 +147,39 @@ func TestDriverRedactsEveryRule(t *testing.T) {
 	}
 }
 
+// TestDriverHidesTokensPastAMarker: a file parsed for an operator's name
+// near its top still has the tokens further down hidden (the prefilter
+// goes on looking for them past the name), and one without tokens has
+// nothing hidden. No Secret rule runs, so only the token search hides.
+func TestDriverHidesTokensPastAMarker(t *testing.T) {
+	opts := lint.Options{Rules: []*analysis.Rule{quoteEverything}, SecretRules: []*analysis.Rule{}}
+	head := "from airflow.providers.docker.operators.docker import DockerOperator\n" +
+		strings.Repeat("x = 1\n", 200)
+	for _, c := range []struct {
+		name, tail, text string
+		hidden           bool
+	}{
+		{"in a string", "T = \"" + gitlabToken + "\"\n", gitlabToken, true},
+		{"in a comment", "# " + gitlabToken + "\nT = \"t\"\n", gitlabToken, true},
+		{"no token", "T = \"glpat-short\"\n", "glpat-short", false},
+	} {
+		res := lint.Source("marked.py", []byte(head+c.tail), opts)
+		if res.Err != nil || !res.Parsed || res.Redactor == nil {
+			t.Fatalf("%s: parsed %v, %v", c.name, res.Parsed, res.Err)
+		}
+		if hidden := res.Redactor.Redact(c.text) != c.text; hidden != c.hidden {
+			t.Errorf("%s: %q hidden %v, want %v", c.name, c.text, hidden, c.hidden)
+		}
+		findings, _ := lint.Findings([]lint.Result{res}, opts.Rules)
+		if len(findings) != 1 {
+			t.Fatalf("%s: %d findings, want one", c.name, len(findings))
+		}
+		if shown := strings.Contains(findings[0].Message, c.text); shown == c.hidden && c.name != "in a comment" {
+			t.Errorf("%s: %q shown %v in %q", c.name, c.text, shown, findings[0].Message)
+		}
+	}
+}
+
 // TestFingerprintHidesSecrets checks RULES.md: at a location holding a
 // secret the fingerprint is computed on the redacted text, so it does not
 // change when only hidden characters do, and no dictionary recovers the

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/lazyre"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
 )
@@ -213,19 +213,19 @@ var standIns = map[string]bool{
 // nameRefRE matches a value that is a name made of several words of
 // letters, such as a Variable key, connection id or Kubernetes Secret name
 // (`db_password`, `gitlab-token`).
-var nameRefRE = regexp.MustCompile(`^[A-Za-z]+(?:[_.-][A-Za-z]+)+$`)
+var nameRefRE = lazyre.New(`^[A-Za-z]+(?:[_.-][A-Za-z]+)+$`)
 
 // pathRE matches absolute, home- or dot-relative paths without white space.
-var pathRE = regexp.MustCompile(`^(?:/|~/|\./|\.\./)[^\s]*$`)
+var pathRE = lazyre.New(`^(?:/|~/|\./|\.\./)[^\s]*$`)
 
 // resourcePathRE matches a relative path of lowercase segments, such as a
 // Vault or Secrets Manager path (`secret/data/etl`, `prod/db/password`).
 // Generated secrets mix cases, so they rarely look like this.
-var resourcePathRE = regexp.MustCompile(`^[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+/?$`)
+var resourcePathRE = lazyre.New(`^[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+/?$`)
 
 // keyFileRE matches a plain file name with a key, certificate or
 // configuration extension.
-var keyFileRE = regexp.MustCompile(`(?i)^[\w.-]+\.(?:json|pem|key|p12|pfx|crt|cer|der|txt|ya?ml|ini|cfg|conf|env|toml)$`)
+var keyFileRE = lazyre.New(`(?i)^[\w.-]+\.(?:json|pem|key|p12|pfx|crt|cer|der|txt|ya?ml|ini|cfg|conf|env|toml)$`)
 
 // hardcodedSecret reports whether a literal value given to a secret-like
 // name is a real secret rather than a placeholder, a reference or prose.

@@ -3,11 +3,11 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/imageref"
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // ImageInvalidReference reports image values that are not valid image
@@ -98,7 +98,7 @@ func maybeSetAny(im image, names []string) bool {
 }
 
 // anyScheme matches a leading URL scheme.
-var anyScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+var anyScheme = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // invalidAdvice says what to write instead of an invalid reference.
 // withoutCredentials shows an image reference with any user info replaced,
@@ -141,7 +141,7 @@ func invalidAdvice(text string, err error) string {
 func correctedReference(s string) (string, bool) {
 	t := strings.TrimSpace(s)
 	t, _ = imageref.StripUserInfo(t)
-	t = anyScheme.ReplaceAllString(t, "")
+	t = anyScheme.Get().ReplaceAllString(t, "")
 	t = strings.TrimRight(t, "/")
 	if t == "" {
 		return "", false

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/lazyre"
 	"github.com/daglint/daglint/internal/pyparse"
 	"github.com/daglint/daglint/internal/secrets"
 	"github.com/daglint/daglint/internal/source"
@@ -226,7 +226,7 @@ func variableKey(v airflow.Value) string {
 
 // lineTailRE matches what may follow an item that sits on its own line: an
 // optional comma and an optional comment.
-var lineTailRE = regexp.MustCompile(`^[ \t]*(,)?[ \t]*(#.*)?$`)
+var lineTailRE = lazyre.New(`^[ \t]*(,)?[ \t]*(#.*)?$`)
 
 // moveToPrivate builds the fix moving every found entry from the
 // environment dict literal written at the call to private_environment, or
@@ -452,7 +452,7 @@ func (e editor) ownLine(r pyparse.Range) (own, comma bool, comment string) {
 		return false, false, ""
 	}
 	tail := e.src[r.End:e.lines.LineEnd(e.lines.Line(r.End))]
-	m := lineTailRE.FindSubmatch(tail)
+	m := lineTailRE.Get().FindSubmatch(tail)
 	if m == nil {
 		return false, false, ""
 	}

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/imageref"
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // ShortLivedRegistryPassword reports a docker connection whose registry
@@ -73,7 +73,7 @@ secrets backend, or a task, that rewrites the connection before it expires.`,
 }
 
 // ecrHostRE matches an Amazon ECR private registry host.
-var ecrHostRE = regexp.MustCompile(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$`)
+var ecrHostRE = lazyre.New(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$`)
 
 // googleAccessTokenLogin is the login that makes a GCR / Artifact Registry
 // password an OAuth access token.

@@ -1,10 +1,11 @@
 package secrets
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // Words splits an identifier-like name into lowercase words. Any rune that
@@ -289,7 +290,7 @@ func IsRegistryCredentialKey(name string) bool {
 }
 
 // nameOnlyRE matches words of letters joined by `_`, `.` or `-`.
-var nameOnlyRE = regexp.MustCompile(`^[A-Za-z]+(?:[_.-][A-Za-z]+)*$`)
+var nameOnlyRE = lazyre.New(`^[A-Za-z]+(?:[_.-][A-Za-z]+)*$`)
 
 // NamesASecret reports whether a value only names a secret instead of being
 // one: letters-only words whose name is secret-like (`password`,

@@ -1,11 +1,11 @@
 package secrets
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/daglint/daglint/internal/jinja"
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // placeholderMarkers make a value a placeholder wherever they appear, in
@@ -13,17 +13,17 @@ import (
 var placeholderMarkers = []string{"your", "example", "placeholder", "redacted", "dummy"}
 
 // envNameRE matches a value that is itself an environment-variable name.
-var envNameRE = regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`)
+var envNameRE = lazyre.New(`^[A-Z_][A-Z0-9_]*$`)
 
 // embeddedTemplateRE finds substitutions that are unambiguous anywhere in a
 // value: `${NAME}` and `%(name)s`.
-var embeddedTemplateRE = regexp.MustCompile(`\$\{[^{}]*\}|%\([A-Za-z_][A-Za-z0-9_]*\)s`)
+var embeddedTemplateRE = lazyre.New(`\$\{[^{}]*\}|%\([A-Za-z_][A-Za-z0-9_]*\)s`)
 
 // shellVarRE matches a value that is wholly a shell variable: `$DB_PASSWORD`.
-var shellVarRE = regexp.MustCompile(`^\$[A-Za-z_][A-Za-z0-9_]*$`)
+var shellVarRE = lazyre.New(`^\$[A-Za-z_][A-Za-z0-9_]*$`)
 
 // urlSchemeRE matches the start of a URL.
-var urlSchemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+var urlSchemeRE = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // IsPlaceholder reports whether value is a placeholder rather than a real
 // secret (RULES.md "Placeholder"). After trimming surrounding white space, a
@@ -50,7 +50,7 @@ func IsPlaceholder(value string) bool {
 	if isPlainPlaceholder(v) {
 		return true
 	}
-	if loc := urlSchemeRE.FindStringIndex(v); loc != nil {
+	if loc := urlSchemeRE.Get().FindStringIndex(v); loc != nil {
 		_, password, hasPassword, ok := splitUserinfo(v[loc[1]:])
 		if !ok || !hasPassword || password == "" {
 			return true

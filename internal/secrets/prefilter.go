@@ -139,7 +139,10 @@ func buildPrefilter(markers [][]byte) *prefilterTable {
 //
 // Values that reach a container only through an Airflow Variable are not
 // covered unless one of these words appears.
-func MayContainSecret(src []byte) bool { return scanNeedles(prefilter(), src, modeAny) != NoHint }
+func MayContainSecret(src []byte) bool {
+	h, _ := scanNeedles(prefilter(), src, modeAny)
+	return h != NoHint
+}
 
 // Hint is what SecretHint finds in a source.
 type Hint uint8
@@ -161,14 +164,18 @@ const (
 // TokenHint when src holds a token prefix, "private key" or a URL with user
 // info (or a secret-like word and "/T" with a capital or digit after it),
 // NameHint when it holds only secret-like words.
-func SecretHint(src []byte) Hint { return scanNeedles(prefilter(), src, modeHint) }
+func SecretHint(src []byte) Hint {
+	h, _ := scanNeedles(prefilter(), src, modeHint)
+	return h
+}
 
 // MayContainToken reports whether text may hold a credential FindTokens
 // finds: a token prefix, "private key" or a URL with user info, as
 // MayContainSecret looks for them, or "/T" with a capital or digit after
 // it (a Slack webhook path). Secret-like words do not count.
 func MayContainToken(text []byte) bool {
-	return scanNeedles(prefilter(), text, modeToken) == TokenHint
+	h, _ := scanNeedles(prefilter(), text, modeToken)
+	return h == TokenHint
 }
 
 // Prefilter is SecretHint together with a search for a caller's own
@@ -187,7 +194,19 @@ func NewPrefilter(markers [][]byte) *Prefilter {
 
 // Hint is SecretHint(src), except that it is TokenHint whenever src
 // contains one of the markers.
-func (p *Prefilter) Hint(src []byte) Hint { return scanNeedles(p.t(), src, modeHint) }
+func (p *Prefilter) Hint(src []byte) Hint {
+	h, _ := scanNeedles(p.t(), src, modeHint)
+	return h
+}
+
+// HintToken is Hint(src) together with MayContainToken(src), in the same
+// pass: a driver that parses a file for a marker still learns whether its
+// source can hold a credential FindTokens finds, and need not search it
+// for them when it cannot. The scan goes on past a marker (where Hint
+// stops) until it meets a token needle or the end.
+func (p *Prefilter) HintToken(src []byte) (hint Hint, mayToken bool) {
+	return scanNeedles(p.t(), src, modeBoth)
+}
 
 // scanMode is what scanNeedles looks for.
 type scanMode uint8
@@ -196,11 +215,15 @@ const (
 	modeAny   scanMode = iota // any needle but the Slack path; the first hit decides
 	modeHint                  // SecretHint
 	modeToken                 // token needles and the Slack path; words do not count
+	modeBoth                  // modeHint, and also whether modeToken would say TokenHint
 )
 
-// scanNeedles runs the prefilter table t over src in one pass.
-func scanNeedles(t *prefilterTable, src []byte, mode scanMode) Hint {
-	words, slack := false, false
+// scanNeedles runs the prefilter table t over src in one pass. Its second
+// result, only in modeBoth, is what modeToken would report (a token
+// needle or the Slack path seen); a marker then decides the hint without
+// ending the scan.
+func scanNeedles(t *prefilterTable, src []byte, mode scanMode) (Hint, bool) {
+	words, slack, marked := false, false, false
 	atNext, wsNext := -1, -1 // next '@' / white space at or after the last "://"
 	for j := 1; j < len(src); j++ {
 		// j is the second byte of the pair, so one bounds check serves both.
@@ -210,8 +233,8 @@ func scanNeedles(t *prefilterTable, src []byte, mode scanMode) Hint {
 		}
 		i := j - 1
 		for _, n := range t.buckets[b-1] {
-			if n.word && (words || mode == modeToken) {
-				continue // already seen, or not wanted
+			if n.word && (words || marked || mode == modeToken) || n.kind == needleMarker && marked {
+				continue // already seen, not wanted, or decided by a marker
 			}
 			end, ok := t.matchAt(src, i, n)
 			if !ok {
@@ -239,22 +262,24 @@ func scanNeedles(t *prefilterTable, src []byte, mode scanMode) Hint {
 			}
 			switch {
 			case !hit:
+			case n.kind == needleMarker && mode == modeBoth:
+				marked = true
 			case !n.word:
-				return TokenHint
+				return TokenHint, true
 			case mode == modeAny:
-				return NameHint
+				return NameHint, false
 			default:
 				words = true
 			}
 		}
 	}
 	switch {
-	case mode == modeToken && slack, words && slack:
-		return TokenHint
+	case marked, mode == modeToken && slack, words && slack:
+		return TokenHint, slack
 	case words:
-		return NameHint
+		return NameHint, slack
 	}
-	return NoHint
+	return NoHint, slack
 }
 
 func isUpperOrDigit(b byte) bool { return b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' }

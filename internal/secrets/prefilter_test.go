@@ -258,6 +258,7 @@ func TestPrefilterEqualsPlainSearch(t *testing.T) {
 		if got := p.Hint(src); got != want {
 			t.Fatalf("%s: Hint(%q) = %v, the plain search says %v", what, src, got, want)
 		}
+		checkHintToken(t, p, what, src, want)
 		return want
 	}
 	seen := map[Hint]int{}
@@ -300,6 +301,9 @@ func TestPrefilterEqualsPlainSearch(t *testing.T) {
 			t.Fatalf("too few texts with hint %v: %v", h, seen)
 		}
 	}
+	if markedOnly < 100 {
+		t.Fatalf("only %d texts with a marker and no token needle", markedOnly)
+	}
 }
 
 // FuzzPrefilter: the combined scan agrees with the plain search on any text.
@@ -313,5 +317,49 @@ func FuzzPrefilter(f *testing.F) {
 		if got, want := p.Hint([]byte(text)), plainPrefilterHint([]byte(text), prefilterMarkers); got != want {
 			t.Fatalf("Hint(%q) = %v, the plain search says %v", text, got, want)
 		}
+		checkHintToken(t, p, "fuzzed", []byte(text), plainPrefilterHint([]byte(text), prefilterMarkers))
 	})
+}
+
+// checkHintToken: HintToken says what Hint (want) and MayContainToken say,
+// and counts the texts where it knows of a marker but no token needle (the
+// case it exists for).
+func checkHintToken(t *testing.T, p *Prefilter, what string, src []byte, want Hint) {
+	t.Helper()
+	hint, tok := p.HintToken(src)
+	if wantTok := MayContainToken(src); hint != want || tok != wantTok {
+		t.Fatalf("%s: HintToken(%q) = %v, %v; Hint and MayContainToken say %v, %v", what, src, hint, tok, want, wantTok)
+	}
+	if hint == TokenHint && !tok {
+		markedOnly++
+	}
+}
+
+// markedOnly counts the texts checkHintToken saw with a marker and no token.
+var markedOnly int
+
+// TestHintTokenGoesOnPastAMarker: a marker decides the hint, but a token
+// needle or Slack path after it is still seen, and one with neither is not.
+func TestHintTokenGoesOnPastAMarker(t *testing.T) {
+	p := NewPrefilter(prefilterMarkers)
+	for _, c := range []struct {
+		src  string
+		hint Hint
+		tok  bool
+	}{
+		{"from x import DockerOperator\nx = 1\n", TokenHint, false},
+		{"from x import DockerOperator\npassword = 1\n", TokenHint, false},
+		{"from x import DockerOperator\nt = 'glpat-'\n", TokenHint, true},
+		{"from x import DockerOperator\nu = 'a://u:p@h'\n", TokenHint, true},
+		{"from x import DockerOperator\nu = 'a://u:p h@'\n", TokenHint, false},
+		{"DockerOperator /T0", TokenHint, true},
+		{"/T0 only", NoHint, true},
+		{"token /T0", TokenHint, true},
+		{"token", NameHint, false},
+		{"nothing", NoHint, false},
+	} {
+		if hint, tok := p.HintToken([]byte(c.src)); hint != c.hint || tok != c.tok {
+			t.Errorf("HintToken(%q) = %v, %v, want %v, %v", c.src, hint, tok, c.hint, c.tok)
+		}
+	}
 }
