@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unique"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
@@ -160,7 +161,7 @@ func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redac
 		f := report.Finding{
 			RuleID:   d.RuleID,
 			Severity: d.Severity,
-			Message:  d.Message,
+			Message:  intern(d.Message),
 			Start:    lines.Position(d.Start),
 			End:      lines.Position(d.End),
 		}
@@ -170,7 +171,7 @@ func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redac
 				at, path = rel.File.Lines, rel.File.Path
 			}
 			f.Related = append(f.Related, report.Related{
-				Path: path, Start: at.Position(rel.Start), End: at.Position(rel.End), Message: rel.Message,
+				Path: path, Start: at.Position(rel.Start), End: at.Position(rel.End), Message: intern(rel.Message),
 			})
 		}
 		for _, fx := range d.Fixes {
@@ -184,6 +185,13 @@ func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redac
 	}
 	return out
 }
+
+// intern returns the one copy of message the run keeps: a corpus of
+// thousands of findings says a few hundred different things (the same
+// image flagged in file after file), and every message is kept until the
+// report, so equal ones share their bytes. The copy made by a rule's
+// Sprintf is garbage as soon as the file's findings are positioned.
+func intern(message string) string { return unique.Make(message).Value() }
 
 // normalise returns the text of [start, end) with the file's secrets in
 // their redacted form and runs of white space folded to one space, so that
