@@ -198,10 +198,14 @@ func (c *check) walk() (int, bool) {
 		fmt.Fprintln(c.stderr, "warning: No Python files found under the given paths")
 	}
 	c.files = make([]string, len(walked.Files))
-	flags.fixFlags.roots = map[string]string{}
 	for i, f := range walked.Files {
 		c.files[i] = f.Path
-		flags.fixFlags.roots[f.Path] = f.Root
+	}
+	if flags.fixing() { // only fixes write files: a run that only reports needs no roots
+		flags.fixFlags.roots = make(map[string]string, len(walked.Files))
+		for _, f := range walked.Files {
+			flags.fixFlags.roots[f.Path] = f.Root
+		}
 	}
 	if c.fromStdin {
 		c.files = []string{c.stdinPath}

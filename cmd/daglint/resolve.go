@@ -267,6 +267,7 @@ func (l *walkLinter) finish(files []string) ([]*fileGroup, []lint.Result, error)
 		groups = ff.g.add(groups, i)
 		order[i] = ff.i
 	}
+	l.found = nil // garbage from now on: the check keeps the linter to the end
 	return groups, l.pool.Wait(order), nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unique"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
@@ -93,30 +94,57 @@ func splitRuns(at []int, n int) [][2]int {
 }
 
 // fileFindings copies the positioned diagnostics of the file path, stamped
-// for path, into out, which has room for each.
+// for path, into out, which has room for each. The fingerprints' hex texts
+// are written into one string, shared by the file's findings.
 func fileFindings(out []report.Finding, path string, located []located, names map[string]string) {
-	for i, l := range located {
-		f := l.finding
-		f.Path = path
-		f.RuleName = names[f.RuleID]
-		f.Fingerprint = l.fingerprint
-		f.Related = l.related
+	var hexes strings.Builder
+	hexes.Grow(len(located) * 2 * fingerprintSize)
+	var h [2 * fingerprintSize]byte
+	for i := range located {
+		hex.Encode(h[:], located[i].fingerprint[:])
+		hexes.Write(h[:])
+	}
+	all := hexes.String()
+	for i := range located {
+		l := &located[i]
+		f := report.Finding{
+			Path: path, RuleID: l.ruleID, RuleName: names[l.ruleID], Severity: l.severity, Message: l.message,
+			Start: l.start, End: l.end, Fingerprint: all[i*len(h) : (i+1)*len(h)],
+		}
+		if l.more != nil {
+			f.Related, f.Fixes = l.more.stamped, l.more.fixes
+		}
 		out[i] = f
 	}
 }
 
 // located is a diagnostic with its positions computed and the normalised
 // text of its primary location kept for the fingerprint: all a report
-// needs, so the file's source can go once it is linted.
+// needs, so the file's source can go once it is linted. Every finding of a
+// run is kept until the report, so it holds no more than that: its
+// fingerprint as the hash itself (hex only in the report), related
+// locations and fixes, which few findings have, behind one pointer.
 type located struct {
-	finding report.Finding // without Path, RuleName and Fingerprint
-	text    string
-	// fingerprint and related are the finding's fingerprint and related
-	// locations (those in the file itself with their Path set) for the path
-	// stamp was given: worked out as soon as the file is linted, on the
-	// worker, so that the report only copies them.
-	fingerprint string
-	related     []report.Related
+	ruleID   string
+	message  string
+	severity analysis.Severity
+	start    source.Position
+	end      source.Position
+	more     *locatedMore // nil without related locations or fixes
+	text     string
+	// fingerprint is the finding's fingerprint for the path stamp was
+	// given: worked out as soon as the file is linted, on the worker, so
+	// that the report only copies it.
+	fingerprint [fingerprintSize]byte
+}
+
+// locatedMore are a located diagnostic's related locations and fixes.
+type locatedMore struct {
+	related []report.Related // as located: Path "" for the file itself
+	// stamped are the related locations with the Path of those in the file
+	// itself set to the path stamp was given.
+	stamped []report.Related
+	fixes   []report.Fix
 }
 
 // stamp sets the fingerprints and related paths of one file's positioned
@@ -129,25 +157,32 @@ func stamp(located []located, path string) []located {
 	occurrences := make(map[key]int, len(located))
 	n := 0
 	for _, l := range located {
-		n += len(l.finding.Related)
+		if l.more != nil {
+			n += len(l.more.related)
+		}
 	}
 	related := make([]report.Related, 0, n) // the file's, allocated together
 	for i := range located {
 		l := &located[i]
-		f := &l.finding
-		l.related = nil
-		if len(f.Related) > 0 {
-			at := len(related)
-			related = append(related, f.Related...)
-			l.related = related[at:len(related):len(related)]
-			for j := range l.related {
-				if l.related[j].Path == "" { // in the file itself
-					l.related[j].Path = path
+		if l.more != nil {
+			// A copy of more: a rebased copy of located must not change
+			// the original's.
+			m := *l.more
+			m.stamped = nil
+			if len(m.related) > 0 {
+				at := len(related)
+				related = append(related, m.related...)
+				m.stamped = related[at:len(related):len(related)]
+				for j := range m.stamped {
+					if m.stamped[j].Path == "" { // in the file itself
+						m.stamped[j].Path = path
+					}
 				}
 			}
+			l.more = &m
 		}
-		k := key{f.RuleID, l.text}
-		l.fingerprint = Fingerprint(f.RuleID, path, l.text, occurrences[k])
+		k := key{l.ruleID, l.text}
+		l.fingerprint = fingerprintSum(l.ruleID, path, l.text, occurrences[k])
 		occurrences[k]++
 	}
 	return located
@@ -157,20 +192,24 @@ func stamp(located []located, path string) []located {
 func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redactor) []located {
 	out := make([]located, 0, len(diags))
 	for _, d := range diags {
-		f := report.Finding{
-			RuleID:   d.RuleID,
-			Severity: d.Severity,
-			Message:  d.Message,
-			Start:    lines.Position(d.Start),
-			End:      lines.Position(d.End),
+		l := located{
+			ruleID:   d.RuleID,
+			severity: d.Severity,
+			message:  intern(d.Message),
+			start:    lines.Position(d.Start),
+			end:      lines.Position(d.End),
+			text:     normalise(lines, d.Start, d.End, red),
+		}
+		if len(d.Related) > 0 || len(d.Fixes) > 0 {
+			l.more = &locatedMore{}
 		}
 		for _, rel := range d.Related {
 			at, path := lines, ""
 			if rel.File != nil {
 				at, path = rel.File.Lines, rel.File.Path
 			}
-			f.Related = append(f.Related, report.Related{
-				Path: path, Start: at.Position(rel.Start), End: at.Position(rel.End), Message: rel.Message,
+			l.more.related = append(l.more.related, report.Related{
+				Path: path, Start: at.Position(rel.Start), End: at.Position(rel.End), Message: intern(rel.Message),
 			})
 		}
 		for _, fx := range d.Fixes {
@@ -178,12 +217,19 @@ func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redac
 			for _, e := range fx.Edits {
 				rf.Edits = append(rf.Edits, report.Edit{Start: lines.Position(e.Start), End: lines.Position(e.End), NewText: e.NewText})
 			}
-			f.Fixes = append(f.Fixes, rf)
+			l.more.fixes = append(l.more.fixes, rf)
 		}
-		out = append(out, located{finding: f, text: normalise(lines, d.Start, d.End, red)})
+		out = append(out, l)
 	}
 	return out
 }
+
+// intern returns the one copy of message the run keeps: a corpus of
+// thousands of findings says a few hundred different things (the same
+// image flagged in file after file), and every message is kept until the
+// report, so equal ones share their bytes. The copy made by a rule's
+// Sprintf is garbage as soon as the file's findings are positioned.
+func intern(message string) string { return unique.Make(message).Value() }
 
 // normalise returns the text of [start, end) with the file's secrets in
 // their redacted form and runs of white space folded to one space, so that
@@ -244,12 +290,21 @@ func asciiSpace(c byte) bool {
 // normalised text of the primary location and how many identical ones come
 // before it in the file. It is a hash, so it never carries a secret.
 func Fingerprint(ruleID, path, text string, occurrence int) string {
+	sum := fingerprintSum(ruleID, path, text, occurrence)
+	return hex.EncodeToString(sum[:])
+}
+
+// fingerprintSize is the number of bytes of a fingerprint's hash (twice as
+// many hex digits).
+const fingerprintSize = 16
+
+// fingerprintSum is the hash whose hex text is Fingerprint.
+func fingerprintSum(ruleID, path, text string, occurrence int) (sum [fingerprintSize]byte) {
 	var buf [256]byte // most inputs fit: no allocation for them
 	b := append(append(buf[:0], ruleID...), 0)
 	b = append(append(b, path...), 0)
 	b = append(append(b, text...), 0)
 	h := sha256.Sum256(strconv.AppendInt(b, int64(occurrence), 10))
-	var out [32]byte
-	hex.Encode(out[:], h[:16])
-	return string(out[:])
+	copy(sum[:], h[:fingerprintSize])
+	return sum
 }

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/daglint/daglint/internal/lint"
 	"github.com/daglint/daglint/internal/report"
@@ -230,5 +231,41 @@ func TestFoldSpaces(t *testing.T) {
 	folded := "DockerOperator(task_id=\"x\", image=IMAGE)"
 	if n := testing.AllocsPerRun(20, func() { lint.FoldSpaces(folded) }); n != 0 {
 		t.Errorf("folding a folded text allocates %v times", n)
+	}
+}
+
+// TestEqualMessagesShareBytes: findings that say the same thing in
+// different files keep one copy of their message (the report holds every
+// finding until the end of the run), and different messages stay apart.
+func TestEqualMessagesShareBytes(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.py", []byte(dirtyDAG))
+	b := writeFile(t, dir, "b.py", []byte(dirtyDAG))
+	other := strings.ReplaceAll(dirtyCall, "etl:1.0", "load:2.0") // another image: another message
+	c := writeFile(t, dir, "c.py", []byte(dirtyDAG+other))
+	opts := allRulesOptions()
+	findings, _ := lint.Findings(lint.Files([]string{a, b, c}, opts), opts.Rules)
+	byMessage := map[string]*byte{}
+	shared := 0
+	for _, f := range findings {
+		p, seen := byMessage[f.Message]
+		switch {
+		case !seen:
+			byMessage[f.Message] = unsafe.StringData(f.Message)
+		case p != unsafe.StringData(f.Message):
+			t.Errorf("%s: message %q is a second copy", f.Path, f.Message)
+		default:
+			shared++
+		}
+	}
+	if len(byMessage) != 2 || shared != 2 {
+		t.Fatalf("%d findings with %d messages, %d shared: want two messages, one of them in three files", len(findings), len(byMessage), shared)
+	}
+	for m, p := range byMessage {
+		for m2, p2 := range byMessage {
+			if m != m2 && p == p2 {
+				t.Errorf("messages %q and %q share their bytes", m, m2)
+			}
+		}
 	}
 }
