@@ -2,11 +2,10 @@ package airflow
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/daglint/daglint/internal/fixtures"
 	"github.com/daglint/daglint/internal/lint/lintbench"
 	"github.com/daglint/daglint/internal/pyparse"
 )
@@ -42,16 +41,8 @@ x[idx()] = val()
 		"unsorted.py": []byte("f(k=g(), *h())\nD(task_id=i(), image=j())\n"),
 		"broken.py":   []byte("D(task_id=i(), image=j(\nx = k()\n"),
 	}
-	fixtures, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(fixtures) == 0 {
-		t.Fatalf("no fixtures (%v)", err)
-	}
-	for _, p := range fixtures {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[p] = src
+	for _, f := range fixtures.DAGs(t, 1) {
+		srcs[f.Path] = f.Src
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := range 40 {

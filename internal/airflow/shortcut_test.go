@@ -1,10 +1,9 @@
 package airflow
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/daglint/daglint/internal/fixtures"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
@@ -22,16 +21,8 @@ func TestBuildShortcut(t *testing.T) {
 		"lookalike":     "from airflow_plugins.docker import DockerOperator\nDockerOperator(task_id='a', image='x')\n",
 		"plain module":  "import os\n\ndef auth_header(key: str):\n    token = os.environ['API_TOKEN']\n    return {'token': token, 'key': key}\n",
 	}
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) < 20 {
-		t.Fatalf("fixtures: %d, %v", len(paths), err)
-	}
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[filepath.Base(p)] = string(src)
+	for _, f := range fixtures.DAGs(t, 20) {
+		srcs[f.Name] = string(f.Src)
 	}
 	calls, skipped := 0, 0
 	for name, src := range srcs {

@@ -1,11 +1,10 @@
 package lint_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/daglint/daglint/internal/fixtures"
 	"github.com/daglint/daglint/internal/lint"
 )
 
@@ -13,16 +12,8 @@ import (
 // fixtures. Invariants: no internal error (a recovered panic), every range
 // inside the file with Start <= End, diagnostics sorted by offset then rule.
 func FuzzLint(f *testing.F) {
-	seeds, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(seeds) == 0 {
-		f.Fatalf("no seed fixtures: %v", err)
-	}
-	for _, p := range seeds {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
+	for _, seed := range fixtures.DAGs(f, 1) {
+		f.Add(seed.Src)
 	}
 	f.Add([]byte(dirtyDAG))
 	f.Add([]byte("\xef\xbb\xbf" + strings.ReplaceAll(dirtyDAG, "\n", "\r\n")))

@@ -1,11 +1,10 @@
 package lint_test
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/daglint/daglint/internal/fixtures"
 	"github.com/daglint/daglint/internal/lint"
 )
 
@@ -13,16 +12,9 @@ import (
 // related locations, suppressions and syntax errors.
 func dagFixtureSources(t *testing.T) (paths []string, srcs [][]byte) {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) < 10 {
-		t.Fatalf("fixture DAGs: %d, %v", len(paths), err)
-	}
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs = append(srcs, src)
+	for _, f := range fixtures.DAGs(t, 10) {
+		paths = append(paths, f.Path)
+		srcs = append(srcs, f.Src)
 	}
 	return paths, srcs
 }

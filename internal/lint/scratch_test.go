@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daglint/daglint/internal/fixtures"
 	"github.com/daglint/daglint/internal/lint"
 )
 
@@ -27,17 +28,10 @@ func plainModule(n int) []byte {
 // skipped file after it does not overwrite it.
 func TestSkippedFileMemoryReuse(t *testing.T) {
 	dir := t.TempDir()
-	dags, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(dags) < 10 {
-		t.Fatalf("fixture DAGs: %d, %v", len(dags), err)
-	}
 	big := plainModule(4000)
 	var paths []string
-	for i, dag := range dags {
-		src, err := os.ReadFile(dag)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, dag := range fixtures.DAGs(t, 10) {
+		src := dag.Src
 		skipped := filepath.Join(dir, fmt.Sprintf("plain_%03d.py", i))
 		parsed := filepath.Join(dir, fmt.Sprintf("dag_%03d.py", i))
 		if err := os.WriteFile(skipped, big, 0o644); err != nil {

@@ -2,10 +2,10 @@ package pyparse
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/daglint/daglint/internal/fixtures"
 )
 
 // tokenSamples are sources for the Tokens tests: the DAG fixtures and
@@ -33,17 +33,9 @@ func tokenSamples(t testing.TB) [][]byte {
 // fixtureDAGs reads the project's fixture DAG files.
 func fixtureDAGs(t testing.TB) [][]byte {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no fixture DAGs: %v", err)
-	}
 	var out [][]byte
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, src)
+	for _, f := range fixtures.DAGs(t, 1) {
+		out = append(out, f.Src)
 	}
 	return out
 }

@@ -2,11 +2,11 @@ package pyparse
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/daglint/daglint/internal/fixtures"
 )
 
 // childrenWalk is the reference traversal: pre-order through Children,
@@ -269,16 +269,8 @@ func BenchmarkIndex(b *testing.B) {
 // DAG fixtures, each parsed fresh and into a released file's arena.
 func TestIndexMatchesInspect(t *testing.T) {
 	srcs := map[string][]byte{"generated.py": dagLike(30 << 10), "sample.py": []byte(walkSample)}
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) < 10 {
-		t.Fatalf("fixtures: %d files, %v", len(paths), err)
-	}
-	for _, path := range paths {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[filepath.Base(path)] = src
+	for _, f := range fixtures.DAGs(t, 10) {
+		srcs[f.Name] = f.Src
 	}
 	p := NewParser()
 	for name, src := range srcs {

@@ -1,28 +1,20 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/daglint/daglint/internal/fixtures"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
 // TestOpByteIsIs: the token prefilter reads one-character operators with
 // opByte; on every token of every fixture it says what Tokens.Is says.
 func TestOpByteIsIs(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "dags", "*.py"))
-	if err != nil || len(paths) < 10 {
-		t.Fatalf("fixtures: %v (%d files)", err, len(paths))
-	}
 	ops := []string{"=", ",", ";", ":", ")", "]", "(", "[", "{", "}", ".", "*"}
 	seen := map[byte]bool{}
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		toks := pyparse.Tokenize(append(src, "\nf\"{x}=,:)\" ; a := 1\n"...))
+	for _, fx := range fixtures.DAGs(t, 10) {
+		p := fx.Path
+		toks := pyparse.Tokenize(append(fx.Src, "\nf\"{x}=,:)\" ; a := 1\n"...))
 		for i := 0; i < toks.Len(); i++ {
 			b := opByte(toks, i)
 			seen[b] = true
