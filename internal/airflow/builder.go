@@ -306,11 +306,13 @@ func (b *builder) expr(e pyparse.Expr, sc *Scope, shadow map[string]bool, ctx []
 	}
 	// Without a shadow e is a statement's expression (or a lambda's
 	// default), which no call encloses; see indexCalls.
-	if calls, ok := b.calls.in(e.Span()); ok && shadow == nil {
-		for _, c := range calls {
-			b.site(c, sc, shadow, ctx)
+	if shadow == nil {
+		if calls, ok := b.calls.in(e.Span()); ok {
+			for _, c := range calls {
+				b.site(c, sc, nil, ctx)
+			}
+			return
 		}
-		return
 	}
 	pyparse.Inspect(e, func(n pyparse.Node) bool {
 		switch n := n.(type) {

@@ -2,6 +2,7 @@ package airflow
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -62,6 +63,55 @@ func TestNormalizeVersion(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("NormalizeVersion(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// splitVersion is NormalizeVersion as it read versions before its fast
+// path and in-place parts: split on every dot, then look at the parts.
+func splitVersion(v string) (string, bool) {
+	parts := strings.Split(strings.TrimSpace(v), ".")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return "", false
+		}
+	}
+	switch {
+	case parts[0] == "1" && len(parts) >= 2 && parts[1] == "10":
+		return Airflow1, true
+	case parts[0] == Airflow2, parts[0] == Airflow3:
+		return parts[0], true
+	}
+	return "", false
+}
+
+// TestNormalizeVersionMatchesSplit: the fast path for a normal version and
+// the parts read in place give what splitting on every dot gives, on the
+// listed versions and 50,000 generated strings over digits, dots, spaces
+// and a letter.
+func TestNormalizeVersionMatchesSplit(t *testing.T) {
+	inputs := []string{Airflow1, Airflow2, Airflow3, "", ".", "..", " ", "1.10", "1.10.", "1.1", "1.100", "2 ", " 1.10 ",
+		"3.0", "2.", ".2", "1.10.0.0", "10", "1..10", "\t2\n", "3\u00a0"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		b := make([]byte, r.IntN(8))
+		for i := range b {
+			b[i] = "0123..  x"[r.IntN(9)]
+		}
+		inputs = append(inputs, string(b))
+	}
+	matched := 0
+	for _, v := range inputs {
+		got, ok := NormalizeVersion(v)
+		want, wantOK := splitVersion(v)
+		if got != want || ok != wantOK {
+			t.Fatalf("NormalizeVersion(%q) = %q, %v; splitting gives %q, %v", v, got, ok, want, wantOK)
+		}
+		if ok {
+			matched++
+		}
+	}
+	if matched < 500 {
+		t.Errorf("only %d inputs were versions: the generated strings test little", matched)
 	}
 }
 
