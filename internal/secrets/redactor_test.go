@@ -79,3 +79,39 @@ func TestRedactorFewAndManyLongSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactorFewNestedSecrets: through NewRedactor (its longest-first
+// order and the real redacted forms), the one-by-one search hides nested,
+// overlapping and adjacent secrets exactly as a Replacer of the same
+// secrets does, and a secret that stands alone in the text never shows
+// whole.
+func TestRedactorFewNestedSecrets(t *testing.T) {
+	known := []string{"Kx7mQ2vB9nR4", "Kx7mQ2vB9nR4-tail", "Q2vB9nR4zzzz", "pre-Kx7mQ2vB", "nR4-tail-end!"}
+	few := NewRedactor(known)
+	if len(few.few) != len(known) || few.long != nil {
+		t.Fatalf("want %d secrets searched one by one, got %d (Replacer %v)", len(known), len(few.few), few.long != nil)
+	}
+	var pairs []string
+	for i, s := range few.few {
+		pairs = append(pairs, s, few.fewRedacted[i])
+	}
+	viaReplacer := &Redactor{long: strings.NewReplacer(pairs...), short: few.short}
+	r := rand.New(rand.NewPCG(9, 9))
+	pieces := append([]string{" ", "x", "-", "\n", "Kx7m", "nR4", "tail"}, known...)
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := few.Redact(text), viaReplacer.Redact(text); got != want {
+			t.Fatalf("Redact(%q): one by one %q, Replacer %q", text, got, want)
+		}
+	}
+	for _, k := range known {
+		text := "a = " + k + " ;"
+		if got := few.Redact(text); strings.Contains(got, k) {
+			t.Errorf("Redact(%q) = %q shows the secret whole", text, got)
+		}
+	}
+}

@@ -143,6 +143,9 @@ func TestFindTokens(t *testing.T) {
 			if !MayContainSecret([]byte(tt.text)) && len(tt.want) > 0 {
 				t.Errorf("MayContainSecret(%q) = false for a text FindTokens flags", tt.text)
 			}
+			if !MayContainToken([]byte(tt.text)) && len(tt.want) > 0 {
+				t.Errorf("MayContainToken(%q) = false for a text FindTokens flags: a file parsed only for a marker would not have it redacted", tt.text)
+			}
 		})
 	}
 }
