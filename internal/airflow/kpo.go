@@ -2,32 +2,11 @@ package airflow
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/daglint/daglint/internal/pyparse"
 )
-
-// kpoFamilyJSON lists the provider subclasses of KubernetesPodOperator and
-// the parameters each adds, and those of @task.kubernetes, with the provider
-// source each list was read from.
-//
-//go:embed data/kpo-family.json
-var kpoFamilyJSON []byte
-
-// kpoFamilyDoc is the part of the JSON daglint reads.
-type kpoFamilyDoc struct {
-	Operators map[string]struct {
-		Extends string   `json:"extends"`
-		Source  string   `json:"source"`
-		Params  []string `json:"params"`
-	} `json:"operators"`
-	TaskKubernetes struct {
-		Params []string `json:"params"`
-	} `json:"task_kubernetes"`
-}
 
 // kpoFamilyTables holds, per provider class, every parameter it and the
 // provider classes between it and KubernetesPodOperator add.
@@ -56,34 +35,6 @@ func (l kpoFamilyLists) tables() *kpoFamilyTables {
 		t.params[name] = make(nameSet, len(params)).add(params)
 	}
 	return t
-}
-
-func buildKPOFamily(data []byte) (*kpoFamilyTables, error) {
-	var doc kpoFamilyDoc
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("decode kpo family: %w", err)
-	}
-	t := &kpoFamilyTables{params: map[string]nameSet{}, task: nameSet{}.add(doc.TaskKubernetes.Params)}
-	for name := range doc.Operators {
-		set := nameSet{}
-		seen := map[string]bool{}
-		for cls := name; cls != "KubernetesPodOperator"; cls = doc.Operators[cls].Extends {
-			op, ok := doc.Operators[cls]
-			if !ok || seen[cls] {
-				return nil, fmt.Errorf("decode kpo family: %s does not lead to KubernetesPodOperator", name)
-			}
-			if op.Source == "" {
-				return nil, fmt.Errorf("decode kpo family: %s has no source", cls)
-			}
-			seen[cls] = true
-			set.add(op.Params)
-		}
-		t.params[name] = set
-	}
-	if len(t.task) == 0 {
-		return nil, fmt.Errorf("decode kpo family: no @task.kubernetes parameters")
-	}
-	return t, nil
 }
 
 // kpoFamilyClass reports whether the qualified name is a provider subclass

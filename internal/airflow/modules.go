@@ -205,12 +205,6 @@ func (s *Scope) bindImport(name string, ref *importRef) {
 	s.add(name, binding{kind: bindImport, imp: ref, cond: s.inBlock > 0})
 }
 
-// boundIn returns the scope name is bound in as seen from s, or nil.
-func (s *Scope) boundIn(name string, shadow map[string]bool) *Scope {
-	sc, _ := s.find(name, shadow)
-	return sc
-}
-
 // member is what a name of a module stands for: a module, or a value.
 type member struct {
 	mod   *Module

@@ -266,7 +266,7 @@ func (s *Scope) lookup(name string, shadow map[string]bool) (binding, bool) {
 }
 
 // lookupAt is lookup that also returns the scope name is bound in as seen
-// from s (nil when it is unbound or shadowed; see boundIn).
+// from s (nil when it is unbound or shadowed; see find).
 func (s *Scope) lookupAt(name string, shadow map[string]bool) (binding, *Scope, bool) {
 	sc, bs := s.find(name, shadow)
 	if len(bs) != 1 {
