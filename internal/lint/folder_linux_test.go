@@ -183,3 +183,37 @@ func BenchmarkReadFiles(b *testing.B) {
 		})
 	}
 }
+
+// TestFolderPathTooLong: a path the kernel refuses as too long gets the
+// error reading it by its path gives, although its folder alone could be
+// opened and the file named relative to it.
+func TestFolderPathTooLong(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	name := strings.Repeat("d", 200)
+	var dir []string
+	for range 20 { // a folder path of 4,019 bytes, under the limit
+		if err := os.Mkdir(name, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chdir(name); err != nil {
+			t.Fatal(err)
+		}
+		dir = append(dir, name)
+	}
+	file := strings.Repeat("f", 100) + ".py"
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(root); err != nil {
+		t.Fatal(err)
+	}
+	p := strings.Join(append(dir, file), "/") // over the limit
+	var dirs folder
+	defer dirs.close()
+	_, byPath := readFileIn(nil, p, 0, nil)
+	_, viaDirs := readFileIn(&dirs, p, 0, nil)
+	if byPath == nil || viaDirs == nil || viaDirs.Error() != byPath.Error() {
+		t.Fatalf("error %v through the folder, %v by the path", viaDirs, byPath)
+	}
+}
