@@ -217,3 +217,33 @@ func TestFolderPathTooLong(t *testing.T) {
 		t.Fatalf("error %v through the folder, %v by the path", viaDirs, byPath)
 	}
 }
+
+// TestFolderSymlinksAndDotDot: through the folder cache, a path with ".."
+// after a folder link (the kernel resolves it from the link's target, not
+// lexically), a linked folder, a linked file and a dangling link read
+// what, or fail as, reading by the path does.
+func TestFolderSymlinksAndDotDot(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	for p, text := range map[string]string{"deep/inner/x.py": "inner", "deep/sib/x.py": "deep sib", "sib/x.py": "top sib", "a/x.py": "ax"} {
+		put(t, p, []byte(text))
+	}
+	for link, target := range map[string]string{"link": "deep/inner", "a/lx.py": "../sib/x.py", "a/dangling.py": "nothing.py", "a/up": ".."} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var dirs folder
+	defer dirs.close()
+	for _, p := range []string{"link/x.py", "link/../sib/x.py", "sib/x.py", "link/../sib/x.py", "a/../sib/x.py",
+		"a/lx.py", "a/up/a/x.py", "a/up/link/../sib/x.py", "a/dangling.py", "link/../x.py", "a/x.py", "link/.."} {
+		want, byPath := readFileIn(nil, p, 0, nil)
+		got, viaDirs := readFileIn(&dirs, p, 0, nil)
+		if string(got) != string(want) || (viaDirs == nil) != (byPath == nil) || viaDirs != nil && viaDirs.Error() != byPath.Error() {
+			t.Fatalf("%s: read %q (error %v) through the folder, %q (error %v) by the path", p, got, viaDirs, want, byPath)
+		}
+	}
+	if got := readVia(t, &dirs, "link/../sib/x.py"); string(got) != "deep sib" {
+		t.Fatalf("link/../sib/x.py: read %q, want the link target's sibling", got)
+	}
+}
