@@ -93,7 +93,7 @@ func ConnectionsSource(path string, src []byte, git GitState, opts Options) (res
 	redactDiagnostics(diags, res.Redactor)
 	sortDiagnostics(diags)
 	res.Diagnostics = diags
-	res.located = locate(lines, diags, res.Redactor)
+	res.located, res.stampedFor = stamp(locate(lines, diags, res.Redactor), path), path
 	if opts.KeepSource {
 		res.Lines = lines
 	}

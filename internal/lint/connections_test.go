@@ -122,3 +122,22 @@ func TestConnectionsPanicHidesSecrets(t *testing.T) {
 		t.Errorf("error message %q, want it without the password", msg)
 	}
 }
+
+// TestConnectionsFindingsFingerprinted: a connections file's findings
+// carry the fingerprint of their rule, path and text, whatever the path
+// (the empty one included: located is stamped as it is made, as a Python
+// file's is, not left for Findings to notice).
+func TestConnectionsFindingsFingerprinted(t *testing.T) {
+	pw := "Vx9" + "qLm27Rt"
+	src := "AIRFLOW_CONN_A=docker://u:" + pw + "@h.example.com\n"
+	for _, name := range []string{".env", ""} {
+		res := ConnectionsSource(name, []byte(src), GitState{InWorkTree: true}, Options{Rules: []*analysis.Rule{connectionsRule}})
+		f, _ := Findings([]Result{res}, []*analysis.Rule{connectionsRule})
+		if len(f) != 1 {
+			t.Fatalf("%q: findings %+v", name, f)
+		}
+		if want := Fingerprint("DAG900", name, res.located[0].text, 0); f[0].Fingerprint != want || strings.Contains(res.located[0].text, pw) {
+			t.Errorf("%q: fingerprint %s, want %s", name, f[0].Fingerprint, want)
+		}
+	}
+}

@@ -22,10 +22,12 @@ type folder struct {
 // descriptor finds nothing) is opened anew. (A folder renamed while the
 // run reads it may still be read under its old name, until a file is not
 // found in it: the path of a file the walk listed names the same file as
-// long as nothing moves under the run.)
+// long as nothing moves under the run.) A path too long for the kernel
+// (PathMax bytes with its final NUL) is opened by the path, which fails,
+// though its folder and name would each be short enough.
 func (f *folder) open(path string, flags int) (int, error) {
 	i := strings.LastIndexByte(path, '/')
-	if f == nil || i <= 0 || i == len(path)-1 {
+	if f == nil || i <= 0 || i == len(path)-1 || len(path) >= syscall.PathMax {
 		return openPath(path, flags)
 	}
 	if dir := path[:i]; dir != f.dir {

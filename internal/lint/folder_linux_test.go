@@ -183,3 +183,67 @@ func BenchmarkReadFiles(b *testing.B) {
 		})
 	}
 }
+
+// TestFolderPathTooLong: a path the kernel refuses as too long gets the
+// error reading it by its path gives, although its folder alone could be
+// opened and the file named relative to it.
+func TestFolderPathTooLong(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	name := strings.Repeat("d", 200)
+	var dir []string
+	for range 20 { // a folder path of 4,019 bytes, under the limit
+		if err := os.Mkdir(name, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chdir(name); err != nil {
+			t.Fatal(err)
+		}
+		dir = append(dir, name)
+	}
+	file := strings.Repeat("f", 100) + ".py"
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(root); err != nil {
+		t.Fatal(err)
+	}
+	p := strings.Join(append(dir, file), "/") // over the limit
+	var dirs folder
+	defer dirs.close()
+	_, byPath := readFileIn(nil, p, 0, nil)
+	_, viaDirs := readFileIn(&dirs, p, 0, nil)
+	if byPath == nil || viaDirs == nil || viaDirs.Error() != byPath.Error() {
+		t.Fatalf("error %v through the folder, %v by the path", viaDirs, byPath)
+	}
+}
+
+// TestFolderSymlinksAndDotDot: through the folder cache, a path with ".."
+// after a folder link (the kernel resolves it from the link's target, not
+// lexically), a linked folder, a linked file and a dangling link read
+// what, or fail as, reading by the path does.
+func TestFolderSymlinksAndDotDot(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	for p, text := range map[string]string{"deep/inner/x.py": "inner", "deep/sib/x.py": "deep sib", "sib/x.py": "top sib", "a/x.py": "ax"} {
+		put(t, p, []byte(text))
+	}
+	for link, target := range map[string]string{"link": "deep/inner", "a/lx.py": "../sib/x.py", "a/dangling.py": "nothing.py", "a/up": ".."} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var dirs folder
+	defer dirs.close()
+	for _, p := range []string{"link/x.py", "link/../sib/x.py", "sib/x.py", "link/../sib/x.py", "a/../sib/x.py",
+		"a/lx.py", "a/up/a/x.py", "a/up/link/../sib/x.py", "a/dangling.py", "link/../x.py", "a/x.py", "link/.."} {
+		want, byPath := readFileIn(nil, p, 0, nil)
+		got, viaDirs := readFileIn(&dirs, p, 0, nil)
+		if string(got) != string(want) || (viaDirs == nil) != (byPath == nil) || viaDirs != nil && viaDirs.Error() != byPath.Error() {
+			t.Fatalf("%s: read %q (error %v) through the folder, %q (error %v) by the path", p, got, viaDirs, want, byPath)
+		}
+	}
+	if got := readVia(t, &dirs, "link/../sib/x.py"); string(got) != "deep sib" {
+		t.Fatalf("link/../sib/x.py: read %q, want the link target's sibling", got)
+	}
+}

@@ -288,10 +288,10 @@ func grewTooLarge(max int64) error {
 }
 
 // readFile reads a regular file of at most max bytes (0: no limit); a
-// pipe, device or folder is refused without being read (readFileInto, one
+// pipe, device or folder is refused without being read (readFileIn, one
 // for each kind of system).
 func readFile(path string, max int64) ([]byte, error) {
-	return readFileInto(path, max, nil)
+	return readFileIn(nil, path, max, nil)
 }
 
 // ReadLimited reads r into buf, failing with an ErrTooLarge notice beyond

@@ -9,13 +9,9 @@ import (
 	"os"
 )
 
-// readFileInto is readFile reading into scratch when the file fits in its
-// capacity (so the bytes returned may be scratch's).
-func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
-	return readFileIn(nil, path, max, scratch)
-}
-
-// readFileIn is readFileInto; every file is opened by its path here.
+// readFileIn is readFile reading into scratch when the file fits in its
+// capacity (so the bytes returned may be scratch's); every file is opened
+// by its path here.
 func readFileIn(_ *folder, path string, max int64, scratch []byte) ([]byte, error) {
 	// Stat before opening: opening a named pipe for reading blocks until
 	// something writes to it, and a device may never end.

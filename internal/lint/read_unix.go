@@ -9,18 +9,13 @@ import (
 	"syscall"
 )
 
-// readFileInto is readFile reading into scratch when the file fits in its
-// capacity (so the bytes returned may be scratch's). It costs four system
-// calls for a file (open, fstat, read to the end, close) where os.Stat,
-// os.Open and a bytes.Buffer take eight or more: opening with O_NONBLOCK
-// returns at once even for a named pipe nobody writes to, so no stat is
-// needed before it, and fstat on the open descriptor decides.
-func readFileInto(path string, max int64, scratch []byte) ([]byte, error) {
-	return readFileIn(nil, path, max, scratch)
-}
-
-// readFileIn is readFileInto opening the file through dirs (nil: by its
-// path).
+// readFileIn is readFile opening the file through dirs (nil: by its
+// path) and reading into scratch when the file fits in its capacity (so
+// the bytes returned may be scratch's). It costs four system calls for a
+// file (open, fstat, read to the end, close) where os.Stat, os.Open and a
+// bytes.Buffer take eight or more: opening with O_NONBLOCK returns at once
+// even for a named pipe nobody writes to, so no stat is needed before it,
+// and fstat on the open descriptor decides.
 func readFileIn(dirs *folder, path string, max int64, scratch []byte) ([]byte, error) {
 	fd, err := dirs.open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOCTTY)
 	if err != nil {
