@@ -3,27 +3,23 @@ package pyparse
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
+
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // codingRE is PEP 263's coding declaration, on one of the first two lines.
 // It and pythonCodecRE compile on first use, not at start-up: most files
 // declare no coding.
-var codingRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
-})
+var codingRE = lazyre.New(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`).Get
 
 // pythonCodecRE matches codec names Python knows that the IANA and WHATWG
 // indexes spell otherwise (cp1252, latin_1, iso8859_15, utf_16_le, mac_roman).
-var pythonCodecRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(cp\d{3,5}|ibm\d{3,5}|latin-?[1-9]|l[1-9]|iso-?8859-?\d{1,2}|utf-?(8|16|32)(-(le|be|sig))?|u8|mac-\w+|koi8-[rut]|euc-(jp|kr|jis-2004|jisx0213)|shift-?jis(-2004|x0213)?|sjis|gb(2312|k|18030)|big5(hkscs)?|hz|iso-2022-\w+|johab|ascii|us-ascii|646|ptcp154|kz1048|tis-620|hp-roman8|palmos|charmap|raw-unicode-escape|unicode-escape)$`)
-})
+var pythonCodecRE = lazyre.New(`^(cp\d{3,5}|ibm\d{3,5}|latin-?[1-9]|l[1-9]|iso-?8859-?\d{1,2}|utf-?(8|16|32)(-(le|be|sig))?|u8|mac-\w+|koi8-[rut]|euc-(jp|kr|jis-2004|jisx0213)|shift-?jis(-2004|x0213)?|sjis|gb(2312|k|18030)|big5(hkscs)?|hz|iso-2022-\w+|johab|ascii|us-ascii|646|ptcp154|kz1048|tis-620|hp-roman8|palmos|charmap|raw-unicode-escape|unicode-escape)$`).Get
 
 // sourceCoding is what a file's coding declaration says: whether its
 // string literals are read as UTF-8, and the error CPython raises for the

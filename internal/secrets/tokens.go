@@ -4,7 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/daglint/daglint/internal/lazyre"
 )
 
 // Match is one credential found by FindTokens.
@@ -94,26 +95,20 @@ func keysOf(m map[string]string) []string {
 // The patterns are compiled on first use: a run that meets no keyword
 // (and `daglint version`) does not pay for them at start-up.
 var (
-	gitlabRE = lazyRegexp(`^(?:(` + strings.Join(keysOf(gitlabKinds), "|") + `)-|` +
-		gitlabRunnerRegistrationPrefix + `)([0-9A-Za-z_-]{20,300})(?:\.[0-9A-Za-z]{2,12}){0,2}`)
-	githubRE       = lazyRegexp(`^(gh[pousr])_([0-9A-Za-z]{36,251})\b`)
-	githubFineRE   = lazyRegexp(`^(github_pat_)([0-9A-Za-z]{20,30}_[0-9A-Za-z]{50,70})\b`)
-	dockerHubRE    = lazyRegexp(`^(dckr_pat_)([0-9A-Za-z_-]{20,200})`)
-	awsRE          = lazyRegexp(`^(AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16})\b`)
-	googleRE       = lazyRegexp(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`)
-	slackTokenRE   = lazyRegexp(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`)
-	slackWebhookRE = lazyRegexp(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`)
+	gitlabRE = lazyre.New(`^(?:(` + strings.Join(keysOf(gitlabKinds), "|") + `)-|` +
+		gitlabRunnerRegistrationPrefix + `)([0-9A-Za-z_-]{20,300})(?:\.[0-9A-Za-z]{2,12}){0,2}`).Get
+	githubRE       = lazyre.New(`^(gh[pousr])_([0-9A-Za-z]{36,251})\b`).Get
+	githubFineRE   = lazyre.New(`^(github_pat_)([0-9A-Za-z]{20,30}_[0-9A-Za-z]{50,70})\b`).Get
+	dockerHubRE    = lazyre.New(`^(dckr_pat_)([0-9A-Za-z_-]{20,200})`).Get
+	awsRE          = lazyre.New(`^(AKIA|ASIA|ABIA|ACCA)([0-9A-Z]{16})\b`).Get
+	googleRE       = lazyre.New(`^(AIza)([0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`).Get
+	slackTokenRE   = lazyre.New(`^xox([abprs])-([0-9]{1,20}-[0-9A-Za-z-]{14,200})`).Get
+	slackWebhookRE = lazyre.New(`^https://hooks\.slack\.com/services/(T[0-9A-Za-z]{6,12}/B[0-9A-Za-z]{6,12})/([0-9A-Za-z]{20,40})\b`).Get
 	// slackPathRE is a webhook's path alone, as an Airflow Slack connection
 	// keeps it in its password (host https://hooks.slack.com/services).
-	slackPathRE  = lazyRegexp(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`)
-	privateKeyRE = lazyRegexp(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`)
+	slackPathRE  = lazyre.New(`^/(T[0-9A-Z]{6,12}/B[0-9A-Z]{6,12})/([0-9A-Za-z]{20,40})\b`).Get
+	privateKeyRE = lazyre.New(`^-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----`).Get
 )
-
-// lazyRegexp returns a function that compiles pattern the first time it is
-// called and returns the same Regexp on every call.
-func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
-}
 
 // maxCandidate bounds the length of any match of the patterns above.
 const maxCandidate = 512
