@@ -1,9 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -11,8 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"unicode/utf8"
 
 	"github.com/daglint/daglint/internal/analysis"
 )
@@ -28,32 +24,18 @@ const (
 // WriteSARIF writes the run as a SARIF 2.1.0 log: one reportingDescriptor per
 // rule of run.Rules, one result per finding with UTF-16 columns, fixes,
 // related locations and partial fingerprints, and file errors as
-// toolExecutionNotifications (level "note" for skipped files). Properties left at SARIF's defaults (-1
-// offsets and indexes, empty arrays) are dropped; keys are sorted, indented
-// by two spaces, and the log ends in a newline.
+// toolExecutionNotifications (level "note" for skipped files). Properties
+// left at SARIF's defaults (-1 offsets and indexes, empty arrays) are left
+// out; keys are sorted, indented by two spaces, and the log ends in a
+// newline. The whole log is daglint's own wire form (sarifwire.go); its
+// results are streamed in one by one.
 func WriteSARIF(w io.Writer, run *Run) error {
-	log, ruleIndex, err := buildSARIF(run)
+	log, ruleIndex, err := sarifLog(run)
 	if err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
 	}
-	var raw bytes.Buffer
-	if err := log.Write(&raw); err != nil {
-		return fmt.Errorf("write sarif report: encode: %w", err)
-	}
-	tree, err := prunedTree(raw.Bytes())
-	if err != nil {
-		return fmt.Errorf("write sarif report: %w", err)
-	}
-	// The results are streamed in one by one, each encoded once from its
-	// wire form (sarifwire.go); only the skeleton of the log, built with
-	// go-sarif, is re-read to drop its defaults.
-	runs, _ := tree.(map[string]any)["runs"].([]any)
-	if len(runs) != 1 {
-		return errors.New("write sarif report: internal error: the log has no run")
-	}
-	runs[0].(map[string]any)["results"] = streamPlaceholder
 	fs := run.Findings
-	err = writeStreamed(w, tree, len(fs), func(i int) (any, error) {
+	err = writeStreamed(w, log, len(fs), func(i int) (any, error) {
 		return sarifResult(fs[i], ruleIndex), nil
 	})
 	if err != nil {
@@ -62,110 +44,107 @@ func WriteSARIF(w io.Writer, run *Run) error {
 	return nil
 }
 
-// prunedTree reads encoded SARIF back as a JSON tree and drops the
-// properties left at SARIF's defaults (see pruneDefaults).
-func prunedTree(raw []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		return nil, fmt.Errorf("re-read: %w", err)
-	}
-	return pruneDefaults(tree, 0)
-}
-
-// buildSARIF builds the log without its results, which WriteSARIF streams
-// in, and returns the index of each rule's descriptor.
-func buildSARIF(run *Run) (*sarif.Report, map[string]int, error) {
+// sarifLog builds the log with streamPlaceholder for its results, which
+// WriteSARIF streams in, and returns the index of each rule's descriptor.
+// The log's texts go through utf8Text; the results' do not (see there).
+func sarifLog(run *Run) (*sarifLogWire, map[string]int, error) {
 	root, err := srcRootURI(run.SrcRoot)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := sarif.NewRun()
-	driver := sarif.NewToolComponent().
-		WithName(run.ToolName).
-		WithVersion(run.ToolVersion).
-		WithSemanticVersion(run.ToolVersion)
-	if run.InfoURI != "" {
-		driver.WithInformationURI(run.InfoURI)
+	driver := sarifDriverWire{
+		Contents:        sarifDriverContents,
+		InformationURI:  utf8Text(run.InfoURI),
+		Language:        sarifLanguage,
+		Name:            utf8Text(run.ToolName),
+		SemanticVersion: utf8Text(run.ToolVersion),
+		Version:         utf8Text(run.ToolVersion),
 	}
-	r.WithTool(sarif.NewTool().WithDriver(driver))
-
 	ruleIndex := make(map[string]int, len(run.Rules))
 	for _, rule := range run.Rules {
 		if rule == nil {
 			continue
 		}
 		ruleIndex[rule.ID] = len(driver.Rules)
-		driver.AddRule(sarifRule(rule, run.DocsURI))
+		driver.Rules = append(driver.Rules, sarifRule(rule, run.DocsURI))
 	}
 
-	base := sarif.ArtifactLocation{Index: -1}
-	if root != "" {
-		base.WithURI(root)
-	} else {
-		base.WithDescription(sarif.NewMessage().WithText("The directory daglint ran in; result paths are relative to it."))
+	base := sarifBaseWire{URI: utf8Text(root)}
+	if root == "" {
+		base.Description = &sarifMessageWire{"The directory daglint ran in; result paths are relative to it."}
 	}
-	r.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{SARIFSrcRoot: base})
-	r.WithColumnKind("utf16CodeUnits")
-	// source.Lines ends a line at a lone CR too, as Python does.
-	r.WithNewlineSequences([]string{"\r\n", "\n", "\r"})
+	r := sarifRunWire{
+		ColumnKind: "utf16CodeUnits",
+		Language:   sarifLanguage,
+		// source.Lines ends a line at a lone CR too, as Python does.
+		NewlineSequences:   []string{"\r\n", "\n", "\r"},
+		OriginalURIBaseIDs: map[string]sarifBaseWire{SARIFSrcRoot: base},
+		Results:            streamPlaceholder,
+		Tool:               sarifToolWire{Driver: driver},
+	}
 	if run.Category != "" {
-		r.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(run.Category))
+		r.AutomationDetails = &sarifAutomationWire{ID: utf8Text(run.Category)}
 	}
 
-	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
+	inv := sarifInvocationWire{ExecutionSuccessful: true}
 	for _, e := range sortedErrors(run) {
-		lvl := sarif.LevelError
+		n := sarifNotificationWire{Level: sarifLevelError, Message: sarifMessageWire{utf8Text(e.Message)}}
 		if e.Notice {
-			lvl = sarif.LevelNote
+			n.Level = sarifLevelNote
 		}
-		n := sarif.NewNotification().
-			WithLevel(lvl).
-			WithMessage(sarif.NewMessage().WithText(e.Message))
 		if e.Path != "" {
-			a := artifactLocation(e.Path)
-			loc := sarif.NewArtifactLocation().WithURI(a.URI)
-			if a.URIBaseID != "" {
-				loc.WithURIBaseID(a.URIBaseID)
-			}
-			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(loc)))
+			n.Locations = []sarifLocationWire{{PhysicalLocation: sarifPhysicalLocationWire{ArtifactLocation: artifactLocation(e.Path)}}}
 		}
-		inv.AddToolExecutionNotification(n)
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
-	r.AddInvocation(inv)
+	r.Invocations = []sarifInvocationWire{inv}
 
-	return sarif.NewReport().AddRun(r), ruleIndex, nil
+	return &sarifLogWire{Schema: sarifSchema, Runs: []sarifRunWire{r}, Version: "2.1.0"}, ruleIndex, nil
 }
 
-func sarifRule(rule *analysis.Rule, docsURI string) *sarif.ReportingDescriptor {
-	d := sarif.NewReportingDescriptor().
-		WithID(rule.ID).
-		WithName(pascalCase(rule.Name)).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+func sarifRule(rule *analysis.Rule, docsURI string) sarifRuleWire {
+	d := sarifRuleWire{
+		DefaultConfiguration: sarifConfigurationWire{Enabled: true, Level: sarifLevel(rule.Severity)},
+		Help:                 sarifHelpWire{Markdown: utf8Text(rule.Documentation(true)), Text: utf8Text(rule.Documentation(false))},
+		ID:                   utf8Text(rule.ID),
+		Name:                 utf8Text(pascalCase(rule.Name)),
+	}
 	if rule.Doc.Summary != "" {
-		d.WithShortDescription(sarif.NewMultiformatMessageString().WithText(rule.Doc.Summary))
+		d.ShortDescription = &sarifMessageWire{utf8Text(rule.Doc.Summary)}
 	}
 	if rule.Doc.What != "" {
-		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Doc.What))
+		d.FullDescription = &sarifMessageWire{utf8Text(rule.Doc.What)}
 	}
-	d.WithHelp(sarif.NewMultiformatMessageString().WithText(rule.Documentation(false)).WithMarkdown(rule.Documentation(true)))
 	if docsURI != "" {
-		d.WithHelpURI(docsURI + rule.ID + ".md")
+		d.HelpURI = utf8Text(docsURI + rule.ID + ".md")
 	}
 	// GitHub code scanning shows a rule as a security alert when its tags
 	// hold "security" and it has a security-severity: only security rules
 	// get one.
-	props := sarif.NewPropertyBag()
-	if rule.Precision != "" {
-		props.Add("precision", rule.Precision)
-	}
+	props := sarifRulePropertiesWire{Precision: utf8Text(rule.Precision)}
 	if rule.IsSecurity() && rule.SecuritySeverity > 0 {
-		props.Add("security-severity", strconv.FormatFloat(rule.SecuritySeverity, 'f', 1, 64))
+		props.SecuritySeverity = strconv.FormatFloat(rule.SecuritySeverity, 'f', 1, 64)
 	}
-	props.WithTags(append([]string(nil), rule.Tags...))
-	d.WithProperties(props)
+	for _, tag := range rule.Tags {
+		props.Tags = append(props.Tags, utf8Text(tag))
+	}
+	if props.Precision != "" || props.SecuritySeverity != "" || len(props.Tags) > 0 {
+		d.Properties = &props
+	}
 	return d
+}
+
+// utf8Text returns s with each byte that is not part of a UTF-8 sequence
+// replaced by U+FFFD. encoding/json writes such a byte as the escape
+// \ufffd; the log's skeleton used to be encoded, read back and encoded
+// again, which writes U+FFFD itself, and this keeps those bytes. (Results
+// were never re-read: they keep the escape.)
+func utf8Text(s string) string {
+	if utf8.ValidString(s) { // nearly always, and much quicker to check than to map
+		return s
+	}
+	// The identity mapping writes U+FFFD for each byte that does not decode.
+	return strings.Map(func(r rune) rune { return r }, s)
 }
 
 // artifactLocation gives a relative path as a URI under %SRCROOT% and an
@@ -240,70 +219,14 @@ func escapePath(p string) string {
 	return strings.Join(segs, "/")
 }
 
-// maxSARIFDepth bounds the walk over the encoded log. The log's shape, not
-// the scanned files, sets its depth (about 12); the bound only guards the
-// recursion.
-const maxSARIFDepth = 64
-
-// sentinelKeys are properties whose value -1 means "absent" in SARIF.
-var sentinelKeys = map[string]bool{
-	"byteOffset": true, "charOffset": true, "index": true, "id": true, "rank": true, "ruleIndex": true,
-}
-
-// pruneDefaults removes what go-sarif writes for unset properties: -1
-// sentinels, empty arrays and empty objects. run.results stays, even empty:
-// SARIF requires it of a log that reports a scan.
-func pruneDefaults(v any, depth int) (any, error) {
-	if depth > maxSARIFDepth {
-		return nil, errors.New("sarif log nested deeper than expected")
-	}
-	switch t := v.(type) {
-	case map[string]any:
-		for k, c := range t {
-			if n, ok := c.(json.Number); ok && sentinelKeys[k] && n.String() == "-1" {
-				delete(t, k)
-				continue
-			}
-			pc, err := pruneDefaults(c, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			if isEmptyJSON(pc) && k != "results" {
-				delete(t, k)
-				continue
-			}
-			t[k] = pc
-		}
-	case []any:
-		for i, c := range t {
-			pc, err := pruneDefaults(c, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			t[i] = pc
-		}
-	}
-	return v, nil
-}
-
-func isEmptyJSON(v any) bool {
-	switch t := v.(type) {
-	case map[string]any:
-		return len(t) == 0
-	case []any:
-		return len(t) == 0
-	}
-	return false
-}
-
 func sarifLevel(s analysis.Severity) string {
 	switch level(s) {
 	case analysis.Error:
-		return sarif.LevelError
+		return sarifLevelError
 	case analysis.Warning:
-		return sarif.LevelWarning
+		return sarifLevelWarning
 	}
-	return sarif.LevelNote
+	return sarifLevelNote
 }
 
 // pascalCase turns "image-unqualified" into "ImageUnqualified".

@@ -5,10 +5,108 @@ import (
 	"github.com/daglint/daglint/internal/source"
 )
 
-// The wire form of a SARIF result: only what daglint sets, encoded once.
-// Fields are declared in the order of their JSON names, so a result reads
-// as the rest of the log does (whose keys are sorted); a property SARIF
-// would default is left out (omitempty, or a nil pointer).
+// The wire form of a SARIF log: only what daglint sets, encoded once.
+// Fields are declared in the order of their JSON names, so every object's
+// keys come out sorted; a property SARIF would default is left out
+// (omitempty, or a nil pointer). The few defaults the log has always
+// written (language, contents, isComprehensive, enabled) stay, so its
+// bytes do not change.
+
+// SARIF values of daglint's logs.
+const (
+	sarifSchema       = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json"
+	sarifLanguage     = "en-US"
+	sarifLevelError   = "error"
+	sarifLevelWarning = "warning"
+	sarifLevelNote    = "note"
+)
+
+// sarifDriverContents is the driver's contents: SARIF's default.
+var sarifDriverContents = []string{"localizedData", "nonLocalizedData"}
+
+type sarifLogWire struct {
+	Schema  string         `json:"$schema"`
+	Runs    []sarifRunWire `json:"runs"`
+	Version string         `json:"version"`
+}
+
+type sarifRunWire struct {
+	AutomationDetails  *sarifAutomationWire     `json:"automationDetails,omitempty"`
+	ColumnKind         string                   `json:"columnKind"`
+	Invocations        []sarifInvocationWire    `json:"invocations"`
+	Language           string                   `json:"language"`
+	NewlineSequences   []string                 `json:"newlineSequences"`
+	OriginalURIBaseIDs map[string]sarifBaseWire `json:"originalUriBaseIds"`
+	Results            string                   `json:"results"` // streamPlaceholder: WriteSARIF streams the results in
+	Tool               sarifToolWire            `json:"tool"`
+}
+
+type sarifAutomationWire struct {
+	ID string `json:"id"`
+}
+
+// sarifBaseWire is the artifactLocation of a uriBaseId: its URI, or a
+// description when it is left unresolved.
+type sarifBaseWire struct {
+	Description *sarifMessageWire `json:"description,omitempty"`
+	URI         string            `json:"uri,omitempty"`
+}
+
+type sarifInvocationWire struct {
+	ExecutionSuccessful        bool                    `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotificationWire `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotificationWire struct {
+	Level     string              `json:"level"`
+	Locations []sarifLocationWire `json:"locations,omitempty"`
+	Message   sarifMessageWire    `json:"message"`
+}
+
+type sarifToolWire struct {
+	Driver sarifDriverWire `json:"driver"`
+}
+
+type sarifDriverWire struct {
+	Contents        []string        `json:"contents"`
+	InformationURI  string          `json:"informationUri,omitempty"`
+	IsComprehensive bool            `json:"isComprehensive"`
+	Language        string          `json:"language"`
+	Name            string          `json:"name"`
+	Rules           []sarifRuleWire `json:"rules,omitempty"`
+	SemanticVersion string          `json:"semanticVersion"`
+	Version         string          `json:"version"`
+}
+
+// sarifRuleWire is a rule's reportingDescriptor.
+type sarifRuleWire struct {
+	DefaultConfiguration sarifConfigurationWire   `json:"defaultConfiguration"`
+	FullDescription      *sarifMessageWire        `json:"fullDescription,omitempty"`
+	Help                 sarifHelpWire            `json:"help"`
+	HelpURI              string                   `json:"helpUri,omitempty"`
+	ID                   string                   `json:"id"`
+	Name                 string                   `json:"name"`
+	Properties           *sarifRulePropertiesWire `json:"properties,omitempty"`
+	ShortDescription     *sarifMessageWire        `json:"shortDescription,omitempty"`
+}
+
+type sarifConfigurationWire struct {
+	Enabled bool   `json:"enabled"`
+	Level   string `json:"level"`
+}
+
+type sarifHelpWire struct {
+	Markdown string `json:"markdown"`
+	Text     string `json:"text"`
+}
+
+// sarifRulePropertiesWire is a rule's property bag; nil when all its
+// fields are empty.
+type sarifRulePropertiesWire struct {
+	Precision        string   `json:"precision,omitempty"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
+	Tags             []string `json:"tags,omitempty"`
+}
 
 type sarifResultWire struct {
 	Fixes               []sarifFixWire      `json:"fixes,omitempty"`
