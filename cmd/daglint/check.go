@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -188,8 +189,14 @@ func (c *check) walk() (int, bool) {
 	}
 	c.walked = walked
 	if flags.showFiles {
+		// One write for the list, not one per file.
+		w := bufio.NewWriter(c.stdout)
 		for _, f := range walked.Files {
-			fmt.Fprintln(c.stdout, f.Path)
+			w.WriteString(f.Path)
+			w.WriteByte('\n')
+		}
+		if err := w.Flush(); err != nil {
+			return c.usageError(err)
 		}
 		return exitOK, true
 	}
