@@ -109,8 +109,16 @@ var digestErrors = map[error]error{
 // the parts of s each function is applied to in Parse.
 func compare(t *testing.T, s string) {
 	t.Helper()
-	if got, want := fromScanner(s), fromLibrary(s); got != want {
+	want := fromLibrary(s)
+	if got := fromScanner(s); got != want {
 		t.Fatalf("%q: scanner %+v, library %+v", s, got, want)
+	}
+	// What Parse accepts, the library accepts and reads the same way.
+	if r, err := parse(s); err == nil {
+		if want.err != "" || r.Registry != strings.ToLower(want.domain) || r.Path != want.path || r.Tag != want.tag ||
+			r.Digest != want.digest || r.Familiar != want.familiar || r.Normalized != want.normalized {
+			t.Fatalf("Parse(%q) = %+v, library %+v", s, r, want)
+		}
 	}
 	_, afterAt, _ := strings.Cut(s, "@")
 	name, _, _, _, _ := split(s)
