@@ -1,5 +1,6 @@
 // Package imageref parses container image references the way Docker does
-// (on top of github.com/distribution/reference) and answers the questions the
+// (exactly as github.com/distribution/reference, with its own scanner: see
+// grammar.go) and answers the questions the
 // image and registry rules ask: which registry a reference names, whether it
 // is a bare Docker Hub name, whether its tag is mutable, whether a Docker
 // connection's registry is the one the image is pulled from, and whether a
@@ -14,9 +15,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
-
-	"github.com/distribution/reference"
-	"github.com/opencontainers/go-digest"
 
 	"github.com/daglint/daglint/internal/lazyre"
 )
@@ -80,19 +78,8 @@ type Ref struct {
 	Normalized string
 }
 
-var (
-	// tagPattern is Docker's tag grammar.
-	tagPattern = lazyre.New(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$`)
-	// imageIDPattern is an image ID: 64 lowercase hex digits, bare or with
-	// its algorithm as `docker images --no-trunc` prints it (Docker's
-	// grammar would read "sha256:<hex>" as the repository sha256 with a tag).
-	imageIDPattern = lazyre.New(`^(sha256:)?[a-f0-9]{64}$`)
-	// hostPattern is Docker's registry host: domain components or an IP,
-	// optionally a bracketed IPv6 address, and an optional port.
-	hostPattern = lazyre.New(`^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$`)
-	// schemePattern finds a leading URL scheme (read it with leadingScheme).
-	schemePattern = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
-)
+// schemePattern finds a leading URL scheme (read it with leadingScheme).
+var schemePattern = lazyre.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // leadingScheme returns the URL scheme s starts with ("https://"), or "".
 // A reference without "://" has none, and most have none: they cost no
@@ -173,23 +160,26 @@ func parse(s string) (Ref, error) {
 	if strings.Contains(s, "://") {
 		return Ref{}, fmt.Errorf("%w %q (name the registry host without a scheme)", ErrScheme, "://")
 	}
-	if imageIDPattern.MatchString(s) {
+	// An image ID is 64 lowercase hex digits, bare or with its algorithm as
+	// `docker images --no-trunc` prints it (Docker's grammar would read
+	// "sha256:<hex>" as the repository sha256 with a tag).
+	if isImageID(strings.TrimPrefix(s, "sha256:")) {
 		return Ref{}, fmt.Errorf("%w (it names a local image that no registry serves)", ErrImageID)
 	}
 
 	name, tag, dgst, hasTag, hasDigest := split(s)
 	if hasDigest {
-		if _, err := digest.Parse(dgst); err != nil {
+		if err := validateDigest(dgst); err != nil {
 			return Ref{}, fmt.Errorf("%w %q (%w)", ErrBadDigest, dgst, err)
 		}
 	}
-	if hasTag && !tagPattern.MatchString(tag) {
+	if hasTag && !isTag(tag) {
 		return Ref{}, fmt.Errorf("%w %q (a tag is 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-')", ErrBadTag, tag)
 	}
 	explicit, repoPath := splitHost(name)
 	if explicit {
 		host, _, _ := strings.Cut(name, "/")
-		if !hostPattern.MatchString(host) {
+		if !isDomainAndPort(host, true) {
 			return Ref{}, fmt.Errorf("%w (%q: letters, digits, '-' and '.' only, and an optional :port)", ErrBadHost, host)
 		}
 	}
@@ -200,19 +190,19 @@ func parse(s string) (Ref, error) {
 		return Ref{}, fmt.Errorf("%w (no repository name)", ErrInvalid)
 	}
 
-	named, err := reference.ParseNormalizedNamed(s)
+	n, err := parseNormalized(s)
 	if err != nil {
 		return Ref{}, classify(err)
 	}
 	r := Ref{
 		Raw:              s,
-		Registry:         strings.ToLower(reference.Domain(named)),
-		Path:             reference.Path(named),
+		Registry:         strings.ToLower(n.domain),
+		Path:             n.path,
 		Tag:              tag,
 		Digest:           dgst,
 		ExplicitRegistry: explicit,
-		Familiar:         reference.FamiliarString(named),
-		Normalized:       reference.TagNameOnly(named).String(),
+		Familiar:         n.familiar().String(),
+		Normalized:       n.tagNameOnly().String(),
 	}
 	return r, nil
 }
@@ -274,22 +264,17 @@ func isHostComponent(c string) bool {
 	return strings.ContainsAny(c, ".:") || c == "localhost"
 }
 
-// classify maps a distribution/reference error to one of this package's.
+// classify maps an error of parseNormalized to one of this package's. (The
+// library's ErrTagInvalidFormat and ErrNameEmpty, which the mapping once
+// named too, come only from functions Parse does not call.)
 func classify(err error) error {
-	switch {
-	case errors.Is(err, reference.ErrNameContainsUppercase):
+	switch err {
+	case errNameContainsUppercase:
 		return fmt.Errorf("%w (%w)", ErrUppercase, err)
-	case errors.Is(err, reference.ErrTagInvalidFormat):
-		return fmt.Errorf("%w (%w)", ErrBadTag, err)
-	case errors.Is(err, reference.ErrDigestInvalidFormat),
-		errors.Is(err, digest.ErrDigestInvalidFormat),
-		errors.Is(err, digest.ErrDigestInvalidLength),
-		errors.Is(err, digest.ErrDigestUnsupported):
+	case errDigestInvalidFormat, errDigestInvalidLength, errDigestUnsupported:
 		return fmt.Errorf("%w (%w)", ErrBadDigest, err)
-	case errors.Is(err, reference.ErrNameTooLong):
+	case errNameTooLong:
 		return fmt.Errorf("%w (%w)", ErrTooLong, err)
-	case errors.Is(err, reference.ErrNameEmpty):
-		return fmt.Errorf("%w (%w)", ErrEmpty, err)
 	default:
 		return fmt.Errorf("%w (%w)", ErrInvalid, err)
 	}

@@ -1,7 +1,6 @@
 package imageref
 
 import (
-	"net"
 	"strconv"
 	"strings"
 )
@@ -111,15 +110,36 @@ func IsDockerHub(registry string) bool {
 // splitHostPort splits "host:port", "[v6]:port", "[v6]" or "host" into a host
 // (brackets removed) and a port string ("" when absent).
 func splitHostPort(s string) (host, port string) {
-	// Without a colon there is no port, and net.SplitHostPort would only
-	// build an error to say so (most registries are written so).
-	if strings.IndexByte(s, ':') >= 0 {
-		if h, p, err := net.SplitHostPort(s); err == nil {
-			return h, p
-		}
+	if h, p, ok := cutHostPort(s); ok {
+		return h, p
 	}
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		return s[1 : len(s)-1], ""
 	}
 	return s, ""
+}
+
+// cutHostPort splits s where net.SplitHostPort would, and reports false
+// where it would fail (the package leaves net out of the binary): the port
+// follows the last ':'; the host before it may be bracketed, "[v6]", and
+// then holds the only '[' and ']'; an unbracketed host has no ':', '[' or ']'.
+// The port may be empty or anything else, as in net.
+func cutHostPort(s string) (host, port string, ok bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", "", false
+	}
+	host, port = s[:i], s[i+1:]
+	if strings.HasPrefix(host, "[") {
+		if strings.IndexByte(host, ']') != len(host)-1 {
+			return "", "", false
+		}
+		host = host[1 : len(host)-1]
+	} else if strings.IndexByte(host, ':') >= 0 {
+		return "", "", false
+	}
+	if strings.ContainsAny(host, "[]") || strings.ContainsAny(port, "[]") {
+		return "", "", false
+	}
+	return host, port, true
 }
