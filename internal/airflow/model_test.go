@@ -294,11 +294,11 @@ DockerOperator(task_id="t", environment={
 			t.Errorf("%s: got %+v, want kind %v", k, e, kind)
 		}
 	}
-	if e := env.Get("A"); e.Value.Name != "GITLAB_TOKEN" {
-		t.Errorf("env var name = %q", e.Value.Name)
+	if e := env.Get("A"); e.Value.Name() != "GITLAB_TOKEN" {
+		t.Errorf("env var name = %q", e.Value.Name())
 	}
-	if e := env.Get("C"); !strings.HasPrefix(m.File.Text(e.Value.Read), "config.read(") {
-		t.Errorf("config read location = %q", m.File.Text(e.Value.Read))
+	if e := env.Get("C"); !strings.HasPrefix(m.File.Text(e.Value.Read()), "config.read(") {
+		t.Errorf("config read location = %q", m.File.Text(e.Value.Read()))
 	}
 }
 

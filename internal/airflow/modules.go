@@ -639,18 +639,23 @@ func (m *Model) className(e pyparse.Expr) string {
 func relocate(v Value, use pyparse.Expr, file *pyparse.File) Value {
 	span := use.Span()
 	out := v
-	if out.Origin == nil {
+	var src valueSource
+	if v.src != nil {
+		src = *v.src // shared with v: changed in a copy
+	}
+	if src.origin == nil {
 		def := v.Def
 		if def == (pyparse.Range{}) && v.Expr != nil {
 			def = v.Expr.Span()
 		}
-		out.Origin = &Origin{File: file, Def: def}
+		src.origin = &Origin{File: file, Def: def}
 	}
+	if src.read != (pyparse.Range{}) {
+		src.read = span
+	}
+	out.src = &src
 	out.Expr = use
 	out.Def = pyparse.Range{}
-	if v.Read != (pyparse.Range{}) {
-		out.Read = span
-	}
 	if v.Entries != nil {
 		out.Entries = make([]*Entry, len(v.Entries))
 		for i, e := range v.Entries {

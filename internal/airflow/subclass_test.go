@@ -94,11 +94,11 @@ func TestClassFinderOtherModule(t *testing.T) {
 		t.Fatalf("environment from another module must be its dict, got %+v", env)
 	}
 	e := env.Value.Entries[0]
-	if e.Key != "TOKEN" || dag.File.Text(e.KeyRange) != callee || e.Value.Origin == nil || e.Value.Origin.File != plugin.File ||
-		plugin.File.Text(e.Value.Origin.Def) != `"x"` {
-		t.Errorf("environment entry %+v (origin %+v), want TOKEN at the callee, defined in the plugin", e, e.Value.Origin)
+	if e.Key != "TOKEN" || dag.File.Text(e.KeyRange) != callee || e.Value.Origin() == nil || e.Value.Origin().File != plugin.File ||
+		plugin.File.Text(e.Value.Origin().Def) != `"x"` {
+		t.Errorf("environment entry %+v (origin %+v), want TOKEN at the callee, defined in the plugin", e, e.Value.Origin())
 	}
-	if o := op.Arg("privileged").Value.Origin; o == nil || o.File != plugin.File || plugin.File.Text(o.Def) != "True" {
+	if o := op.Arg("privileged").Value.Origin(); o == nil || o.File != plugin.File || plugin.File.Text(o.Def) != "True" {
 		t.Errorf("privileged origin %+v, want True in the plugin", o)
 	}
 	if fs := dag.Foreign(); len(fs) != 1 || fs[0].File != plugin.File {

@@ -27,15 +27,14 @@ const (
 )
 
 // Value is what an expression evaluates to as far as daglint can tell.
+// Every Arg and Entry holds one, so it is kept small: what only values read
+// at parse time or imported from another module carry sits behind src.
 type Value struct {
 	Kind Kind
 	// Partial is set on a Dict or List some of whose items are unknown
 	// (`**unknown`, an unresolved key): absent keys may still be present.
 	Partial bool
 	Str     string
-	// Name is the environment variable (EnvRead) or a description of the
-	// secret source (SecretRead).
-	Name    string
 	Entries []*Entry // Dict, in order; later keys override earlier ones
 	Elems   []Value  // List
 	// Expr is the expression the value was computed from, after following
@@ -44,19 +43,70 @@ type Value struct {
 	// Def is the definition the value reached the use through (the value of
 	// `IMAGE = "..."` for `image=IMAGE`), zero when there was no name.
 	Def pyparse.Range
-	// Read is the file read a FileRead value came from.
-	Read pyparse.Range
-	// Path is the access path of a FileRead or SecretRead value: the
-	// constant keys it was read under, the last access first, a call's in
-	// argument order (`cfg["docker"]["token"]` is [token docker],
-	// `cfg.get("db", "password")` [db password], `settings.token` [token],
-	// `Variable.get("db_password")` [db_password]). Keys daglint cannot
-	// resolve are left out, except a Variable's own key, which is always
-	// the innermost ("" when unresolved); at most maxPath are kept.
-	Path []string
-	// Origin is set on a value imported from another module of the
-	// project: where it is defined there (see relocate).
-	Origin *Origin
+	// src is nil on most values; it is never changed once set, so that
+	// copies of a value may share it.
+	src *valueSource
+}
+
+// valueSource holds what Name, Read, Path and Origin return.
+type valueSource struct {
+	name   string
+	read   pyparse.Range
+	path   []string
+	origin *Origin
+}
+
+// readValue returns a value of kind (EnvRead, SecretRead, FileRead) read as
+// src says.
+func readValue(kind Kind, e pyparse.Expr, src valueSource) Value {
+	return Value{Kind: kind, Expr: e, src: &src}
+}
+
+// Name returns the environment variable of an EnvRead value or a
+// description of the secret source of a SecretRead one ("" otherwise).
+func (v Value) Name() string {
+	if v.src == nil {
+		return ""
+	}
+	return v.src.name
+}
+
+// Read returns the file read a FileRead value came from (zero otherwise).
+func (v Value) Read() pyparse.Range {
+	if v.src == nil {
+		return pyparse.Range{}
+	}
+	return v.src.read
+}
+
+// Path returns the access path of a FileRead or SecretRead value: the
+// constant keys it was read under, the last access first, a call's in
+// argument order (`cfg["docker"]["token"]` is [token docker],
+// `cfg.get("db", "password")` [db password], `settings.token` [token],
+// `Variable.get("db_password")` [db_password]). Keys daglint cannot
+// resolve are left out, except a Variable's own key, which is always the
+// innermost ("" when unresolved); at most maxPath are kept.
+func (v Value) Path() []string {
+	if v.src == nil {
+		return nil
+	}
+	return v.src.path
+}
+
+// Origin returns, for a value imported from another module of the
+// project, where it is defined there (see relocate); nil otherwise.
+func (v Value) Origin() *Origin {
+	if v.src == nil {
+		return nil
+	}
+	return v.src.origin
+}
+
+// under returns the FileRead or SecretRead value read from v under keys
+// (an attribute, subscript or getter call e): v's source with keys added
+// to its path.
+func (v Value) under(e pyparse.Expr, keys ...string) Value {
+	return readValue(v.Kind, e, valueSource{name: v.Name(), read: v.Read(), path: withKeys(v.Path(), keys...)})
 }
 
 // Entry is one key of a resolved mapping.
@@ -208,12 +258,10 @@ func (r *resolver) evalNode(e pyparse.Expr) Value {
 		// obj.password of a connection, obj.attr of a file read
 		base := r.eval(x.Value)
 		switch {
-		case base.Kind == FileRead:
-			return Value{Kind: FileRead, Read: base.Read, Expr: e, Path: withKeys(base.Path, x.Attr)}
-		case base.Kind == SecretRead:
-			return Value{Kind: SecretRead, Name: base.Name, Expr: e, Path: withKeys(base.Path, x.Attr)}
+		case base.Kind == FileRead || base.Kind == SecretRead:
+			return base.under(e, x.Attr)
 		case x.Attr == "password" && r.isConnectionLookup(x.Value):
-			return Value{Kind: SecretRead, Name: "connection password", Expr: e}
+			return readValue(SecretRead, e, valueSource{name: "connection password"})
 		}
 		return Value{Expr: e}
 	case *pyparse.NamedExpr:
@@ -464,13 +512,11 @@ func (r *resolver) evalSubscript(x *pyparse.Subscript) Value {
 				return e.Value
 			}
 		}
-	case FileRead:
-		return Value{Kind: FileRead, Read: base.Read, Expr: x, Path: withKeys(base.Path, r.constKeys([]pyparse.Expr{x.Index}, nil)...)}
-	case SecretRead:
-		return Value{Kind: SecretRead, Name: base.Name, Expr: x, Path: withKeys(base.Path, r.constKeys([]pyparse.Expr{x.Index}, nil)...)}
+	case FileRead, SecretRead:
+		return base.under(x, r.constKeys([]pyparse.Expr{x.Index}, nil)...)
 	}
 	if name, ok := r.osEnvironSubscript(x); ok {
-		return Value{Kind: EnvRead, Name: name, Expr: x}
+		return readValue(EnvRead, x, valueSource{name: name})
 	}
 	return Value{Expr: x}
 }
@@ -490,18 +536,18 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 	case "os.getenv", "os.environ.get", "os.environ.setdefault":
 		if len(c.Args) > 0 {
 			if k := r.eval(c.Args[0]); k.Kind == String {
-				return Value{Kind: EnvRead, Name: k.Str, Expr: c}
+				return readValue(EnvRead, c, valueSource{name: k.Str})
 			}
 		}
 		return Value{Expr: c}
 	case "open", "io.open", "dotenv.dotenv_values", "dotenv.main.dotenv_values":
-		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+		return readValue(FileRead, c, valueSource{read: c.Range})
 	case "docker.types.Mount", "docker.types.services.Mount":
 		return r.evalMount(c)
 	case "json.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "tomllib.load", "toml.load", "json.loads", "yaml.unsafe_load":
 		if len(c.Args) > 0 {
 			if a := r.eval(c.Args[0]); a.Kind == FileRead {
-				return Value{Kind: FileRead, Read: a.Read, Expr: c}
+				return readValue(FileRead, c, valueSource{read: a.Read()})
 			}
 		}
 		return Value{Expr: c}
@@ -513,10 +559,10 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 				name = k.Str
 			}
 		}
-		return Value{Kind: SecretRead, Name: "Airflow Variable", Expr: c, Path: []string{name}}
+		return readValue(SecretRead, c, valueSource{name: "Airflow Variable", path: []string{name}})
 	}
 	if isBuiltinCall(c, "open") {
-		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+		return readValue(FileRead, c, valueSource{read: c.Range})
 	}
 	if isBuiltinCall(c, "dict") {
 		return r.evalDictCall(c)
@@ -547,10 +593,8 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		case "get", "getint", "getboolean", "getfloat", "read", "read_text", "readline", "readlines", "strip", "rstrip", "lstrip":
 			base := r.eval(at.Value)
 			switch base.Kind {
-			case FileRead:
-				return Value{Kind: FileRead, Read: base.Read, Expr: c, Path: withKeys(base.Path, r.constKeys(c.Args, c.Keywords)...)}
-			case SecretRead:
-				return Value{Kind: SecretRead, Name: base.Name, Expr: c, Path: withKeys(base.Path, r.constKeys(c.Args, c.Keywords)...)}
+			case FileRead, SecretRead:
+				return base.under(c, r.constKeys(c.Args, c.Keywords)...)
 			case Dict:
 				if at.Attr == "get" && len(c.Args) > 0 {
 					if k := r.eval(c.Args[0]); k.Kind == String {
@@ -590,12 +634,12 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		}
 	}
 	if r.isConfigParser(c) {
-		return Value{Kind: FileRead, Read: r.m.configRead(c), Expr: c}
+		return readValue(FileRead, c, valueSource{read: r.m.configRead(c)})
 	}
 	return Value{Expr: c}
 }
 
-// maxPath bounds Value.Path.
+// maxPath bounds Value.Path's length.
 const maxPath = 16
 
 // withKeys returns the path of a value read under keys from a value with

@@ -66,7 +66,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 			for v := range a.EachLocated {
 				if text, ok := commandText(v.Value); ok {
 					var rel []analysis.RelatedLocation
-					if o := v.Value.Origin; o != nil {
+					if o := v.Value.Origin(); o != nil {
 						rel = originRelated(o, name+" defined here") // written in another module
 					}
 					check(text, v.Loc, name+" of "+operatorLabel(op), rel)

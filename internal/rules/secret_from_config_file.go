@@ -197,7 +197,7 @@ func wholeDotenv(pass *analysis.Pass, v airflow.Value) bool {
 // file-read value (airflow.Value.Path: `cfg["docker"]["token"]`,
 // `cfg.get("db", "password")`, `settings["api"].get("key")`), if any.
 func pathKey(v airflow.Value) (string, bool) {
-	for _, k := range v.Path {
+	for _, k := range v.Path() {
 		if secrets.IsSecretName(k) {
 			return k, true
 		}
@@ -215,8 +215,8 @@ const maxReadText = 60
 // `cfg.get("db", "password", fallback="...")` may be a secret itself.
 func readWhat(pass *analysis.Pass, v airflow.Value, key string) string {
 	var parts []string
-	if v.Read != (pyparse.Range{}) && v.Origin == nil { // a read in another module: the related location shows it
-		if t := strings.Join(strings.Fields(pass.File.Text(v.Read)), " "); t != "" && len(t) <= maxReadText {
+	if v.Read() != (pyparse.Range{}) && v.Origin() == nil { // a read in another module: the related location shows it
+		if t := strings.Join(strings.Fields(pass.File.Text(v.Read())), " "); t != "" && len(t) <= maxReadText {
 			parts = append(parts, t)
 		}
 	}
@@ -240,14 +240,15 @@ func configAdvice(name string) string {
 // configRelated points at the file read and, when the value came through a
 // name, at its definition.
 func configRelated(v airflow.Value, loc pyparse.Range) []analysis.RelatedLocation {
-	if v.Origin != nil {
-		return originRelated(v.Origin, "value read from a file here")
+	if v.Origin() != nil {
+		return originRelated(v.Origin(), "value read from a file here")
 	}
 	var out []analysis.RelatedLocation
-	if v.Read != (pyparse.Range{}) {
-		out = append(out, analysis.RelatedLocation{Start: v.Read.Start, End: v.Read.End, Message: "file read here"})
+	read := v.Read()
+	if read != (pyparse.Range{}) {
+		out = append(out, analysis.RelatedLocation{Start: read.Start, End: read.End, Message: "file read here"})
 	}
-	inDef := v.Def.Start <= v.Read.Start && v.Read.End <= v.Def.End // `open(...).read()` itself
+	inDef := v.Def.Start <= read.Start && read.End <= v.Def.End // `open(...).read()` itself
 	if v.Def != (pyparse.Range{}) && v.Def != loc && !inDef {
 		out = append(out, analysis.RelatedLocation{Start: v.Def.Start, End: v.Def.End, Message: "value defined here"})
 	}
