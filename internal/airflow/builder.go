@@ -762,10 +762,6 @@ func (b *builder) applyKeywords(op *OpCall, r *resolver, call *pyparse.Call, src
 			}
 			continue
 		}
-		if op.Keywords == nil {
-			op.Keywords = make([]KeywordSite, 0, len(call.Keywords))
-		}
-		op.Keywords = append(op.Keywords, KeywordSite{Name: kw.Name, NameRange: kw.NameRange, Value: kw.Value, Source: src})
 		if kw.Name == "default_args" || kw.Name == "dag" {
 			continue
 		}

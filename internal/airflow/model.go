@@ -123,10 +123,8 @@ type OpCall struct {
 	// container's image and image_pull_policy.
 	PodOverride *pyparse.Call
 	// Args holds the effective value of each parameter Airflow will see.
-	Args map[string]*Arg
-	// Keywords lists every keyword written at the call sites, in order.
-	Keywords []KeywordSite
-	Scope    *Scope
+	Args  map[string]*Arg
+	Scope *Scope
 	// open is set when some source of arguments could not be resolved: any
 	// parameter may be set by it.
 	open bool
@@ -158,6 +156,41 @@ func (c *OpCall) AddedParam(name string) bool { return c.extra[name] }
 // OwnTemplateFields reports whether a project subclass of the call's chain
 // sets template_fields itself (then it chooses what is templated).
 func (c *OpCall) OwnTemplateFields() bool { return c.templates }
+
+// EachKeyword calls yield with every keyword written at the call sites, in
+// order (the call's, the partial's, then the expand's; the decorator's of
+// @task.docker), until yield returns false. The sites are read where they
+// are written, so that no list of them is built: rules range over it
+// (`for k := range op.EachKeyword`).
+func (c *OpCall) EachKeyword(yield func(KeywordSite) bool) {
+	src := FromCall
+	switch {
+	case c.Func != nil:
+		src = FromDecorator
+	case c.Partial != nil:
+		src = FromPartial
+	}
+	if !eachKeyword(c.Call, src, yield) {
+		return
+	}
+	if c.Expand != nil && c.Expand.Func.(*pyparse.Attribute).Attr != "expand_kwargs" { // which takes a list of keyword dicts
+		eachKeyword(c.Expand, FromExpand, yield)
+	}
+}
+
+// eachKeyword yields the named keywords of call (nil: none) as sites of
+// src; it returns false when yield did.
+func eachKeyword(call *pyparse.Call, src ArgSource, yield func(KeywordSite) bool) bool {
+	if call == nil {
+		return true
+	}
+	for _, kw := range call.Keywords {
+		if kw.Name != "" && !yield(KeywordSite{Name: kw.Name, NameRange: kw.NameRange, Value: kw.Value, Source: src}) {
+			return false
+		}
+	}
+	return true
+}
 
 // Arg returns the effective argument name, or nil when none is known.
 func (c *OpCall) Arg(name string) *Arg { return c.Args[name] }

@@ -380,3 +380,50 @@ func TestWalrusRebinds(t *testing.T) {
 		}
 	}
 }
+
+// TestEachKeyword checks the keyword sites of each form of operator call:
+// the call's, a partial's then its expand's (not an expand_kwargs', which
+// are not the operator's), a decorator's; **mappings are no sites; and
+// yield returning false stops the walk.
+func TestEachKeyword(t *testing.T) {
+	m := build(t, `from airflow.decorators import task
+from airflow.providers.docker.operators.docker import DockerOperator
+
+DockerOperator(task_id="a", image="x", **extra)
+DockerOperator.partial(task_id="p", image="y").expand(command=["a", "b"])
+DockerOperator.partial(task_id="k").expand_kwargs(kws, extra="x")
+
+@task.docker(image="z", auto_remove="success")
+def f():
+    pass
+`)
+	want := []string{
+		"task_id call, image call",
+		"task_id partial, image partial, command expand",
+		"task_id partial",
+		"image decorator, auto_remove decorator",
+	}
+	if len(m.Calls) != len(want) {
+		t.Fatalf("%d calls, want %d", len(m.Calls), len(want))
+	}
+	for i, op := range m.Calls {
+		var got []string
+		for k := range op.EachKeyword {
+			if m.File.Text(k.NameRange) != k.Name || m.File.Text(k.Value.Span()) == "" {
+				t.Errorf("call %d: keyword %s at %v, value %v", i, k.Name, k.NameRange, k.Value)
+			}
+			got = append(got, k.Name+" "+k.Source.String())
+		}
+		if s := strings.Join(got, ", "); s != want[i] {
+			t.Errorf("call %d: keywords %q, want %q", i, s, want[i])
+		}
+		n := 0
+		for range op.EachKeyword {
+			n++
+			break
+		}
+		if n != 1 {
+			t.Errorf("call %d: %d keywords seen before the break, want 1", i, n)
+		}
+	}
+}
