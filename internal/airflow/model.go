@@ -81,7 +81,7 @@ func (a *Arg) Loc() pyparse.Range { return a.Expr.Span() }
 func (a *Arg) Candidates() []Value {
 	if a.Mapped {
 		if a.Value.Kind == List {
-			return a.Value.Elems
+			return a.Value.Elems()
 		}
 		return nil
 	}

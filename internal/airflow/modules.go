@@ -365,7 +365,7 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 	if all, ok := m.module.bindings["__all__"]; ok && len(all) == 1 && all[0].kind == bindAssign {
 		v := c.eval(all[0].value)
 		if v.Kind == List && !v.Partial {
-			for _, e := range v.Elems {
+			for _, e := range v.Elems() {
 				if e.Kind == String && e.Str == name {
 					return true
 				}
@@ -639,34 +639,34 @@ func (m *Model) className(e pyparse.Expr) string {
 func relocate(v Value, use pyparse.Expr, file *pyparse.File) Value {
 	span := use.Span()
 	out := v
-	var src valueSource
-	if v.src != nil {
-		src = *v.src // shared with v: changed in a copy
+	var x valueExtra
+	if v.extra != nil {
+		x = *v.extra // shared with v: changed in a copy
 	}
-	if src.origin == nil {
+	if x.origin == nil {
 		def := v.Def
 		if def == (pyparse.Range{}) && v.Expr != nil {
 			def = v.Expr.Span()
 		}
-		src.origin = &Origin{File: file, Def: def}
+		x.origin = &Origin{File: file, Def: def}
 	}
-	if src.read != (pyparse.Range{}) {
-		src.read = span
+	if x.read != (pyparse.Range{}) {
+		x.read = span
 	}
-	out.src = &src
+	if x.entries != nil {
+		x.entries = make([]*Entry, len(v.Entries()))
+		for i, e := range v.Entries() {
+			x.entries[i] = &Entry{Key: e.Key, KeyRange: span, Item: span, ValueExpr: use, Value: relocate(e.Value, use, file)}
+		}
+	}
+	if x.elems != nil {
+		x.elems = make([]Value, len(v.Elems()))
+		for i, el := range v.Elems() {
+			x.elems[i] = relocate(el, use, file)
+		}
+	}
+	out.extra = &x
 	out.Expr = use
 	out.Def = pyparse.Range{}
-	if v.Entries != nil {
-		out.Entries = make([]*Entry, len(v.Entries))
-		for i, e := range v.Entries {
-			out.Entries[i] = &Entry{Key: e.Key, KeyRange: span, Item: span, ValueExpr: use, Value: relocate(e.Value, use, file)}
-		}
-	}
-	if v.Elems != nil {
-		out.Elems = make([]Value, len(v.Elems))
-		for i, el := range v.Elems {
-			out.Elems[i] = relocate(el, use, file)
-		}
-	}
 	return out
 }

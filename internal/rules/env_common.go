@@ -45,7 +45,7 @@ func envVars(out []envVar, op *airflow.OpCall, param string) []envVar {
 				out = append(out, envVar{Op: op, Arg: a, Param: param, Key: kv[0], Line: kv[1], Loc: lv.Loc})
 			}
 		case param != "env_file" && v.Kind == airflow.Dict:
-			for _, e := range v.Entries {
+			for _, e := range v.Entries() {
 				out = append(out, envVar{Op: op, Arg: a, Param: param, Key: e.Key, Loc: e.KeyRange, Entry: e})
 			}
 		}

@@ -219,8 +219,8 @@ func commandText(v airflow.Value) (string, bool) {
 	case airflow.String, airflow.Templated:
 		return v.Str, true
 	case airflow.List:
-		parts := make([]string, 0, len(v.Elems))
-		for _, el := range v.Elems {
+		parts := make([]string, 0, len(v.Elems()))
+		for _, el := range v.Elems() {
 			if el.Kind != airflow.String && el.Kind != airflow.Templated {
 				parts = append(parts, "?")
 				continue

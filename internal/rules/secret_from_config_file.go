@@ -131,8 +131,9 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 			return
 		}
 		seen := map[string]bool{}
-		for i := len(v.Entries) - 1; i >= 0; i-- { // the last entry for a key wins
-			e := v.Entries[i]
+		entries := v.Entries()
+		for i := len(entries) - 1; i >= 0; i-- { // the last entry for a key wins
+			e := entries[i]
 			if seen[e.Key] {
 				continue
 			}
@@ -176,7 +177,7 @@ func readsAFile(v airflow.Value) bool {
 	case airflow.FileRead:
 		return true
 	case airflow.Dict:
-		for _, e := range v.Entries {
+		for _, e := range v.Entries() {
 			if e.Value.Kind == airflow.FileRead && e.ValueExpr != nil {
 				return true
 			}

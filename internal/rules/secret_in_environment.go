@@ -393,7 +393,7 @@ func dictItem(d *pyparse.Dict, r pyparse.Range) *pyparse.DictItem {
 // countKey counts the entries of a dict value named key.
 func countKey(v airflow.Value, key string) int {
 	n := 0
-	for _, e := range v.Entries {
+	for _, e := range v.Entries() {
 		if e.Key == key {
 			n++
 		}
