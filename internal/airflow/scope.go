@@ -31,7 +31,8 @@ type Scope struct {
 	stars    []*importRef    // `from m import *` of the module scope
 	inBlock  int             // depth of compound blocks collect is in
 	// slab holds the first binding of each name, so that a name bound
-	// once costs no allocation of its own (see add).
+	// once costs no allocation of its own (see add); fill makes it as big
+	// as bindHint says.
 	slab []binding
 	// refSlab holds the importRefs not yet handed out (see newRefs).
 	refSlab []importRef
@@ -84,6 +85,7 @@ func (s *Scope) fill(body []pyparse.Stmt) {
 		n += len(s.Func.Params)
 	}
 	s.bindings = make(map[string][]binding, n)
+	s.slab = make([]binding, 0, n) // see add
 	if imports > 0 {
 		s.refSlab = make([]importRef, imports) // see newRefs
 	}
