@@ -295,10 +295,39 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
-	b := &builder{m: m, classes: m.classes, sites: make([]callSite, 0, len(f.Index().Calls)), calls: newIndexCalls(f)}
+	sc := scratchPool.Get().(*scratch)
+	b := &builder{m: m, classes: m.classes, sites: sc.sitesFor(len(f.Index().Calls)), kinds: sc.kinds, calls: newIndexCalls(f)}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
+	sc.keep(b)
 	return m
+}
+
+// scratch is the working memory of a builder that no model keeps: the
+// next file the goroutine builds reuses it (a worker builds file after
+// file, and each file's would otherwise be garbage once built).
+type scratch struct {
+	sites []callSite
+	kinds map[string]kindOf
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// sitesFor returns an empty list of call sites with room for n.
+func (sc *scratch) sitesFor(n int) []callSite {
+	if cap(sc.sites) < n {
+		sc.sites = make([]callSite, 0, n)
+	}
+	return sc.sites[:0]
+}
+
+// keep empties what b used (so that it holds on to nothing of its file)
+// and puts it back in the pool.
+func (sc *scratch) keep(b *builder) {
+	clear(b.sites)
+	clear(b.kinds)
+	sc.sites, sc.kinds = b.sites[:0], b.kinds
+	scratchPool.Put(sc)
 }
 
 // importsProject reports whether the file imports a module of the project

@@ -427,3 +427,25 @@ def f():
 		}
 	}
 }
+
+// TestScratchReuse checks that a builder's scratch holds nothing of its
+// file once put back, and that a file built after another with the same
+// callee names does not see the first one's answers.
+func TestScratchReuse(t *testing.T) {
+	first := build(t, "from airflow.providers.docker.operators.docker import DockerOperator as Op\nOp(task_id='a', image='x')\nlog.info('x')\n")
+	if len(first.Calls) != 1 {
+		t.Fatalf("%d calls in the first file, want 1", len(first.Calls))
+	}
+	second := build(t, "from airflow.operators.bash import BashOperator as Op\nimport airflow\nOp(task_id='a', bash_command='x')\n")
+	if len(second.Calls) != 0 {
+		t.Errorf("%d calls in the second file, want 0: Op is no Docker operator there", len(second.Calls))
+	}
+
+	sc := new(scratch)
+	b := &builder{sites: sc.sitesFor(4), kinds: map[string]kindOf{"Op": {ok: true}}}
+	b.sites = append(b.sites, callSite{call: &pyparse.Call{}}, callSite{call: &pyparse.Call{}})
+	sc.keep(b)
+	if len(sc.kinds) != 0 || len(sc.sites) != 0 || cap(sc.sites) < 4 || sc.sites[:2][0].call != nil || sc.sites[:2][1].call != nil {
+		t.Errorf("kept scratch: %d answers, sites %v (cap %d), want none with room for 4", len(sc.kinds), sc.sites[:2], cap(sc.sites))
+	}
+}
