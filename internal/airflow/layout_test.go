@@ -41,7 +41,7 @@ func TestBindHintCoversDAGFiles(t *testing.T) {
 	for i := range 50 {
 		f := pyparse.Parse("dag.py", lintbench.DAGFile(r, i))
 		sc := newModuleScope(f)
-		names := len(sc.bindings)
+		names := len(sc.names)
 		hint, imports := bindHint(f.Body)
 		if hint < names || hint > names+names/4+2 {
 			t.Errorf("file %d: hint %d for %d names", i, hint, names)
