@@ -43,7 +43,7 @@ func (c *counts) add(m *airflow.Model) {
 			c.conns++
 		}
 		for _, a := range op.Args {
-			if a.Value.Origin != nil {
+			if a.Value.Origin() != nil {
 				c.imported++
 				break
 			}

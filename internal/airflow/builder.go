@@ -31,8 +31,8 @@ type frame struct {
 
 // defaultArgs returns the arguments the frame's default_args give.
 func (f *frame) defaultArgs() []*Arg {
-	if f.args == nil && len(f.defaults.Entries) > 0 {
-		f.args = entryArgs(f.defaults.Entries, FromDefaultArgs)
+	if f.args == nil && len(f.defaults.Entries()) > 0 {
+		f.args = entryArgs(f.defaults.Entries(), FromDefaultArgs)
 	}
 	return f.args
 }
@@ -715,7 +715,7 @@ func argsHint(ctx []*frame, call, expand *pyparse.Call) int {
 		n += len(expand.Keywords)
 	}
 	for _, f := range ctx {
-		n += len(f.defaults.Entries)
+		n += len(f.defaults.Entries())
 	}
 	return n
 }
@@ -731,7 +731,7 @@ func (b *builder) applyOwnDefaults(op *OpCall, r *resolver, call *pyparse.Call) 
 		op.open = true
 		return
 	}
-	for _, a := range entryArgs(v.Entries, FromDefaultArgs) {
+	for _, a := range entryArgs(v.Entries(), FromDefaultArgs) {
 		op.Args[a.Name] = a
 	}
 }
@@ -757,15 +757,11 @@ func (b *builder) applyKeywords(op *OpCall, r *resolver, call *pyparse.Call, src
 			if v.Partial {
 				op.open = true
 			}
-			for _, a := range entryArgs(v.Entries, FromMapping) {
+			for _, a := range entryArgs(v.Entries(), FromMapping) {
 				op.Args[a.Name] = a
 			}
 			continue
 		}
-		if op.Keywords == nil {
-			op.Keywords = make([]KeywordSite, 0, len(call.Keywords))
-		}
-		op.Keywords = append(op.Keywords, KeywordSite{Name: kw.Name, NameRange: kw.NameRange, Value: kw.Value, Source: src})
 		if kw.Name == "default_args" || kw.Name == "dag" {
 			continue
 		}

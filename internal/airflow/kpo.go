@@ -100,7 +100,7 @@ func (m *Model) podOverrideImages(cfg Value, r *resolver) []podImage {
 		if list.Kind != List {
 			continue
 		}
-		for _, el := range list.Elems {
+		for _, el := range list.Elems() {
 			c := r.callOf(el.Expr, "V1Container")
 			if c == nil {
 				continue

@@ -41,7 +41,7 @@ func (a *Arg) EachLocated(yield func(Located) bool) {
 // expression (at loc when it has none), or v itself at loc when it is no
 // list.
 func Elements(v Value, loc pyparse.Range) []Located {
-	out := make([]Located, 0, max(1, len(v.Elems)))
+	out := make([]Located, 0, max(1, len(v.Elems())))
 	EachElement(v, loc, func(l Located) bool {
 		out = append(out, l)
 		return true
@@ -56,7 +56,7 @@ func EachElement(v Value, loc pyparse.Range, yield func(Located) bool) {
 		yield(Located{Value: v, Loc: loc})
 		return
 	}
-	for _, el := range v.Elems {
+	for _, el := range v.Elems() {
 		l := loc
 		if el.Expr != nil {
 			l = el.Expr.Span()

@@ -81,7 +81,7 @@ func (a *Arg) Loc() pyparse.Range { return a.Expr.Span() }
 func (a *Arg) Candidates() []Value {
 	if a.Mapped {
 		if a.Value.Kind == List {
-			return a.Value.Elems
+			return a.Value.Elems()
 		}
 		return nil
 	}
@@ -123,10 +123,8 @@ type OpCall struct {
 	// container's image and image_pull_policy.
 	PodOverride *pyparse.Call
 	// Args holds the effective value of each parameter Airflow will see.
-	Args map[string]*Arg
-	// Keywords lists every keyword written at the call sites, in order.
-	Keywords []KeywordSite
-	Scope    *Scope
+	Args  map[string]*Arg
+	Scope *Scope
 	// open is set when some source of arguments could not be resolved: any
 	// parameter may be set by it.
 	open bool
@@ -158,6 +156,41 @@ func (c *OpCall) AddedParam(name string) bool { return c.extra[name] }
 // OwnTemplateFields reports whether a project subclass of the call's chain
 // sets template_fields itself (then it chooses what is templated).
 func (c *OpCall) OwnTemplateFields() bool { return c.templates }
+
+// EachKeyword calls yield with every keyword written at the call sites, in
+// order (the call's, the partial's, then the expand's; the decorator's of
+// @task.docker), until yield returns false. The sites are read where they
+// are written, so that no list of them is built: rules range over it
+// (`for k := range op.EachKeyword`).
+func (c *OpCall) EachKeyword(yield func(KeywordSite) bool) {
+	src := FromCall
+	switch {
+	case c.Func != nil:
+		src = FromDecorator
+	case c.Partial != nil:
+		src = FromPartial
+	}
+	if !eachKeyword(c.Call, src, yield) {
+		return
+	}
+	if c.Expand != nil && c.Expand.Func.(*pyparse.Attribute).Attr != "expand_kwargs" { // which takes a list of keyword dicts
+		eachKeyword(c.Expand, FromExpand, yield)
+	}
+}
+
+// eachKeyword yields the named keywords of call (nil: none) as sites of
+// src; it returns false when yield did.
+func eachKeyword(call *pyparse.Call, src ArgSource, yield func(KeywordSite) bool) bool {
+	if call == nil {
+		return true
+	}
+	for _, kw := range call.Keywords {
+		if kw.Name != "" && !yield(KeywordSite{Name: kw.Name, NameRange: kw.NameRange, Value: kw.Value, Source: src}) {
+			return false
+		}
+	}
+	return true
+}
 
 // Arg returns the effective argument name, or nil when none is known.
 func (c *OpCall) Arg(name string) *Arg { return c.Args[name] }
@@ -262,10 +295,39 @@ func buildModel(f *pyparse.File, mods Modules, classes ClassFinder, shortcut boo
 	}
 	m.classes = newClasses(m, classes)
 	m.classes.analyseAll()
-	b := &builder{m: m, classes: m.classes, sites: make([]callSite, 0, len(f.Index().Calls)), calls: newIndexCalls(f)}
+	sc := scratchPool.Get().(*scratch)
+	b := &builder{m: m, classes: m.classes, sites: sc.sitesFor(len(f.Index().Calls)), kinds: sc.kinds, calls: newIndexCalls(f)}
 	b.stmts(f.Body, m.module, nil)
 	b.finish()
+	sc.keep(b)
 	return m
+}
+
+// scratch is the working memory of a builder that no model keeps: the
+// next file the goroutine builds reuses it (a worker builds file after
+// file, and each file's would otherwise be garbage once built).
+type scratch struct {
+	sites []callSite
+	kinds map[string]kindOf
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// sitesFor returns an empty list of call sites with room for n.
+func (sc *scratch) sitesFor(n int) []callSite {
+	if cap(sc.sites) < n {
+		sc.sites = make([]callSite, 0, n)
+	}
+	return sc.sites[:0]
+}
+
+// keep empties what b used (so that it holds on to nothing of its file)
+// and puts it back in the pool.
+func (sc *scratch) keep(b *builder) {
+	clear(b.sites)
+	clear(b.kinds)
+	sc.sites, sc.kinds = b.sites[:0], b.kinds
+	scratchPool.Put(sc)
 }
 
 // importsProject reports whether the file imports a module of the project

@@ -294,11 +294,11 @@ DockerOperator(task_id="t", environment={
 			t.Errorf("%s: got %+v, want kind %v", k, e, kind)
 		}
 	}
-	if e := env.Get("A"); e.Value.Name != "GITLAB_TOKEN" {
-		t.Errorf("env var name = %q", e.Value.Name)
+	if e := env.Get("A"); e.Value.Name() != "GITLAB_TOKEN" {
+		t.Errorf("env var name = %q", e.Value.Name())
 	}
-	if e := env.Get("C"); !strings.HasPrefix(m.File.Text(e.Value.Read), "config.read(") {
-		t.Errorf("config read location = %q", m.File.Text(e.Value.Read))
+	if e := env.Get("C"); !strings.HasPrefix(m.File.Text(e.Value.Read()), "config.read(") {
+		t.Errorf("config read location = %q", m.File.Text(e.Value.Read()))
 	}
 }
 
@@ -378,5 +378,74 @@ func TestWalrusRebinds(t *testing.T) {
 		if got := argStr(m, 0, "image"); got != tt.want {
 			t.Errorf("%q: image = %q, want %q", tt.body, got, tt.want)
 		}
+	}
+}
+
+// TestEachKeyword checks the keyword sites of each form of operator call:
+// the call's, a partial's then its expand's (not an expand_kwargs', which
+// are not the operator's), a decorator's; **mappings are no sites; and
+// yield returning false stops the walk.
+func TestEachKeyword(t *testing.T) {
+	m := build(t, `from airflow.decorators import task
+from airflow.providers.docker.operators.docker import DockerOperator
+
+DockerOperator(task_id="a", image="x", **extra)
+DockerOperator.partial(task_id="p", image="y").expand(command=["a", "b"])
+DockerOperator.partial(task_id="k").expand_kwargs(kws, extra="x")
+
+@task.docker(image="z", auto_remove="success")
+def f():
+    pass
+`)
+	want := []string{
+		"task_id call, image call",
+		"task_id partial, image partial, command expand",
+		"task_id partial",
+		"image decorator, auto_remove decorator",
+	}
+	if len(m.Calls) != len(want) {
+		t.Fatalf("%d calls, want %d", len(m.Calls), len(want))
+	}
+	for i, op := range m.Calls {
+		var got []string
+		for k := range op.EachKeyword {
+			if m.File.Text(k.NameRange) != k.Name || m.File.Text(k.Value.Span()) == "" {
+				t.Errorf("call %d: keyword %s at %v, value %v", i, k.Name, k.NameRange, k.Value)
+			}
+			got = append(got, k.Name+" "+k.Source.String())
+		}
+		if s := strings.Join(got, ", "); s != want[i] {
+			t.Errorf("call %d: keywords %q, want %q", i, s, want[i])
+		}
+		n := 0
+		for range op.EachKeyword {
+			n++
+			break
+		}
+		if n != 1 {
+			t.Errorf("call %d: %d keywords seen before the break, want 1", i, n)
+		}
+	}
+}
+
+// TestScratchReuse checks that a builder's scratch holds nothing of its
+// file once put back, and that a file built after another with the same
+// callee names does not see the first one's answers.
+func TestScratchReuse(t *testing.T) {
+	first := build(t, "from airflow.providers.docker.operators.docker import DockerOperator as Op\nOp(task_id='a', image='x')\nlog.info('x')\n")
+	if len(first.Calls) != 1 {
+		t.Fatalf("%d calls in the first file, want 1", len(first.Calls))
+	}
+	second := build(t, "from airflow.operators.bash import BashOperator as Op\nimport airflow\nOp(task_id='a', bash_command='x')\n")
+	if len(second.Calls) != 0 {
+		t.Errorf("%d calls in the second file, want 0: Op is no Docker operator there", len(second.Calls))
+	}
+
+	sc := new(scratch)
+	b := &builder{sites: sc.sitesFor(4), kinds: map[string]kindOf{"Op": {ok: true}}}
+	b.sites = append(b.sites, callSite{call: &pyparse.Call{}}, callSite{call: &pyparse.Call{}})
+	sc.keep(b)
+	if len(sc.kinds) != 0 || len(sc.sites) != 0 || cap(sc.sites) < 4 || sc.sites[:2][0].call != nil || sc.sites[:2][1].call != nil {
+		t.Errorf("kept scratch: %d answers, sites %v (cap %d), want none with room for 4", len(sc.kinds), sc.sites[:2], cap(sc.sites))
 	}
 }

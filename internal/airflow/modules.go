@@ -197,7 +197,7 @@ func (s *Scope) newRefs(n int) []importRef {
 // and `import a.c` both bind a to the package a; a file that repeats
 // `from m import X`) is one binding, not two.
 func (s *Scope) bindImport(name string, ref *importRef) {
-	for _, b := range s.bindings[name] {
+	for _, b := range s.bound(name) {
 		if b.kind == bindImport && *b.imp == *ref {
 			return
 		}
@@ -292,7 +292,7 @@ func (r *resolver) memberOf(mod *Module, name string, use pyparse.Expr) member {
 // moduleName resolves a module-level name of r's module (a foreign one);
 // ok is false when the module does not define it.
 func (r *resolver) moduleName(name string, use pyparse.Expr) (member, bool) {
-	bs := r.m.module.bindings[name]
+	bs := r.m.module.bound(name)
 	stars := r.starsProviding(name)
 	switch {
 	case len(bs) == 0 && len(stars) == 0:
@@ -362,10 +362,10 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 	}
 	c := r.child(m)
 	defer r.join(c)
-	if all, ok := m.module.bindings["__all__"]; ok && len(all) == 1 && all[0].kind == bindAssign {
+	if all := m.module.bound("__all__"); len(all) == 1 && all[0].kind == bindAssign {
 		v := c.eval(all[0].value)
 		if v.Kind == List && !v.Partial {
-			for _, e := range v.Elems {
+			for _, e := range v.Elems() {
 				if e.Kind == String && e.Str == name {
 					return true
 				}
@@ -373,7 +373,7 @@ func (r *resolver) provides(mod *Module, name string, hops int) bool {
 			return false
 		}
 	}
-	if _, ok := m.module.bindings[name]; ok {
+	if m.module.bound(name) != nil {
 		return true
 	}
 	for _, ref := range m.module.stars {
@@ -565,7 +565,7 @@ func (m *Model) ImportedQualName(e pyparse.Expr) string {
 		if ref.name == "" || next == nil || next == cur {
 			return ""
 		}
-		bs := next.module.bindings[ref.name]
+		bs := next.module.bound(ref.name)
 		if len(bs) != 1 || bs[0].kind != bindImport {
 			return ""
 		}
@@ -605,7 +605,7 @@ func (m *Model) reexportStart(e pyparse.Expr) (cur *Model, ref *importRef, insid
 		if mm == nil {
 			return nil, nil, false
 		}
-		bs := mm.module.bindings[x.Attr]
+		bs := mm.module.bound(x.Attr)
 		if len(bs) != 1 || bs[0].kind != bindImport {
 			return nil, nil, false
 		}
@@ -639,29 +639,34 @@ func (m *Model) className(e pyparse.Expr) string {
 func relocate(v Value, use pyparse.Expr, file *pyparse.File) Value {
 	span := use.Span()
 	out := v
-	if out.Origin == nil {
+	var x valueExtra
+	if v.extra != nil {
+		x = *v.extra // shared with v: changed in a copy
+	}
+	if x.origin == nil {
 		def := v.Def
 		if def == (pyparse.Range{}) && v.Expr != nil {
 			def = v.Expr.Span()
 		}
-		out.Origin = &Origin{File: file, Def: def}
+		x.origin = &Origin{File: file, Def: def}
 	}
+	if x.read != (pyparse.Range{}) {
+		x.read = span
+	}
+	if x.entries != nil {
+		x.entries = make([]*Entry, len(v.Entries()))
+		for i, e := range v.Entries() {
+			x.entries[i] = &Entry{Key: e.Key, KeyRange: span, Item: span, ValueExpr: use, Value: relocate(e.Value, use, file)}
+		}
+	}
+	if x.elems != nil {
+		x.elems = make([]Value, len(v.Elems()))
+		for i, el := range v.Elems() {
+			x.elems[i] = relocate(el, use, file)
+		}
+	}
+	out.extra = &x
 	out.Expr = use
 	out.Def = pyparse.Range{}
-	if v.Read != (pyparse.Range{}) {
-		out.Read = span
-	}
-	if v.Entries != nil {
-		out.Entries = make([]*Entry, len(v.Entries))
-		for i, e := range v.Entries {
-			out.Entries[i] = &Entry{Key: e.Key, KeyRange: span, Item: span, ValueExpr: use, Value: relocate(e.Value, use, file)}
-		}
-	}
-	if v.Elems != nil {
-		out.Elems = make([]Value, len(v.Elems))
-		for i, el := range v.Elems {
-			out.Elems[i] = relocate(el, use, file)
-		}
-	}
 	return out
 }

@@ -24,15 +24,18 @@ type binding struct {
 
 // Scope is a module or function namespace with the bindings made in it.
 type Scope struct {
-	Parent   *Scope
-	Func     *pyparse.FuncDef // nil for the module
-	bindings map[string][]binding
-	globals  map[string]bool // names declared global in this function
-	stars    []*importRef    // `from m import *` of the module scope
-	inBlock  int             // depth of compound blocks collect is in
-	// slab holds the first binding of each name, so that a name bound
-	// once costs no allocation of its own (see add).
-	slab []binding
+	Parent *Scope
+	Func   *pyparse.FuncDef // nil for the module
+	// names maps each name bound in the scope to its first binding in
+	// slab, and rebound the few names bound more than once to all their
+	// bindings, in order (see add and bound): most names are bound once,
+	// and an index is a smaller map value than a list.
+	names   map[string]int
+	rebound map[string][]binding
+	slab    []binding       // fill makes it as big as bindHint says
+	globals map[string]bool // names declared global in this function
+	stars   []*importRef    // `from m import *` of the module scope
+	inBlock int             // depth of compound blocks collect is in
 	// refSlab holds the importRefs not yet handed out (see newRefs).
 	refSlab []importRef
 	// noWalrus is set when the file holds no := expression, so that
@@ -83,7 +86,8 @@ func (s *Scope) fill(body []pyparse.Stmt) {
 	if s.Func != nil {
 		n += len(s.Func.Params)
 	}
-	s.bindings = make(map[string][]binding, n)
+	s.names = make(map[string]int, n)
+	s.slab = make([]binding, 0, n)
 	if imports > 0 {
 		s.refSlab = make([]importRef, imports) // see newRefs
 	}
@@ -112,16 +116,33 @@ func (s *Scope) bind(name string, k bindKind, v pyparse.Expr) {
 
 // add appends b to the bindings of name.
 func (s *Scope) add(name string, b binding) {
-	if bs, ok := s.bindings[name]; ok {
-		s.bindings[name] = append(bs, b)
+	i, ok := s.names[name]
+	if !ok {
+		s.names[name] = len(s.slab)
+		s.slab = append(s.slab, b)
 		return
 	}
-	if len(s.slab) == cap(s.slab) {
-		s.slab = make([]binding, 0, 16)
+	bs, ok := s.rebound[name]
+	if !ok {
+		if s.rebound == nil {
+			s.rebound = map[string][]binding{}
+		}
+		bs = []binding{s.slab[i]}
 	}
-	s.slab = append(s.slab, b)
-	n := len(s.slab)
-	s.bindings[name] = s.slab[n-1 : n : n] // full: a second binding moves the name's list out
+	s.rebound[name] = append(bs, b)
+}
+
+// bound returns the bindings of name made in the scope, in order; nil when
+// there are none. The list is not to be changed.
+func (s *Scope) bound(name string) []binding {
+	i, ok := s.names[name]
+	if !ok {
+		return nil
+	}
+	if bs, ok := s.rebound[name]; ok {
+		return bs
+	}
+	return s.slab[i : i+1 : i+1]
 }
 
 // bindTarget records the names an assignment target binds.
@@ -286,7 +307,7 @@ func (s *Scope) find(name string, shadow map[string]bool) (*Scope, []binding) {
 		if sc.globals[name] {
 			continue
 		}
-		if bs, found := sc.bindings[name]; found {
+		if bs := sc.bound(name); bs != nil {
 			return sc, bs
 		}
 	}

@@ -1,6 +1,7 @@
 package airflow
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/daglint/daglint/internal/fixtures"
@@ -41,7 +42,7 @@ func TestBuildShortcut(t *testing.T) {
 		}
 		for i, c := range slow.Calls {
 			d := fast.Calls[i]
-			if c.Kind != d.Kind || c.Callee != d.Callee || len(c.Args) != len(d.Args) || len(c.Keywords) != len(d.Keywords) {
+			if c.Kind != d.Kind || c.Callee != d.Callee || len(c.Args) != len(d.Args) || len(slices.Collect(c.EachKeyword)) != len(slices.Collect(d.EachKeyword)) {
 				t.Errorf("%s: call %d differs: %+v / %+v", name, i, c.Callee, d.Callee)
 			}
 			for k, a := range c.Args {

@@ -495,7 +495,7 @@ func (oc *opClass) pass(caller *Model, op *OpCall, in map[string]*Arg, callee py
 			if v.Kind != Dict || v.Partial {
 				op.open = true
 			}
-			for _, e := range v.Entries {
+			for _, e := range v.Entries() {
 				out[e.Key] = oc.located(caller, entryArg(e, FromSubclass), callee)
 			}
 			continue

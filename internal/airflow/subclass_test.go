@@ -90,15 +90,15 @@ func TestClassFinderOtherModule(t *testing.T) {
 	// A mapping written in the other module keeps its entries, relocated to
 	// the callee; each entry's definition is its Origin in the plugin.
 	env := op.Arg("environment")
-	if env == nil || env.Value.Kind != Dict || len(env.Value.Entries) != 1 {
+	if env == nil || env.Value.Kind != Dict || len(env.Value.Entries()) != 1 {
 		t.Fatalf("environment from another module must be its dict, got %+v", env)
 	}
-	e := env.Value.Entries[0]
-	if e.Key != "TOKEN" || dag.File.Text(e.KeyRange) != callee || e.Value.Origin == nil || e.Value.Origin.File != plugin.File ||
-		plugin.File.Text(e.Value.Origin.Def) != `"x"` {
-		t.Errorf("environment entry %+v (origin %+v), want TOKEN at the callee, defined in the plugin", e, e.Value.Origin)
+	e := env.Value.Entries()[0]
+	if e.Key != "TOKEN" || dag.File.Text(e.KeyRange) != callee || e.Value.Origin() == nil || e.Value.Origin().File != plugin.File ||
+		plugin.File.Text(e.Value.Origin().Def) != `"x"` {
+		t.Errorf("environment entry %+v (origin %+v), want TOKEN at the callee, defined in the plugin", e, e.Value.Origin())
 	}
-	if o := op.Arg("privileged").Value.Origin; o == nil || o.File != plugin.File || plugin.File.Text(o.Def) != "True" {
+	if o := op.Arg("privileged").Value.Origin(); o == nil || o.File != plugin.File || plugin.File.Text(o.Def) != "True" {
 		t.Errorf("privileged origin %+v, want True in the plugin", o)
 	}
 	if fs := dag.Foreign(); len(fs) != 1 || fs[0].File != plugin.File {

@@ -27,36 +27,122 @@ const (
 )
 
 // Value is what an expression evaluates to as far as daglint can tell.
+// Every Arg and Entry holds one, so it is kept small: what strings and
+// constants, most values, do not need sits behind extra.
 type Value struct {
 	Kind Kind
 	// Partial is set on a Dict or List some of whose items are unknown
 	// (`**unknown`, an unresolved key): absent keys may still be present.
 	Partial bool
 	Str     string
-	// Name is the environment variable (EnvRead) or a description of the
-	// secret source (SecretRead).
-	Name    string
-	Entries []*Entry // Dict, in order; later keys override earlier ones
-	Elems   []Value  // List
 	// Expr is the expression the value was computed from, after following
 	// names to their definitions.
 	Expr pyparse.Expr
 	// Def is the definition the value reached the use through (the value of
 	// `IMAGE = "..."` for `image=IMAGE`), zero when there was no name.
 	Def pyparse.Range
-	// Read is the file read a FileRead value came from.
-	Read pyparse.Range
-	// Path is the access path of a FileRead or SecretRead value: the
-	// constant keys it was read under, the last access first, a call's in
-	// argument order (`cfg["docker"]["token"]` is [token docker],
-	// `cfg.get("db", "password")` [db password], `settings.token` [token],
-	// `Variable.get("db_password")` [db_password]). Keys daglint cannot
-	// resolve are left out, except a Variable's own key, which is always
-	// the innermost ("" when unresolved); at most maxPath are kept.
-	Path []string
-	// Origin is set on a value imported from another module of the
-	// project: where it is defined there (see relocate).
-	Origin *Origin
+	// extra is nil on most values; it is never changed once set, so that
+	// copies of a value may share it.
+	extra *valueExtra
+}
+
+// valueExtra holds what Entries, Elems, Name, Read, Path and Origin
+// return.
+type valueExtra struct {
+	entries []*Entry
+	elems   []Value
+	name    string
+	read    pyparse.Range
+	path    []string
+	origin  *Origin
+}
+
+// readValue returns a value of kind (EnvRead, SecretRead, FileRead) read as
+// x says.
+func readValue(kind Kind, e pyparse.Expr, x valueExtra) Value {
+	return Value{Kind: kind, Expr: e, extra: &x}
+}
+
+// dictValue returns the Dict value of entries computed from e.
+func dictValue(e pyparse.Expr, entries []*Entry, partial bool) Value {
+	v := Value{Kind: Dict, Partial: partial, Expr: e}
+	if entries != nil {
+		v.extra = &valueExtra{entries: entries}
+	}
+	return v
+}
+
+// listValue returns the List value of elems computed from e.
+func listValue(e pyparse.Expr, elems []Value, partial bool) Value {
+	v := Value{Kind: List, Partial: partial, Expr: e}
+	if elems != nil {
+		v.extra = &valueExtra{elems: elems}
+	}
+	return v
+}
+
+// Entries returns the entries of a Dict value, in order; later keys
+// override earlier ones.
+func (v Value) Entries() []*Entry {
+	if v.extra == nil {
+		return nil
+	}
+	return v.extra.entries
+}
+
+// Elems returns the elements of a List value.
+func (v Value) Elems() []Value {
+	if v.extra == nil {
+		return nil
+	}
+	return v.extra.elems
+}
+
+// Name returns the environment variable of an EnvRead value or a
+// description of the secret source of a SecretRead one ("" otherwise).
+func (v Value) Name() string {
+	if v.extra == nil {
+		return ""
+	}
+	return v.extra.name
+}
+
+// Read returns the file read a FileRead value came from (zero otherwise).
+func (v Value) Read() pyparse.Range {
+	if v.extra == nil {
+		return pyparse.Range{}
+	}
+	return v.extra.read
+}
+
+// Path returns the access path of a FileRead or SecretRead value: the
+// constant keys it was read under, the last access first, a call's in
+// argument order (`cfg["docker"]["token"]` is [token docker],
+// `cfg.get("db", "password")` [db password], `settings.token` [token],
+// `Variable.get("db_password")` [db_password]). Keys daglint cannot
+// resolve are left out, except a Variable's own key, which is always the
+// innermost ("" when unresolved); at most maxPath are kept.
+func (v Value) Path() []string {
+	if v.extra == nil {
+		return nil
+	}
+	return v.extra.path
+}
+
+// Origin returns, for a value imported from another module of the
+// project, where it is defined there (see relocate); nil otherwise.
+func (v Value) Origin() *Origin {
+	if v.extra == nil {
+		return nil
+	}
+	return v.extra.origin
+}
+
+// under returns the FileRead or SecretRead value read from v under keys
+// (an attribute, subscript or getter call e): v's source with keys added
+// to its path.
+func (v Value) under(e pyparse.Expr, keys ...string) Value {
+	return readValue(v.Kind, e, valueExtra{name: v.Name(), read: v.Read(), path: withKeys(v.Path(), keys...)})
 }
 
 // Entry is one key of a resolved mapping.
@@ -77,9 +163,10 @@ func (v Value) IsTrue() bool { return v.Kind == Const && v.Str == "True" }
 
 // Get returns the entry for key in a Dict value (the last one wins).
 func (v Value) Get(key string) *Entry {
-	for i := len(v.Entries) - 1; i >= 0; i-- {
-		if v.Entries[i].Key == key {
-			return v.Entries[i]
+	entries := v.Entries()
+	for i := len(entries) - 1; i >= 0; i-- {
+		if entries[i].Key == key {
+			return entries[i]
 		}
 	}
 	return nil
@@ -178,23 +265,23 @@ func (r *resolver) evalNode(e pyparse.Expr) Value {
 		// maxElems bounds the elements evaluated: a huge literal list would
 		// otherwise cost a Value each. The rest leave the list partial.
 		const maxElems = 1000
-		v := Value{Kind: List, Expr: e}
-		elts := x.Elts
+		var elems []Value
+		elts, partial := x.Elts, false
 		if len(elts) > maxElems {
 			elts = elts[:maxElems]
-			v.Partial = true
+			partial = true
 		}
 		for i, el := range elts {
 			if _, ok := el.(*pyparse.Starred); ok {
-				v.Partial = true
+				partial = true
 				continue
 			}
-			if v.Elems == nil {
-				v.Elems = make([]Value, 0, len(elts)-i)
+			if elems == nil {
+				elems = make([]Value, 0, len(elts)-i)
 			}
-			v.Elems = append(v.Elems, r.eval(el))
+			elems = append(elems, r.eval(el))
 		}
-		return v
+		return listValue(e, elems, partial)
 	case *pyparse.BinOp:
 		return r.evalBinOp(x)
 	case *pyparse.Call:
@@ -208,12 +295,10 @@ func (r *resolver) evalNode(e pyparse.Expr) Value {
 		// obj.password of a connection, obj.attr of a file read
 		base := r.eval(x.Value)
 		switch {
-		case base.Kind == FileRead:
-			return Value{Kind: FileRead, Read: base.Read, Expr: e, Path: withKeys(base.Path, x.Attr)}
-		case base.Kind == SecretRead:
-			return Value{Kind: SecretRead, Name: base.Name, Expr: e, Path: withKeys(base.Path, x.Attr)}
+		case base.Kind == FileRead || base.Kind == SecretRead:
+			return base.under(e, x.Attr)
 		case x.Attr == "password" && r.isConnectionLookup(x.Value):
-			return Value{Kind: SecretRead, Name: "connection password", Expr: e}
+			return readValue(SecretRead, e, valueExtra{name: "connection password"})
 		}
 		return Value{Expr: e}
 	case *pyparse.NamedExpr:
@@ -265,28 +350,34 @@ func (r *resolver) evalStr(s *pyparse.Str) Value {
 	return strValue(b.String(), s)
 }
 
-// spread adds the entries of a `**sub` (or dict(sub)) to the mapping v; an
-// unknown sub makes v partial.
-func (v *Value) spread(sub Value) {
+// mapping is a Dict value being built.
+type mapping struct {
+	entries []*Entry
+	partial bool
+}
+
+// spread adds the entries of a `**sub` (or dict(sub)); an unknown sub
+// makes the mapping partial.
+func (m *mapping) spread(sub Value) {
 	if sub.Kind != Dict {
-		v.Partial = true
+		m.partial = true
 		return
 	}
-	v.Entries = append(v.Entries, sub.Entries...)
-	v.Partial = v.Partial || sub.Partial
+	m.entries = append(m.entries, sub.Entries()...)
+	m.partial = m.partial || sub.Partial
 }
 
 func (r *resolver) evalDict(d *pyparse.Dict) Value {
-	v := Value{Kind: Dict, Expr: d}
+	var m mapping
 	var block []Entry // the entries, allocated together
 	for i, it := range d.Items {
 		if it.Key == nil {
-			v.spread(r.eval(it.Value))
+			m.spread(r.eval(it.Value))
 			continue
 		}
 		k := r.eval(it.Key)
 		if k.Kind != String && k.Kind != Templated {
-			v.Partial = true
+			m.partial = true
 			continue
 		}
 		if len(block) == 0 {
@@ -295,12 +386,12 @@ func (r *resolver) evalDict(d *pyparse.Dict) Value {
 		e := &block[0]
 		block = block[1:]
 		*e = Entry{Key: k.Str, KeyRange: it.Key.Span(), Item: it.Range, ValueExpr: it.Value, Value: r.eval(it.Value)}
-		if v.Entries == nil {
-			v.Entries = make([]*Entry, 0, len(d.Items)-i)
+		if m.entries == nil {
+			m.entries = make([]*Entry, 0, len(d.Items)-i)
 		}
-		v.Entries = append(v.Entries, e)
+		m.entries = append(m.entries, e)
 	}
-	return v
+	return dictValue(d, m.entries, m.partial)
 }
 
 func (r *resolver) evalBinOp(x *pyparse.BinOp) Value {
@@ -311,12 +402,12 @@ func (r *resolver) evalBinOp(x *pyparse.BinOp) Value {
 			return strValue(l.Str+rt.Str, x)
 		}
 		if l.Kind == List && rt.Kind == List {
-			return Value{Kind: List, Elems: append(append([]Value{}, l.Elems...), rt.Elems...), Partial: l.Partial || rt.Partial, Expr: x}
+			return listValue(x, append(append([]Value{}, l.Elems()...), rt.Elems()...), l.Partial || rt.Partial)
 		}
 	case "|":
 		l, rt := r.eval(x.Left), r.eval(x.Right)
 		if l.Kind == Dict && rt.Kind == Dict {
-			return Value{Kind: Dict, Entries: append(append([]*Entry{}, l.Entries...), rt.Entries...), Partial: l.Partial || rt.Partial, Expr: x}
+			return dictValue(x, append(append([]*Entry{}, l.Entries()...), rt.Entries()...), l.Partial || rt.Partial)
 		}
 	case "%":
 		l := r.eval(x.Left)
@@ -342,7 +433,7 @@ func percentFormat(format string, arg Value) (string, bool) {
 		if arg.Partial {
 			return "", false
 		}
-		args = arg.Elems
+		args = arg.Elems()
 	case Dict:
 	default:
 		args = []Value{arg}
@@ -464,13 +555,11 @@ func (r *resolver) evalSubscript(x *pyparse.Subscript) Value {
 				return e.Value
 			}
 		}
-	case FileRead:
-		return Value{Kind: FileRead, Read: base.Read, Expr: x, Path: withKeys(base.Path, r.constKeys([]pyparse.Expr{x.Index}, nil)...)}
-	case SecretRead:
-		return Value{Kind: SecretRead, Name: base.Name, Expr: x, Path: withKeys(base.Path, r.constKeys([]pyparse.Expr{x.Index}, nil)...)}
+	case FileRead, SecretRead:
+		return base.under(x, r.constKeys([]pyparse.Expr{x.Index}, nil)...)
 	}
 	if name, ok := r.osEnvironSubscript(x); ok {
-		return Value{Kind: EnvRead, Name: name, Expr: x}
+		return readValue(EnvRead, x, valueExtra{name: name})
 	}
 	return Value{Expr: x}
 }
@@ -490,18 +579,18 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 	case "os.getenv", "os.environ.get", "os.environ.setdefault":
 		if len(c.Args) > 0 {
 			if k := r.eval(c.Args[0]); k.Kind == String {
-				return Value{Kind: EnvRead, Name: k.Str, Expr: c}
+				return readValue(EnvRead, c, valueExtra{name: k.Str})
 			}
 		}
 		return Value{Expr: c}
 	case "open", "io.open", "dotenv.dotenv_values", "dotenv.main.dotenv_values":
-		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+		return readValue(FileRead, c, valueExtra{read: c.Range})
 	case "docker.types.Mount", "docker.types.services.Mount":
 		return r.evalMount(c)
 	case "json.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "tomllib.load", "toml.load", "json.loads", "yaml.unsafe_load":
 		if len(c.Args) > 0 {
 			if a := r.eval(c.Args[0]); a.Kind == FileRead {
-				return Value{Kind: FileRead, Read: a.Read, Expr: c}
+				return readValue(FileRead, c, valueExtra{read: a.Read()})
 			}
 		}
 		return Value{Expr: c}
@@ -513,10 +602,10 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 				name = k.Str
 			}
 		}
-		return Value{Kind: SecretRead, Name: "Airflow Variable", Expr: c, Path: []string{name}}
+		return readValue(SecretRead, c, valueExtra{name: "Airflow Variable", path: []string{name}})
 	}
 	if isBuiltinCall(c, "open") {
-		return Value{Kind: FileRead, Read: c.Range, Expr: c}
+		return readValue(FileRead, c, valueExtra{read: c.Range})
 	}
 	if isBuiltinCall(c, "dict") {
 		return r.evalDictCall(c)
@@ -547,10 +636,8 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		case "get", "getint", "getboolean", "getfloat", "read", "read_text", "readline", "readlines", "strip", "rstrip", "lstrip":
 			base := r.eval(at.Value)
 			switch base.Kind {
-			case FileRead:
-				return Value{Kind: FileRead, Read: base.Read, Expr: c, Path: withKeys(base.Path, r.constKeys(c.Args, c.Keywords)...)}
-			case SecretRead:
-				return Value{Kind: SecretRead, Name: base.Name, Expr: c, Path: withKeys(base.Path, r.constKeys(c.Args, c.Keywords)...)}
+			case FileRead, SecretRead:
+				return base.under(c, r.constKeys(c.Args, c.Keywords)...)
 			case Dict:
 				if at.Attr == "get" && len(c.Args) > 0 {
 					if k := r.eval(c.Args[0]); k.Kind == String {
@@ -577,8 +664,8 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 			if sep.Kind == String && len(c.Args) == 1 {
 				l := r.eval(c.Args[0])
 				if l.Kind == List && !l.Partial {
-					parts := make([]string, 0, len(l.Elems))
-					for _, el := range l.Elems {
+					parts := make([]string, 0, len(l.Elems()))
+					for _, el := range l.Elems() {
 						if !isText(el) {
 							return Value{Expr: c}
 						}
@@ -590,12 +677,12 @@ func (r *resolver) evalCall(c *pyparse.Call) Value {
 		}
 	}
 	if r.isConfigParser(c) {
-		return Value{Kind: FileRead, Read: r.m.configRead(c), Expr: c}
+		return readValue(FileRead, c, valueExtra{read: r.m.configRead(c)})
 	}
 	return Value{Expr: c}
 }
 
-// maxPath bounds Value.Path.
+// maxPath bounds Value.Path's length.
 const maxPath = 16
 
 // withKeys returns the path of a value read under keys from a value with
@@ -639,18 +726,18 @@ func isBuiltinCall(c *pyparse.Call, name string) bool {
 }
 
 func (r *resolver) evalDictCall(c *pyparse.Call) Value {
-	v := Value{Kind: Dict, Expr: c}
+	var m mapping
 	for _, a := range c.Args {
-		v.spread(r.eval(a))
+		m.spread(r.eval(a))
 	}
 	for _, k := range c.Keywords {
 		if k.Name == "" {
-			v.spread(r.eval(k.Value))
+			m.spread(r.eval(k.Value))
 			continue
 		}
-		v.Entries = append(v.Entries, &Entry{Key: k.Name, KeyRange: k.NameRange, Item: k.Range, ValueExpr: k.Value, Value: r.eval(k.Value)})
+		m.entries = append(m.entries, &Entry{Key: k.Name, KeyRange: k.NameRange, Item: k.Range, ValueExpr: k.Value, Value: r.eval(k.Value)})
 	}
-	return v
+	return dictValue(c, m.entries, m.partial)
 }
 
 // mountFields are docker-py's Mount(target, source, type, ...) parameters
@@ -661,7 +748,7 @@ var mountFields = [...]struct{ param, key string }{{"target", "Target"}, {"sourc
 // target, source and type (the keys DAG402 reads), Partial since the other
 // fields are not followed. A call with *args or **kwargs stays unknown.
 func (r *resolver) evalMount(c *pyparse.Call) Value {
-	v := Value{Kind: Dict, Partial: true, Expr: c}
+	var entries []*Entry
 	for _, a := range c.Args {
 		if _, ok := a.(*pyparse.Starred); ok {
 			return Value{Expr: c}
@@ -678,14 +765,14 @@ func (r *resolver) evalMount(c *pyparse.Call) Value {
 		if e == nil {
 			continue
 		}
-		v.Entries = append(v.Entries, &Entry{Key: f.key, KeyRange: at, Item: e.Span(), ValueExpr: e, Value: r.eval(e)})
+		entries = append(entries, &Entry{Key: f.key, KeyRange: at, Item: e.Span(), ValueExpr: e, Value: r.eval(e)})
 	}
 	for _, k := range c.Keywords {
 		if k.Name == "" {
 			return Value{Expr: c}
 		}
 	}
-	return v
+	return dictValue(c, entries, true)
 }
 
 // evalWithAs evaluates the target of `with EXPR as name`: a file handle when

@@ -57,11 +57,11 @@ func TestLongSequenceIsPartial(t *testing.T) {
 			if v.Kind != List {
 				t.Fatalf("kind %v, want List", v.Kind)
 			}
-			if len(v.Elems) != tt.wantElems || v.Partial != tt.wantPartial {
-				t.Errorf("%d elements, partial %v; want %d, %v", len(v.Elems), v.Partial, tt.wantElems, tt.wantPartial)
+			if len(v.Elems()) != tt.wantElems || v.Partial != tt.wantPartial {
+				t.Errorf("%d elements, partial %v; want %d, %v", len(v.Elems()), v.Partial, tt.wantElems, tt.wantPartial)
 			}
 			// The elements kept are the first ones, in order.
-			for i, e := range v.Elems {
+			for i, e := range v.Elems() {
 				if want := fmt.Sprintf("e%d", i); tt.wantElems > 1 && e.Str != want {
 					t.Fatalf("element %d is %q, want %q", i, e.Str, want)
 				}
@@ -85,8 +85,8 @@ func TestLongSequenceMemory(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	used := after.TotalAlloc - before.TotalAlloc
 	t.Logf("resolving %d elements allocated %d bytes", n, used)
-	if !v.Partial || len(v.Elems) != 1000 {
-		t.Fatalf("%d elements, partial %v", len(v.Elems), v.Partial)
+	if !v.Partial || len(v.Elems()) != 1000 {
+		t.Fatalf("%d elements, partial %v", len(v.Elems()), v.Partial)
 	}
 	// A Value per element would be well over 20 MB.
 	if used > 4<<20 {

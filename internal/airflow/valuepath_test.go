@@ -42,8 +42,8 @@ h = {"k": "v"}["k"]
 	}
 	for _, tt := range tests {
 		v := m.Resolve(&pyparse.Name{ID: tt.name}, nil)
-		if v.Kind != tt.kind || !slices.Equal(v.Path, tt.want) {
-			t.Errorf("%s: kind %v path %q, want kind %v path %q", tt.name, v.Kind, v.Path, tt.kind, tt.want)
+		if v.Kind != tt.kind || !slices.Equal(v.Path(), tt.want) {
+			t.Errorf("%s: kind %v path %q, want kind %v path %q", tt.name, v.Kind, v.Path(), tt.kind, tt.want)
 		}
 	}
 }

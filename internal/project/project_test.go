@@ -97,13 +97,13 @@ func TestRelatedLocationPointsIntoTheModule(t *testing.T) {
 	dir := tree(t, map[string]string{"include/images.py": "# images\nIMAGE = \"ghcr.io/a/app:latest\"\n"})
 	ix := New(dir, dir, nil)
 	v := image(t, ix, dir, "from include.images import IMAGE\nDockerOperator(image=IMAGE)")
-	if v.Origin == nil || v.Origin.File == nil {
+	if v.Origin() == nil || v.Origin().File == nil {
 		t.Fatalf("no origin on %+v", v)
 	}
-	if got := v.Origin.File.Path; got != "include/images.py" {
+	if got := v.Origin().File.Path; got != "include/images.py" {
 		t.Errorf("origin path %q, want include/images.py (relative to the working folder)", got)
 	}
-	if got := v.Origin.File.Text(v.Origin.Def); got != `"ghcr.io/a/app:latest"` {
+	if got := v.Origin().File.Text(v.Origin().Def); got != `"ghcr.io/a/app:latest"` {
 		t.Errorf("origin text %q", got)
 	}
 }

@@ -99,8 +99,8 @@ func noEffect(a *airflow.Arg) bool {
 		switch x := v.Value; {
 		case isNone(x), x.Kind == airflow.Const && x.Str == "False":
 		case x.Kind == airflow.String && x.Str == "":
-		case x.Kind == airflow.List && len(x.Elems) == 0 && !x.Partial:
-		case x.Kind == airflow.Dict && len(x.Entries) == 0 && !x.Partial:
+		case x.Kind == airflow.List && len(x.Elems()) == 0 && !x.Partial:
+		case x.Kind == airflow.Dict && len(x.Entries()) == 0 && !x.Partial:
 		default:
 			return false
 		}

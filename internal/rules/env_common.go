@@ -45,7 +45,7 @@ func envVars(out []envVar, op *airflow.OpCall, param string) []envVar {
 				out = append(out, envVar{Op: op, Arg: a, Param: param, Key: kv[0], Line: kv[1], Loc: lv.Loc})
 			}
 		case param != "env_file" && v.Kind == airflow.Dict:
-			for _, e := range v.Entries {
+			for _, e := range v.Entries() {
 				out = append(out, envVar{Op: op, Arg: a, Param: param, Key: e.Key, Loc: e.KeyRange, Entry: e})
 			}
 		}
@@ -99,8 +99,8 @@ func registryCredential(v envVar) (source string, ok bool) {
 	if secrets.IsRegistryCredentialKey(v.Key) {
 		return "", true
 	}
-	if v.Entry != nil && v.Entry.Value.Kind == airflow.EnvRead && secrets.IsRegistryCredentialKey(v.Entry.Value.Name) {
-		return v.Entry.Value.Name, true
+	if v.Entry != nil && v.Entry.Value.Kind == airflow.EnvRead && secrets.IsRegistryCredentialKey(v.Entry.Value.Name()) {
+		return v.Entry.Value.Name(), true
 	}
 	return "", false
 }
@@ -154,8 +154,8 @@ func quoteValue(s string) string {
 // envRelated returns the definition of the mapping the variable came
 // through, unless the finding already points inside it.
 func envRelated(v envVar) []analysis.RelatedLocation {
-	if v.Entry != nil && v.Entry.Value.Origin != nil {
-		return originRelated(v.Entry.Value.Origin, v.Param+" entry defined here")
+	if v.Entry != nil && v.Entry.Value.Origin() != nil {
+		return originRelated(v.Entry.Value.Origin(), v.Param+" entry defined here")
 	}
 	def := v.Arg.Value.Def
 	if def.Start <= v.Loc.Start && v.Loc.End <= def.End {

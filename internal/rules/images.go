@@ -92,7 +92,7 @@ func collectImages(m *airflow.Model) []image {
 // related returns the definition a value reached the call through, as a
 // related location (empty when it was written at the call).
 func related(v airflow.Value, loc pyparse.Range, what string) []analysis.RelatedLocation {
-	if o := v.Origin; o != nil {
+	if o := v.Origin(); o != nil {
 		return originRelated(o, what+" defined here")
 	}
 	if v.Def == (pyparse.Range{}) || v.Def == loc {

@@ -66,7 +66,7 @@ func runRegistryPasswordOnCommandLine(pass *analysis.Pass) error {
 			for v := range a.EachLocated {
 				if text, ok := commandText(v.Value); ok {
 					var rel []analysis.RelatedLocation
-					if o := v.Value.Origin; o != nil {
+					if o := v.Value.Origin(); o != nil {
 						rel = originRelated(o, name+" defined here") // written in another module
 					}
 					check(text, v.Loc, name+" of "+operatorLabel(op), rel)
@@ -219,8 +219,8 @@ func commandText(v airflow.Value) (string, bool) {
 	case airflow.String, airflow.Templated:
 		return v.Str, true
 	case airflow.List:
-		parts := make([]string, 0, len(v.Elems))
-		for _, el := range v.Elems {
+		parts := make([]string, 0, len(v.Elems()))
+		for _, el := range v.Elems() {
 			if el.Kind != airflow.String && el.Kind != airflow.Templated {
 				parts = append(parts, "?")
 				continue

@@ -131,8 +131,9 @@ func checkConfigValue(pass *analysis.Pass, op *airflow.OpCall, arg string, v air
 			return
 		}
 		seen := map[string]bool{}
-		for i := len(v.Entries) - 1; i >= 0; i-- { // the last entry for a key wins
-			e := v.Entries[i]
+		entries := v.Entries()
+		for i := len(entries) - 1; i >= 0; i-- { // the last entry for a key wins
+			e := entries[i]
 			if seen[e.Key] {
 				continue
 			}
@@ -176,7 +177,7 @@ func readsAFile(v airflow.Value) bool {
 	case airflow.FileRead:
 		return true
 	case airflow.Dict:
-		for _, e := range v.Entries {
+		for _, e := range v.Entries() {
 			if e.Value.Kind == airflow.FileRead && e.ValueExpr != nil {
 				return true
 			}
@@ -197,7 +198,7 @@ func wholeDotenv(pass *analysis.Pass, v airflow.Value) bool {
 // file-read value (airflow.Value.Path: `cfg["docker"]["token"]`,
 // `cfg.get("db", "password")`, `settings["api"].get("key")`), if any.
 func pathKey(v airflow.Value) (string, bool) {
-	for _, k := range v.Path {
+	for _, k := range v.Path() {
 		if secrets.IsSecretName(k) {
 			return k, true
 		}
@@ -215,8 +216,8 @@ const maxReadText = 60
 // `cfg.get("db", "password", fallback="...")` may be a secret itself.
 func readWhat(pass *analysis.Pass, v airflow.Value, key string) string {
 	var parts []string
-	if v.Read != (pyparse.Range{}) && v.Origin == nil { // a read in another module: the related location shows it
-		if t := strings.Join(strings.Fields(pass.File.Text(v.Read)), " "); t != "" && len(t) <= maxReadText {
+	if v.Read() != (pyparse.Range{}) && v.Origin() == nil { // a read in another module: the related location shows it
+		if t := strings.Join(strings.Fields(pass.File.Text(v.Read())), " "); t != "" && len(t) <= maxReadText {
 			parts = append(parts, t)
 		}
 	}
@@ -240,14 +241,15 @@ func configAdvice(name string) string {
 // configRelated points at the file read and, when the value came through a
 // name, at its definition.
 func configRelated(v airflow.Value, loc pyparse.Range) []analysis.RelatedLocation {
-	if v.Origin != nil {
-		return originRelated(v.Origin, "value read from a file here")
+	if v.Origin() != nil {
+		return originRelated(v.Origin(), "value read from a file here")
 	}
 	var out []analysis.RelatedLocation
-	if v.Read != (pyparse.Range{}) {
-		out = append(out, analysis.RelatedLocation{Start: v.Read.Start, End: v.Read.End, Message: "file read here"})
+	read := v.Read()
+	if read != (pyparse.Range{}) {
+		out = append(out, analysis.RelatedLocation{Start: read.Start, End: read.End, Message: "file read here"})
 	}
-	inDef := v.Def.Start <= v.Read.Start && v.Read.End <= v.Def.End // `open(...).read()` itself
+	inDef := v.Def.Start <= read.Start && read.End <= v.Def.End // `open(...).read()` itself
 	if v.Def != (pyparse.Range{}) && v.Def != loc && !inDef {
 		out = append(out, analysis.RelatedLocation{Start: v.Def.Start, End: v.Def.End, Message: "value defined here"})
 	}

@@ -189,12 +189,12 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 	secretKey := secrets.IsSecretName(v.Key)
 	switch val.Kind {
 	case airflow.EnvRead:
-		if secrets.IsSecretName(val.Name) {
-			return fmt.Sprintf("is read from the secret variable %q", val.Name), true
+		if secrets.IsSecretName(val.Name()) {
+			return fmt.Sprintf("is read from the secret variable %q", val.Name()), true
 		}
 	case airflow.SecretRead:
-		if val.Name != "Airflow Variable" {
-			return "holds a " + val.Name, true
+		if val.Name() != "Airflow Variable" {
+			return "holds a " + val.Name(), true
 		}
 		if k := variableKey(val); k != "" && secrets.IsSecretName(k) {
 			return fmt.Sprintf("holds the Airflow Variable %q", k), true
@@ -218,10 +218,11 @@ func secretEnvEntry(v envVar) (why string, ok bool) {
 // from (`Variable.get("key")`, also through `[...]` or `.get(...)` of it:
 // the first key of its access path), or "".
 func variableKey(v airflow.Value) string {
-	if len(v.Path) == 0 {
+	path := v.Path()
+	if len(path) == 0 {
 		return ""
 	}
-	return v.Path[len(v.Path)-1]
+	return path[len(path)-1]
 }
 
 // lineTailRE matches what may follow an item that sits on its own line: an
@@ -392,7 +393,7 @@ func dictItem(d *pyparse.Dict, r pyparse.Range) *pyparse.DictItem {
 // countKey counts the entries of a dict value named key.
 func countKey(v airflow.Value, key string) int {
 	n := 0
-	for _, e := range v.Entries {
+	for _, e := range v.Entries() {
 		if e.Key == key {
 			n++
 		}

@@ -111,7 +111,7 @@ func templatedIn(v airflow.Value, loc pyparse.Range) []templatedValue {
 		return []templatedValue{{text: v.Str, loc: loc, val: v}}
 	case airflow.Dict:
 		var out []templatedValue
-		for _, e := range v.Entries {
+		for _, e := range v.Entries() {
 			if e.Value.Kind == airflow.Templated && e.ValueExpr != nil && !goTemplateOnly(e.Value.Str) {
 				out = append(out, templatedValue{text: e.Value.Str, loc: e.ValueExpr.Span(), val: e.Value})
 			}
@@ -119,7 +119,7 @@ func templatedIn(v airflow.Value, loc pyparse.Range) []templatedValue {
 		return out
 	case airflow.List:
 		var out []templatedValue
-		for _, el := range v.Elems {
+		for _, el := range v.Elems() {
 			if el.Kind == airflow.Templated && el.Expr != nil && !goTemplateOnly(el.Str) {
 				out = append(out, templatedValue{text: el.Str, loc: el.Expr.Span(), val: el})
 			}

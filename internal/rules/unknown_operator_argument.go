@@ -77,12 +77,12 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 			}
 		}
 		written := map[string]bool{}
-		for _, k := range op.Keywords {
+		for k := range op.EachKeyword {
 			written[k.Name] = true
 		}
-		for _, k := range append(op.Keywords, mappingKeywords(op)...) {
+		check := func(k airflow.KeywordSite) {
 			if valid(k.Name) || op.AddedParam(k.Name) {
-				continue
+				return
 			}
 			msg := fmt.Sprintf("%s has no argument %q (%s)", argumentOwner(op), k.Name, versionEffect(op, version, k.Source))
 			var fix *analysis.SuggestedFix
@@ -106,6 +106,12 @@ func runUnknownOperatorArgument(pass *analysis.Pass) error {
 				d.Fixes = []analysis.SuggestedFix{*fix}
 			}
 			pass.Report(d)
+		}
+		for k := range op.EachKeyword {
+			check(k)
+		}
+		for _, k := range mappingKeywords(op) {
+			check(k)
 		}
 	}
 	return nil
