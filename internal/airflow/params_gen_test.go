@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/daglint/daglint/internal/fixtures"
 )
 
 var update = flag.Bool("update", false, "rewrite params_gen.go and kpo_gen.go from their JSON data")
@@ -113,19 +114,7 @@ func formatGenerated(t *testing.T, b []byte) []byte {
 // data makes now; -update rewrites the file instead.
 func checkGenerated(t *testing.T, file, test string, want []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is stale: run go test ./internal/airflow -run %s -update", file, test)
-	}
+	fixtures.Generated(t, file, want, *update, "go test ./internal/airflow -run "+test+" -update")
 }
 
 // TestGeneratedParamTables checks that params_gen.go holds what
