@@ -19,7 +19,7 @@ type kpoFamilyTables struct {
 // what buildKPOFamily derives from the embedded JSON, written out as Go
 // (kpo_gen.go, which a test checks against the JSON), so that the first
 // file naming an operator does not pay for decoding it (about 0.5 ms).
-var kpoFamilyData = sync.OnceValue(generatedKPOFamily.tables)
+var kpoFamilyData = sync.OnceValue(func() *kpoFamilyTables { return generatedKPOFamily().tables() })
 
 // kpoFamilyLists is kpoFamilyTables with each set as its sorted names: the
 // form kpo_gen.go gives the tables in.

@@ -2,52 +2,56 @@
 
 package airflow
 
-// generatedKPOFamily holds what buildKPOFamily derives from
-// data/kpo-family.json, as sorted names (see kpoFamilyData).
-var generatedKPOFamily = kpoFamilyLists{
-	params: map[string][]string{
-		"EKSPodOperator": {
-			"aws_conn_id", "aws_profile", "cluster_name", "cluster_role_arn", "in_cluster", "is_delete_operator_pod",
-			"kube_config_file_path", "namespace", "on_finish_action", "pod_context", "pod_name", "pod_username",
-			"region",
+// generatedKPOFamily returns what buildKPOFamily derives from
+// data/kpo-family.json, as sorted names (see kpoFamilyData). It is a
+// function so that its map is built when first needed, not in package
+// initialisation.
+func generatedKPOFamily() kpoFamilyLists {
+	return kpoFamilyLists{
+		params: map[string][]string{
+			"EKSPodOperator": {
+				"aws_conn_id", "aws_profile", "cluster_name", "cluster_role_arn", "in_cluster", "is_delete_operator_pod",
+				"kube_config_file_path", "namespace", "on_finish_action", "pod_context", "pod_name", "pod_username",
+				"region",
+			},
+			"EksPodOperator": {
+				"aws_conn_id", "aws_profile", "cluster_name", "cluster_role_arn", "in_cluster", "is_delete_operator_pod",
+				"kube_config_file_path", "namespace", "on_finish_action", "pod_context", "pod_name", "pod_username",
+				"region",
+			},
+			"GKEPodOperator": {
+				"cluster_name", "deferrable", "gcp_conn_id", "impersonation_chain", "is_delete_operator_pod", "location",
+				"on_finish_action", "project_id", "regional", "use_internal_ip",
+			},
+			"GKEStartJobOperator": {
+				"backoff_limit", "cluster_name", "completion_mode", "completions", "deferrable", "full_job_spec",
+				"gcp_conn_id", "impersonation_chain", "job_poll_interval", "job_template_file", "location", "manual_selector",
+				"parallelism", "poll_interval", "project_id", "selector", "suspend", "ttl_seconds_after_finished",
+				"use_internal_ip", "wait_until_job_complete",
+			},
+			"GKEStartKueueJobOperator": {
+				"backoff_limit", "cluster_name", "completion_mode", "completions", "deferrable", "full_job_spec",
+				"gcp_conn_id", "impersonation_chain", "job_poll_interval", "job_template_file", "location", "manual_selector",
+				"parallelism", "project_id", "queue_name", "selector", "suspend", "ttl_seconds_after_finished",
+				"use_internal_ip", "wait_until_job_complete",
+			},
+			"GKEStartPodOperator": {
+				"cluster_name", "deferrable", "gcp_conn_id", "impersonation_chain", "is_delete_operator_pod", "location",
+				"on_finish_action", "project_id", "regional", "use_internal_ip",
+			},
+			"KubernetesJobOperator": {
+				"backoff_limit", "completion_mode", "completions", "deferrable", "full_job_spec", "job_poll_interval",
+				"job_template_file", "manual_selector", "parallelism", "selector", "suspend", "ttl_seconds_after_finished",
+				"wait_until_job_complete",
+			},
+			"KubernetesStartKueueJobOperator": {
+				"backoff_limit", "completion_mode", "completions", "deferrable", "full_job_spec", "job_poll_interval",
+				"job_template_file", "manual_selector", "parallelism", "queue_name", "selector", "suspend",
+				"ttl_seconds_after_finished", "wait_until_job_complete",
+			},
 		},
-		"EksPodOperator": {
-			"aws_conn_id", "aws_profile", "cluster_name", "cluster_role_arn", "in_cluster", "is_delete_operator_pod",
-			"kube_config_file_path", "namespace", "on_finish_action", "pod_context", "pod_name", "pod_username",
-			"region",
+		task: []string{
+			"multiple_outputs", "namespace", "python_callable", "use_dill",
 		},
-		"GKEPodOperator": {
-			"cluster_name", "deferrable", "gcp_conn_id", "impersonation_chain", "is_delete_operator_pod", "location",
-			"on_finish_action", "project_id", "regional", "use_internal_ip",
-		},
-		"GKEStartJobOperator": {
-			"backoff_limit", "cluster_name", "completion_mode", "completions", "deferrable", "full_job_spec",
-			"gcp_conn_id", "impersonation_chain", "job_poll_interval", "job_template_file", "location", "manual_selector",
-			"parallelism", "poll_interval", "project_id", "selector", "suspend", "ttl_seconds_after_finished",
-			"use_internal_ip", "wait_until_job_complete",
-		},
-		"GKEStartKueueJobOperator": {
-			"backoff_limit", "cluster_name", "completion_mode", "completions", "deferrable", "full_job_spec",
-			"gcp_conn_id", "impersonation_chain", "job_poll_interval", "job_template_file", "location", "manual_selector",
-			"parallelism", "project_id", "queue_name", "selector", "suspend", "ttl_seconds_after_finished",
-			"use_internal_ip", "wait_until_job_complete",
-		},
-		"GKEStartPodOperator": {
-			"cluster_name", "deferrable", "gcp_conn_id", "impersonation_chain", "is_delete_operator_pod", "location",
-			"on_finish_action", "project_id", "regional", "use_internal_ip",
-		},
-		"KubernetesJobOperator": {
-			"backoff_limit", "completion_mode", "completions", "deferrable", "full_job_spec", "job_poll_interval",
-			"job_template_file", "manual_selector", "parallelism", "selector", "suspend", "ttl_seconds_after_finished",
-			"wait_until_job_complete",
-		},
-		"KubernetesStartKueueJobOperator": {
-			"backoff_limit", "completion_mode", "completions", "deferrable", "full_job_spec", "job_poll_interval",
-			"job_template_file", "manual_selector", "parallelism", "queue_name", "selector", "suspend",
-			"ttl_seconds_after_finished", "wait_until_job_complete",
-		},
-	},
-	task: []string{
-		"multiple_outputs", "namespace", "python_callable", "use_dill",
-	},
+	}
 }

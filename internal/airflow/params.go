@@ -148,7 +148,7 @@ type paramTables struct {
 // buildParamTables derives from the embedded JSON, written out as Go
 // (params_gen.go, which a test checks against the JSON). Decoding the JSON
 // (128 kB) cost each run about 2 ms and half a megabyte of heap.
-var paramData = sync.OnceValue(generatedParamLists.tables)
+var paramData = sync.OnceValue(func() *paramTables { return generatedParamLists().tables() })
 
 // paramLists is paramTables with each set as its sorted names: the form
 // params_gen.go gives the tables in.

@@ -5,14 +5,38 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/daglint/daglint/internal/lazyre"
 )
 
-var (
-	idPattern   = lazyre.New(`^DAG[0-9]{3}$`)
-	namePattern = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-)
+// Validate runs at every start of the binary (main checks the registry
+// before any command), so its two forms are tested by byte, not by regular
+// expressions compiled for them at each start; validate_test.go compares
+// them with the expressions `^DAG[0-9]{3}$` and
+// `^[a-z][a-z0-9]*(-[a-z0-9]+)*$`.
+
+// isRuleID reports whether id is of the form DAGnnn.
+func isRuleID(id string) bool {
+	return len(id) == 6 && strings.HasPrefix(id, "DAG") && isDigit(id[3]) && isDigit(id[4]) && isDigit(id[5])
+}
+
+// isKebab reports whether name is kebab-case: lowercase ASCII words of
+// letters and digits joined by single dashes, starting with a letter.
+func isKebab(name string) bool {
+	if name == "" || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(name); i++ {
+		c := name[i]
+		if c == '-' && name[i-1] != '-' && i+1 < len(name) {
+			continue
+		}
+		if !isDigit(c) && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Validate checks a rule list: unique well-formed IDs and names, a Run
 // function, a default severity, a security severity exactly on security
@@ -29,14 +53,14 @@ func Validate(rules []*Rule) error {
 			errs = append(errs, fmt.Errorf("rule %d is nil", i))
 			continue
 		}
-		if !idPattern.MatchString(r.ID) {
+		if !isRuleID(r.ID) {
 			errs = append(errs, fmt.Errorf("rule %d: ID %q is not of the form DAGnnn", i, r.ID))
 		}
 		if ids[r.ID] {
 			errs = append(errs, fmt.Errorf("rule %s: duplicate ID", r.ID))
 		}
 		ids[r.ID] = true
-		if !namePattern.MatchString(r.Name) {
+		if !isKebab(r.Name) {
 			errs = append(errs, fmt.Errorf("rule %s: name %q is not kebab-case", r.ID, r.Name))
 		}
 		if names[r.Name] {
@@ -103,7 +127,7 @@ func validateOption(id string, o *Option, seen map[string]*Option) []error {
 		return []error{fmt.Errorf("rule %s: nil option", id)}
 	}
 	var errs []error
-	if !namePattern.MatchString(o.Name) {
+	if !isKebab(o.Name) {
 		errs = append(errs, fmt.Errorf("rule %s: option name %q is not kebab-case", id, o.Name))
 	}
 	if prev, ok := seen[o.Name]; ok && prev != o {

@@ -2,12 +2,12 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/daglint/daglint/internal/analysis"
+	"github.com/daglint/daglint/internal/lazyre"
 	"github.com/daglint/daglint/internal/pyparse"
 )
 
@@ -37,14 +37,47 @@ type suppression struct {
 	used bool
 }
 
+// The directive expressions are compiled on first use: a run that meets
+// no comment naming noqa or daglint (and `daglint version`) never compiles
+// them.
 var (
-	noqaRE     = regexp.MustCompile(`(?i)#\s*noqa(\s*:\s*)?`)
-	daglintRE  = regexp.MustCompile(`#\s*daglint:\s*(ignore-file|ignore)\[([^\]]*)\]`)
-	codeRE     = regexp.MustCompile(`^[A-Z]+[0-9]+`)
-	dagCodeRE  = regexp.MustCompile(`^DAG[0-9]{3}$`)
-	codeSepRE  = regexp.MustCompile(`^[\s,]+`)
-	listItemRE = regexp.MustCompile(`[^\s,]+`)
+	noqaRE     = lazyre.New(`(?i)#\s*noqa(\s*:\s*)?`).Get
+	daglintRE  = lazyre.New(`#\s*daglint:\s*(ignore-file|ignore)\[([^\]]*)\]`).Get
+	codeRE     = lazyre.New(`^[A-Z]+[0-9]+`).Get
+	dagCodeRE  = lazyre.New(`^DAG[0-9]{3}$`).Get
+	codeSepRE  = lazyre.New(`^[\s,]+`).Get
+	listItemRE = lazyre.New(`[^\s,]+`).Get
 )
+
+// mayHoldNoqa reports whether text contains "noqa" in any ASCII case, as
+// every match of noqaRE does (no other letter folds to n, o, q or a), so
+// that a comment without it is not searched with the expression.
+func mayHoldNoqa(text string) bool {
+	for i := 0; i+len("noqa") <= len(text); i++ {
+		if text[i]|0x20 == 'n' && text[i+1]|0x20 == 'o' && text[i+2]|0x20 == 'q' && text[i+3]|0x20 == 'a' {
+			return true
+		}
+	}
+	return false
+}
+
+// noqaMatches is noqaRE's submatch indexes in text, without compiling it
+// for a text that cannot match.
+func noqaMatches(text string) [][]int {
+	if !mayHoldNoqa(text) {
+		return nil
+	}
+	return noqaRE().FindAllStringSubmatchIndex(text, -1)
+}
+
+// daglintMatches is daglintRE's submatch indexes in text, without
+// compiling it for a text that cannot match (every match holds "daglint:").
+func daglintMatches(text string) [][]int {
+	if !strings.Contains(text, "daglint:") {
+		return nil
+	}
+	return daglintRE().FindAllStringSubmatchIndex(text, -1)
+}
 
 // parseDirectives finds every suppression directive of the file. `# noqa:
 // A1, B2` lists codes until the first token that is not a code (as ruff);
@@ -65,7 +98,7 @@ func parseDirectivesBefore(f *pyparse.File, firstStmt int) []*directive {
 	var out []*directive
 	for _, c := range f.Comments {
 		line := f.Lines.Line(c.Start)
-		for _, loc := range noqaRE.FindAllStringSubmatchIndex(c.Text, -1) {
+		for _, loc := range noqaMatches(c.Text) {
 			if loc[2] < 0 {
 				if rest := c.Text[loc[1]:]; rest == "" || !isWordByte(rest[0]) {
 					out = append(out, &directive{comment: c, kind: "noqa-all", line: line, start: c.Start + loc[0], end: c.Start + loc[1]})
@@ -74,13 +107,13 @@ func parseDirectivesBefore(f *pyparse.File, firstStmt int) []*directive {
 			}
 			out = append(out, noqaDirective(c, line, loc[0], loc[1]))
 		}
-		for _, m := range daglintRE.FindAllStringSubmatchIndex(c.Text, -1) {
+		for _, m := range daglintMatches(c.Text) {
 			kind := c.Text[m[2]:m[3]]
 			if kind == "ignore-file" && c.Start > firstStmt {
 				kind = "misplaced" // only honoured before the first statement: suppresses nothing
 			}
 			d := &directive{comment: c, kind: kind, line: line, start: c.Start + m[0], end: c.Start + m[1]}
-			for _, loc := range listItemRE.FindAllStringIndex(c.Text[m[4]:m[5]], -1) {
+			for _, loc := range listItemRE().FindAllStringIndex(c.Text[m[4]:m[5]], -1) {
 				s, e := m[4]+loc[0], m[4]+loc[1]
 				d.add(c.Text[s:e], c.Start+s, c.Start+e, true)
 			}
@@ -96,14 +129,14 @@ func noqaDirective(c pyparse.Comment, line, start, listStart int) *directive {
 	d := &directive{comment: c, kind: "noqa", line: line, start: c.Start + start, end: c.Start + listStart}
 	pos := listStart
 	for {
-		code := codeRE.FindString(c.Text[pos:])
+		code := codeRE().FindString(c.Text[pos:])
 		if code == "" {
 			break
 		}
-		d.add(code, c.Start+pos, c.Start+pos+len(code), dagCodeRE.MatchString(code))
+		d.add(code, c.Start+pos, c.Start+pos+len(code), dagCodeRE().MatchString(code))
 		pos += len(code)
 		d.end = c.Start + pos
-		sep := codeSepRE.FindString(c.Text[pos:])
+		sep := codeSepRE().FindString(c.Text[pos:])
 		if sep == "" {
 			break
 		}

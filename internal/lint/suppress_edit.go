@@ -48,7 +48,7 @@ func SuppressEdit(path string, src []byte, d analysis.Diagnostic, form Suppressi
 func noqaEdit(f *pyparse.File, d analysis.Diagnostic) (analysis.TextEdit, bool) {
 	line := f.Lines.Line(d.Start)
 	if c, ok := commentOnLine(f, line); ok {
-		if loc := noqaRE.FindStringIndex(c.Text); loc != nil {
+		if loc := noqaRE().FindStringIndex(c.Text); loc != nil {
 			end, n := codeListEnd(c.Text, loc[1])
 			if n == 0 {
 				// A bare `# noqa` belongs to every tool: adding a code
@@ -75,14 +75,14 @@ func codeListEnd(text string, from int) (int, int) {
 	rest := text[from:]
 	pos := from
 	for {
-		code := codeRE.FindString(rest)
+		code := codeRE().FindString(rest)
 		if code == "" {
 			return end, n
 		}
 		pos += len(code)
 		end, n = pos, n+1
 		rest = rest[len(code):]
-		sep := codeSepRE.FindString(rest)
+		sep := codeSepRE().FindString(rest)
 		if sep == "" {
 			return end, n
 		}
@@ -101,7 +101,7 @@ func ignoreEdit(f *pyparse.File, d analysis.Diagnostic) (analysis.TextEdit, bool
 		if !ok {
 			continue
 		}
-		for _, m := range daglintRE.FindAllStringSubmatchIndex(c.Text, -1) {
+		for _, m := range daglintMatches(c.Text) {
 			if c.Text[m[2]:m[3]] != "ignore" {
 				continue
 			}

@@ -196,13 +196,12 @@ func word(name string, w span) string { return name[w.start:w.end] }
 var secretNameParts = []string{"pass", "pw", "secret", "token", "credential", "key"}
 
 // partsByFirst are secretNameParts by their first letter, so that
-// mayBeSecretName reads a name once, whatever the number of parts.
-var partsByFirst = func() (m [256][]string) {
-	for _, p := range secretNameParts {
-		m[p[0]] = append(m[p[0]], p)
-	}
-	return m
-}()
+// mayBeSecretName reads a name once, whatever the number of parts. It is a
+// literal the linker lays out, not a table filled in package
+// initialisation; a test checks it against secretNameParts.
+var partsByFirst = [256][]string{
+	'c': {"credential"}, 'k': {"key"}, 'p': {"pass", "pw"}, 's': {"secret"}, 't': {"token"},
+}
 
 // mayBeSecretName is IsSecretName's quick rejection: an ASCII name holding
 // none of secretNameParts in any case is not secret-like, and most names

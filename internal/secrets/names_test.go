@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -214,5 +215,16 @@ func TestNameTestsAllocateNothing(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations per round of %d names, want 0", allocs, len(names))
+	}
+}
+
+// TestPartsByFirst checks the literal table against secretNameParts.
+func TestPartsByFirst(t *testing.T) {
+	var want [256][]string
+	for _, p := range secretNameParts {
+		want[p[0]] = append(want[p[0]], p)
+	}
+	if !reflect.DeepEqual(want, partsByFirst) {
+		t.Errorf("partsByFirst is not secretNameParts by first letter")
 	}
 }

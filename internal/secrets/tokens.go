@@ -279,20 +279,12 @@ type anchor struct {
 	id  int // index among all regex keywords, for its resume offset
 }
 
-// regexAnchors lists, by first byte, every keyword of the regex detectors;
-// numRegexKeywords counts them.
-var regexAnchors, numRegexKeywords = func() (a [256][]anchor, n int) {
-	for i, d := range detectors {
-		if d.at == nil {
-			continue
-		}
-		for _, kw := range d.keywords {
-			a[kw[0]] = append(a[kw[0]], anchor{kw, i, n})
-			n++
-		}
-	}
-	return a, n
-}()
+// regexAnchors (each regex detector's keywords by first byte, with
+// numRegexKeywords counting them), anchors (every detector's keywords by
+// first byte) and keywordPairs (a bit for each keyword's first two bytes)
+// are static tables in tokens_gen.go, which a test derives from detectors
+// and compares: built in package initialisation they cost every start of
+// the binary, whether or not it reads any text.
 
 // findAnchored runs every regex detector over text in one pass: at each
 // byte, the keywords starting with it are tried. Per keyword it is the
@@ -321,29 +313,6 @@ func findAnchored(text string, emit func(pri int, m Match)) {
 // maxRegexKeywords bounds numRegexKeywords (a test checks it), so the
 // resume offsets of findAnchored live on its stack.
 const maxRegexKeywords = 48
-
-// anchors lists, by first byte, every keyword of every detector.
-var anchors = func() (a [256][]string) {
-	for _, d := range detectors {
-		for _, kw := range d.keywords {
-			a[kw[0]] = append(a[kw[0]], kw)
-		}
-	}
-	return a
-}()
-
-// keywordPairs holds, by first byte, a bit for each second byte of some
-// detector's keyword: a byte pair without its bit starts no keyword, so
-// the search skips most bytes with one look-up. Every keyword has two
-// bytes or more (a test checks it).
-var keywordPairs = func() (p [256][4]uint64) {
-	for _, d := range detectors {
-		for _, kw := range d.keywords {
-			p[kw[0]][kw[1]>>6] |= 1 << (kw[1] & 63)
-		}
-	}
-	return p
-}()
 
 // mayStartKeyword reports whether a keyword may start with the bytes a, b.
 func mayStartKeyword(a, b byte) bool { return keywordPairs[a][b>>6]&(1<<(b&63)) != 0 }

@@ -361,7 +361,7 @@ var (
 // "HANGUL SYLLABLE ..." and "CJK UNIFIED IDEOGRAPH-XXXX".
 func LookupName(name string) (rune, bool) {
 	upper := asciiUpper(name)
-	if r, ok := nameAliases[upper]; ok {
+	if r, ok := nameAliases()[upper]; ok {
 		return r, true
 	}
 	if rest, ok := strings.CutPrefix(upper, "HANGUL SYLLABLE "); ok {
