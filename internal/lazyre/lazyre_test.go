@@ -10,7 +10,8 @@ func TestCompilesOnceOnFirstUse(t *testing.T) {
 	if !r.MatchString("DAG101") || r.MatchString("DAG1") {
 		t.Fatal("wrong matches")
 	}
-	if r.Get() != r.Get() {
+	first := r.Get()
+	if r.Get() != first {
 		t.Fatal("compiled more than once")
 	}
 	if got := r.FindStringSubmatch("DAG204"); len(got) != 1 || got[0] != "DAG204" {
