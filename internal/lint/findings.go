@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unique"
 
 	"github.com/daglint/daglint/internal/analysis"
 	"github.com/daglint/daglint/internal/report"
@@ -223,13 +222,6 @@ func locate(lines *source.Lines, diags []analysis.Diagnostic, red *secrets.Redac
 	}
 	return out
 }
-
-// intern returns the one copy of message the run keeps: a corpus of
-// thousands of findings says a few hundred different things (the same
-// image flagged in file after file), and every message is kept until the
-// report, so equal ones share their bytes. The copy made by a rule's
-// Sprintf is garbage as soon as the file's findings are positioned.
-func intern(message string) string { return unique.Make(message).Value() }
 
 // normalise returns the text of [start, end) with the file's secrets in
 // their redacted form and runs of white space folded to one space, so that
