@@ -11,6 +11,7 @@
 #                    (go run -tags devtools ./bench/pydiff --bench N), on the corpus and each tree
 #   DAGLINT=PATH     time this binary instead of building one
 #   PYTHON=PATH      CPython to compare with (default /usr/bin/python3, else python3)
+#   ROUNDS=N         interleaved runs of each side (default 5)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -57,39 +58,46 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):
         pass
 EOF
 
-# time_cmd CMD...: runs CMD three times, keeps the fastest wall time (and its
-# CPU time) and the largest peak RSS; prints "wall cpu rss_kb".
-time_cmd() {
-	local best="" cpu="" rss=0 tf
+# once FILE CMD...: runs CMD once and appends "wall cpu rss_kb" to FILE.
+once() {
+	local out=$1 tf
+	shift
 	tf=$(mktemp -p "$tmp")
-	for _ in 1 2 3; do
-		/usr/bin/time -o "$tf" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
-		read -r w u s m < <(tail -1 "$tf")
-		if [[ -z $best ]] || awk -v a="$w" -v b="$best" 'BEGIN{exit !(a<b)}'; then
-			best=$w cpu=$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')
-		fi
-		((m > rss)) && rss=$m
-	done
-	echo "$best $cpu $rss"
+	/usr/bin/time -o "$tf" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+	tail -1 "$tf" | awk '{print $1, $2 + $3, $4}' >>"$out"
 }
 
-# compare DIR: daglint check against CPython parsing the same .py files.
+# stats FILE: "min_wall median_wall cpu_of_min max_rss_kb" over FILE's runs.
+stats() {
+	sort -n "$1" | awk '{w[NR] = $1; c[NR] = $2; if ($3 > m) m = $3}
+		END {print w[1], w[int((NR + 1) / 2)], c[1], m}'
+}
+
+# compare DIR: daglint check against CPython parsing the same .py files,
+# ROUNDS times each (default 5), interleaved so that a burst of load on the
+# machine falls on both; the fastest and the median wall time of each are
+# compared.
 compare() {
-	local dir=$1 bytes count
+	local dir=$1 bytes count dt pt
 	bytes=$(find "$dir" -name '*.py' -type f -exec cat {} + | wc -c)
 	count=$(find "$dir" -name '*.py' -type f | wc -l)
-	# daglint exits 1 when it finds something. --no-gitignore: bench/corpus
-	# is git-ignored, and the walk skips ignored paths even below a folder
-	# named on the command line.
-	read -r dw dc dm < <(time_cmd "$bin" check --no-config --no-gitignore "$dir" --format json)
-	read -r pw pc pm < <(time_cmd "$py" -c "$parse_all" "$dir")
-	awk -v dir="$dir" -v n="$count" -v b="$bytes" -v dw="$dw" -v dc="$dc" -v dm="$dm" \
-		-v pw="$pw" -v pc="$pc" -v pm="$pm" 'BEGIN {
+	dt=$(mktemp -p "$tmp") pt=$(mktemp -p "$tmp")
+	for ((r = 0; r < ${ROUNDS:-5}; r++)); do
+		# daglint exits 1 when it finds something. --no-gitignore:
+		# bench/corpus is git-ignored, and the walk skips ignored paths
+		# even below a folder named on the command line.
+		once "$dt" "$bin" check --no-config --no-gitignore "$dir" --format json
+		once "$pt" "$py" -c "$parse_all" "$dir"
+	done
+	read -r dw dmed dc dm < <(stats "$dt")
+	read -r pw pmed pc pm < <(stats "$pt")
+	awk -v dir="$dir" -v n="$count" -v b="$bytes" -v dw="$dw" -v dmed="$dmed" -v dc="$dc" -v dm="$dm" \
+		-v pw="$pw" -v pmed="$pmed" -v pc="$pc" -v pm="$pm" -v rounds="${ROUNDS:-5}" 'BEGIN {
 		mb = b / 1e6
-		printf "\n%s: %d files, %.1f MB\n", dir, n, mb
-		printf "daglint: %.2f s wall, %.2f s CPU, %.1f MB/s, peak RSS %.0f MB\n", dw, dc, mb/dw, dm/1024
-		printf "cpython: %.2f s wall, %.2f s CPU, %.1f MB/s, peak RSS %.0f MB (ast.parse only)\n", pw, pc, mb/pw, pm/1024
-		printf "ratio:   daglint is %.2fx faster in wall time, %.2fx in CPU time\n", pw/dw, pc/dc
+		printf "\n%s: %d files, %.1f MB, %d interleaved runs each\n", dir, n, mb, rounds
+		printf "daglint: %.2f s wall (median %.2f), %.2f s CPU, %.1f MB/s, peak RSS %.0f MB\n", dw, dmed, dc, mb/dw, dm/1024
+		printf "cpython: %.2f s wall (median %.2f), %.2f s CPU, %.1f MB/s, peak RSS %.0f MB (ast.parse only)\n", pw, pmed, pc, mb/pw, pm/1024
+		printf "ratio:   daglint is %.2fx faster in wall time (medians: %.2fx), %.2fx in CPU time\n", pw/dw, pmed/dmed, pc/dc
 	}'
 	if ((parser_runs > 0)); then
 		go run -tags devtools ./bench/pydiff -python "$py" -bench "$parser_runs" "$dir"
