@@ -3,8 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-
-	"github.com/daglint/daglint/internal/source"
 )
 
 // JSONSchemaVersion is the version of the json format's schema. It changes
@@ -12,12 +10,15 @@ import (
 // keeps it. docs/output-formats.md describes every field.
 const JSONSchemaVersion = 1
 
-// The json format's wire structs. Field order is key order in the output.
+// The json format's document skeleton. Field order is key order in the
+// output. The findings are appended by hand (jsonappend.go lists their
+// keys); json_oracle_test.go keeps their encoding/json form.
 type (
 	jsonReport struct {
 		SchemaVersion int      `json:"schema_version"`
 		Tool          jsonTool `json:"tool"`
-		// Findings holds []jsonFinding; WriteJSON streams them in.
+		// Findings holds streamPlaceholder; WriteJSON streams the
+		// findings in.
 		Findings any         `json:"findings"`
 		Errors   []jsonError `json:"errors"`
 		Summary  jsonSummary `json:"summary"`
@@ -25,39 +26,6 @@ type (
 	jsonTool struct {
 		Name    string `json:"name"`
 		Version string `json:"version"`
-	}
-	jsonFinding struct {
-		RuleID      string        `json:"rule_id"`
-		RuleName    string        `json:"rule_name"`
-		Severity    string        `json:"severity"`
-		Message     string        `json:"message"`
-		Path        string        `json:"path"`
-		Start       jsonPosition  `json:"start"`
-		End         jsonPosition  `json:"end"`
-		Related     []jsonRelated `json:"related"`
-		Fixes       []jsonFix     `json:"fixes"`
-		Fingerprint string        `json:"fingerprint"`
-	}
-	jsonPosition struct {
-		Line   int `json:"line"`
-		Column int `json:"column"` // 1-based, in code points
-		Offset int `json:"offset"` // 0-based, in bytes
-	}
-	jsonRelated struct {
-		Path    string       `json:"path"`
-		Start   jsonPosition `json:"start"`
-		End     jsonPosition `json:"end"`
-		Message string       `json:"message"`
-	}
-	jsonFix struct {
-		Message       string     `json:"message"`
-		Applicability string     `json:"applicability"`
-		Edits         []jsonEdit `json:"edits"`
-	}
-	jsonEdit struct {
-		Start   jsonPosition `json:"start"`
-		End     jsonPosition `json:"end"`
-		NewText string       `json:"new_text"`
 	}
 	jsonError struct {
 		Path    string `json:"path"`
@@ -88,40 +56,46 @@ func WriteJSON(w io.Writer, run *Run) error {
 	for _, e := range sortedErrors(run) {
 		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message, Notice: e.Notice})
 	}
-	err := writeStreamed(w, doc, len(fs), func(i int) (any, error) { return jsonFindingOf(fs[i]), nil })
-	if err != nil {
+	if err := writeJSONFindings(w, doc, fs); err != nil {
 		return fmt.Errorf("write json report: %w", err)
 	}
 	return nil
 }
 
-// jsonFindingOf is the wire form of one finding.
-func jsonFindingOf(f Finding) jsonFinding {
-	jf := jsonFinding{
-		RuleID:      f.RuleID,
-		RuleName:    f.RuleName,
-		Severity:    level(f.Severity).String(),
-		Message:     f.Message,
-		Path:        f.Path,
-		Start:       jsonPos(f.Start),
-		End:         jsonPos(f.End),
-		Related:     make([]jsonRelated, 0, len(f.Related)),
-		Fixes:       make([]jsonFix, 0, len(f.Fixes)),
-		Fingerprint: f.Fingerprint,
+// writeJSONFindings writes doc with the findings array in the place of
+// streamPlaceholder, appending each finding by hand to a buffer written
+// out whenever it holds streamBuffer bytes: the bytes are encoding/json's
+// for the whole document, the memory held does not grow with the findings.
+func writeJSONFindings(w io.Writer, doc jsonReport, fs []Finding) error {
+	head, tail, indent, err := splitSkeleton(doc)
+	if err != nil {
+		return err
 	}
-	for _, r := range f.Related {
-		jf.Related = append(jf.Related, jsonRelated{Path: r.Path, Start: jsonPos(r.Start), End: jsonPos(r.End), Message: r.Message})
-	}
-	for _, fx := range f.Fixes {
-		jx := jsonFix{Message: fx.Message, Applicability: fx.Applicability.String(), Edits: make([]jsonEdit, 0, len(fx.Edits))}
-		for _, e := range fx.Edits {
-			jx.Edits = append(jx.Edits, jsonEdit{Start: jsonPos(e.Start), End: jsonPos(e.End), NewText: e.NewText})
+	depth := len(indent)/len(jsonIndent) + 1   // of each finding's brace
+	buf := make([]byte, 0, streamBuffer+4<<10) // a finding rarely passes 4 kB
+	buf = append(buf, head...)
+	if len(fs) == 0 {
+		buf = append(buf, "[]"...)
+	} else {
+		buf = append(buf, '[')
+		for i := range fs {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendJSONNewline(buf, depth)
+			buf = appendJSONFinding(buf, &fs[i], depth)
+			if len(buf) >= streamBuffer {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
+			}
 		}
-		jf.Fixes = append(jf.Fixes, jx)
+		buf = append(buf, '\n')
+		buf = append(buf, indent...)
+		buf = append(buf, ']')
 	}
-	return jf
-}
-
-func jsonPos(p source.Position) jsonPosition {
-	return jsonPosition{Line: p.Line, Column: p.RuneColumn, Offset: p.Offset}
+	buf = append(buf, tail...)
+	_, err = w.Write(buf)
+	return err
 }

@@ -21,23 +21,12 @@ const streamPlaceholder = "\x00daglint-stream\x00"
 // 50,000 findings is not built three times over before the first byte is
 // written.
 func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) error {
-	skeleton, err := encodeIndented(doc, "")
+	head, tail, indent, err := splitSkeleton(doc)
 	if err != nil {
 		return err
 	}
-	mark, err := encodeIndented(streamPlaceholder, "")
-	if err != nil {
-		return err
-	}
-	mark = bytes.TrimSuffix(mark, []byte("\n"))
-	at := bytes.Index(skeleton, mark)
-	if at < 0 || bytes.Count(skeleton, mark) != 1 {
-		return fmt.Errorf("internal error: the streamed array's place is not marked once")
-	}
-	line := skeleton[bytes.LastIndexByte(skeleton[:at], '\n')+1 : at] // `    "results": `
-	indent := string(line[:len(line)-len(bytes.TrimLeft(line, " "))])
 	bw := bufio.NewWriterSize(w, streamBuffer)
-	bw.Write(skeleton[:at])
+	bw.Write(head)
 	if n == 0 {
 		bw.WriteString("[]")
 	} else {
@@ -59,8 +48,31 @@ func writeStreamed(w io.Writer, doc any, n int, elem func(i int) (any, error)) e
 		}
 		bw.WriteString("\n" + indent + "]")
 	}
-	bw.Write(skeleton[at+len(mark):])
+	bw.Write(tail)
 	return bw.Flush()
+}
+
+// splitSkeleton encodes doc as writeStreamed's documents are and splits it
+// around the one string value streamPlaceholder: head ends just before the
+// array goes, tail starts just after, and indent is the indentation of
+// the line the array opens on (`    "results": ` gives four spaces).
+func splitSkeleton(doc any) (head, tail []byte, indent string, err error) {
+	skeleton, err := encodeIndented(doc, "")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	mark, err := encodeIndented(streamPlaceholder, "")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	mark = bytes.TrimSuffix(mark, []byte("\n"))
+	at := bytes.Index(skeleton, mark)
+	if at < 0 || bytes.Count(skeleton, mark) != 1 {
+		return nil, nil, "", fmt.Errorf("internal error: the streamed array's place is not marked once")
+	}
+	line := skeleton[bytes.LastIndexByte(skeleton[:at], '\n')+1 : at]
+	indent = string(line[:len(line)-len(bytes.TrimLeft(line, " "))])
+	return skeleton[:at], skeleton[at+len(mark):], indent, nil
 }
 
 // streamBatch is how many elements writeStreamed holds encoded at a time:

@@ -205,13 +205,14 @@ func FuzzAppendIndented(f *testing.F) {
 }
 
 // BenchmarkWrite writes the JSON and SARIF reports of 6,000 findings
-// (about the bench corpus's).
+// (about the bench corpus's); json-stdlib is the JSON writer as it was on
+// encoding/json (json_oracle_test.go).
 func BenchmarkWrite(b *testing.B) {
 	run := manyFindings(6000)
 	for _, w := range []struct {
 		name  string
 		write Writer
-	}{{"json", WriteJSON}, {"sarif", WriteSARIF}} {
+	}{{"json", WriteJSON}, {"json-stdlib", writeStdlibJSON}, {"sarif", WriteSARIF}} {
 		b.Run(w.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
