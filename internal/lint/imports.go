@@ -2,7 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/daglint/daglint/internal/airflow"
 	"github.com/daglint/daglint/internal/project"
@@ -46,7 +45,13 @@ func importsProject(path string, src []byte, ix *project.Index, heads map[string
 	if ix == nil || !bytes.Contains(src, []byte("import")) {
 		return false
 	}
-	test := airflow.NewProjectImports(ix, path)
+	var test *airflow.ProjectImports // made at the first question the cache cannot answer
+	names := func(level int, dotted []byte) bool {
+		if test == nil {
+			test = airflow.NewProjectImports(ix, path)
+		}
+		return test.Names(level, string(dotted))
+	}
 	for rest := src; len(rest) > 0; {
 		line := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -54,33 +59,35 @@ func importsProject(path string, src []byte, ix *project.Index, heads map[string
 		} else {
 			rest = nil
 		}
-		for _, mod := range importedModules(line) {
-			dotted := strings.TrimLeft(mod, ".")
-			level := len(mod) - len(dotted)
+		found := false
+		eachImportedModule(line, func(level int, dotted []byte) bool {
 			if level > 0 || heads == nil {
-				if test.Names(level, dotted) {
-					return true
-				}
-				continue
+				found = names(level, dotted)
+				return !found
 			}
-			head, _, _ := strings.Cut(dotted, ".")
-			names, ok := heads[head]
+			head, _, _ := bytes.Cut(dotted, []byte("."))
+			known, ok := heads[string(head)] // no string made for the lookup
 			if !ok {
-				names = test.Names(0, dotted)
-				heads[head] = names
+				known = names(0, dotted)
+				heads[string(head)] = known
 			}
-			if names {
-				return true
-			}
+			found = known
+			return !found
+		})
+		if found {
+			return true
 		}
 	}
 	return false
 }
 
-// importedModules returns the modules an import statement on line names
-// (`import a.b, c as d` gives a.b and c; `from ..x import y` gives ..x), or
-// nil when the line is no import statement.
-func importedModules(line []byte) []string {
+// eachImportedModule calls fn with the level (leading dots) and dotted
+// name of each module an import statement on line names (`import a.b, c as
+// d` gives a.b and c; `from ..x import y` gives 2 and x), until fn returns
+// false; a line that is no import statement gives none. It makes no string:
+// every line of every file the prefilter reads comes through here, and the
+// names are slices of line.
+func eachImportedModule(line []byte, fn func(level int, dotted []byte) bool) {
 	i := 0
 	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 		i++ // as bytes.TrimLeft(line, " \t"), which is slower
@@ -88,16 +95,18 @@ func importedModules(line []byte) []string {
 	line = line[i:]
 	if len(line) == 0 || line[0] != 'f' && line[0] != 'i' ||
 		!bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
-		return nil // most lines: no string made of them
+		return // most lines
 	}
-	s := string(line)
-	if end := strings.IndexAny(s, "#;\\("); end >= 0 {
-		s = s[:end]
+	if end := bytes.IndexAny(line, "#;\\("); end >= 0 {
+		line = line[:end]
 	}
-	if rest, ok := strings.CutPrefix(s, "from "); ok {
-		rest = strings.TrimLeft(rest, " \t")
-		i := 0
+	if rest, ok := bytes.CutPrefix(line, []byte("from ")); ok {
+		rest = bytes.TrimLeft(rest, " \t")
+		i, dots := 0, 0
 		for i < len(rest) && (rest[i] == '.' || rest[i] == ' ' || rest[i] == '\t') {
+			if rest[i] == '.' {
+				dots++
+			}
 			i++
 		}
 		j := i
@@ -105,25 +114,26 @@ func importedModules(line []byte) []string {
 			'a' <= rest[j] && rest[j] <= 'z' || 'A' <= rest[j] && rest[j] <= 'Z' || '0' <= rest[j] && rest[j] <= '9') {
 			j++
 		}
-		dots, name := strings.Count(rest[:i], "."), rest[i:j]
-		if name == "import" && dots > 0 {
-			name = "" // from . import x
+		name := rest[i:j]
+		if dots > 0 && string(name) == "import" {
+			name = nil // from . import x
 		}
-		if dots == 0 && name == "" {
-			return nil
+		if dots > 0 || len(name) > 0 {
+			fn(dots, name)
 		}
-		return []string{strings.Repeat(".", dots) + name}
+		return
 	}
-	names, ok := strings.CutPrefix(s, "import ")
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, n := range strings.Split(names, ",") {
-		n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
-		if n != "" && !strings.HasPrefix(n, ".") {
-			out = append(out, n)
+	names, _ := bytes.CutPrefix(line, []byte("import "))
+	for len(names) > 0 {
+		n := names
+		if k := bytes.IndexByte(names, ','); k >= 0 {
+			n, names = names[:k], names[k+1:]
+		} else {
+			names = nil
+		}
+		n, _, _ = bytes.Cut(bytes.TrimSpace(n), []byte(" "))
+		if len(n) > 0 && n[0] != '.' && !fn(0, n) {
+			return
 		}
 	}
-	return out
 }

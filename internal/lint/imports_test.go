@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,5 +95,91 @@ func TestImportsProjectEqualsLineByLine(t *testing.T) {
 	}
 	if seen[true] < 100 || seen[false] < 100 {
 		t.Fatalf("too few texts of one kind: %v", seen)
+	}
+}
+
+// importedModules is eachImportedModule as it was first written, with a
+// string for each line and name, kept as its oracle: the modules an import
+// statement on line names
+// (`import a.b, c as d` gives a.b and c; `from ..x import y` gives ..x), or
+// nil when the line is no import statement.
+func importedModules(line []byte) []string {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++ // as bytes.TrimLeft(line, " \t"), which is slower
+	}
+	line = line[i:]
+	if len(line) == 0 || line[0] != 'f' && line[0] != 'i' ||
+		!bytes.HasPrefix(line, []byte("from ")) && !bytes.HasPrefix(line, []byte("import ")) {
+		return nil // most lines: no string made of them
+	}
+	s := string(line)
+	if end := strings.IndexAny(s, "#;\\("); end >= 0 {
+		s = s[:end]
+	}
+	if rest, ok := strings.CutPrefix(s, "from "); ok {
+		rest = strings.TrimLeft(rest, " \t")
+		i := 0
+		for i < len(rest) && (rest[i] == '.' || rest[i] == ' ' || rest[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(rest) && (rest[j] == '.' || rest[j] == '_' || rest[j] >= 0x80 ||
+			'a' <= rest[j] && rest[j] <= 'z' || 'A' <= rest[j] && rest[j] <= 'Z' || '0' <= rest[j] && rest[j] <= '9') {
+			j++
+		}
+		dots, name := strings.Count(rest[:i], "."), rest[i:j]
+		if name == "import" && dots > 0 {
+			name = "" // from . import x
+		}
+		if dots == 0 && name == "" {
+			return nil
+		}
+		return []string{strings.Repeat(".", dots) + name}
+	}
+	names, ok := strings.CutPrefix(s, "import ")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, n := range strings.Split(names, ",") {
+		n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
+		if n != "" && !strings.HasPrefix(n, ".") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// TestEachImportedModuleEqualsStrings: eachImportedModule gives the modules
+// importedModules does, in order, on every line of the testdata files and on
+// lines built at random from pieces of import statements.
+func TestEachImportedModuleEqualsStrings(t *testing.T) {
+	check := func(line []byte) {
+		t.Helper()
+		var got []string
+		eachImportedModule(line, func(level int, dotted []byte) bool {
+			got = append(got, strings.Repeat(".", level)+string(dotted))
+			return true
+		})
+		if want := importedModules(line); !slices.Equal(got, want) {
+			t.Fatalf("eachImportedModule(%q) gives %q, want %q", line, got, want)
+		}
+	}
+	for _, fx := range testdataFiles(t) {
+		for _, line := range bytes.Split(fx.src, []byte("\n")) {
+			check(line)
+		}
+	}
+	pieces := []string{"from", "import", " ", "\t", ".", "..", "a", "b.c", "_x", "é", ",", " as ", "#", ";", "\\", "(", "\r", "\v", "\u00a0", "\u0085", "*", "0"}
+	r := rand.New(rand.NewSource(7))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.Intn(12) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check([]byte(b.String()))
+		check([]byte("import " + b.String()))
+		check([]byte("  from " + b.String()))
 	}
 }
