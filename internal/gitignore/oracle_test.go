@@ -123,3 +123,59 @@ func FuzzMatcherOracle(f *testing.F) {
 		}
 	})
 }
+
+// TestQuirks pins go-git's behaviours that differ from git's own, which
+// the walk has always had (docs/architecture.md lists them).
+func TestQuirks(t *testing.T) {
+	for _, tt := range []struct {
+		line, path string
+		want       Result
+	}{
+		{"[!a]", "!", Exclude}, // filepath.Match: "!" is a class member...
+		{"[!a]", "b", NoMatch},
+		{"[^a]", "b", Exclude}, // ...and "^" negates
+		{"a/**", "a", Exclude}, // git: only what is inside a
+		{"a/**/b", "a/b/x/b", Exclude},
+		{"a/b", "a/b/c", Exclude}, // a folder's contents
+		{`a\ `, "a ", Exclude},
+		{"a  ", "a", Exclude},
+		{"a**", "abc", Exclude}, // no "/": "**" is a star
+		{"x/a**", "x/abc", NoMatch},
+	} {
+		if got := ParsePattern(tt.line, nil).Match(split(tt.path), false); got != tt.want {
+			t.Errorf("%q.Match(%q) = %d, want %d", tt.line, tt.path, got, tt.want)
+		}
+	}
+}
+
+var benchLines = []string{"*.pyc", "__pycache__/", "/build", "dist/", "*.egg-info/", "**/tmp/*.py", "!keep.py", "docs/_build/", ".venv", "[Bb]in/"}
+
+var benchPaths = [][]string{{"dags", "etl", "load.py"}, {"build", "x.py"}, {"a", "b", "tmp", "c.py"}, {"src", "keep.py"}, {"x.pyc"}}
+
+func BenchmarkMatcher(b *testing.B) {
+	var ps []Pattern
+	for _, l := range benchLines {
+		ps = append(ps, ParsePattern(l, nil))
+	}
+	m := NewMatcher(ps)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range benchPaths {
+			m.Match(p, false)
+		}
+	}
+}
+
+func BenchmarkMatcherGoGit(b *testing.B) {
+	var ps []gogit.Pattern
+	for _, l := range benchLines {
+		ps = append(ps, gogit.ParsePattern(l, nil))
+	}
+	m := gogit.NewMatcher(ps)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range benchPaths {
+			m.Match(p, false)
+		}
+	}
+}
