@@ -1,14 +1,12 @@
 package walk
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
-	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/daglint/daglint/internal/gitignore"
 )
 
 // GitState is what git does with one file of a work tree.
@@ -29,7 +27,7 @@ const maxIndexFile = 256 << 20
 
 // FileGitState finds out, the way git does, whether the file at path would
 // be committed: the .gitignore files from the work tree's root down to the
-// file's folder and .git/info/exclude, read with go-git's matcher; an
+// file's folder and .git/info/exclude, read with internal/gitignore; an
 // ignored folder ignores everything under it, whatever a later "!" says,
 // as in git. A user's global excludes file and ".ignore" files are not
 // read: they do not decide what the project commits. An unreadable
@@ -120,7 +118,7 @@ func patternsFile(file string, domain []string) ([]gitignore.Pattern, error) {
 
 // trackedIn reports whether the index of gitDir holds path (slash-separated,
 // relative to the work tree). A repository without an index, or with one
-// go-git cannot decode, tracks nothing as far as daglint can tell.
+// gitignore.Tracks cannot read, tracks nothing as far as daglint can tell.
 func trackedIn(gitDir, path string) (bool, error) {
 	file := filepath.Join(gitDir, "index")
 	info, err := os.Stat(file)
@@ -133,17 +131,15 @@ func trackedIn(gitDir, path string) (bool, error) {
 	if info.Size() > maxIndexFile {
 		return false, fmt.Errorf("%s: git index larger than %d bytes", file, maxIndexFile)
 	}
-	f, err := os.Open(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", file, Cause(err))
 	}
-	defer f.Close()
-	var idx index.Index
-	if err := index.NewDecoder(bufio.NewReader(f)).Decode(&idx); err != nil {
-		// An index go-git cannot read (a split index, a newer format) says
-		// nothing either way: the .gitignore rules decide.
+	tracked, err := gitignore.Tracks(data, path)
+	if err != nil {
+		// An index daglint cannot read (a split or sparse index, a newer
+		// format) says nothing either way: the .gitignore rules decide.
 		return false, nil
 	}
-	_, err = idx.Entry(path)
-	return err == nil, nil
+	return tracked, nil
 }

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"github.com/daglint/daglint/internal/gitignore"
 )
 
 // ignoreFileNames are read in every walked directory, later ones taking

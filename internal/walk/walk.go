@@ -27,7 +27,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"github.com/daglint/daglint/internal/gitignore"
 )
 
 // ErrNoPaths is returned by Walk when it is given no paths at all.

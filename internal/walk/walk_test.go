@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"github.com/daglint/daglint/internal/gitignore"
 )
 
 // tree creates files (content "x = 1\n") under root; a name ending in "/"
