@@ -27,11 +27,13 @@ const softMemoryLimit = 75 << 20
 // positioned), so the default of 100 collects every few files. Higher
 // values collect less often but let the heap grow over memory the process
 // has never touched, and a first touch costs a page fault (on virtual
-// machines about 17 µs for each 4 KiB). At 200 a 3,000-file run has 2-3
-// collections and about 6,500 faults (at 400: 8,000); interleaved runs were
-// 2-5% faster than at 400 and than at 100. The soft memory limit above
-// still bounds the heap of a large tree.
-const gcPercent = 200
+// machines about 12 us for each 4 KiB page). With the heap on huge pages
+// (preferHugePages) faults are cheap, and on bench/corpus 400 is 6-9%
+// faster in wall time than 200 (perf stat -r 10, three interleaved series:
+// 0.132-0.137 s against 0.141-0.148 s), peak RSS 31 MB instead of 25; 600
+// gains nothing more. The soft memory limit above still bounds the heap of
+// a large tree: 30,000 files peak at 78 MB either way.
+const gcPercent = 400
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
