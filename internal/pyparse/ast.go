@@ -33,14 +33,14 @@ type File struct {
 	// count, sizes its lists.
 	index  atomic.Pointer[Index]
 	tokens int
-	// text is Src as a string sharing its bytes, as comments and names do.
+	// text is Src as a string: the parser's copy, which comments share.
 	text string
 	// arena holds the file's nodes until Release hands it back.
 	arena *arena
 }
 
-// SrcText returns Src as a string, sharing its bytes when the parser has
-// made it (a file parsed from src).
+// SrcText returns Src as a string, without copying it again when the
+// parser has (the parser's copy).
 func (f *File) SrcText() string {
 	if f.text == "" && len(f.Src) > 0 {
 		return string(f.Src)

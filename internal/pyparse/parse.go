@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/daglint/daglint/internal/pyparse/internal/scan"
 	"github.com/daglint/daglint/internal/source"
@@ -48,8 +47,7 @@ var parserPool = sync.Pool{New: func() any { return NewParser() }}
 
 // Parse parses one Python file with a pooled Parser. It never fails: syntax
 // errors are listed in File.Errors and the rest of the file is still parsed
-// where the parser recovered. As with Parser.Parse, src must not change
-// while the file or its strings are in use.
+// where the parser recovered.
 func Parse(path string, src []byte) *File {
 	p := parserPool.Get().(*Parser)
 	f := p.Parse(path, src)
@@ -59,9 +57,7 @@ func Parse(path string, src []byte) *File {
 
 // Parse parses src, the content of the file at path. Positions are byte
 // offsets into src, also when src starts with a UTF-8 byte order mark or
-// uses "\r\n" or a lone "\r" as line ends. The file's strings (names,
-// comments, SrcText) share src's bytes rather than copying them, so src
-// must not change while the file or any of its strings is in use.
+// uses "\r\n" or a lone "\r" as line ends.
 func (pp *Parser) Parse(path string, src []byte) *File {
 	f, _ := pp.parse(path, src)
 	return f
@@ -95,9 +91,7 @@ func (pp *Parser) parse(path string, src []byte) (*File, int) {
 	f.tokens = len(toks)
 	f.arena = newArena()
 	p := &pp.stacks
-	// Strings share src's bytes (see Parse): a copy of every parsed file
-	// was 11% of the bytes a bench-corpus run allocates.
-	*p = parser{src: src, s: unsafe.String(unsafe.SliceData(src), len(src)), tok: toks, a: f.arena, futureOK: true, lambdaStart: -1,
+	*p = parser{src: src, s: string(src), tok: toks, a: f.arena, futureOK: true, lambdaStart: -1,
 		scratch: p.scratch, pstack: p.pstack, kstack: p.kstack, sstack: p.sstack,
 		errs: p.errs, compSpans: p.compSpans, yieldAt: p.yieldAt, scopeDecls: p.scopeDecls}
 	defer p.keepStacks()
