@@ -117,6 +117,9 @@ func Parse(s string) (Ref, error) {
 		c := r.(cached)
 		return c.ref, c.err
 	}
+	// The cache outlives the caller's string, which may share bytes the
+	// caller reuses: the key and the parts of the Ref are a copy's.
+	s = strings.Clone(s)
 	ref, err := parse(s)
 	if cacheSize.Add(1) > maxCached {
 		cache.Clear() // bounded memory: start over

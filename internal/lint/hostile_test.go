@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -624,5 +625,64 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 		if b.String() != first {
 			t.Errorf("%d workers give different output from 1 worker", workers)
 		}
+	}
+}
+
+// TestSourceCallerMayReuseBuffer: src stays the caller's. Once Source has
+// returned, the caller may overwrite it (a fuzzing engine does, an editor
+// buffer may) and lint the same text again: nothing the run keeps between
+// files (interned messages, cached image references) may share its bytes.
+func TestSourceCallerMayReuseBuffer(t *testing.T) {
+	opts := allRulesOptions()
+	messages := func(res lint.Result) []string {
+		var out []string
+		for _, d := range res.Diagnostics {
+			out = append(out, d.RuleID+" "+d.Message)
+			for _, r := range d.Related {
+				out = append(out, "related "+r.Message)
+			}
+			for _, fx := range d.Fixes {
+				out = append(out, "fix "+fx.Message)
+				for _, e := range fx.Edits {
+					out = append(out, "edit "+e.NewText)
+				}
+			}
+		}
+		findings, _ := lint.Findings([]lint.Result{res}, opts.Rules)
+		for _, f := range findings {
+			out = append(out, f.RuleID+" "+f.Message+" "+f.Fingerprint)
+			for _, r := range f.Related {
+				out = append(out, "related "+r.Message)
+			}
+		}
+		return out
+	}
+	// Images no other test names, so that they enter every cache here.
+	src := strings.ReplaceAll(dirtyDAG, "etl:1.0", "reuse-buffer-probe:1.0")
+	buf := []byte(src)
+	first := lint.Source("a.py", buf, opts)
+	want := messages(first)
+	if len(want) == 0 {
+		t.Fatal("the probe DAG has no findings")
+	}
+	for round := range 50 {
+		// Overwrite the bytes with another text of the same length, lint
+		// it, then put the first text back and lint it again.
+		other := strings.ReplaceAll(src, "reuse-buffer-probe", fmt.Sprintf("reuse-buffer-other%d", round%10)[:len("reuse-buffer-probe")])
+		copy(buf, other)
+		if res := lint.Source("b.py", buf, opts); res.Err != nil {
+			t.Fatalf("round %d: %v", round, res.Err)
+		}
+		copy(buf, src)
+		res := lint.Source("a.py", buf, opts)
+		if res.Err != nil {
+			t.Fatalf("round %d: %v", round, res.Err)
+		}
+		if got := messages(res); !slices.Equal(got, want) {
+			t.Fatalf("round %d: the same text now says\n%q\nwant\n%q", round, got, want)
+		}
+	}
+	if got := messages(first); !slices.Equal(got, want) {
+		t.Fatalf("the first result changed when its buffer was reused:\n%q\nwant\n%q", got, want)
 	}
 }

@@ -1,6 +1,9 @@
 package lint
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // intern returns the copy of message the run keeps: a corpus of thousands
 // of findings says a few hundred different things (the same image flagged
@@ -13,10 +16,11 @@ import "sync"
 // when a third arrives), so it never grows: a language server that lints
 // edit after edit keeps at most internSlots*2 messages alive through it.
 // Two different messages that keep meeting in one slot may each be kept
-// twice; nothing else about them changes. unique.Make gave the same sharing
-// unbounded, at about ten times the cost per message (its weak handles are
-// made and cleaned up for every new message), 3.6% of a run's CPU on the
-// bench corpus.
+// twice; nothing else about them changes. A message is copied when it
+// enters the table (as unique.Make copies), never when it is found there.
+// unique.Make gave the same sharing unbounded, at about ten times the cost
+// per message (its weak handles are made and cleaned up for every new
+// message), 3.6% of a run's CPU on the bench corpus.
 func intern(message string) string {
 	h := internHash(message)
 	sh := &internShards[h%internShardCount]
@@ -30,6 +34,9 @@ func intern(message string) string {
 		slot[0], slot[1] = slot[1], slot[0] // most recently used first
 		return slot[0]
 	}
+	// A copy: message may share the bytes of a source its caller reuses
+	// (lint.Source's src is the caller's), and the table outlives the file.
+	message = strings.Clone(message)
 	slot[1], slot[0] = slot[0], message
 	return message
 }
