@@ -63,6 +63,19 @@ var cpythonErrors = []struct {
 	{"fstring conversion", "x = f'{x!z}'\n", 1, 10, "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'"},
 	// 3.12+ tokenizes f-strings: the closing quote inside the field is the error.
 	{"fstring unclosed field", "x = f'{x'\n", 1, 9, "f-string: expecting '}'"},
+	// CPython 3.12-3.14's wording (test_fstring, test_tstring): a field
+	// with no expression names the token found instead, at that token; a
+	// t-string's messages say t-string.
+	{"fstring empty field", "x = f'{}'\n", 1, 8, "f-string: valid expression required before '}'"},
+	{"fstring field of a spec", "x = f'{:2}'\n", 1, 8, "f-string: valid expression required before ':'"},
+	{"fstring field unclosed spec", "x = f'{:'\n", 1, 8, "f-string: valid expression required before ':'"},
+	{"fstring field after space", "x = f'{ :!}'\n", 1, 9, "f-string: valid expression required before ':'"},
+	{"fstring field of a conversion", "x = f'{!r}'\n", 1, 8, "f-string: valid expression required before '!'"},
+	{"fstring field of a debug", "x = f'{=}'\n", 1, 8, "f-string: valid expression required before '='"},
+	{"tstring empty field", "x = t'{}'\n", 1, 8, "t-string: valid expression required before '}'"},
+	{"tstring field of a spec", "x = t'{:x}'\n", 1, 8, "t-string: valid expression required before ':'"},
+	{"tstring conversion", "x = t'{x!z}'\n", 1, 10, "t-string: invalid conversion character 'z': expected 's', 'r', or 'a'"},
+	{"tstring unclosed field", "x = t'{x'\n", 1, 9, "t-string: expecting '}'"},
 	{"call target", "f() = 1\n", 1, 1, "cannot assign to function call here. Maybe you meant '==' instead of '='?"},
 	{"expression target", "a + 1 = 2\n", 1, 1, "cannot assign to expression here. Maybe you meant '==' instead of '='?"},
 	{"yield target", "def g():\n    x = yield = 1\n", 2, 9, "assignment to yield expression not possible"},

@@ -49,7 +49,11 @@ func (p *parser) strings() Expr {
 			continue
 		}
 		s.FString = true
-		p.fstring(raw)
+		label := "f-string"
+		if strings.IndexByte(prefix, 't') >= 0 {
+			label = "t-string" // CPython names the kind in its messages
+		}
+		p.fstring(raw, label)
 	}
 	end := p.prevEnd()
 	s.Range = Range{start, end}
@@ -178,8 +182,9 @@ func isASCII(s string) bool {
 }
 
 // fstring parses one f-string or t-string from its FStringStart to its
-// FStringEnd, appending its parts.
-func (p *parser) fstring(raw bool) {
+// FStringEnd, appending its parts; label ("f-string" or "t-string") starts
+// its error messages, as CPython's do.
+func (p *parser) fstring(raw bool, label string) {
 	p.next()
 	if !p.enterBracket() {
 		return
@@ -209,7 +214,7 @@ func (p *parser) fstring(raw bool) {
 			litEnd = int(t.End)
 		case scan.LBrace:
 			flush()
-			p.field()
+			p.field(label)
 		case scan.FStringEnd:
 			flush()
 			t := p.next()
@@ -228,10 +233,12 @@ func (p *parser) fstring(raw bool) {
 }
 
 // field parses one replacement field `{expr=!r:spec}`.
-func (p *parser) field() {
+func (p *parser) field(label string) {
 	open := p.next()
-	if p.kind() == scan.RBrace {
-		p.fail(p.rng(p.cur()), "f-string: valid expression required before '}'")
+	switch t := p.cur(); t.Kind {
+	case scan.RBrace, scan.Colon, scan.Exclamation, scan.Equal:
+		// No expression: CPython names the token that came instead.
+		p.fail(p.rng(t), label+": valid expression required before '"+p.text(t)+"'")
 		return
 	}
 	x := p.annotatedRHS()
@@ -252,13 +259,13 @@ func (p *parser) field() {
 		p.next()
 		t := p.cur()
 		if t.Kind != scan.Name {
-			p.fail(p.rng(t), "f-string: missing conversion character")
+			p.fail(p.rng(t), label+": missing conversion character")
 			return
 		}
 		p.next()
 		conv := p.text(t)
 		if conv != "s" && conv != "r" && conv != "a" {
-			p.fail(p.rng(t), "f-string: invalid conversion character '"+shortName(conv)+"': expected 's', 'r', or 'a'")
+			p.fail(p.rng(t), label+": invalid conversion character '"+shortName(conv)+"': expected 's', 'r', or 'a'")
 			return
 		}
 		part.Conversion = conv
@@ -277,10 +284,10 @@ func (p *parser) field() {
 			case scan.LBrace:
 				constant = false
 				sub := len(p.pstack)
-				p.field()
+				p.field(label)
 				p.pstack = p.pstack[:sub]
 			default:
-				p.failHere("f-string: expecting '}'")
+				p.failHere(label + ": expecting '}'")
 			}
 		}
 		if constant {
@@ -296,7 +303,7 @@ func (p *parser) field() {
 		return
 	}
 	if p.kind() != scan.RBrace {
-		p.failHere("f-string: expecting '}'")
+		p.failHere(label + ": expecting '}'")
 		return
 	}
 	cl := p.next()
