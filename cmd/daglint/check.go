@@ -70,6 +70,7 @@ type checkStep struct {
 // of check and one line here.
 var checkSteps = []checkStep{
 	{"options", (*check).options},         // flags, --fail-on, outputs, baseline file, paths
+	{"heap", (*check).heap},               // huge pages under the heap of a run over many files
 	{"config", (*check).config},           // per-file configuration; --show-config stops here
 	{"walk", (*check).walk},               // the files to lint; --show-files stops here
 	{"lint", (*check).lint},               // lint every file with its configuration
@@ -90,6 +91,35 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK // unreachable: the exit step ends every run
+}
+
+// heap asks for transparent huge pages under the heap (preferHugePages)
+// when the run may lint many files: a folder is named, or at least
+// manyPaths paths. A pre-commit run over a few files does not pay for the
+// reservation's collection (about 1.5 ms and 150 page faults, a tenth of
+// such a run).
+func (c *check) heap() (int, bool) {
+	if !c.fromStdin && mayLintMany(c.paths) {
+		preferHugePages()
+	}
+	return 0, false
+}
+
+// manyPaths is how many paths on the command line make a run large
+// enough for huge pages whatever they name.
+const manyPaths = 64
+
+// mayLintMany reports whether paths name a folder or are many.
+func mayLintMany(paths []string) bool {
+	if len(paths) >= manyPaths {
+		return true
+	}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // usageError prints err and ends the run with exit status 2.

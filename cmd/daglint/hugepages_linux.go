@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"unsafe"
 )
@@ -36,10 +37,16 @@ const hugePageHeap = 64 << 20
 // unchanged (the soft memory limit bounds it). GODEBUG=disablethp=1, the
 // runtime's own switch against huge pages, turns it off.
 func preferHugePages() {
-	if !strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
-		adviseHugePages()
-	}
+	hugePagesOnce.Do(func() {
+		if !strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
+			adviseHugePages()
+		}
+	})
 }
+
+// hugePagesOnce makes preferHugePages a process's once: the range is the
+// heap's first, and in-process tests run check many times.
+var hugePagesOnce sync.Once
 
 // adviseHugePages is preferHugePages without the switch; it returns the
 // range it advised (lo == hi: none).
