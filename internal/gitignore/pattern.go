@@ -207,7 +207,13 @@ loop:
 }
 
 // glob is a compiled filepath.Match pattern: chunks, each a run of
-// single-character operators, all but the first preceded by a star.
+// single-character operators, all but the first preceded by a star. It
+// keeps filepath.Match's syntax and its first-fit star (the oracle tests
+// compare the two through go-git) but parses the pattern once: calling
+// filepath.Match for every component instead took BenchmarkMatcher from
+// 0.72 to 1.78 us, and `daglint check` on an Airflow tree whose .gitignore
+// has 238 lines from 0.23-0.29 s to 0.31-0.40 s (perf stat -r 15), the
+// walk matching every entry on one goroutine.
 type glob struct {
 	lit    string // the whole pattern when it is a plain literal
 	plain  bool
