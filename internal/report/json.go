@@ -44,8 +44,16 @@ type (
 // indented by two spaces and ending in a newline. Lists are [] when empty,
 // never null.
 func WriteJSON(w io.Writer, run *Run) error {
-	fs := run.Findings
-	c := countLevels(fs)
+	if err := writeJSONFindings(w, jsonSkeleton(run), run.Findings); err != nil {
+		return fmt.Errorf("write json report: %w", err)
+	}
+	return nil
+}
+
+// jsonSkeleton is the run's document with streamPlaceholder where the
+// findings go.
+func jsonSkeleton(run *Run) jsonReport {
+	c := countLevels(run.Findings)
 	doc := jsonReport{
 		SchemaVersion: JSONSchemaVersion,
 		Tool:          jsonTool{Name: run.ToolName, Version: run.ToolVersion},
@@ -56,10 +64,7 @@ func WriteJSON(w io.Writer, run *Run) error {
 	for _, e := range sortedErrors(run) {
 		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message, Notice: e.Notice})
 	}
-	if err := writeJSONFindings(w, doc, fs); err != nil {
-		return fmt.Errorf("write json report: %w", err)
-	}
-	return nil
+	return doc
 }
 
 // writeJSONFindings writes doc with the findings array in the place of

@@ -86,20 +86,11 @@ func jsonPos(p source.Position) jsonPosition {
 }
 
 // writeStdlibJSON is WriteJSON as it was on encoding/json.
+// The skeleton is the one WriteJSON uses: only the findings' encoding is
+// under test.
 func writeStdlibJSON(w io.Writer, run *Run) error {
 	fs := run.Findings
-	c := countLevels(fs)
-	doc := jsonReport{
-		SchemaVersion: JSONSchemaVersion,
-		Tool:          jsonTool{Name: run.ToolName, Version: run.ToolVersion},
-		Findings:      streamPlaceholder,
-		Errors:        []jsonError{},
-		Summary:       jsonSummary{Errors: c.errors, Warnings: c.warnings, Notes: c.notes},
-	}
-	for _, e := range sortedErrors(run) {
-		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message, Notice: e.Notice})
-	}
-	err := writeStreamed(w, doc, len(fs), func(i int) (any, error) { return jsonFindingOf(fs[i]), nil })
+	err := writeStreamed(w, jsonSkeleton(run), len(fs), func(i int) (any, error) { return jsonFindingOf(fs[i]), nil })
 	if err != nil {
 		return fmt.Errorf("write json report: %w", err)
 	}

@@ -53,36 +53,10 @@ func appendJSONFinding(dst []byte, f *Finding, depth int) []byte {
 	dst = appendJSONPosition(dst, f.End, in)
 	dst = append(dst, ',')
 	dst = appendJSONKey(dst, in, "related")
-	if len(f.Related) == 0 {
-		dst = append(dst, "[]"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range f.Related {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = appendJSONNewline(dst, in+1)
-			dst = appendJSONRelated(dst, &f.Related[i], in+1)
-		}
-		dst = appendJSONNewline(dst, in)
-		dst = append(dst, ']')
-	}
+	dst = appendJSONList(dst, f.Related, in, appendJSONRelated)
 	dst = append(dst, ',')
 	dst = appendJSONKey(dst, in, "fixes")
-	if len(f.Fixes) == 0 {
-		dst = append(dst, "[]"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range f.Fixes {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = appendJSONNewline(dst, in+1)
-			dst = appendJSONFix(dst, &f.Fixes[i], in+1)
-		}
-		dst = appendJSONNewline(dst, in)
-		dst = append(dst, ']')
-	}
+	dst = appendJSONList(dst, f.Fixes, in, appendJSONFix)
 	dst = append(dst, ',')
 	dst = appendJSONKey(dst, in, "fingerprint")
 	dst = appendJSONString(dst, f.Fingerprint)
@@ -118,20 +92,7 @@ func appendJSONFix(dst []byte, fx *Fix, depth int) []byte {
 	dst = appendJSONString(dst, fx.Applicability.String())
 	dst = append(dst, ',')
 	dst = appendJSONKey(dst, in, "edits")
-	if len(fx.Edits) == 0 {
-		dst = append(dst, "[]"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range fx.Edits {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = appendJSONNewline(dst, in+1)
-			dst = appendJSONEdit(dst, &fx.Edits[i], in+1)
-		}
-		dst = appendJSONNewline(dst, in)
-		dst = append(dst, ']')
-	}
+	dst = appendJSONList(dst, fx.Edits, in, appendJSONEdit)
 	dst = appendJSONNewline(dst, depth)
 	return append(dst, '}')
 }
@@ -149,6 +110,24 @@ func appendJSONEdit(dst []byte, e *Edit, depth int) []byte {
 	dst = appendJSONString(dst, e.NewText)
 	dst = appendJSONNewline(dst, depth)
 	return append(dst, '}')
+}
+
+// appendJSONList appends items as the array whose opening bracket ends a
+// line at depth, elem appending each element at depth+1; [] when empty.
+func appendJSONList[T any](dst []byte, items []T, depth int, elem func([]byte, *T, int) []byte) []byte {
+	if len(items) == 0 {
+		return append(dst, "[]"...)
+	}
+	dst = append(dst, '[')
+	for i := range items {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONNewline(dst, depth+1)
+		dst = elem(dst, &items[i], depth+1)
+	}
+	dst = appendJSONNewline(dst, depth)
+	return append(dst, ']')
 }
 
 // appendJSONPosition appends p as the object whose opening brace ends a
