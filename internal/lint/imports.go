@@ -52,33 +52,31 @@ func importsProject(path string, src []byte, ix *project.Index, heads map[string
 		}
 		return test.Names(level, string(dotted))
 	}
-	for rest := src; len(rest) > 0; {
+	found := false
+	visit := func(level int, dotted []byte) bool { // false: stop, found
+		if level > 0 || heads == nil {
+			found = names(level, dotted)
+			return !found
+		}
+		head, _, _ := bytes.Cut(dotted, []byte("."))
+		known, ok := heads[string(head)] // no string made for the lookup
+		if !ok {
+			known = names(0, dotted)
+			heads[string(head)] = known
+		}
+		found = known
+		return !found
+	}
+	for rest := src; len(rest) > 0 && !found; {
 		line := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 			line, rest = rest[:i], rest[i+1:]
 		} else {
 			rest = nil
 		}
-		found := false
-		eachImportedModule(line, func(level int, dotted []byte) bool {
-			if level > 0 || heads == nil {
-				found = names(level, dotted)
-				return !found
-			}
-			head, _, _ := bytes.Cut(dotted, []byte("."))
-			known, ok := heads[string(head)] // no string made for the lookup
-			if !ok {
-				known = names(0, dotted)
-				heads[string(head)] = known
-			}
-			found = known
-			return !found
-		})
-		if found {
-			return true
-		}
+		eachImportedModule(line, visit)
 	}
-	return false
+	return found
 }
 
 // eachImportedModule calls fn with the level (leading dots) and dotted
