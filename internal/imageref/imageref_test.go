@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 const hex64 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -372,5 +373,26 @@ func TestLeadingScheme(t *testing.T) {
 	}
 	if found < 100 {
 		t.Fatalf("only %d inputs have a scheme", found)
+	}
+}
+
+// TestParseKeepsNoBytesOfItsArgument: the cache outlives the string Parse
+// was given, whose bytes the caller may reuse (lint.Source's src is the
+// caller's): neither the result nor the next answer for the same text may
+// change when they do.
+func TestParseKeepsNoBytesOfItsArgument(t *testing.T) {
+	const text = "registry.example.com/team/alias-probe:1.0"
+	buf := []byte(text)
+	ref, err := Parse(unsafe.String(unsafe.SliceData(buf), len(buf)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, strings.Repeat("x", len(buf)))
+	if ref.Raw != text || ref.Registry != "registry.example.com" || ref.Path != "team/alias-probe" || ref.Tag != "1.0" {
+		t.Errorf("the result changed with its argument's bytes: %+v", ref)
+	}
+	again, err := Parse(text)
+	if err != nil || again.Raw != text || again.Path != "team/alias-probe" {
+		t.Errorf("Parse(%q) after the bytes changed = %+v, %v", text, again, err)
 	}
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -81,5 +82,21 @@ func BenchmarkIntern(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		intern(ms[i%len(ms)])
+	}
+}
+
+// TestInternKeepsNoBytesOfItsArgument: a message entering the table is a
+// copy, so a caller that reuses the bytes it came from changes neither what
+// intern returned nor what it returns next.
+func TestInternKeepsNoBytesOfItsArgument(t *testing.T) {
+	const text = "image \"registry.example.com/team/intern-probe:1.0\" has no registry credentials"
+	buf := []byte(text)
+	first := intern(unsafe.String(unsafe.SliceData(buf), len(buf)))
+	copy(buf, strings.Repeat("x", len(buf)))
+	if first != text {
+		t.Errorf("intern's result changed with its argument's bytes: %q", first)
+	}
+	if again := intern(fresh(text)); again != text || unsafe.StringData(again) != unsafe.StringData(first) {
+		t.Errorf("intern(%q) after the bytes changed = %q, not the copy kept", text, again)
 	}
 }
