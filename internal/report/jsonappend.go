@@ -29,87 +29,98 @@ const jsonIndent = "  "
 // opening brace sits at depth (in indents); the caller has written the
 // newline and indentation before it.
 func appendJSONFinding(dst []byte, f *Finding, depth int) []byte {
-	in := depth + 1
-	dst = append(dst, '{')
-	dst = appendJSONKey(dst, in, "rule_id")
-	dst = appendJSONString(dst, f.RuleID)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "rule_name")
-	dst = appendJSONString(dst, f.RuleName)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "severity")
-	dst = appendJSONString(dst, level(f.Severity).String())
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "message")
-	dst = appendJSONString(dst, f.Message)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "path")
-	dst = appendJSONString(dst, f.Path)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "start")
-	dst = appendJSONPosition(dst, f.Start, in)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "end")
-	dst = appendJSONPosition(dst, f.End, in)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "related")
-	dst = appendJSONList(dst, f.Related, in, appendJSONRelated)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "fixes")
-	dst = appendJSONList(dst, f.Fixes, in, appendJSONFix)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "fingerprint")
-	dst = appendJSONString(dst, f.Fingerprint)
-	dst = appendJSONNewline(dst, depth)
-	return append(dst, '}')
+	o := openJSONObject(dst, depth)
+	o.str("rule_id", f.RuleID)
+	o.str("rule_name", f.RuleName)
+	o.str("severity", level(f.Severity).String())
+	o.str("message", f.Message)
+	o.str("path", f.Path)
+	o.pos("start", f.Start)
+	o.pos("end", f.End)
+	o.key("related")
+	o.dst = appendJSONList(o.dst, f.Related, depth+1, appendJSONRelated)
+	o.key("fixes")
+	o.dst = appendJSONList(o.dst, f.Fixes, depth+1, appendJSONFix)
+	o.str("fingerprint", f.Fingerprint)
+	return o.close()
 }
 
 func appendJSONRelated(dst []byte, r *Related, depth int) []byte {
-	in := depth + 1
-	dst = append(dst, '{')
-	dst = appendJSONKey(dst, in, "path")
-	dst = appendJSONString(dst, r.Path)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "start")
-	dst = appendJSONPosition(dst, r.Start, in)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "end")
-	dst = appendJSONPosition(dst, r.End, in)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "message")
-	dst = appendJSONString(dst, r.Message)
-	dst = appendJSONNewline(dst, depth)
-	return append(dst, '}')
+	o := openJSONObject(dst, depth)
+	o.str("path", r.Path)
+	o.pos("start", r.Start)
+	o.pos("end", r.End)
+	o.str("message", r.Message)
+	return o.close()
 }
 
 func appendJSONFix(dst []byte, fx *Fix, depth int) []byte {
-	in := depth + 1
-	dst = append(dst, '{')
-	dst = appendJSONKey(dst, in, "message")
-	dst = appendJSONString(dst, fx.Message)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "applicability")
-	dst = appendJSONString(dst, fx.Applicability.String())
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "edits")
-	dst = appendJSONList(dst, fx.Edits, in, appendJSONEdit)
-	dst = appendJSONNewline(dst, depth)
-	return append(dst, '}')
+	o := openJSONObject(dst, depth)
+	o.str("message", fx.Message)
+	o.str("applicability", fx.Applicability.String())
+	o.key("edits")
+	o.dst = appendJSONList(o.dst, fx.Edits, depth+1, appendJSONEdit)
+	return o.close()
 }
 
 func appendJSONEdit(dst []byte, e *Edit, depth int) []byte {
-	in := depth + 1
-	dst = append(dst, '{')
-	dst = appendJSONKey(dst, in, "start")
-	dst = appendJSONPosition(dst, e.Start, in)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "end")
-	dst = appendJSONPosition(dst, e.End, in)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "new_text")
-	dst = appendJSONString(dst, e.NewText)
-	dst = appendJSONNewline(dst, depth)
-	return append(dst, '}')
+	o := openJSONObject(dst, depth)
+	o.pos("start", e.Start)
+	o.pos("end", e.End)
+	o.str("new_text", e.NewText)
+	return o.close()
+}
+
+// appendJSONPosition appends p as the object whose opening brace ends a
+// line at depth.
+func appendJSONPosition(dst []byte, p source.Position, depth int) []byte {
+	o := openJSONObject(dst, depth)
+	o.int("line", p.Line)
+	o.int("column", p.RuneColumn)
+	o.int("offset", p.Offset)
+	return o.close()
+}
+
+// jsonObject appends the members of one object, each on a line of its own
+// one indent deeper than its braces, with the commas between them.
+type jsonObject struct {
+	dst     []byte
+	depth   int // of the braces
+	members int
+}
+
+// openJSONObject appends the opening brace of an object at depth.
+func openJSONObject(dst []byte, depth int) jsonObject {
+	return jsonObject{dst: append(dst, '{'), depth: depth}
+}
+
+// key starts the next member; its value is appended to o.dst next.
+func (o *jsonObject) key(k string) {
+	if o.members > 0 {
+		o.dst = append(o.dst, ',')
+	}
+	o.members++
+	o.dst = appendJSONKey(o.dst, o.depth+1, k)
+}
+
+func (o *jsonObject) str(k, v string) {
+	o.key(k)
+	o.dst = appendJSONString(o.dst, v)
+}
+
+func (o *jsonObject) int(k string, v int) {
+	o.key(k)
+	o.dst = strconv.AppendInt(o.dst, int64(v), 10)
+}
+
+func (o *jsonObject) pos(k string, p source.Position) {
+	o.key(k)
+	o.dst = appendJSONPosition(o.dst, p, o.depth+1)
+}
+
+// close appends the closing brace on a line of its own.
+func (o *jsonObject) close() []byte {
+	return append(appendJSONNewline(o.dst, o.depth), '}')
 }
 
 // appendJSONList appends items as the array whose opening bracket ends a
@@ -128,23 +139,6 @@ func appendJSONList[T any](dst []byte, items []T, depth int, elem func([]byte, *
 	}
 	dst = appendJSONNewline(dst, depth)
 	return append(dst, ']')
-}
-
-// appendJSONPosition appends p as the object whose opening brace ends a
-// line at depth.
-func appendJSONPosition(dst []byte, p source.Position, depth int) []byte {
-	in := depth + 1
-	dst = append(dst, '{')
-	dst = appendJSONKey(dst, in, "line")
-	dst = strconv.AppendInt(dst, int64(p.Line), 10)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "column")
-	dst = strconv.AppendInt(dst, int64(p.RuneColumn), 10)
-	dst = append(dst, ',')
-	dst = appendJSONKey(dst, in, "offset")
-	dst = strconv.AppendInt(dst, int64(p.Offset), 10)
-	dst = appendJSONNewline(dst, depth)
-	return append(dst, '}')
 }
 
 // appendJSONKey starts a member on a line of its own at depth: the key
